@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './recipients.js';
+export * from './stores.js';

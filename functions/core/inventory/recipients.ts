@@ -1,0 +1,66 @@
+import type { LegalBasis, Purpose, Recipient } from './types.js';
+
+/**
+ * Kiara's processors (policy §4). The policy discloses categories; Art. 15(1)(c) answers
+ * name the recipients, so each deployment sets the names of its own processors here.
+ */
+export const RECIPIENTS = {
+  hosting: {
+    id: 'hosting',
+    category: { en: 'Cloud hosting & CDN', nl: 'Cloudhosting & CDN' },
+    name: 'Amazon Web Services EMEA SARL',
+  },
+  payments: {
+    id: 'payments',
+    category: { en: 'Payment processor', nl: 'Betaalverwerker' },
+    name: 'Kiara payment processor (set the name in recipients.ts)',
+  },
+  aiCompute: {
+    id: 'ai-compute',
+    category: { en: 'AI compute providers', nl: 'AI-rekenkrachtleveranciers' },
+    name: 'Kiara AI compute providers (set the names in recipients.ts)',
+  },
+  email: {
+    id: 'email',
+    category: { en: 'Email / communications provider', nl: 'E-mail- / communicatieprovider' },
+    name: 'Amazon Web Services EMEA SARL (Amazon SES)',
+  },
+} satisfies Record<string, Recipient>;
+
+const CONTRACT: LegalBasis = {
+  article: 'Art. 6(1)(b)',
+  label: { en: 'Performance of a contract', nl: 'Uitvoering van een overeenkomst' },
+};
+const LEGITIMATE_INTERESTS: LegalBasis = {
+  article: 'Art. 6(1)(f)',
+  label: { en: 'Legitimate interests', nl: 'Gerechtvaardigd belang' },
+};
+const LEGAL_OBLIGATION: LegalBasis = {
+  article: 'Art. 6(1)(c)',
+  label: { en: 'Legal obligation', nl: 'Wettelijke verplichting' },
+};
+
+/** The purposes of the policy's §3 table. */
+export const PURPOSES = {
+  provideService: {
+    description: {
+      en: 'Provide the Service: accounts, API keys, generations, credits and support',
+      nl: 'De Dienst leveren: accounts, API-sleutels, generaties, tegoed en support',
+    },
+    legalBasis: CONTRACT,
+  },
+  secureService: {
+    description: {
+      en: 'Secure the Service, prevent abuse and fraud, keep request logs, improve reliability',
+      nl: 'De Dienst beveiligen, misbruik en fraude voorkomen, verzoeklogs bijhouden, betrouwbaarheid verbeteren',
+    },
+    legalBasis: LEGITIMATE_INTERESTS,
+  },
+  statutoryDuties: {
+    description: {
+      en: 'Comply with accounting, tax (VAT/BTW) and other statutory duties',
+      nl: 'Voldoen aan boekhoudkundige, fiscale (btw) en andere wettelijke plichten',
+    },
+    legalBasis: LEGAL_OBLIGATION,
+  },
+} satisfies Record<string, Purpose>;

@@ -1,0 +1,27 @@
+/**
+ * Key layout of the requests table (single-table design). Every item of a request shares
+ * its partition, so the detail view and the audit trail are one Query.
+ */
+export const requestKeys = {
+  pk: (requestId: string) => `REQ#${requestId}`,
+  meta: 'META',
+  /** Append-only audit events, ordered by time. */
+  event: (at: string, seq: string) => `EVT#${at}#${seq}`,
+  eventPrefix: 'EVT#',
+  /** A step waiting for a person, with the task token that resumes it. */
+  step: (name: string) => `STEP#${name}`,
+  /** Marker that makes each email kind go out once per request. */
+  mail: (kind: string) => `MAIL#${kind}`,
+  /** Per-store progress, one item per connector invocation (idempotent on retry). */
+  storePart: (storeId: string, action: string, part: number) =>
+    `STORE#${storeId}#${action}#${String(part).padStart(6, '0')}`,
+  storePrefix: (storeId?: string, action?: string) =>
+    storeId ? `STORE#${storeId}#${action ? `${action}#` : ''}` : 'STORE#',
+};
+
+/** The list index: open/closed partitions sorted by the legal due date. */
+export const listIndex = {
+  name: 'byDueDate',
+  partition: (open: boolean) => (open ? 'OPEN' : 'CLOSED'),
+  sort: (dueDate: string, requestId: string) => `${dueDate}#${requestId}`,
+};

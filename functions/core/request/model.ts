@@ -1,0 +1,72 @@
+import type { Locale, Right } from '../inventory/types.js';
+
+/** A request names one or more rights; the types of the intake API are the rights. */
+export type RequestType = Right;
+
+/** Where a request stands. Open statuses keep the deadline watch running. */
+export const OPEN_STATUSES = [
+  'awaiting_identity',
+  'resolving',
+  'awaiting_review',
+  'processing',
+  'awaiting_store_retry',
+  'responding',
+] as const;
+export const CLOSED_STATUSES = [
+  'completed',
+  'completed_no_data',
+  'rejected',
+  'closed_unverified',
+  'cancelled',
+] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
+export type RequestStatus = OpenStatus | ClosedStatus;
+
+export function isOpen(status: RequestStatus): status is OpenStatus {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/** A workflow step that waits for a person: the data subject or the privacy team. */
+export type PendingStepName = 'verify_identity' | 'review' | 'store_failure';
+
+export interface DeadlinePair {
+  strict: string;
+  legal: string;
+}
+
+export interface Extension {
+  reason: string;
+  extendedBy: string;
+  extendedAt: string;
+  /** When the data subject was emailed about it (Art. 12(3): within the first month). */
+  subjectNotifiedAt?: string;
+}
+
+export interface DsrRequestRecord {
+  requestId: string;
+  types: RequestType[];
+  status: RequestStatus;
+  locale: Locale;
+  channel: string;
+  receivedAt: string;
+  receiptDate: string;
+  deadlines: { initial: DeadlinePair; extended: DeadlinePair };
+  /** Set once the privacy team extends; the extended pair then applies. */
+  extension?: Extension;
+  /** The reply address. Kept only while the request is open plus the audit period. */
+  contactEmail: string;
+  /** Set by ResolveSubject; absent while identity is unconfirmed. */
+  subject?: { accountId?: string; found: boolean };
+  pendingStep?: PendingStepName;
+  createdAt: string;
+  updatedAt: string;
+  closedAt?: string;
+  /** A machine-readable reason for a rejection or closure. */
+  closeReason?: string;
+}
+
+/** The dates that apply now: the extended pair once the request was extended. */
+export function currentDeadlines(request: Pick<DsrRequestRecord, 'deadlines' | 'extension'>): DeadlinePair {
+  return request.extension ? request.deadlines.extended : request.deadlines.initial;
+}
