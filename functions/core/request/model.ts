@@ -43,6 +43,18 @@ export interface Extension {
   subjectNotifiedAt?: string;
 }
 
+/** Art. 12(5)/(4) grounds the privacy team records when it refuses a request. */
+export const REJECTION_REASONS = ['manifestly_unfounded', 'excessive', 'identity_not_confirmed', 'other'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export interface Rejection {
+  reasonCode: RejectionReason;
+  /** The facts that carry Kiara's burden of proof; quoted in the refusal email. */
+  facts: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
 export interface DsrRequestRecord {
   requestId: string;
   types: RequestType[];
@@ -62,8 +74,9 @@ export interface DsrRequestRecord {
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
-  /** A machine-readable reason for a rejection or closure. */
-  closeReason?: string;
+  rejection?: Rejection;
+  /** The access package in the export bucket, once assembled. */
+  package?: { key: string; bytes: number; files: number };
 }
 
 /** The dates that apply now: the extended pair once the request was extended. */

@@ -1,0 +1,38 @@
+import { SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut, InvalidToken } from '@aws-sdk/client-sfn';
+import { sfnClient } from '../shared/aws-clients.js';
+import { HttpError } from '../shared/http/errors.js';
+import type { RequestsRepo } from '../shared/requests-repo.js';
+
+/**
+ * Decides a pending step exactly once and resumes the execution waiting on it. The
+ * conditional resolve is the lock: a second click, or a second person, gets 409.
+ */
+export async function decideStep(
+  repo: RequestsRepo,
+  options: { requestId: string; stepKey: string; decision: string; actor: string },
+): Promise<void> {
+  const step = await repo.resolveStep(options.requestId, options.stepKey, options.decision, options.actor);
+  if (!step) {
+    const existing = await repo.findStep(options.requestId, options.stepKey);
+    throw existing
+      ? new HttpError(409, 'already_decided', `This step was already decided (${existing.decision ?? existing.status}).`)
+      : new HttpError(409, 'no_pending_step', 'The request is not waiting for this decision.');
+  }
+  await repo.audit(options.requestId, {
+    type: 'decision',
+    actor: options.actor,
+    details: { step: options.stepKey, decision: options.decision },
+  });
+  // No token yet means the workflow has not parked the step; it resumes itself on arrival.
+  if (!step.taskToken) return;
+  try {
+    await sfnClient().send(
+      new SendTaskSuccessCommand({ taskToken: step.taskToken, output: JSON.stringify({ decision: options.decision }) }),
+    );
+  } catch (error) {
+    if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut || error instanceof InvalidToken) {
+      throw new HttpError(409, 'step_expired', 'The workflow no longer waits for this step.');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,157 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { canExtend } from '../core/deadlines/index.js';
+import { extensionNotice } from '../core/render/index.js';
+import { REJECTION_REASONS } from '../core/request/model.js';
+import { readStoreResults } from '../connectors/progress.js';
+import { requireEnv } from '../shared/env.js';
+import { HttpError } from '../shared/http/errors.js';
+import { httpHandler } from '../shared/http/handler.js';
+import { json } from '../shared/http/response.js';
+import { lambdaEntry } from '../shared/lambda-entry.js';
+import { sendOnce } from '../shared/mailer.js';
+import { RequestsRepo } from '../shared/requests-repo.js';
+import { decideStep } from './decide.js';
+import { stepView, summaryView } from './views.js';
+
+const rejectBody = z.strictObject({
+  reasonCode: z.enum(REJECTION_REASONS).default('other'),
+  reason: z.string().trim().min(1).max(5000),
+});
+const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
+const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
+
+function parseBody<T>(schema: z.ZodType<T>, event: APIGatewayProxyEvent): T {
+  let raw: unknown;
+  try {
+    raw = event.body ? JSON.parse(event.body) : undefined;
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new HttpError(400, 'validation_failed', 'The request has invalid fields.',
+      result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })));
+  }
+  return result.data;
+}
+
+/** Who acts: the Cognito user (or the local runtime's dev identity). */
+function actorOf(event: APIGatewayProxyEvent): string {
+  const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, string>;
+  const groups = String(claims['cognito:groups'] ?? '');
+  if (!groups.split(/[,\s]+/).includes('privacy-team')) {
+    throw new HttpError(403, 'forbidden', 'Only members of the privacy-team group may do this.');
+  }
+  return claims.email ?? claims.sub ?? 'unknown';
+}
+
+/** The admin API: the privacy team's queue, request detail and decisions. */
+export function createHandler(env: Record<string, string>) {
+  const table = requireEnv(env, 'REQUESTS_TABLE');
+  const senderEmail = requireEnv(env, 'SENDER_EMAIL');
+  const repo = new RequestsRepo(table);
+
+  async function detail(requestId: string) {
+    const request = await repo.find(requestId);
+    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    const [audit, steps, stores, mails] = await Promise.all([
+      repo.auditTrail(requestId),
+      repo.pendingSteps(requestId),
+      readStoreResults(table, requestId),
+      repo.sentMails(requestId),
+    ]);
+    return {
+      ...summaryView(request),
+      locale: request.locale,
+      contactEmail: request.contactEmail,
+      deadlines: request.deadlines,
+      extension: request.extension ?? null,
+      rejection: request.rejection ?? null,
+      subjectFound: request.subject?.found ?? null,
+      pendingSteps: steps.map(stepView),
+      stores,
+      emailsSent: mails,
+      audit,
+    };
+  }
+
+  async function act(event: APIGatewayProxyEvent, requestId: string, action: string, actor: string) {
+    const request = await repo.find(requestId);
+    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    switch (action) {
+      case 'approve':
+        await decideStep(repo, { requestId, stepKey: 'review', decision: 'approved', actor });
+        break;
+      case 'cancel':
+        await decideStep(repo, { requestId, stepKey: 'review', decision: 'cancelled', actor });
+        break;
+      case 'reject': {
+        const body = parseBody(rejectBody, event);
+        const pending = await repo.findStep(requestId, 'review');
+        if (pending?.status !== 'pending') throw new HttpError(409, pending ? 'already_decided' : 'no_pending_step', 'The request is not waiting for a review decision.');
+        await repo.update(requestId, {
+          rejection: { reasonCode: body.reasonCode, facts: body.reason, decidedBy: actor, decidedAt: new Date().toISOString() },
+        });
+        await decideStep(repo, { requestId, stepKey: 'review', decision: 'rejected', actor });
+        break;
+      }
+      case 'retry': {
+        const body = parseBody(retryBody, event);
+        const failed = (await repo.pendingSteps(requestId)).filter(
+          (step) => step.step === 'store_failure' && (!body?.storeId || step.details?.storeId === body.storeId),
+        );
+        if (failed.length === 0) throw new HttpError(409, 'no_pending_step', 'No failed store is waiting for a retry.');
+        for (const step of failed) await decideStep(repo, { requestId, stepKey: step.stepKey, decision: 'retry', actor });
+        break;
+      }
+      case 'extend': {
+        const body = parseBody(extendBody, event);
+        const allowed = canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension));
+        if (!allowed.ok) throw new HttpError(409, allowed.code, allowed.message);
+        const extendedAt = new Date().toISOString();
+        await repo.update(requestId, { extension: { reason: body.reason, extendedBy: actor, extendedAt } });
+        await repo.audit(requestId, {
+          type: 'extended',
+          actor,
+          details: { reason: body.reason, deadlines: request.deadlines.extended },
+        });
+        await sendOnce(repo, {
+          requestId,
+          kind: 'extension_notice',
+          from: senderEmail,
+          to: request.contactEmail,
+          email: extensionNotice({
+            locale: request.locale,
+            requestId,
+            reason: body.reason,
+            extendedDeadline: request.deadlines.extended.legal,
+          }),
+        });
+        await repo.update(requestId, {
+          extension: { reason: body.reason, extendedBy: actor, extendedAt, subjectNotifiedAt: new Date().toISOString() },
+        });
+        break;
+      }
+      default:
+        throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);
+    }
+    return detail(requestId);
+  }
+
+  return httpHandler('admin', async (event) => {
+    const actor = actorOf(event);
+    const { id, action } = event.pathParameters ?? {};
+    if (event.httpMethod === 'GET' && !id) {
+      const query = event.queryStringParameters ?? {};
+      const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 200);
+      const page = await repo.list(query.status !== 'closed', limit, query.cursor);
+      return json(200, { items: page.items.map((item) => summaryView(item)), cursor: page.cursor ?? null });
+    }
+    if (event.httpMethod === 'GET' && id) return json(200, await detail(id));
+    if (event.httpMethod === 'POST' && id && action) return json(200, await act(event, id, action, actor));
+    throw new HttpError(404, 'not_found', 'No such admin route.');
+  });
+}
+
+export const handler = lambdaEntry(createHandler);

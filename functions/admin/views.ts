@@ -1,0 +1,29 @@
+import { daysLeft } from '../core/deadlines/index.js';
+import { currentDeadlines, isOpen, type DsrRequestRecord } from '../core/request/model.js';
+import type { PendingStep } from '../shared/requests-repo.js';
+
+/** A request as the queue shows it: no contact details, days left in Amsterdam days. */
+export function summaryView(request: DsrRequestRecord, now = new Date()) {
+  const due = currentDeadlines(request);
+  return {
+    requestId: request.requestId,
+    types: request.types,
+    status: request.status,
+    open: isOpen(request.status),
+    pendingStep: request.pendingStep ?? null,
+    channel: request.channel,
+    receivedAt: request.receivedAt,
+    receiptDate: request.receiptDate,
+    deadline: due.legal,
+    strictDeadline: due.strict,
+    extended: Boolean(request.extension),
+    daysLeft: isOpen(request.status) ? daysLeft(due.legal, now) : null,
+    closedAt: request.closedAt ?? null,
+  };
+}
+
+/** A pending step without its task token, which never leaves the table. */
+export function stepView(step: PendingStep) {
+  const { taskToken: _token, ...rest } = step;
+  return rest;
+}

@@ -1,0 +1,40 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { downloadExpiredPage } from '../core/render/index.js';
+import { s3Client } from '../shared/aws-clients.js';
+import { requireEnv } from '../shared/env.js';
+import { httpHandler } from '../shared/http/handler.js';
+import { html, redirect } from '../shared/http/response.js';
+import { lambdaEntry } from '../shared/lambda-entry.js';
+import { LinkTokens } from '../shared/link-tokens.js';
+import { RequestsRepo } from '../shared/requests-repo.js';
+
+/** Seconds the S3 link we redirect to stays valid: just long enough to start the download. */
+const PRESIGNED_SECONDS = 300;
+
+/**
+ * The download link in the reply email. It stays valid for days, but each visit gets a
+ * fresh five-minute S3 link, so the emailed URL never embeds AWS credentials and an
+ * expired link shows a page that says what to do.
+ */
+export function createHandler(env: Record<string, string>) {
+  const table = requireEnv(env, 'REQUESTS_TABLE');
+  const bucket = requireEnv(env, 'EXPORT_BUCKET');
+  const links = new LinkTokens(table);
+  const repo = new RequestsRepo(table);
+
+  return httpHandler('downloads', async (event) => {
+    const link = await links.find('download', event.pathParameters?.token ?? '');
+    const request = link ? await repo.find(link.requestId) : undefined;
+    if (!link?.objectKey || !request || Date.parse(link.expiresAt) < Date.now()) {
+      return html(410, downloadExpiredPage({ locale: request?.locale ?? 'en' }));
+    }
+    await repo.audit(request.requestId, { type: 'package_downloaded', actor: 'data-subject' });
+    const url = await getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucket, Key: link.objectKey }), {
+      expiresIn: PRESIGNED_SECONDS,
+    });
+    return redirect(url);
+  });
+}
+
+export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,47 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { logger } from '../logger.js';
+import { HttpError } from './errors.js';
+import { json } from './response.js';
+
+export type HttpHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+/**
+ * The HTTP handlers' common shell: request-scoped logging keys and one error mapping.
+ * An HttpError becomes its status and code; anything else is a logged 500 that says
+ * nothing about the input.
+ */
+export function httpHandler(route: string, handle: HttpHandler) {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .before(async (request) => {
+      logger.appendKeys({ route, awsRequestId: request.context.awsRequestId });
+    })
+    .onError(async (request) => {
+      const error = request.error;
+      if (error instanceof HttpError) {
+        logger.info('rejected', { status: error.status, code: error.code });
+        request.response = json(error.status, {
+          error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+        });
+        return;
+      }
+      logger.error('failed', { errorName: (error as Error | undefined)?.name });
+      request.response = json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side.' } });
+    })
+    .handler(handle);
+}
+
+/** Wraps a Step Functions task handler: logs the step and request id, rethrows errors. */
+export function stepHandler<E extends { requestId: string }, R>(
+  step: string,
+  handle: (event: E, context: Context) => Promise<R>,
+) {
+  return middy<E, R>()
+    .before(async (request) => {
+      logger.appendKeys({ step, requestId: request.event.requestId });
+    })
+    .onError(async (request) => {
+      logger.error('step failed', { errorName: (request.error as Error | undefined)?.name });
+    })
+    .handler(handle);
+}

@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { documentClient } from './aws-clients.js';
+import { listIndex, requestKeys } from '../core/request/keys.js';
+import {
+  currentDeadlines,
+  isOpen,
+  type DsrRequestRecord,
+  type PendingStepName,
+  type RequestStatus,
+} from '../core/request/model.js';
+
+export class RequestNotFoundError extends Error {
+  override name = 'RequestNotFoundError';
+}
+
+/** An audit event: who did what and when. Append-only; never carries personal data. */
+export interface AuditEvent {
+  type: string;
+  actor: string;
+  at: string;
+  details?: Record<string, unknown>;
+}
+
+export interface PendingStep {
+  requestId: string;
+  step: PendingStepName;
+  /** Distinguishes several steps of one kind (e.g. one per failed store). */
+  stepKey: string;
+  status: 'pending' | 'resolved';
+  taskToken?: string;
+  createdAt: string;
+  details?: Record<string, unknown>;
+  resolvedAt?: string;
+  resolvedBy?: string;
+  decision?: string;
+}
+
+function listKeys(request: Pick<DsrRequestRecord, 'status' | 'deadlines' | 'extension' | 'requestId'>) {
+  return {
+    listPk: listIndex.partition(isOpen(request.status)),
+    listSk: listIndex.sort(currentDeadlines(request).legal, request.requestId),
+  };
+}
+
+/** Data access for the requests table; every write that could race is conditional. */
+export class RequestsRepo {
+  constructor(
+    private readonly table: string,
+    private readonly db = documentClient(),
+  ) {}
+
+  /** Stores a new request; false when one with this id already exists. */
+  async create(request: DsrRequestRecord): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: requestKeys.pk(request.requestId), sk: requestKeys.meta, ...request, ...listKeys(request) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async find(requestId: string): Promise<DsrRequestRecord | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta } }),
+    );
+    return Item ? strip<DsrRequestRecord>(Item) : undefined;
+  }
+
+  async get(requestId: string): Promise<DsrRequestRecord> {
+    const request = await this.find(requestId);
+    if (!request) throw new RequestNotFoundError(`Request ${requestId} not found`);
+    return request;
+  }
+
+  /** Applies changes to the request item, keeping the list index in step with them. */
+  async update(requestId: string, changes: Partial<DsrRequestRecord>, removes: (keyof DsrRequestRecord)[] = []) {
+    const current = await this.get(requestId);
+    const next = { ...current, ...changes, updatedAt: new Date().toISOString() };
+    const values = { ...changes, updatedAt: next.updatedAt, ...listKeys(next) };
+    const names = Object.keys(values);
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
+        UpdateExpression:
+          `SET ${names.map((_, i) => `#n${i} = :v${i}`).join(', ')}` +
+          (removes.length ? ` REMOVE ${removes.map((_, i) => `#r${i}`).join(', ')}` : ''),
+        ExpressionAttributeNames: Object.fromEntries([
+          ...names.map((name, i) => [`#n${i}`, name]),
+          ...removes.map((name, i) => [`#r${i}`, name]),
+        ]),
+        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name as keyof typeof values]])),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+    return next;
+  }
+
+  async setStatus(requestId: string, status: RequestStatus, extra: Partial<DsrRequestRecord> = {}) {
+    return this.update(requestId, { status, ...extra });
+  }
+
+  async audit(requestId: string, event: Omit<AuditEvent, 'at'> & { at?: string }): Promise<void> {
+    const at = event.at ?? new Date().toISOString();
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: requestKeys.pk(requestId),
+          sk: requestKeys.event(at, randomBytes(4).toString('hex')),
+          ...event,
+          at,
+        },
+        // Audit events are never overwritten.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async auditTrail(requestId: string): Promise<AuditEvent[]> {
+    return (await this.queryPrefix(requestId, requestKeys.eventPrefix)).map((item) => strip<AuditEvent>(item));
+  }
+
+  /** Registers a waiting step with its task token; returns the stored step. */
+  async putStep(step: PendingStep): Promise<PendingStep> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: requestKeys.pk(step.requestId), sk: requestKeys.step(step.stepKey), ...step },
+      }),
+    );
+    return step;
+  }
+
+  async findStep(requestId: string, stepKey: string): Promise<PendingStep | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: requestKeys.pk(requestId), sk: requestKeys.step(stepKey) } }),
+    );
+    return Item ? strip<PendingStep>(Item) : undefined;
+  }
+
+  async pendingSteps(requestId: string): Promise<PendingStep[]> {
+    const steps = (await this.queryPrefix(requestId, 'STEP#')).map((item) => strip<PendingStep>(item));
+    return steps.filter((step) => step.status === 'pending');
+  }
+
+  /**
+   * Marks a pending step decided, exactly once: a second decision of the same step (a
+   * double click, two people at once) fails the condition and gets `undefined`.
+   */
+  async resolveStep(requestId: string, stepKey: string, decision: string, resolvedBy: string) {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: requestKeys.pk(requestId), sk: requestKeys.step(stepKey) },
+          UpdateExpression: 'SET #status = :resolved, decision = :decision, resolvedBy = :by, resolvedAt = :at',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':resolved': 'resolved',
+            ':pending': 'pending',
+            ':decision': decision,
+            ':by': resolvedBy,
+            ':at': new Date().toISOString(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip<PendingStep>(Attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Claims the right to send one kind of email for a request. The marker makes a retried
+   * step skip a mail that already went out; `release` undoes a claim whose send failed.
+   */
+  async claimMail(requestId: string, kind: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind), kind, claimedAt: new Date().toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async releaseMail(requestId: string, kind: string): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({ TableName: this.table, Key: { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind) } }),
+    );
+  }
+
+  async sentMails(requestId: string): Promise<string[]> {
+    return (await this.queryPrefix(requestId, 'MAIL#')).map((item) => String(item.kind));
+  }
+
+  /** Requests of the list index, open or closed, by due date; paged. */
+  async list(open: boolean, limit = 50, cursor?: string) {
+    const page: QueryCommandOutput = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: listIndex.name,
+        KeyConditionExpression: 'listPk = :pk',
+        ExpressionAttributeValues: { ':pk': listIndex.partition(open) },
+        Limit: limit,
+        ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : undefined,
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((item) => strip<DsrRequestRecord>(item)),
+      cursor: page.LastEvaluatedKey
+        ? Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url')
+        : undefined,
+    };
+  }
+
+  private async queryPrefix(requestId: string, prefix: string) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': requestKeys.pk(requestId), ':prefix': prefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+}
+
+/** Drops the table's key attributes from an item. */
+function strip<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...rest } = item;
+  return rest as T;
+}

@@ -1,0 +1,48 @@
+import { renderAccessSummary } from '../../core/render/index.js';
+import { assemblePackage, deleteWorkFiles } from '../../connectors/package.js';
+import { readStoreResults } from '../../connectors/progress.js';
+import { requireEnv } from '../../shared/env.js';
+import { stepHandler } from '../../shared/http/handler.js';
+import { lambdaEntry } from '../../shared/lambda-entry.js';
+import { workflowEnv } from '../../shared/workflow-env.js';
+
+/**
+ * Streams the access package: every collected store's data as JSON and CSV, the original
+ * media, and the Art. 15(1) information generated from the inventory (README.html and
+ * summary.json). Work files are removed once the package is complete.
+ */
+export function createHandler(env: Record<string, string>) {
+  const { repo } = workflowEnv(env);
+  const table = requireEnv(env, 'REQUESTS_TABLE');
+  const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+
+  return stepHandler('assemble', async (event: { requestId: string }) => {
+    const request = await repo.get(event.requestId);
+    const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
+    const summary = renderAccessSummary({
+      locale: request.locale,
+      requestId: request.requestId,
+      portability: request.types.includes('portability') && !request.types.includes('access'),
+      generatedAt: new Date().toISOString(),
+      stores: stores.map((store) => ({ storeId: store.storeId, items: store.items })),
+    });
+    const result = await assemblePackage({
+      exportBucket,
+      requestId: event.requestId,
+      stores,
+      documents: [
+        { path: 'README.html', content: summary.html },
+        { path: 'summary.json', content: JSON.stringify(summary.json, null, 2) },
+      ],
+    });
+    await deleteWorkFiles(exportBucket, event.requestId);
+    await repo.update(event.requestId, { package: result, status: 'responding' });
+    await repo.audit(event.requestId, {
+      type: 'package_assembled',
+      actor: 'workflow',
+      details: { bytes: result.bytes, files: result.files, stores: stores.map((s) => ({ storeId: s.storeId, items: s.items })) },
+    });
+  });
+}
+
+export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,48 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { storeById } from '../../core/inventory/index.js';
+import { planStores, type StorePlan } from '../../core/plan/plan.js';
+import { documentClient } from '../../shared/aws-clients.js';
+import { requireEnv } from '../../shared/env.js';
+import { stepHandler } from '../../shared/http/handler.js';
+import { lambdaEntry } from '../../shared/lambda-entry.js';
+import { workflowEnv } from '../../shared/workflow-env.js';
+
+/**
+ * Finds the Kiara account of the verified requester by email (the account store's email
+ * index) and plans which stores the request touches. Returns flags only: the account id
+ * stays in the request item, never in the execution's state.
+ */
+export function createHandler(env: Record<string, string>) {
+  const { repo } = workflowEnv(env);
+  const accountTable = requireEnv(env, 'ACCOUNT_TABLE');
+  const location = storeById('account').location;
+  if (location.kind !== 'dynamodb' || !location.emailIndex) throw new Error('account store needs an email index');
+  const emailIndex = location.emailIndex;
+
+  return stepHandler('resolve-subject', async (event: { requestId: string }): Promise<{ found: boolean; plan: StorePlan }> => {
+    const request = await repo.get(event.requestId);
+    const { Items } = await documentClient().send(
+      new QueryCommand({
+        TableName: accountTable,
+        IndexName: emailIndex,
+        KeyConditionExpression: 'email = :email',
+        ExpressionAttributeValues: { ':email': request.contactEmail },
+        Limit: 1,
+      }),
+    );
+    const accountId = Items?.[0]?.accountId as string | undefined;
+    const found = accountId !== undefined;
+    await repo.update(event.requestId, {
+      subject: { found, ...(accountId ? { accountId } : {}) },
+      status: found ? 'awaiting_review' : 'responding',
+    });
+    await repo.audit(event.requestId, {
+      type: 'subject_resolved',
+      actor: 'workflow',
+      details: { found, method: 'verified_email' },
+    });
+    return { found, plan: planStores(request.types) };
+  });
+}
+
+export const handler = lambdaEntry(createHandler);

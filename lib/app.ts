@@ -1,0 +1,24 @@
+import { App } from 'aws-cdk-lib';
+import { DsrStack, type DsrStackProps } from './dsr-stack.js';
+
+/** Settings read from CDK context (`-c key=value` or cdk.json), with local defaults. */
+export function stackPropsFromContext(app: App): DsrStackProps {
+  const context = (key: string) => app.node.tryGetContext(key) as string | undefined;
+  return {
+    mail: {
+      senderEmail: context('senderEmail') ?? 'privacy@kiara-api.com',
+      privacyTeamEmail: context('privacyTeamEmail') ?? 'privacy-team@kiara-api.com',
+    },
+    consoleUrl: context('consoleUrl'),
+    existingStores: context('existingStores') ? JSON.parse(context('existingStores')!) : undefined,
+  };
+}
+
+/** Builds the app; the CDK entry point and the local runtime both use this. */
+export function buildApp(app: App = new App()): { app: App; stack: DsrStack } {
+  const stack = new DsrStack(app, 'KiaraDsr', {
+    ...stackPropsFromContext(app),
+    description: 'Kiara GDPR data-subject request workflow',
+  });
+  return { app, stack };
+}

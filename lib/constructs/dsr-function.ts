@@ -1,0 +1,63 @@
+import { CfnResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface DsrFunctionProps {
+  /** Folder under `functions/` whose `index.ts` exports `handler` and `createHandler`. */
+  entry: string;
+  description: string;
+  environment?: Record<string, string>;
+  /** Default 30 s; store connectors get longer so each invocation does a useful page. */
+  timeout?: Duration;
+  memorySize?: number;
+  /** Key that encrypts the function's log group. */
+  logKey?: IKey;
+}
+
+/**
+ * A Lambda function of this project: newest Node.js runtime cdk-nag accepts, ARM, ESM
+ * bundle, X-Ray tracing, a log group with retention. The `DsrEntry` metadata tells the
+ * local runtime which source module to load for this function.
+ */
+export class DsrFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: DsrFunctionProps) {
+    const entry = `functions/${props.entry}/index.ts`;
+    super(scope, id, {
+      entry: path.join(REPO_ROOT, entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      tracing: Tracing.ACTIVE,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'kiara-dsr',
+        ...props.environment,
+      },
+      logGroup: new LogGroup(scope, `${id}Logs`, {
+        retention: RetentionDays.THREE_MONTHS,
+        encryptionKey: props.logKey,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        sourceMap: true,
+        // ESM bundles still meet CommonJS dependencies that call require().
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // Bundle the SDK too: the versions we test are the versions that run.
+        externalModules: [],
+      },
+    });
+    (this.node.defaultChild as CfnResource).addMetadata('DsrEntry', entry);
+  }
+}

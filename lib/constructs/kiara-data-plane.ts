@@ -1,0 +1,63 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { STORES, type StoreDefinition } from '../../functions/core/inventory/index.js';
+
+export interface KiaraDataPlaneProps {
+  /**
+   * Production: the names of Kiara's existing tables (by store id) and media bucket.
+   * Absent: the construct creates demo stores shaped like the inventory says.
+   */
+  existing?: { tables: Record<string, string>; mediaBucket: string };
+}
+
+/** Kiara's own stores, which the connectors read and erase. */
+export class KiaraDataPlane extends Construct {
+  readonly tables = new Map<string, ITable>();
+  readonly mediaBucket: IBucket;
+
+  constructor(scope: Construct, id: string, props: KiaraDataPlaneProps = {}) {
+    super(scope, id);
+    for (const store of STORES) {
+      if (store.location.kind !== 'dynamodb') continue;
+      const existingName = props.existing?.tables[store.id];
+      if (props.existing && !existingName) {
+        throw new Error(`KiaraDataPlane: no existing table named for store "${store.id}"`);
+      }
+      this.tables.set(
+        store.id,
+        existingName ? Table.fromTableName(this, store.id, existingName) : this.demoTable(store),
+      );
+    }
+    this.mediaBucket = props.existing
+      ? Bucket.fromBucketName(this, 'Media', props.existing.mediaBucket)
+      : new Bucket(this, 'Media', {
+          encryption: BucketEncryption.S3_MANAGED,
+          enforceSSL: true,
+          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+          removalPolicy: RemovalPolicy.DESTROY,
+          lifecycleRules: [{ expiration: Duration.days(90) }],
+        });
+  }
+
+  private demoTable(store: StoreDefinition): Table {
+    if (store.location.kind !== 'dynamodb') throw new Error('not a table store');
+    const table = new Table(this, store.id, {
+      partitionKey: { name: store.location.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: store.location.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: store.location.ttlAttribute,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    if (store.location.emailIndex) {
+      table.addGlobalSecondaryIndex({
+        indexName: store.location.emailIndex,
+        partitionKey: { name: 'email', type: AttributeType.STRING },
+      });
+    }
+    return table;
+  }
+}

@@ -1,0 +1,102 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { DsrFunction } from './dsr-function.js';
+
+export interface MailSettings {
+  /** Verified SES identity the emails are sent from. */
+  senderEmail: string;
+  /** Where reminders, escalations and review requests go. */
+  privacyTeamEmail: string;
+}
+
+export interface WorkflowStepsProps {
+  requestsTable: ITable;
+  exportBucket: IBucket;
+  accountTable: ITable;
+  mail: MailSettings;
+  /** Base URL of the public API (identity links, downloads). */
+  publicApiUrl: string;
+  /** Base URL of the privacy console (links in privacy-team emails). */
+  consoleUrl: string;
+  /** Hours a download link in the reply stays valid. Default 168 (7 days). */
+  downloadLinkHours?: number;
+  /** Days the identity link stays valid. Default 7. */
+  identityLinkDays?: number;
+  logKey?: IKey;
+}
+
+/** The workflow's own step Lambdas, each granted only what its step needs. */
+export class WorkflowSteps extends Construct {
+  readonly acknowledge: DsrFunction;
+  readonly awaitDecision: DsrFunction;
+  readonly resolveSubject: DsrFunction;
+  readonly assemble: DsrFunction;
+  readonly respond: DsrFunction;
+  readonly close: DsrFunction;
+
+  constructor(scope: Construct, id: string, props: WorkflowStepsProps) {
+    super(scope, id);
+    const environment = {
+      REQUESTS_TABLE: props.requestsTable.tableName,
+      SENDER_EMAIL: props.mail.senderEmail,
+      PRIVACY_TEAM_EMAIL: props.mail.privacyTeamEmail,
+      PUBLIC_API_URL: props.publicApiUrl,
+      CONSOLE_URL: props.consoleUrl,
+      IDENTITY_LINK_DAYS: String(props.identityLinkDays ?? 7),
+      DOWNLOAD_LINK_HOURS: String(props.downloadLinkHours ?? 168),
+    };
+    const make = (name: string, description: string, extra: Record<string, string> = {}, timeout?: Duration) =>
+      new DsrFunction(this, name, {
+        entry: `workflow/${kebab(name)}`,
+        description,
+        environment: { ...environment, ...extra },
+        timeout,
+        logKey: props.logKey,
+      });
+
+    this.acknowledge = make('Acknowledge', 'DSR: acknowledge receipt and send the identity link');
+    this.awaitDecision = make('AwaitDecision', 'DSR: park a step until a person decides (callback)');
+    this.resolveSubject = make('ResolveSubject', 'DSR: find the Kiara account of the verified requester', {
+      ACCOUNT_TABLE: props.accountTable.tableName,
+    });
+    this.assemble = make(
+      'Assemble',
+      'DSR: stream the access package ZIP',
+      { EXPORT_BUCKET: props.exportBucket.bucketName },
+      Duration.minutes(15),
+    );
+    this.respond = make('Respond', 'DSR: email the reply to the data subject');
+    this.close = make('Close', 'DSR: close the request and record the outcome');
+
+    for (const fn of [this.acknowledge, this.awaitDecision, this.resolveSubject, this.assemble, this.respond, this.close]) {
+      props.requestsTable.grantReadWriteData(fn);
+    }
+    props.accountTable.grantReadData(this.resolveSubject);
+    props.exportBucket.grantReadWrite(this.assemble);
+    props.exportBucket.grantDelete(this.assemble);
+    for (const fn of [this.acknowledge, this.awaitDecision, this.respond]) grantSendEmail(fn, props.mail.senderEmail);
+  }
+}
+
+/** SES permission for one sender identity only. */
+export function grantSendEmail(grantee: IGrantable, senderEmail: string): void {
+  const stack = Stack.of(grantee as unknown as Construct);
+  const domain = senderEmail.split('@')[1] ?? senderEmail;
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: senderEmail }),
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+      ],
+    }),
+  );
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+}

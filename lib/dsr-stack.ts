@@ -1,0 +1,73 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DsrApi } from './constructs/dsr-api.js';
+import { DsrWorkflow } from './constructs/dsr-workflow.js';
+import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-data-plane.js';
+import { RequestStore } from './constructs/request-store.js';
+import { StoreConnectors } from './constructs/store-connectors.js';
+import { WorkflowSteps, type MailSettings } from './constructs/workflow-steps.js';
+
+export interface DsrStackProps extends StackProps {
+  mail: MailSettings;
+  /** Kiara's existing stores; absent = demo stores (local runtime, demo deploys). */
+  existingStores?: KiaraDataPlaneProps['existing'];
+  /** Where the privacy console is served (links in privacy-team emails). */
+  consoleUrl?: string;
+  /** Days an identity link stays valid; the request closes unverified after. Default 7. */
+  identityLinkDays?: number;
+  /** Days an access package stays in the export bucket. Default 30. */
+  packageExpiryDays?: number;
+  /** Keep data-holding resources when the stack is deleted. Default true. */
+  retainOnDelete?: boolean;
+}
+
+/** The Kiara DSR system: one stack, one construct per concern. */
+export class DsrStack extends Stack {
+  constructor(scope: Construct, id: string, props: DsrStackProps) {
+    super(scope, id, props);
+    const identityLinkDays = props.identityLinkDays ?? 7;
+
+    const store = new RequestStore(this, 'RequestStore', {
+      packageExpiryDays: props.packageExpiryDays,
+      retainOnDelete: props.retainOnDelete,
+    });
+    const dataPlane = new KiaraDataPlane(this, 'KiaraData', { existing: props.existingStores });
+    const api = new DsrApi(this, 'Api', {
+      requestsTable: store.table,
+      exportBucket: store.exportBucket,
+      mail: props.mail,
+      logKey: store.key,
+    });
+    const accountTable = dataPlane.tables.get('account');
+    if (!accountTable) throw new Error('DsrStack: the inventory has no account store');
+
+    const steps = new WorkflowSteps(this, 'Steps', {
+      requestsTable: store.table,
+      exportBucket: store.exportBucket,
+      accountTable,
+      mail: props.mail,
+      publicApiUrl: api.baseUrl,
+      consoleUrl: props.consoleUrl ?? `${api.baseUrl}/console`,
+      identityLinkDays,
+      logKey: store.key,
+    });
+    const connectors = new StoreConnectors(this, 'Connectors', {
+      dataPlane,
+      requestsTable: store.table,
+      exportBucket: store.exportBucket,
+      logKey: store.key,
+    });
+    const workflow = new DsrWorkflow(this, 'Workflow', {
+      steps,
+      connectors: connectors.functions,
+      identityTimeout: Duration.days(identityLinkDays),
+      logKey: store.key,
+    });
+    api.connect(workflow.stateMachine);
+
+    new CfnOutput(this, 'IntakeUrl', { value: `${api.baseUrl}/v1/requests` });
+    new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
+    new CfnOutput(this, 'WebhookSecretArn', { value: api.webhookSecret.secretArn });
+  }
+}
