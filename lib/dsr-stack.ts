@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
 import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-data-plane.js';
@@ -17,6 +18,8 @@ export interface DsrStackProps extends StackProps {
   identityLinkDays?: number;
   /** Days an access package stays in the export bucket. Default 30. */
   packageExpiryDays?: number;
+  /** Days before the strict deadline the privacy team is reminded. Default [7, 2]. */
+  reminderDaysBefore?: number[];
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
 }
@@ -41,13 +44,22 @@ export class DsrStack extends Stack {
     const accountTable = dataPlane.tables.get('account');
     if (!accountTable) throw new Error('DsrStack: the inventory has no account store');
 
+    const consoleUrl = props.consoleUrl ?? `${api.baseUrl}/console`;
+    const watch = new DeadlineWatch(this, 'DeadlineWatch', {
+      requestsTable: store.table,
+      mail: props.mail,
+      consoleUrl,
+      reminderDaysBefore: props.reminderDaysBefore,
+      logKey: store.key,
+    });
     const steps = new WorkflowSteps(this, 'Steps', {
       requestsTable: store.table,
       exportBucket: store.exportBucket,
       accountTable,
       mail: props.mail,
       publicApiUrl: api.baseUrl,
-      consoleUrl: props.consoleUrl ?? `${api.baseUrl}/console`,
+      consoleUrl,
+      watch: watch.stateMachine,
       identityLinkDays,
       logKey: store.key,
     });
@@ -63,10 +75,11 @@ export class DsrStack extends Stack {
       identityTimeout: Duration.days(identityLinkDays),
       logKey: store.key,
     });
-    api.connect(workflow.stateMachine);
+    api.connect(workflow.stateMachine, watch.stateMachine);
 
     new CfnOutput(this, 'IntakeUrl', { value: `${api.baseUrl}/v1/requests` });
     new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'DeadlineWatchArn', { value: watch.stateMachine.stateMachineArn });
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'WebhookSecretArn', { value: api.webhookSecret.secretArn });
   }

@@ -50,9 +50,18 @@ async function parseDelivery(event: APIGatewayProxyEvent, env: Record<string, st
   return { body: result.data, raw, idempotencyKey: header(event, 'idempotency-key') };
 }
 
+async function startOnce(stateMachineArn: string, name: string, input: object) {
+  try {
+    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+  } catch (error) {
+    if (!(error instanceof ExecutionAlreadyExists)) throw error;
+  }
+}
+
 export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const stateMachineArn = requireEnv(env, 'STATE_MACHINE_ARN');
+  const watchArn = requireEnv(env, 'WATCH_STATE_MACHINE_ARN');
   const repo = new RequestsRepo(table);
   const db = documentClient();
 
@@ -114,13 +123,9 @@ export function createHandler(env: Record<string, string>) {
     }
     // A repeat delivery answers with the first delivery's dates.
     const stored = await repo.get(requestId);
-    try {
-      await sfnClient().send(
-        new StartExecutionCommand({ stateMachineArn, name: requestId, input: JSON.stringify({ requestId }) }),
-      );
-    } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
-    }
+    // Both executions are named by the request id: a repeat delivery cannot start a second.
+    await startOnce(stateMachineArn, requestId, { requestId });
+    await startOnce(watchArn, requestId, { requestId, after: null });
     logger.info('request accepted', { requestId, types: stored.types });
     return json(202, {
       requestId,

@@ -99,11 +99,12 @@ export class DsrApi extends Construct {
   }
 
   /** Adds the routes; the handlers need the state machine they start and resume. */
-  connect(stateMachine: IStateMachine): void {
+  connect(stateMachine: IStateMachine, watch: IStateMachine): void {
     const { requestsTable, exportBucket, mail, logKey } = this.props;
     const environment = {
       REQUESTS_TABLE: requestsTable.tableName,
       STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+      WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
       EXPORT_BUCKET: exportBucket.bucketName,
       SENDER_EMAIL: mail.senderEmail,
       PUBLIC_API_URL: this.baseUrl,
@@ -115,6 +116,7 @@ export class DsrApi extends Construct {
     const intake = fn('Intake', 'intake', 'DSR intake webhook: verify signature, validate, store, start');
     requestsTable.grantReadWriteData(intake);
     stateMachine.grantStartExecution(intake);
+    watch.grantStartExecution(intake);
     this.webhookSecret.grantRead(intake);
 
     const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page and confirm');

@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DsrFunction } from './dsr-function.js';
 
@@ -22,6 +23,8 @@ export interface WorkflowStepsProps {
   publicApiUrl: string;
   /** Base URL of the privacy console (links in privacy-team emails). */
   consoleUrl: string;
+  /** The deadline watch, which Close stops when the request ends. */
+  watch: IStateMachine;
   /** Hours a download link in the reply stays valid. Default 168 (7 days). */
   downloadLinkHours?: number;
   /** Days the identity link stays valid. Default 7. */
@@ -70,7 +73,10 @@ export class WorkflowSteps extends Construct {
       Duration.minutes(15),
     );
     this.respond = make('Respond', 'DSR: email the reply to the data subject');
-    this.close = make('Close', 'DSR: close the request and record the outcome');
+    this.close = make('Close', 'DSR: close the request and record the outcome', {
+      WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+    });
+    props.watch.grantExecution(this.close, 'states:StopExecution');
 
     for (const fn of [this.acknowledge, this.awaitDecision, this.resolveSubject, this.assemble, this.respond, this.close]) {
       props.requestsTable.grantReadWriteData(fn);

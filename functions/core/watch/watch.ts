@@ -1,0 +1,43 @@
+import { reminderPoints, type ReminderPoint } from '../deadlines/index.js';
+import { isOpen, type DsrRequestRecord } from '../request/model.js';
+
+export interface WatchSettings {
+  reminderDaysBefore: number[];
+}
+
+type WatchedRequest = Pick<DsrRequestRecord, 'status' | 'receivedAt' | 'receiptDate' | 'deadlines' | 'extension'>;
+
+function pointsOf(request: WatchedRequest, settings: WatchSettings): ReminderPoint[] {
+  return reminderPoints(
+    { receivedAt: request.receivedAt, receiptDate: request.receiptDate, ...request.deadlines },
+    { reminderDaysBefore: settings.reminderDaysBefore, extended: Boolean(request.extension) },
+  );
+}
+
+/**
+ * The next point the deadline watch waits for, strictly after `after` (the point it last
+ * handled), computed from the request's current dates, so after an extension the watch
+ * follows the new dates. `undefined` ends the watch: the request is closed or no point is left.
+ */
+export function nextWatchPoint(
+  request: WatchedRequest,
+  after: string | null,
+  settings: WatchSettings,
+): ReminderPoint | undefined {
+  if (!isOpen(request.status)) return undefined;
+  const afterMs = after ? Date.parse(after) : -Infinity;
+  return pointsOf(request, settings).find((point) => Date.parse(point.at) > afterMs);
+}
+
+/** Whether a point the watch woke up for still applies (an extension may have moved it). */
+export function isCurrentPoint(request: WatchedRequest, point: ReminderPoint, settings: WatchSettings): boolean {
+  return (
+    isOpen(request.status) &&
+    pointsOf(request, settings).some((candidate) => candidate.kind === point.kind && candidate.at === point.at)
+  );
+}
+
+/** The email marker of a point: one reminder or escalation per point, ever. */
+export function watchMailKind(point: ReminderPoint): string {
+  return point.kind === 'reminder' ? `reminder#${point.at}` : `escalation#${point.kind}`;
+}

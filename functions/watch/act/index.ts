@@ -1,0 +1,52 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { daysLeft, type ReminderPoint } from '../../core/deadlines/index.js';
+import { deadlineEscalation, deadlineReminder } from '../../core/render/index.js';
+import { currentDeadlines } from '../../core/request/model.js';
+import { isCurrentPoint, watchMailKind } from '../../core/watch/watch.js';
+import { requireEnv } from '../../shared/env.js';
+import { stepHandler } from '../../shared/http/handler.js';
+import { lambdaEntry } from '../../shared/lambda-entry.js';
+import { logger } from '../../shared/logger.js';
+import { sendOnce } from '../../shared/mailer.js';
+import { RequestsRepo } from '../../shared/requests-repo.js';
+import { reminderSettings } from '../settings.js';
+
+export const ESCALATION_METRIC = { namespace: 'KiaraDsr', name: 'DeadlineEscalations' } as const;
+
+/**
+ * Deadline watch: at a point it waited for, reminds the privacy team or escalates,
+ * once per point, and only while the request is open and the point still applies.
+ */
+export function createHandler(env: Record<string, string>) {
+  const repo = new RequestsRepo(requireEnv(env, 'REQUESTS_TABLE'));
+  const senderEmail = requireEnv(env, 'SENDER_EMAIL');
+  const privacyTeamEmail = requireEnv(env, 'PRIVACY_TEAM_EMAIL');
+  const consoleUrl = (env.CONSOLE_URL ?? '').replace(/\/$/, '');
+  const settings = reminderSettings(env);
+  const metrics = new Metrics({ namespace: ESCALATION_METRIC.namespace, serviceName: 'kiara-dsr' });
+
+  return stepHandler('watch-act', async (event: { requestId: string; point: ReminderPoint }) => {
+    const request = await repo.get(event.requestId);
+    const { point } = event;
+    if (!isCurrentPoint(request, point, settings)) {
+      logger.info('watch point no longer applies', { kind: point.kind });
+      return { after: point.at, acted: false };
+    }
+    const due = currentDeadlines(request);
+    const common = { locale: 'en' as const, requestId: request.requestId, status: request.status, consoleUrl: `${consoleUrl}/#/requests/${request.requestId}` };
+    const email =
+      point.kind === 'reminder'
+        ? deadlineReminder({ ...common, daysLeft: daysLeft(due.strict, new Date()), strictDeadline: due.strict, legalDeadline: due.legal })
+        : deadlineEscalation({ ...common, deadline: point.kind === 'strict_deadline' ? 'strict' : 'legal', date: point.kind === 'strict_deadline' ? due.strict : due.legal });
+    const sent = await sendOnce(repo, { requestId: request.requestId, kind: watchMailKind(point), from: senderEmail, to: privacyTeamEmail, email });
+    if (sent && point.kind !== 'reminder') {
+      metrics.addDimension('deadline', point.kind);
+      metrics.addMetric(ESCALATION_METRIC.name, MetricUnit.Count, 1);
+      metrics.publishStoredMetrics();
+      await repo.audit(request.requestId, { type: 'deadline_escalated', actor: 'deadline-watch', details: { kind: point.kind } });
+    }
+    return { after: point.at, acted: sent };
+  });
+}
+
+export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,106 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  JsonPath,
+  LogLevel,
+  Pass,
+  QueryLanguage,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+  Wait,
+  WaitTime,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { DsrFunction } from './dsr-function.js';
+import { grantSendEmail, type MailSettings } from './workflow-steps.js';
+
+export interface DeadlineWatchProps {
+  requestsTable: ITable;
+  mail: MailSettings;
+  consoleUrl: string;
+  /** Days before the strict deadline the privacy team is reminded. Default [7, 2]. */
+  reminderDaysBefore?: number[];
+  logKey?: IKey;
+}
+
+/** Names of the watch's states; tests override the Wait by name to run timers fast. */
+export const WATCH_WAIT_STATE = 'Wait until next point';
+
+/**
+ * The deadline watch: one Standard execution per request that waits (a Wait state with
+ * TimestampPath, which also runs on LocalStack) until each reminder point, reminds the
+ * privacy team, and escalates once at the strict and the legal deadline. Each loop
+ * re-reads the request, so an extension moves the timers and a closed request ends it.
+ */
+export class DeadlineWatch extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly act: DsrFunction;
+
+  constructor(scope: Construct, id: string, props: DeadlineWatchProps) {
+    super(scope, id);
+    const environment = {
+      REQUESTS_TABLE: props.requestsTable.tableName,
+      SENDER_EMAIL: props.mail.senderEmail,
+      PRIVACY_TEAM_EMAIL: props.mail.privacyTeamEmail,
+      CONSOLE_URL: props.consoleUrl,
+      REMINDER_DAYS_BEFORE: (props.reminderDaysBefore ?? [7, 2]).join(','),
+    };
+    const nextPointFn = new DsrFunction(this, 'NextPoint', {
+      entry: 'watch/next-point',
+      description: 'DSR deadline watch: next reminder or escalation point',
+      environment,
+      logKey: props.logKey,
+    });
+    this.act = new DsrFunction(this, 'Act', {
+      entry: 'watch/act',
+      description: 'DSR deadline watch: remind or escalate',
+      environment,
+      logKey: props.logKey,
+    });
+    props.requestsTable.grantReadData(nextPointFn);
+    props.requestsTable.grantReadWriteData(this.act);
+    grantSendEmail(this.act, props.mail.senderEmail);
+
+    const invoke = (stateId: string, fn: DsrFunction, payload: Record<string, unknown>, resultPath: string) =>
+      new LambdaInvoke(this, stateId, {
+        lambdaFunction: fn,
+        payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId'), ...payload }),
+        payloadResponseOnly: true,
+        resultPath,
+        taskTimeout: Timeout.duration(Duration.minutes(1)),
+        retryOnServiceExceptions: true,
+      });
+    const nextPoint = invoke('Load next point', nextPointFn, { after: JsonPath.stringAt('$.after') }, '$.next');
+    const act = invoke('Remind or escalate', this.act, { point: JsonPath.objectAt('$.next.point') }, '$.acted');
+    const remember = new Pass(this, 'Remember point', {
+      parameters: { 'requestId.$': '$.requestId', 'after.$': '$.acted.after' },
+    });
+    const wait = new Wait(this, WATCH_WAIT_STATE, { time: WaitTime.timestampPath('$.next.point.at') });
+    nextPoint.next(
+      new Choice(this, 'Watch over?')
+        .when(Condition.booleanEquals('$.next.done', true), new Succeed(this, 'Watch ended'))
+        .otherwise(wait.next(act).next(remember).next(nextPoint)),
+    );
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      queryLanguage: QueryLanguage.JSON_PATH,
+      definitionBody: DefinitionBody.fromChainable(nextPoint),
+      tracingEnabled: true,
+      logs: {
+        level: LogLevel.ERROR,
+        includeExecutionData: false,
+        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey }),
+      },
+    });
+  }
+}
