@@ -1,0 +1,95 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { STORES } from '../../functions/core/inventory/index.js';
+import { allStates, definitionOf, synthStack } from './synth.js';
+
+const { template } = synthStack();
+
+describe('DSR stack', () => {
+  it('runs the workflow as a Standard, JSONPath state machine with logging and tracing', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
+    });
+    expect(definitionOf(template, 'Workflow').QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+  });
+
+  it('waits for a person at VerifyIdentity and Review with task-token callbacks', () => {
+    const states = allStates(definitionOf(template, 'Workflow'));
+    for (const name of ['VerifyIdentity', 'Review']) {
+      expect(states[name].Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+      expect(states[name].Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
+    }
+    expect(states.VerifyIdentity.TimeoutSeconds).toBe(7 * 86400);
+    expect(states.VerifyIdentity.Catch[0].ErrorEquals).toEqual(['States.Timeout']);
+  });
+
+  it('has one connector Lambda per inventory store, each in a collect and an erase branch', () => {
+    const connectors = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { STORE_ID: Match.anyValue() } } },
+    });
+    const storeIds = Object.values<any>(connectors).map((fn) => fn.Properties.Environment.Variables.STORE_ID).sort();
+    expect(storeIds).toEqual(STORES.map((store) => store.id).sort());
+    const states = allStates(definitionOf(template, 'Workflow'));
+    for (const store of STORES) {
+      for (const action of ['collect', 'erase']) {
+        const invoke = states[`${action} ${store.id}`];
+        expect(invoke.Retry.flatMap((retry: any) => retry.ErrorEquals)).toContain('StoreUnavailableError');
+        // A store that still fails waits for the privacy team; it is never skipped.
+        expect(states[`${action} ${store.id} failed`].Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+        expect(states[`${action} ${store.id} failed`].Next).toBe(`${action} ${store.id}`);
+      }
+    }
+  });
+
+  it('passes only ids and flags between states, never personal data', () => {
+    const text = JSON.stringify(definitionOf(template, 'Workflow'));
+    expect(text).not.toMatch(/email|contact|accountId/i);
+  });
+
+  it('runs every Lambda on nodejs24.x with tracing', () => {
+    const functions = Object.values<any>(template.findResources('AWS::Lambda::Function'));
+    const ours = functions.filter((fn) => fn.Metadata?.DsrEntry);
+    expect(ours.length).toBeGreaterThan(STORES.length);
+    for (const fn of ours) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('encrypts the requests table and the export bucket with a rotating customer key', () => {
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: Match.anyValue() } }),
+        ],
+      },
+      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true, RestrictPublicBuckets: true }),
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'packages/', ExpirationInDays: 30 })]) },
+    });
+  });
+
+  it('exposes the signed intake openly and the admin routes only behind Cognito', () => {
+    const methods = Object.values<any>(template.findResources('AWS::ApiGateway::Method'));
+    const open = methods.filter((m) => m.Properties.AuthorizationType === 'NONE');
+    const guarded = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
+    expect(open).toHaveLength(4); // POST intake, GET+POST identity link, GET download
+    expect(guarded).toHaveLength(3); // list, detail, actions
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+  });
+
+  it('starts a deadline watch whose timer is a Wait on the request’s next point', () => {
+    const states = allStates(definitionOf(template, 'DeadlineWatch'));
+    expect(states['Wait until next point']).toMatchObject({ Type: 'Wait', TimestampPath: '$.next.point.at' });
+  });
+});
