@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { computeDeadlines } from '../../functions/core/deadlines/index.js';
+import { STORES } from '../../functions/core/inventory/index.js';
+import { planKey, planStores } from '../../functions/core/plan/plan.js';
+import { isCurrentPoint, nextWatchPoint, watchMailKind } from '../../functions/core/watch/watch.js';
+import type { DsrRequestRecord } from '../../functions/core/request/model.js';
+
+describe('store plan', () => {
+  it('collects every store for access and erases none', () => {
+    const plan = planStores(['access']);
+    expect(plan).toMatchObject({ collect: true, erase: false });
+    expect(Object.values(plan.collectStores).every(Boolean)).toBe(true);
+  });
+
+  it('collects only provided or observed data for portability (Art. 20)', () => {
+    const plan = planStores(['portability']);
+    for (const store of STORES) expect(plan.collectStores[planKey(store.id)]).toBe(store.portable);
+    expect(plan.collectStores.invoices).toBe(false);
+  });
+
+  it('visits every store for erasure; the connector applies each store’s rule', () => {
+    const plan = planStores(['erasure']);
+    expect(plan).toMatchObject({ collect: false, erase: true });
+    expect(Object.keys(plan.eraseStores)).toHaveLength(STORES.length);
+  });
+
+  it('touches no store for rights the privacy team handles after review', () => {
+    expect(planStores(['rectification', 'objection'])).toMatchObject({ collect: false, erase: false });
+  });
+});
+
+describe('deadline watch points', () => {
+  const dates = computeDeadlines('2026-03-02T10:00:00+01:00'); // strict 2 April, legal 2 April (Thursday)
+  const request = (overrides: Partial<DsrRequestRecord> = {}) => ({
+    status: 'awaiting_review' as const,
+    receivedAt: dates.receivedAt,
+    receiptDate: dates.receiptDate,
+    deadlines: { initial: dates.initial, extended: dates.extended },
+    ...overrides,
+  });
+  const settings = { reminderDaysBefore: [7, 2] };
+
+  it('walks reminders then the deadline, each strictly after the last one handled', () => {
+    const first = nextWatchPoint(request(), null, settings)!;
+    expect(first).toMatchObject({ kind: 'reminder', daysBefore: 7 });
+    const second = nextWatchPoint(request(), first.at, settings)!;
+    expect(second).toMatchObject({ kind: 'reminder', daysBefore: 2 });
+    const third = nextWatchPoint(request(), second.at, settings)!;
+    expect(third.kind).toBe('legal_deadline');
+    expect(nextWatchPoint(request(), third.at, settings)).toBeUndefined();
+  });
+
+  it('ends when the request is closed', () => {
+    expect(nextWatchPoint(request({ status: 'completed' }), null, settings)).toBeUndefined();
+  });
+
+  it('follows the extended dates after an extension, and old points no longer apply', () => {
+    const first = nextWatchPoint(request(), null, settings)!;
+    const extended = request({ extension: { reason: 'complex', extendedBy: 'x', extendedAt: dates.receivedAt } });
+    expect(isCurrentPoint(extended, first, settings)).toBe(false);
+    const next = nextWatchPoint(extended, first.at, settings)!;
+    // Extended strict date 2 June 2026: the first reminder is 7 days before it, 26 May 09:00 CEST.
+    expect(next).toEqual({ kind: 'reminder', daysBefore: 7, at: '2026-05-26T07:00:00Z' });
+  });
+
+  it('keys each reminder by its instant and each escalation by its kind, so each is sent once', () => {
+    const first = nextWatchPoint(request(), null, settings)!;
+    expect(watchMailKind(first)).toBe(`reminder#${first.at}`);
+    expect(watchMailKind({ kind: 'legal_deadline', at: 'x' })).toBe('escalation#legal_deadline');
+  });
+});
