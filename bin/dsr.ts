@@ -4,9 +4,14 @@
  */
 import { Command } from 'commander';
 import { registerDeadlineCommand } from './cli/deadline-command.js';
+import { registerRequestsCommand, registerSubmitCommand } from './cli/requests-command.js';
 
 /** Subcommand registrars; add one line per new bin/cli/*-command.ts module. */
-const commands: Array<(program: Command) => unknown> = [registerDeadlineCommand];
+const commands: Array<(program: Command) => unknown> = [
+  registerDeadlineCommand,
+  registerSubmitCommand,
+  registerRequestsCommand,
+];
 
 export function buildProgram(): Command {
   const program = new Command('dsr')

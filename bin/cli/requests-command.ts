@@ -1,0 +1,55 @@
+import { Command } from 'commander';
+import { adminCall, submitRequest } from './api-client.js';
+
+const print = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+};
+
+/** `dsr requests …`: the admin API from a terminal or a script (JSON out). */
+export function registerRequestsCommand(program: Command): void {
+  const requests = program.command('requests').description('List, inspect and decide requests (admin API)');
+  requests
+    .command('list')
+    .option('--closed', 'closed requests instead of open ones')
+    .option('--limit <n>', 'page size', '50')
+    .action(async (options: { closed?: boolean; limit: string }) =>
+      print(await adminCall(`/admin/requests?status=${options.closed ? 'closed' : 'open'}&limit=${Number(options.limit)}`)));
+  requests.command('show <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}`)));
+  requests.command('approve <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/approve`, 'POST')));
+  requests
+    .command('reject <id>')
+    .requiredOption('--reason <text>', 'the facts the refusal rests on (sent to the requester)')
+    .option('--code <reasonCode>', 'manifestly_unfounded | excessive | identity_not_confirmed | other', 'other')
+    .action(async (id: string, options: { reason: string; code: string }) =>
+      print(await adminCall(`/admin/requests/${id}/reject`, 'POST', { reasonCode: options.code, reason: options.reason })));
+  requests
+    .command('extend <id>')
+    .requiredOption('--reason <text>', 'why the request needs up to two more months (sent to the requester)')
+    .action(async (id: string, options: { reason: string }) =>
+      print(await adminCall(`/admin/requests/${id}/extend`, 'POST', { reason: options.reason })));
+  requests
+    .command('retry <id>')
+    .option('--store <storeId>', 'only this store')
+    .action(async (id: string, options: { store?: string }) =>
+      print(await adminCall(`/admin/requests/${id}/retry`, 'POST', options.store ? { storeId: options.store } : {})));
+  requests.command('cancel <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/cancel`, 'POST')));
+}
+
+/** `dsr submit`: files a request through the signed intake, like Kiara's web form. */
+export function registerSubmitCommand(program: Command): void {
+  program
+    .command('submit')
+    .description('File a data-subject request through the signed intake webhook')
+    .requiredOption('--type <type...>', 'access | portability | erasure | rectification | restriction | objection | withdraw_consent')
+    .requiredOption('--email <email>', "the requester's email address")
+    .option('--locale <locale>', 'en | nl', 'en')
+    .option('--details <text>', 'free text from the requester')
+    .option('--idempotency-key <key>', 'repeat-safe delivery key')
+    .action(async (options: { type: string[]; email: string; locale: string; details?: string; idempotencyKey?: string }) =>
+      print(
+        await submitRequest(
+          { types: options.type, email: options.email, locale: options.locale, ...(options.details ? { details: options.details } : {}) },
+          options.idempotencyKey,
+        ),
+      ));
+}
