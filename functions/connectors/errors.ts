@@ -1,0 +1,52 @@
+/**
+ * Errors a connector raises with stable names: the state machine's Retry and Catch match
+ * on `name`, so these names are part of the contract with the workflow.
+ */
+
+/** The request has no resolved Kiara account, so there is nothing a store can look up. */
+export class SubjectNotResolvedError extends Error {
+  override name = 'SubjectNotResolvedError';
+}
+
+/** A store or the export bucket failed in a way that a later retry may not. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/** The cursor passed back by the state machine is not one this connector wrote. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+const TRANSIENT_NAMES = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'InternalError',
+  'ServiceUnavailable',
+  'SlowDown',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+
+/** True for throttling, 5xx and network failures: the SDK already retried, a later call may succeed. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const meta = error as Error & { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string };
+  return (
+    TRANSIENT_NAMES.has(error.name) ||
+    Boolean(meta.$retryable) ||
+    (meta.$metadata?.httpStatusCode ?? 0) >= 500 ||
+    (meta.code !== undefined && TRANSIENT_CODES.has(meta.code))
+  );
+}
+
+/** Renames transient failures to `StoreUnavailableError` (original kept as `cause`); others pass through. */
+export function classify(error: unknown): unknown {
+  if (error instanceof StoreUnavailableError || !isTransient(error)) return error;
+  const original = error as Error;
+  return new StoreUnavailableError(`${original.name}: ${original.message}`, { cause: error });
+}

@@ -1,0 +1,109 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { requestKeys } from '../core/request/keys.js';
+import { documentClient } from '../shared/aws-clients.js';
+import { laterDate } from './retention.js';
+import type { Action } from './types.js';
+
+/** One connector invocation's record in the requests table. Counts and keys only. */
+export interface ProgressItem {
+  storeId: string;
+  action: Action;
+  part: number;
+  items: number;
+  bytes: number;
+  retained?: number;
+  retainedUntil?: string;
+  exportKey?: string;
+  columns?: string[];
+  done: boolean;
+  /** Where the next part resumes (not done). */
+  after?: string | number;
+  at: string;
+}
+
+/** A store's totals over all its parts, for the assemble step and the admin API. */
+export interface StoreResult {
+  storeId: string;
+  action: Action;
+  items: number;
+  bytes: number;
+  retained: number;
+  retainedUntil?: string;
+  /** Export parts in order (collect). */
+  parts: string[];
+  /** Union of the attribute names in the parts, sorted: the CSV header. */
+  columns: string[];
+}
+
+/** Records one invocation; a later invocation for the same part replays this record. */
+export async function writeProgress(
+  table: string,
+  requestId: string,
+  progress: ProgressItem,
+  db: DynamoDBDocumentClient = documentClient(),
+): Promise<void> {
+  await db.send(
+    new PutCommand({
+      TableName: table,
+      Item: {
+        pk: requestKeys.pk(requestId),
+        sk: requestKeys.storePart(progress.storeId, progress.action, progress.part),
+        ...progress,
+      },
+    }),
+  );
+}
+
+/** The record of a part already done, if any. */
+export async function readProgress(
+  table: string,
+  requestId: string,
+  part: Pick<ProgressItem, 'storeId' | 'action' | 'part'>,
+  db: DynamoDBDocumentClient = documentClient(),
+): Promise<ProgressItem | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({
+      TableName: table,
+      Key: { pk: requestKeys.pk(requestId), sk: requestKeys.storePart(part.storeId, part.action, part.part) },
+      ConsistentRead: true,
+    }),
+  );
+  return Item as ProgressItem | undefined;
+}
+
+/** Sums the progress records of a request into one result per store and action. */
+export async function readStoreResults(
+  requestsTable: string,
+  requestId: string,
+  db: DynamoDBDocumentClient = documentClient(),
+): Promise<StoreResult[]> {
+  const results = new Map<string, StoreResult & { columnSet: Set<string> }>();
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: requestsTable,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': requestKeys.pk(requestId), ':prefix': requestKeys.storePrefix() },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    // Sort keys carry the zero-padded part number, so parts arrive in order.
+    for (const item of (page.Items ?? []) as ProgressItem[]) {
+      const id = `${item.storeId}#${item.action}`;
+      let result = results.get(id);
+      if (!result) {
+        result = { storeId: item.storeId, action: item.action, items: 0, bytes: 0, retained: 0, parts: [], columns: [], columnSet: new Set() };
+        results.set(id, result);
+      }
+      result.items += item.items;
+      result.bytes += item.bytes;
+      result.retained += item.retained ?? 0;
+      result.retainedUntil = laterDate(result.retainedUntil, item.retainedUntil);
+      if (item.exportKey) result.parts.push(item.exportKey);
+      for (const column of item.columns ?? []) result.columnSet.add(column);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return [...results.values()].map(({ columnSet, ...result }) => ({ ...result, columns: [...columnSet].sort() }));
+}

@@ -1,0 +1,60 @@
+import type { Budget } from './budget.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { readProgress, writeProgress, type ProgressItem } from './progress.js';
+import type { Action, Connector } from './types.js';
+
+export interface StepRequest {
+  requestsTable: string;
+  requestId: string;
+  accountId: string;
+  action: Action;
+  cursor?: string | null;
+  budget: Budget;
+}
+
+/** What goes back to the state machine: counts only, no personal data. */
+export interface StepResult {
+  storeId: string;
+  action: Action;
+  done: boolean;
+  /** Pass back unchanged to continue; null when the store is done. */
+  cursor: string | null;
+  /** Items handled by this invocation: exported, deleted or (retain) kept. */
+  items: number;
+}
+
+/**
+ * One invocation: resume at the cursor, do a budget's worth of work, record it, say where
+ * to go on. A cursor whose part is already recorded (the state machine retried after the
+ * answer was lost) replays the record instead of working again: a repeated erase would
+ * otherwise go on past the deleted range, and its count would replace the real one.
+ */
+export async function runStep(
+  connector: Connector,
+  request: StepRequest,
+): Promise<StepResult & { part: number; bytes: number; replayed: boolean }> {
+  const position = decodeCursor(request.cursor);
+  const part = { storeId: connector.store.id, action: request.action, part: position.part };
+  let progress = await readProgress(request.requestsTable, request.requestId, part);
+  const replayed = progress !== undefined;
+  if (!progress) {
+    const outcome = await connector[request.action]({
+      requestId: request.requestId,
+      accountId: request.accountId,
+      position,
+      budget: request.budget,
+    });
+    progress = { ...part, ...outcome, at: new Date().toISOString() } satisfies ProgressItem;
+    await writeProgress(request.requestsTable, request.requestId, progress);
+  }
+  return {
+    storeId: connector.store.id,
+    action: request.action,
+    done: progress.done,
+    cursor: progress.done ? null : encodeCursor({ part: position.part + 1, after: progress.after }),
+    items: progress.items + (progress.retained ?? 0),
+    part: position.part,
+    bytes: progress.bytes,
+    replayed,
+  };
+}
