@@ -1,0 +1,127 @@
+import type { Localized, Recipient } from '../../inventory/types.js';
+import { formatDate } from '../dates.js';
+import { RenderInputError } from '../errors.js';
+import { law } from '../legal.js';
+import { renderEmail, type Block } from '../layout.js';
+import { resolveStore, storeCount, type Inventory } from '../stores.js';
+import type { IsoDate, RenderedEmail, StoreCount, SubjectEmailBase } from '../types.js';
+import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
+
+export interface KeptData extends StoreCount {
+  /** The latest date until which any of the kept items is kept. */
+  keptUntil: IsoDate;
+  /** The Art. 17(3) exemption; defaults to the store's erasure rule in the inventory. */
+  exemption?: string;
+  /** Why it is kept; defaults to the store's erasure rule in the inventory. */
+  reason?: Localized;
+}
+
+export interface ErasureReportInput extends SubjectEmailBase {
+  /** What was erased, per store. */
+  erased: readonly StoreCount[];
+  /** What was kept under an exemption, per store. */
+  kept: readonly KeptData[];
+  /** The recipients told of the erasure (Art. 19); omitted or empty = no such sentence. */
+  notifiedRecipients?: readonly Pick<Recipient, 'name' | 'category'>[];
+  inventory?: Inventory;
+}
+
+/** What was erased, what was kept (legal basis, reason, until when) and who was told. */
+export function erasureReport(input: ErasureReportInput): RenderedEmail {
+  const { locale, requestId } = input;
+  const nl = locale === 'nl';
+  const erased = input.erased.map((entry) => {
+    const store = resolveStore(entry.storeId, input.inventory);
+    return [store.title[locale], storeCount(store, entry.itemCount, locale)] as const;
+  });
+  const kept = input.kept.map((entry) => {
+    const store = resolveStore(entry.storeId, input.inventory);
+    const rule = store.erasure.action === 'retain' ? store.erasure : undefined;
+    const exemption = entry.exemption ?? rule?.exemption;
+    const reason = entry.reason ?? rule?.reason;
+    if (!exemption || !reason) {
+      throw new RenderInputError(`Store "${store.id}" has no retention exemption: pass one with the kept data`);
+    }
+    return [
+      store.title[locale],
+      storeCount(store, entry.itemCount, locale),
+      `${law(exemption, locale)}: ${reason[locale]}`,
+      formatDate(entry.keptUntil, locale),
+    ] as const;
+  });
+  const recipients = input.notifiedRecipients ?? [];
+
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: nl
+        ? `We hebben uw verzoek om gegevenswissing (${law('Art. 17', locale)}) uitgevoerd. Hieronder ziet u wat we hebben gewist, wat we moeten bewaren en waarom.`
+        : `We have carried out your request for erasure (${law('Art. 17', locale)}). Below you can see what we erased, what we are required to keep, and why.`,
+    },
+    { kind: 'heading', text: nl ? 'Wat we hebben gewist' : 'What we erased' },
+    erased.length > 0
+      ? {
+          kind: 'table',
+          caption: nl ? 'Gewiste gegevens' : 'Erased data',
+          head: nl ? ['Gegevens', 'Gewist'] : ['Data', 'Erased'],
+          rows: erased,
+        }
+      : { kind: 'paragraph', text: nl ? 'We hebben geen gegevens gevonden om te wissen.' : 'We found no data to erase.' },
+    { kind: 'heading', text: nl ? 'Wat we hebben bewaard, en waarom' : 'What we kept, and why' },
+  ];
+  if (kept.length > 0) {
+    blocks.push(
+      {
+        kind: 'table',
+        caption: nl ? 'Bewaarde gegevens' : 'Kept data',
+        head: nl
+          ? ['Gegevens', 'Aantal', 'Grondslag en reden', 'Bewaard tot uiterlijk']
+          : ['Data', 'Number', 'Legal basis and reason', 'Kept until at the latest'],
+        rows: kept,
+      },
+      {
+        kind: 'paragraph',
+        text: nl
+          ? 'We gebruiken de bewaarde gegevens alleen voor dit doel en verwijderen ze zodra de bewaartermijn voorbij is.'
+          : 'We use the data we keep only for this purpose, and delete it when the retention period ends.',
+      },
+    );
+  } else {
+    blocks.push({
+      kind: 'paragraph',
+      text: nl
+        ? 'Afgezien van de registratie van dit verzoek hebben we geen persoonsgegevens van u bewaard.'
+        : 'Apart from the record of this request, we have not kept any of your personal data.',
+    });
+  }
+  if (recipients.length > 0) {
+    blocks.push(
+      { kind: 'heading', text: nl ? 'Wie we hebben ingelicht' : 'Who we informed' },
+      {
+        kind: 'paragraph',
+        text: nl
+          ? `We hebben de verwerkers die persoonsgegevens van Kiara ontvangen, op de hoogte gebracht van het wissen (${law('Art. 19', locale)}):`
+          : `We have notified the processors that receive personal data from Kiara of the erasure (${law('Art. 19', locale)}):`,
+      },
+      { kind: 'list', items: recipients.map((recipient) => `${recipient.name} (${recipient.category[locale]})`) },
+    );
+  }
+  blocks.push({
+    kind: 'paragraph',
+    text: nl
+      ? `We bewaren een registratie van hoe we uw verzoek hebben afgehandeld, omdat we dat volgens de AVG moeten kunnen aantonen (${law('Art. 5(2)', locale)}). Daarin staat geen kopie van uw gegevens.`
+      : `We keep a record of how we handled your request, because the GDPR requires us to be able to show this (${law('Art. 5(2)', locale)}). It does not contain a copy of your data.`,
+  });
+  // Keeping data under an exemption is a partial refusal: name the remedies (Art. 12(4)).
+  if (kept.length > 0) blocks.push(...remedyBlocks(requestId, locale));
+
+  return renderEmail({
+    locale,
+    subject: nl
+      ? `Uw gegevens zijn gewist (${subjectReference(requestId, locale)})`
+      : `Your personal data has been erased (${subjectReference(requestId, locale)})`,
+    title: nl ? 'We hebben uw persoonsgegevens gewist' : 'We have erased your personal data',
+    blocks,
+    footer: subjectFooter(requestId, locale),
+  });
+}

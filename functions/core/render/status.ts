@@ -1,0 +1,20 @@
+import type { RequestStatus } from '../request/model.js';
+import type { Locale, Localized } from './types.js';
+
+const STATUS: Record<RequestStatus, Localized> = {
+  awaiting_identity: { en: 'awaiting identity confirmation', nl: 'wacht op bevestiging van de identiteit' },
+  resolving: { en: 'looking up the account', nl: 'account wordt opgezocht' },
+  awaiting_review: { en: 'awaiting review', nl: 'wacht op beoordeling' },
+  processing: { en: 'processing', nl: 'in behandeling' },
+  awaiting_store_retry: { en: 'waiting for a store retry', nl: 'wacht op een nieuwe poging bij een gegevensopslag' },
+  responding: { en: 'sending the reply', nl: 'antwoord wordt verstuurd' },
+  completed: { en: 'completed', nl: 'afgerond' },
+  completed_no_data: { en: 'completed (no data found)', nl: 'afgerond (geen gegevens gevonden)' },
+  rejected: { en: 'rejected', nl: 'afgewezen' },
+  closed_unverified: { en: 'closed (identity not confirmed)', nl: 'gesloten (identiteit niet bevestigd)' },
+  cancelled: { en: 'cancelled', nl: 'geannuleerd' },
+};
+
+export function statusLabel(status: RequestStatus, locale: Locale): string {
+  return STATUS[status]?.[locale] ?? status;
+}
