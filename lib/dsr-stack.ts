@@ -61,6 +61,7 @@ export class DsrStack extends Stack {
       consoleUrl,
       watch: watch.stateMachine,
       identityLinkDays,
+      packageExpiryDays: props.packageExpiryDays,
       logKey: store.key,
     });
     const connectors = new StoreConnectors(this, 'Connectors', {

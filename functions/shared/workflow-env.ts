@@ -13,6 +13,7 @@ export function workflowEnv(env: Record<string, string>) {
     consoleUrl: (env.CONSOLE_URL ?? '').replace(/\/$/, ''),
     identityLinkDays: Number(env.IDENTITY_LINK_DAYS ?? 7),
     downloadLinkHours: Number(env.DOWNLOAD_LINK_HOURS ?? 168),
+    packageExpiryDays: Number(env.PACKAGE_EXPIRY_DAYS ?? 30),
   };
 }
 export type WorkflowEnv = ReturnType<typeof workflowEnv>;

@@ -27,6 +27,8 @@ export interface WorkflowStepsProps {
   watch: IStateMachine;
   /** Hours a download link in the reply stays valid. Default 168 (7 days). */
   downloadLinkHours?: number;
+  /** Days an access package stays in the export bucket (the reply states it). Default 30. */
+  packageExpiryDays?: number;
   /** Days the identity link stays valid. Default 7. */
   identityLinkDays?: number;
   logKey?: IKey;
@@ -51,6 +53,7 @@ export class WorkflowSteps extends Construct {
       CONSOLE_URL: props.consoleUrl,
       IDENTITY_LINK_DAYS: String(props.identityLinkDays ?? 7),
       DOWNLOAD_LINK_HOURS: String(props.downloadLinkHours ?? 168),
+      PACKAGE_EXPIRY_DAYS: String(props.packageExpiryDays ?? 30),
     };
     const make = (name: string, description: string, extra: Record<string, string> = {}, timeout?: Duration) =>
       new DsrFunction(this, name, {

@@ -40,7 +40,7 @@ export function createHandler(env: Record<string, string>) {
           types: request.types,
           receivedAt: request.receivedAt,
           deadline: request.deadlines.initial.legal,
-          verification: { url: `${config.publicApiUrl}/v1/verify/${token}`, expiresAt },
+          verification: { verifyUrl: `${config.publicApiUrl}/v1/verify/${token}`, expiresAt },
         }),
       });
     }

@@ -22,9 +22,9 @@ export function createHandler(env: Record<string, string>) {
     const summary = renderAccessSummary({
       locale: request.locale,
       requestId: request.requestId,
-      portability: request.types.includes('portability') && !request.types.includes('access'),
+      types: request.types,
       generatedAt: new Date().toISOString(),
-      stores: stores.map((store) => ({ storeId: store.storeId, items: store.items })),
+      stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
     });
     const result = await assemblePackage({
       exportBucket,

@@ -3,7 +3,6 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { reviewNeeded, storeFailure } from '../../core/render/index.js';
 import { daysLeft } from '../../core/deadlines/index.js';
-import { storeById } from '../../core/inventory/index.js';
 import { requestKeys } from '../../core/request/keys.js';
 import { currentDeadlines, type PendingStepName } from '../../core/request/model.js';
 import { documentClient, sfnClient } from '../../shared/aws-clients.js';
@@ -22,6 +21,9 @@ export interface AwaitDecisionEvent {
   action?: 'collect' | 'erase';
   error?: string;
 }
+
+/** Tries of a store page before it waits for the privacy team: the first run and its retries. */
+const STORE_ATTEMPTS = 4;
 
 export function stepKeyOf(event: Pick<AwaitDecisionEvent, 'step' | 'storeId' | 'action'>): string {
   return event.step === 'store_failure' ? `store_failure#${event.storeId}#${event.action}` : event.step;
@@ -113,8 +115,9 @@ async function notifyPrivacyTeam(
       : storeFailure({
           locale: 'en',
           requestId: request.requestId,
-          storeTitle: storeById(event.storeId ?? '').title.en,
+          storeId: event.storeId ?? '',
           errorName: event.error ?? 'unknown',
+          attempts: STORE_ATTEMPTS,
           consoleUrl,
         });
   await sendOnce(config.repo, {

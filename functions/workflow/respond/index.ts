@@ -37,14 +37,15 @@ export function createHandler(env: Record<string, string>) {
     switch (event.reply) {
       case 'identity_expired':
         return send(request, 'identity_expired', () =>
-          identityExpired({ locale, requestId, receivedAt: request.receivedAt, expiredAt: new Date().toISOString() }));
+          identityExpired({ locale, requestId, receivedAt: request.receivedAt, types: request.types, confirmBy: new Date().toISOString() }));
       case 'no_data':
-        return send(request, 'no_data', () => noData({ locale, requestId }));
+        return send(request, 'no_data', () => noData({ locale, requestId, receivedAt: request.receivedAt, types: request.types }));
       case 'rejection':
         return send(request, 'rejection', () =>
           rejection({
             locale,
             requestId,
+            receivedAt: request.receivedAt,
             types: request.types,
             reasonCode: request.rejection?.reasonCode ?? 'other',
             facts: request.rejection?.facts ?? '',
@@ -72,21 +73,24 @@ async function sendResult(
       return accessReady({
         locale,
         requestId,
-        portability: request.types.includes('portability') && !request.types.includes('access'),
+        types: request.types,
         downloadUrl: `${config.publicApiUrl}/v1/downloads/${token}`,
         linkExpiresAt,
-        stores: stores.filter((s) => s.action === 'collect').map((s) => ({ storeId: s.storeId, items: s.items })),
+        packageExpiresAt: new Date(Date.now() + config.packageExpiryDays * 86_400_000).toISOString(),
+        stores: stores.filter((s) => s.action === 'collect').map((s) => ({ storeId: s.storeId, itemCount: s.items })),
       });
     });
   }
   if (request.types.includes('erasure')) {
+    const erasures = stores.filter((s) => s.action === 'erase');
     await send(request, 'erasure_report', () =>
       erasureReport({
         locale,
         requestId,
-        stores: stores
-          .filter((s) => s.action === 'erase')
-          .map((s) => ({ storeId: s.storeId, erased: s.items, retained: s.retained, retainedUntil: s.retainedUntil })),
+        erased: erasures.filter((s) => s.items > 0).map((s) => ({ storeId: s.storeId, itemCount: s.items })),
+        kept: erasures
+          .filter((s) => s.retained > 0 && s.retainedUntil)
+          .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
       }));
   }
 }
