@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Resolve } from './intrinsics.js';
+import type { Naming } from './naming.js';
+import { resourcesOfType, type CfnTemplate } from './template.js';
+
+/** What a function module under `functions/` exports (see the `DsrEntry` contract). */
+type Handler = (event: unknown, context: LambdaContext) => Promise<unknown>;
+interface HandlerModule {
+  createHandler?: (env: Record<string, string>) => Handler;
+}
+
+interface LambdaContext {
+  functionName: string;
+  functionVersion: string;
+  invokedFunctionArn: string;
+  memoryLimitInMB: string;
+  awsRequestId: string;
+  logGroupName: string;
+  logStreamName: string;
+  callbackWaitsForEmptyEventLoop: boolean;
+  getRemainingTimeInMillis(): number;
+}
+
+export interface LocalFunction {
+  logicalId: string;
+  name: string;
+  arn: string;
+  /** Source module relative to the repository root; functions without one cannot run locally. */
+  entry?: string;
+  timeoutSeconds: number;
+  memorySize: number;
+  /** Environment.Variables with intrinsics resolved (only for functions with an entry). */
+  environment: Record<string, string>;
+}
+
+/** The error fields the Lambda Node.js runtime reports for a thrown error. */
+export interface LambdaErrorPayload {
+  errorType: string;
+  errorMessage: string;
+  trace: string[];
+}
+
+export function describeError(error: unknown): LambdaErrorPayload {
+  if (error instanceof Error) {
+    return { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') };
+  }
+  return { errorType: 'Error', errorMessage: String(error), trace: [] };
+}
+
+/** Reads every AWS::Lambda::Function of the template. */
+export function readFunctions(template: CfnTemplate, naming: Naming, resolve: Resolve): LocalFunction[] {
+  return resourcesOfType(template, 'AWS::Lambda::Function').map(([logicalId, resource]) => {
+    const props = resource.Properties ?? {};
+    const entry = typeof resource.Metadata?.DsrEntry === 'string' ? resource.Metadata.DsrEntry : undefined;
+    const variables = (props.Environment as { Variables?: unknown } | undefined)?.Variables ?? {};
+    // Helper functions CDK adds (custom resources, log retention) never run locally, and
+    // their environments may use intrinsics the runtime does not know.
+    const environment = entry
+      ? (resolve(variables, `AWS::Lambda::Function ${logicalId} Environment.Variables`) as Record<string, string>)
+      : {};
+    return {
+      logicalId,
+      name: naming.name(logicalId),
+      arn: naming.arn(logicalId),
+      entry,
+      timeoutSeconds: typeof props.Timeout === 'number' ? props.Timeout : 3,
+      memorySize: typeof props.MemorySize === 'number' ? props.MemorySize : 128,
+      environment: Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, String(value)])),
+    };
+  });
+}
+
+/**
+ * Runs the template's functions in this process: each module is imported once and its
+ * handler created once with the function's environment (plus overrides), like a warm
+ * Lambda container; every invocation gets a fresh context whose remaining time counts
+ * down from the function's Timeout.
+ */
+export class LambdaHost {
+  private readonly handlers = new Map<string, Promise<Handler>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly functions: readonly LocalFunction[],
+    private readonly options: { rootDir: string; envOverrides: Record<string, string> },
+  ) {}
+
+  /** Finds a function by logical id, local name, or ARN (a version or alias suffix is ignored). */
+  find(ref: string): LocalFunction | undefined {
+    const name = ref.startsWith('arn:') ? ref.split(':')[6] : ref;
+    return this.functions.find((fn) => fn.name === name || fn.logicalId === name);
+  }
+
+  /** Invokes a function with `event`; a thrown error propagates as the handler threw it. */
+  invoke(ref: string, event: unknown): Promise<unknown> {
+    const invocation = this.run(ref, event);
+    this.inFlight.add(invocation);
+    const forget = () => this.inFlight.delete(invocation);
+    invocation.then(forget, forget);
+    return invocation;
+  }
+
+  /** Settles when no invocation is running, so that stopping the emulators breaks none. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async run(ref: string, event: unknown): Promise<unknown> {
+    const fn = this.find(ref);
+    if (!fn) throw Object.assign(new Error(`Function not found: ${ref}`), { name: 'ResourceNotFoundException' });
+    const handler = await this.handler(fn);
+    const deadline = Date.now() + fn.timeoutSeconds * 1000;
+    const requestId = randomUUID();
+    const context: LambdaContext = {
+      functionName: fn.name,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: fn.arn,
+      memoryLimitInMB: String(fn.memorySize),
+      awsRequestId: requestId,
+      logGroupName: `/aws/lambda/${fn.name}`,
+      logStreamName: `local/[$LATEST]${requestId.replaceAll('-', '')}`,
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    return handler(event, context);
+  }
+
+  private handler(fn: LocalFunction): Promise<Handler> {
+    let handler = this.handlers.get(fn.logicalId);
+    if (!handler) {
+      handler = this.load(fn);
+      this.handlers.set(fn.logicalId, handler);
+      // A failed import is reported on every call until fixed, not cached as a rejection.
+      handler.catch(() => this.handlers.delete(fn.logicalId));
+    }
+    return handler;
+  }
+
+  private async load(fn: LocalFunction): Promise<Handler> {
+    if (!fn.entry) {
+      throw new Error(`Function ${fn.logicalId} has no DsrEntry metadata, so it cannot run locally`);
+    }
+    const url = pathToFileURL(path.resolve(this.options.rootDir, fn.entry)).href;
+    const mod = (await import(url)) as HandlerModule;
+    if (typeof mod.createHandler !== 'function') {
+      throw new Error(`${fn.entry} (function ${fn.logicalId}) does not export createHandler(env)`);
+    }
+    return mod.createHandler({ ...fn.environment, ...this.options.envOverrides });
+  }
+}

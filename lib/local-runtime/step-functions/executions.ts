@@ -1,0 +1,264 @@
+import './polyfill.js';
+import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError } from 'aws-local-stepfunctions';
+import { randomUUID } from 'node:crypto';
+import type { LambdaHost } from '../lambda-host.js';
+import type { Naming } from '../naming.js';
+import { CallbackRegistry, createTaskContext, type PendingCallback } from './callbacks.js';
+import { SfnApiError } from './errors.js';
+import { toHistory, type EventLog, type HistoryEvent } from './history.js';
+import type { LocalStateMachine } from './state-machines.js';
+import { createTaskHandlers, type WaitOptions } from './tasks.js';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** DescribeExecution's answer. */
+export interface ExecutionDescription {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: Date;
+  stopDate?: Date;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+}
+
+export type ExecutionListItem = Pick<ExecutionDescription, 'executionArn' | 'stateMachineArn' | 'name' | 'status' | 'startDate' | 'stopDate'>;
+
+interface Execution extends ExecutionDescription {
+  machine: LocalStateMachine;
+  events: EventLog[];
+  abort(): void;
+  /** Settles once the execution has ended and its record is final. */
+  done: Promise<void>;
+}
+
+export interface StepFunctionsOptions extends WaitOptions {
+  /** Milliseconds between retries, by state name (the library's retryIntervalOverrides). */
+  retryIntervalOverrides?: Record<string, number | number[]>;
+  log: (line: string) => void;
+}
+
+interface Page {
+  maxResults?: number;
+  nextToken?: string;
+}
+
+const NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
+
+/**
+ * The executions of the template's state machines, run by aws-local-stepfunctions in this
+ * process, with the semantics of the SFN API for Standard workflows.
+ */
+export class LocalStepFunctions {
+  readonly callbacks = new CallbackRegistry();
+  private readonly executions = new Map<string, Execution>();
+  private stopped = false;
+
+  constructor(
+    readonly machines: readonly LocalStateMachine[],
+    private readonly naming: Naming,
+    private readonly lambda: LambdaHost,
+    private readonly timeoutError: () => Error,
+    private readonly options: StepFunctionsOptions,
+  ) {}
+
+  /** The ARN of a state machine given by logical id, local name or ARN. */
+  stateMachineArn(ref: string): string {
+    const machine = this.machines.find((m) => m.arn === ref || m.name === ref || m.logicalId === ref);
+    if (!machine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${ref}'`);
+    return machine.arn;
+  }
+
+  startExecution(request: { stateMachineArn: string; name?: string; input?: string }): { executionArn: string; startDate: Date } {
+    const machine = this.machine(request.stateMachineArn);
+    // Handlers still finishing while the runtime stops must not start what nobody ends.
+    if (this.stopped) throw new SfnApiError('ServiceUnavailable', 'The local runtime is stopping');
+    const name = request.name ?? randomUUID();
+    if (!NAME_PATTERN.test(name)) throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
+    const input = request.input ?? '{}';
+    let parsedInput: unknown;
+    try {
+      parsedInput = JSON.parse(input);
+    } catch {
+      throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: the input is not valid JSON');
+    }
+    const executionArn = this.naming.executionArn(machine.name, name);
+    const existing = this.executions.get(executionArn);
+    if (existing) {
+      // Standard workflows: a retried start of the same running execution is idempotent.
+      if (existing.status === 'RUNNING' && existing.input === input) return { executionArn, startDate: existing.startDate };
+      throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    }
+    const execution = this.run(machine, executionArn, name, input, parsedInput);
+    this.executions.set(executionArn, execution);
+    this.options.log(`[sfn] started ${machine.logicalId} ${name}`);
+    return { executionArn, startDate: execution.startDate };
+  }
+
+  describeExecution(executionArn: string): ExecutionDescription {
+    const { machine: _machine, events: _events, abort: _abort, done: _done, ...description } = this.execution(executionArn);
+    return description;
+  }
+
+  listExecutions(request: { stateMachineArn: string; statusFilter?: ExecutionStatus } & Page): {
+    executions: ExecutionListItem[];
+    nextToken?: string;
+  } {
+    const { arn } = this.machine(request.stateMachineArn);
+    const matching = [...this.executions.values()]
+      .filter((e) => e.stateMachineArn === arn && (!request.statusFilter || e.status === request.statusFilter))
+      .sort((a, b) => b.startDate.getTime() - a.startDate.getTime())
+      .map(({ executionArn, stateMachineArn, name, status, startDate, stopDate }) => ({ executionArn, stateMachineArn, name, status, startDate, stopDate }));
+    const { items, nextToken } = page(matching, request);
+    return { executions: items, nextToken };
+  }
+
+  stopExecution(executionArn: string, error?: string, cause?: string): { stopDate: Date } {
+    const execution = this.execution(executionArn);
+    if (execution.status === 'RUNNING') {
+      this.finish(execution, 'ABORTED', { error, cause });
+      execution.abort();
+    }
+    return { stopDate: execution.stopDate! };
+  }
+
+  getExecutionHistory(executionArn: string, request: { reverseOrder?: boolean } & Page): { events: HistoryEvent[]; nextToken?: string } {
+    const execution = this.execution(executionArn);
+    const events = toHistory(execution.events, execution.machine.roleArn, execution.machine.prepared.waitStates);
+    if (request.reverseOrder) events.reverse();
+    const { items, nextToken } = page(events, request);
+    return { events: items, nextToken };
+  }
+
+  sendTaskSuccess(taskToken: string, output: string): void {
+    this.callbacks.succeed(taskToken, output);
+  }
+
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): void {
+    this.callbacks.fail(taskToken, error, cause);
+  }
+
+  sendTaskHeartbeat(taskToken: string): void {
+    this.callbacks.heartbeat(taskToken);
+  }
+
+  /** Task tokens that tasks wait on now, optionally of one execution. */
+  pendingTaskTokens(executionArn?: string): PendingCallback[] {
+    return this.callbacks.pending(executionArn);
+  }
+
+  /** Resolves with the execution's description once it is no longer RUNNING. */
+  async waitForExecution(executionArn: string, { timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<ExecutionDescription> {
+    const execution = this.execution(executionArn);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const last = execution.events.findLast((event) => event.type === 'StateEntered');
+        const state = last && 'state' in last ? ` in state ${last.state.name}` : '';
+        reject(new Error(`Execution ${execution.name} is still ${execution.status}${state} after ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([execution.done, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.describeExecution(executionArn);
+  }
+
+  /** Stops every running execution and waits until all have settled. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const execution of this.executions.values()) {
+      if (execution.status === 'RUNNING') this.stopExecution(execution.executionArn);
+    }
+    await Promise.all([...this.executions.values()].map((execution) => execution.done));
+  }
+
+  private run(machine: LocalStateMachine, executionArn: string, name: string, input: string, parsedInput: unknown): Execution {
+    const controller = new AbortController();
+    const taskContext = createTaskContext(() => this.callbacks.mint());
+    const startDate = new Date();
+    const handlers = createTaskHandlers(
+      machine.prepared.tasks,
+      { executionArn, signal: controller.signal, claimToken: taskContext.claim },
+      { lambda: this.lambda, callbacks: this.callbacks, waits: this.options, timeoutError: this.timeoutError },
+    );
+    type RunOptions = NonNullable<Parameters<LocalStateMachine['machine']['run']>[1]>;
+    const run = machine.machine.run(parsedInput as Parameters<LocalStateMachine['machine']['run']>[0], {
+      overrides: {
+        taskResourceLocalHandlers: handlers as NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers'],
+        retryIntervalOverrides: this.options.retryIntervalOverrides,
+      },
+      context: {
+        Execution: { Id: executionArn, Name: name, RoleArn: machine.roleArn, StartTime: startDate.toISOString() },
+        StateMachine: { Id: machine.arn, Name: machine.name },
+        Task: taskContext.task,
+      },
+    });
+    const execution: Execution = {
+      executionArn,
+      stateMachineArn: machine.arn,
+      name,
+      status: 'RUNNING',
+      startDate,
+      input,
+      machine,
+      events: [],
+      abort: () => {
+        controller.abort();
+        run.abort();
+      },
+      done: Promise.resolve(),
+    };
+    const collected = (async () => {
+      for await (const event of run.eventLogs) execution.events.push(event);
+    })();
+    const settled = run.result.then(
+      (output) => this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output) }),
+      (error: unknown) => {
+        // A stopped execution was recorded by stopExecution already.
+        if (error instanceof ExecutionAbortedError) return;
+        if (error instanceof ExecutionTimeoutError) return this.finish(execution, 'TIMED_OUT', { error: 'States.Timeout' });
+        const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : (error as Error);
+        this.finish(execution, 'FAILED', { error: failure.name, cause: failure.message });
+      },
+    );
+    // Ending the scope ends what the execution left behind (a task of a failed Parallel
+    // branch still waiting for its token, a timer): nothing outlives an execution.
+    execution.done = Promise.all([settled, collected]).then(() => controller.abort());
+    return execution;
+  }
+
+  private finish(execution: Execution, status: ExecutionStatus, fields: Partial<Pick<ExecutionDescription, 'output' | 'error' | 'cause'>>) {
+    if (execution.status !== 'RUNNING') return;
+    Object.assign(execution, { status, stopDate: new Date() }, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+    const detail = status === 'SUCCEEDED' ? '' : ` ${execution.error ?? ''}`;
+    this.options.log(`[sfn] ${status.toLowerCase()} ${execution.machine.logicalId} ${execution.name}${detail}`);
+  }
+
+  private machine(stateMachineArn: string): LocalStateMachine {
+    if (!stateMachineArn?.startsWith('arn:aws:states:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${stateMachineArn}'`);
+    const machine = this.machines.find((m) => m.arn === stateMachineArn);
+    if (!machine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    return machine;
+  }
+
+  private execution(executionArn: string): Execution {
+    if (!executionArn?.startsWith('arn:aws:states:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${executionArn}'`);
+    const execution = this.executions.get(executionArn);
+    if (!execution) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    return execution;
+  }
+}
+
+/** Simple paging: the token is the offset of the next item. */
+function page<T>(items: T[], { maxResults, nextToken }: Page): { items: T[]; nextToken?: string } {
+  const size = maxResults && maxResults > 0 ? Math.min(maxResults, 1000) : 100;
+  const start = nextToken ? Number.parseInt(Buffer.from(nextToken, 'base64url').toString(), 10) || 0 : 0;
+  const end = start + size;
+  return { items: items.slice(start, end), nextToken: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined };
+}

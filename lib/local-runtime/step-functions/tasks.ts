@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { LambdaHost } from '../lambda-host.js';
+import type { CallbackRegistry } from './callbacks.js';
+import type { TaskSpec } from './definition.js';
+import { lambdaTaskFailure, statesRuntimeError } from './errors.js';
+import { delay, guard } from './timers.js';
+
+type TaskHandler = (input: unknown) => Promise<unknown>;
+
+export interface WaitOptions {
+  /** Milliseconds to wait in the named Wait states instead of their real duration. */
+  waitTimeOverrides?: Record<string, number>;
+  /** Upper bound in milliseconds for every other Wait state. */
+  maxWaitMs?: number;
+}
+
+/** What the task handlers of one execution share. */
+export interface TaskScope {
+  executionArn: string;
+  /** Fires when the execution is stopped or has ended: pending tasks then end at once. */
+  signal: AbortSignal;
+  /** The task token minted for the Parameters just evaluated (see createTaskContext). */
+  claimToken(): string | undefined;
+}
+
+export interface TaskDependencies {
+  lambda: LambdaHost;
+  callbacks: CallbackRegistry;
+  waits: WaitOptions;
+  timeoutError: () => Error;
+}
+
+/** Builds the library's task overrides (keyed by state name) for one execution. */
+export function createTaskHandlers(tasks: Map<string, TaskSpec>, scope: TaskScope, deps: TaskDependencies): Record<string, TaskHandler> {
+  return Object.fromEntries([...tasks].map(([stateName, spec]) => [stateName, taskHandler(stateName, spec, scope, deps)]));
+}
+
+function taskHandler(stateName: string, spec: TaskSpec, scope: TaskScope, deps: TaskDependencies): TaskHandler {
+  const invoke = async (functionRef: string, payload: unknown) => {
+    try {
+      // Lambda returns JSON: undefined becomes null, dates become strings.
+      return JSON.parse(JSON.stringify((await deps.lambda.invoke(functionRef, payload)) ?? null)) as unknown;
+    } catch (error) {
+      throw lambdaTaskFailure(error);
+    }
+  };
+  const timed = <T>(work: Promise<T>, timeoutMs: number | undefined) => guard(work, timeoutMs, scope.signal, deps.timeoutError);
+
+  switch (spec.kind) {
+    case 'lambda':
+      return (input) => timed(invoke(spec.functionRef, input), spec.timeoutMs);
+
+    case 'lambda-invoke':
+      return (input) => {
+        const { FunctionName, Payload } = lambdaParameters(stateName, input);
+        const invocation = invoke(FunctionName, Payload).then((result) => ({
+          ExecutedVersion: '$LATEST',
+          Payload: result,
+          SdkHttpMetadata: { HttpHeaders: {}, HttpStatusCode: 200 },
+          SdkResponseMetadata: { RequestId: randomUUID() },
+          StatusCode: 200,
+        }));
+        return timed(invocation, spec.timeoutMs);
+      };
+
+    case 'callback':
+      // Not async: the token must be claimed in the same synchronous stretch that minted it.
+      return (input) => {
+        const taskToken = scope.claimToken();
+        if (!taskToken) {
+          return Promise.reject(statesRuntimeError(`${stateName}: a .waitForTaskToken task must pass $$.Task.Token in its Parameters`));
+        }
+        const answer = deps.callbacks.wait(taskToken, scope.executionArn, stateName);
+        const work = (async () => {
+          const { FunctionName, Payload } = lambdaParameters(stateName, input);
+          await invoke(FunctionName, Payload);
+          return answer;
+        })();
+        return timed(work, spec.timeoutMs).finally(() => deps.callbacks.close(taskToken));
+      };
+
+    case 'wait':
+      return async (input) => {
+        const { input: stateInput, seconds, timestamp } = input as { input: unknown; seconds?: unknown; timestamp?: unknown };
+        const override = deps.waits.waitTimeOverrides?.[stateName];
+        // A wait beyond Node's longest timer is ended first by the task timer the library
+        // keeps (MAX_TIMER_SECONDS): States.Timeout after ~24.8 days, never an early end.
+        const real = Math.max(0, waitUntil(stateName, seconds, timestamp) - Date.now());
+        await delay(override ?? Math.min(real, deps.waits.maxWaitMs ?? Infinity), scope.signal);
+        return stateInput;
+      };
+
+    case 'unsupported':
+      return () => Promise.reject(statesRuntimeError(`${stateName}: the local runtime cannot run Task resource ${spec.resource}`));
+  }
+}
+
+function lambdaParameters(stateName: string, input: unknown): { FunctionName: string; Payload: unknown } {
+  const { FunctionName, Payload } = (input ?? {}) as { FunctionName?: unknown; Payload?: unknown };
+  if (typeof FunctionName !== 'string') throw statesRuntimeError(`${stateName}: Parameters.FunctionName is missing`);
+  return { FunctionName, Payload: Payload ?? {} };
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The instant a Wait state waits for, checked like AWS checks it (States.Runtime otherwise). */
+function waitUntil(stateName: string, seconds: unknown, timestamp: unknown): number {
+  if (seconds !== undefined) {
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
+      throw statesRuntimeError(`${stateName}: Wait seconds must be a non-negative integer, got ${JSON.stringify(seconds)}`);
+    }
+    return Date.now() + seconds * 1000;
+  }
+  if (typeof timestamp !== 'string' || !RFC3339.test(timestamp)) {
+    throw statesRuntimeError(`${stateName}: Wait timestamp must be an RFC 3339 timestamp, got ${JSON.stringify(timestamp)}`);
+  }
+  return Date.parse(timestamp);
+}
