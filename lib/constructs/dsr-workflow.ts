@@ -197,7 +197,8 @@ export class DsrWorkflow extends Construct {
     });
     nextPage.next(invoke);
     const start = new Pass(this, `${name} start`, {
-      parameters: { 'requestId.$': '$.requestId', cursor: null },
+      // An empty cursor, not null: a JSONPath to null fails in the local interpreter.
+      parameters: { 'requestId.$': '$.requestId', cursor: '' },
     });
     start.next(invoke);
     invoke.next(

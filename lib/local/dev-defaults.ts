@@ -4,4 +4,4 @@
  */
 export const DEV_WEBHOOK_SECRET = 'local-dev-webhook-secret';
 export const DEV_ADMIN_TOKEN = 'local-dev-admin-token';
-export const DEFAULT_API_URL = 'http://localhost:3000';
+export const DEFAULT_API_URL = 'http://127.0.0.1:3000';

@@ -1,0 +1,51 @@
+/** `npm start`: the whole DSR system on local emulators, with demo data. */
+import { DEMO_USERS } from '../lib/demo/index.js';
+import { startDsrLocal } from '../lib/local/dsr-local.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const sesPort = Number(process.env.SES_PORT ?? 8005);
+const verbose = process.env.DSR_VERBOSE === '1';
+
+console.log('Starting the Kiara DSR system locally (synthesizing the stack, starting emulators)…');
+const started = Date.now();
+const local = await startDsrLocal({
+  port,
+  sesPort,
+  webhookSecret: process.env.DSR_WEBHOOK_SECRET,
+  adminToken: process.env.DSR_ADMIN_TOKEN,
+  log: verbose ? (line) => console.log(line) : undefined,
+});
+const usingDevSecret = !process.env.DSR_WEBHOOK_SECRET;
+const usingDevToken = !process.env.DSR_ADMIN_TOKEN;
+
+console.log(`
+Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — local only, nothing leaves this machine.
+
+  Intake API     POST ${local.apiUrl}/v1/requests   (signed: X-Dsr-Signature)
+  Admin API      ${local.apiUrl}/admin/requests     (Authorization: Bearer <admin token>)
+  Mailbox        ${local.mailboxUrl}                 (every email the system sends)
+
+  Webhook secret ${local.webhookSecret}${usingDevSecret ? '   (dev default; set DSR_WEBHOOK_SECRET)' : ''}
+  Admin token    ${local.adminToken}${usingDevToken ? '   (dev default, local only; set DSR_ADMIN_TOKEN)' : ''}
+
+  Demo users     ${DEMO_USERS.map((user) => user.email).join(', ')}
+
+Try it:
+  npm run --silent dsr -- submit --type access --email ${DEMO_USERS[0]!.email}
+  then open the identity link in the mailbox, and
+  npm run --silent dsr -- requests list
+  npm run --silent dsr -- requests approve <requestId>
+
+Ctrl-C stops everything.`);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await local.stop();
+  console.log('Stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

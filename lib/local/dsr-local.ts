@@ -1,0 +1,135 @@
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildApp } from '../app.js';
+import { seedDemoData } from '../demo/index.js';
+import { startLocalRuntime, synthesizeTemplate, type CfnTemplate, type LocalRuntime } from '../local-runtime/index.js';
+import type { StoreId } from '../../functions/core/inventory/index.js';
+import { DEV_ADMIN_TOKEN, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface DsrLocalOptions {
+  /** API port; 0 = any free port. */
+  port?: number;
+  sesPort?: number;
+  webhookSecret?: string;
+  adminToken?: string;
+  /** Seed the demo users' data. Default true. */
+  seed?: boolean;
+  /** Wait-state overrides (ms by state name), e.g. to run the deadline watch fast in tests. */
+  waitTimeOverrides?: Record<string, number>;
+  /** Retry-interval overrides (ms by state name), so retries in tests take no seconds. */
+  retryIntervalOverrides?: Record<string, number | number[]>;
+  /** Extra environment for every handler (e.g. a shorter identity-link lifetime). */
+  env?: Record<string, string>;
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  log?: (line: string) => void;
+}
+
+export interface DsrLocal {
+  runtime: LocalRuntime;
+  apiUrl: string;
+  mailboxUrl: string;
+  webhookSecret: string;
+  adminToken: string;
+  /** Local names of the resources, read from the template. */
+  resources: {
+    requestsTable: string;
+    exportBucket: string;
+    mediaBucket: string;
+    storeTables: Partial<Record<StoreId, string>>;
+    workflowArn: string;
+    watchArn: string;
+  };
+  stop(): Promise<void>;
+}
+
+let cachedTemplate: CfnTemplate | undefined;
+
+/** The DSR stack's template, synthesized once per process (bundling skipped). */
+export function dsrTemplate(): CfnTemplate {
+  cachedTemplate ??= synthesizeTemplate((app) => buildApp(app).stack);
+  return cachedTemplate;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Reads local resource names off the handlers' resolved environments. */
+function readResources(template: CfnTemplate, runtime: LocalRuntime): DsrLocal['resources'] {
+  const storeTables: Partial<Record<StoreId, string>> = {};
+  let mediaBucket = '';
+  let requestsTable = '';
+  let exportBucket = '';
+  let workflowArn = '';
+  let watchArn = '';
+  for (const resource of Object.values<any>(template.Resources)) {
+    if (resource.Type !== 'AWS::Lambda::Function') continue;
+    const env = runtime.resolve(resource.Properties.Environment?.Variables ?? {}) as Record<string, string>;
+    if (env.STORE_ID && env.STORE_TABLE) storeTables[env.STORE_ID as StoreId] = env.STORE_TABLE;
+    if (env.STORE_BUCKET) mediaBucket = env.STORE_BUCKET;
+    if (env.STATE_MACHINE_ARN) {
+      requestsTable = env.REQUESTS_TABLE!;
+      exportBucket = env.EXPORT_BUCKET!;
+      workflowArn = env.STATE_MACHINE_ARN;
+      watchArn = env.WATCH_STATE_MACHINE_ARN!;
+    }
+  }
+  return { requestsTable, exportBucket, mediaBucket, storeTables, workflowArn, watchArn };
+}
+
+/**
+ * The whole DSR system on this machine: the synthesized stack on the local runtime, with
+ * the webhook secret, the admin token and the public URLs the handlers need, and the
+ * demo users' data in every store. `npm start` and the workflow tests both use this.
+ */
+export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrLocal> {
+  const port = options.port || (await freePort());
+  const apiBase = `http://127.0.0.1:${port}`;
+  const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
+  const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
+  const template = dsrTemplate();
+  // Handlers run in this process; their logger reads the level at import.
+  process.env.LOG_LEVEL ??= 'WARN';
+  const runtime = await startLocalRuntime({
+    template,
+    prefix: 'kiara',
+    port,
+    sesPort: options.sesPort ?? 0,
+    rootDir: REPO_ROOT,
+    adminToken,
+    waitTimeOverrides: options.waitTimeOverrides,
+    retryIntervalOverrides: options.retryIntervalOverrides,
+    extraRoutes: options.extraRoutes,
+    log: options.log,
+    envOverrides: {
+      WEBHOOK_SECRETS: webhookSecret,
+      PUBLIC_API_URL: apiBase,
+      CONSOLE_URL: `${apiBase}/console`,
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      ...options.env,
+    },
+  });
+  const resources = readResources(template, runtime);
+  if (options.seed !== false) {
+    await seedDemoData({ tables: resources.storeTables, bucket: resources.mediaBucket });
+  }
+  return {
+    runtime,
+    apiUrl: runtime.apiUrl,
+    mailboxUrl: runtime.mailboxUrl,
+    webhookSecret,
+    adminToken,
+    resources,
+    stop: () => runtime.stop(),
+  };
+}

@@ -1,0 +1,195 @@
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORES } from '../../functions/core/inventory/index.js';
+import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
+import { DEMO_USERS, DEFAULT_SIZES, seedDemoData } from '../../lib/demo/index.js';
+import { journey } from './journey.js';
+import { startTarget, type DsrTarget } from './target.js';
+
+const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
+
+// Retries of a failing store run without their production backoff, so the test is quick.
+const storeStates = STORES.flatMap((store) => [`collect ${store.id}`, `erase ${store.id}`]);
+
+let target: DsrTarget;
+let flow: ReturnType<typeof journey>;
+
+beforeAll(async () => {
+  target = await startTarget({ retryIntervalOverrides: Object.fromEntries(storeStates.map((s) => [s, 0])) });
+  flow = journey(target);
+});
+afterAll(async () => target?.stop());
+
+async function itemsOf(storeId: string, accountId: string): Promise<number> {
+  const store = STORES.find((s) => s.id === storeId)!;
+  const local = target.local!;
+  if (store.location.kind === 's3') {
+    const page = await s3Client().send(
+      new ListObjectsV2Command({ Bucket: local.resources.mediaBucket, Prefix: `${store.location.keyPrefix}${accountId}/` }),
+    );
+    return page.KeyCount ?? 0;
+  }
+  const page = await documentClient().send(
+    new QueryCommand({
+      TableName: local.resources.storeTables[store.id as keyof typeof local.resources.storeTables],
+      KeyConditionExpression: 'accountId = :id',
+      ExpressionAttributeValues: { ':id': accountId },
+      Select: 'COUNT',
+    }),
+  );
+  return page.Count ?? 0;
+}
+
+describe('an access request, from intake to download', () => {
+  let requestId: string;
+  let files: Record<string, Uint8Array>;
+
+  it('acknowledges receipt with the deadline and an identity link that a GET does not confirm', async () => {
+    requestId = await flow.submit({ type: 'access', email: ada.email, locale: 'en' });
+    const link = await flow.identityLink(requestId, ada.email);
+    const page = await flow.api.call(link.slice(target.apiUrl.length));
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/<form[^>]+method="post"/i);
+    const request = await flow.detail(requestId);
+    expect(request).toMatchObject({ status: 'awaiting_identity', pendingStep: 'verify_identity' });
+    const [ack] = (await flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
+    expect(ack!.text).toContain(request.receiptDate.slice(0, 4));
+  });
+
+  it('confirms the identity by the page’s POST, once, and waits for the privacy team', async () => {
+    const link = await flow.identityLink(requestId, ada.email);
+    expect((await flow.api.call(link.slice(target.apiUrl.length), { method: 'POST' })).status).toBe(200);
+    expect((await flow.api.call(link.slice(target.apiUrl.length), { method: 'POST' })).status).toBe(409);
+    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'review');
+    expect(request.status).toBe('awaiting_review');
+    const list = await flow.api.admin('/requests');
+    expect(list.body.items.map((item: any) => item.requestId)).toContain(requestId);
+    expect(JSON.stringify(list.body)).not.toContain(ada.email);
+  });
+
+  it('resumes on one approval; a second approval is 409 and resumes nothing', async () => {
+    expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+    const again = await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_decided');
+    const request = await flow.waitForStatus(requestId, 'completed');
+    expect(request.audit.filter((event: any) => event.type === 'decision' && event.details.step === 'review')).toHaveLength(1);
+  });
+
+  it('emails a download link to a package with every store’s data of that user and nothing of another', async () => {
+    const mail = (await flow.mailsFor(requestId)).find((m) => /ready to download/.test(m.subject))!;
+    const link = /https?:\/\/\S+\/v1\/downloads\/[A-Za-z0-9_-]+/.exec(mail.text)![0].replace(/^https?:\/\/[^/]+/, target.apiUrl);
+    const redirect = await flow.api.call(link.slice(target.apiUrl.length));
+    expect(redirect.status).toBe(302);
+    const zip = await fetch(redirect.headers.get('location')!);
+    expect(zip.status).toBe(200);
+    files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    for (const store of STORES) {
+      expect(Object.keys(files)).toContain(`data/${store.id}.json`);
+      expect(Object.keys(files)).toContain(`data/${store.id}.csv`);
+      const rows = JSON.parse(strFromU8(files[`data/${store.id}.json`]!)) as unknown[];
+      expect(rows.length, store.id).toBe(DEFAULT_SIZES[store.id]);
+    }
+    expect(Object.keys(files).filter((name) => name.startsWith('media/'))).toHaveLength(DEFAULT_SIZES.media);
+    expect(strFromU8(files['README.html']!)).toContain('Autoriteit Persoonsgegevens');
+    const everything = Object.entries(files)
+      .filter(([name]) => !name.startsWith('media/'))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join('\n');
+    expect(everything).toContain(ada.accountId);
+    expect(everything).not.toContain(bram.accountId);
+    expect(everything).not.toContain(bram.email);
+  });
+
+  it('sent each email exactly once', async () => {
+    const mails = await flow.mailsFor(requestId);
+    expect(flow.countBy(mails, /received your privacy request/)).toBe(1);
+    expect(flow.countBy(mails, /Review needed/)).toBe(1);
+    expect(flow.countBy(mails, /ready to download/)).toBe(1);
+  });
+});
+
+describe('an erasure request', () => {
+  it('erases the user everywhere but the invoices, which the report lists with their legal basis', async () => {
+    const adaBefore = await Promise.all(STORES.map((store) => itemsOf(store.id, ada.accountId)));
+    const requestId = await flow.reachReview({ type: 'erasure', email: bram.email, locale: 'nl' });
+    await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    const request = await flow.waitForStatus(requestId, 'completed');
+
+    for (const store of STORES) {
+      const left = await itemsOf(store.id, bram.accountId);
+      expect(left, store.id).toBe(store.id === 'invoices' ? DEFAULT_SIZES.invoices : 0);
+    }
+    expect(await Promise.all(STORES.map((store) => itemsOf(store.id, ada.accountId)))).toEqual(adaBefore);
+
+    const invoices = request.stores.find((s: any) => s.storeId === 'invoices' && s.action === 'erase');
+    expect(invoices).toMatchObject({ items: 0, retained: DEFAULT_SIZES.invoices });
+    const report = (await flow.mailsFor(requestId)).find((m) => /gewist/.test(m.subject))!;
+    expect(report.to).toEqual([bram.email]);
+    expect(report.text).toContain('17(3)(b)');
+    expect(report.text).toMatch(/20\d\d/);
+  });
+});
+
+describe('requests that end early', () => {
+  it('replies that no data is held when no account has the verified address', async () => {
+    const requestId = await flow.submit({ type: 'access', email: 'nobody@example.org' });
+    await flow.confirmIdentity(requestId, 'nobody@example.org');
+    await flow.waitForStatus(requestId, 'completed_no_data');
+    const mails = await flow.mailsFor(requestId);
+    expect(flow.countBy(mails, /no account found/)).toBe(1);
+  });
+
+  it('sends a refusal with the reasons and the right to complain when the team rejects', async () => {
+    const requestId = await flow.reachReview({ type: 'access', email: ada.email });
+    const rejected = await flow.api.admin(`/requests/${requestId}/reject`, 'POST', {
+      reasonCode: 'excessive',
+      reason: 'Fourth identical request this month.',
+    });
+    expect(rejected.status).toBe(200);
+    await flow.waitForStatus(requestId, 'rejected');
+    const refusal = (await flow.mailsFor(requestId)).find((m) => /niet uitvoeren|cannot/i.test(m.subject))!;
+    expect(refusal.text).toContain('Fourth identical request this month.');
+    expect(refusal.text).toContain('Autoriteit Persoonsgegevens');
+  });
+});
+
+describe('a store that fails', () => {
+  it('is reported to the privacy team, waits, and succeeds when they retry', async () => {
+    const local = target.local!;
+    const table = local.resources.storeTables['support']!;
+    // The store disappears: an outage the emulator can really produce.
+    const dynamodb = new DynamoDBClient({});
+    await dynamodb.send(new DeleteTableCommand({ TableName: table }));
+
+    const requestId = await flow.reachReview({ type: 'access', email: ada.email, details: 'store outage test' });
+    await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    const stuck = await flow.waitFor(requestId, (r) => r.status === 'awaiting_store_retry', 'store failure');
+    expect(stuck.pendingSteps).toContainEqual(expect.objectContaining({ step: 'store_failure', details: expect.objectContaining({ storeId: 'support' }) }));
+    expect(flow.countBy(await flow.mailsFor(requestId), /Store step failed/)).toBe(1);
+
+    // The store comes back; the privacy team retries.
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: table,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'accountId', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'accountId', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    await seedDemoData({ tables: { support: table }, bucket: local.resources.mediaBucket, only: ['support'], users: [ada] });
+    expect((await flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(200);
+    const done = await flow.waitForStatus(requestId, 'completed');
+    expect(done.stores.find((s: any) => s.storeId === 'support' && s.action === 'collect').items).toBe(DEFAULT_SIZES.support);
+    expect((await flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(409);
+  });
+});
