@@ -1,4 +1,4 @@
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -186,6 +186,7 @@ describe('a store that fails', () => {
         ],
       }),
     );
+    await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30 }, { TableName: table });
     await seedDemoData({ tables: { support: table }, bucket: local.resources.mediaBucket, only: ['support'], users: [ada] });
     expect((await flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(200);
     const done = await flow.waitForStatus(requestId, 'completed');
