@@ -36,7 +36,7 @@ export function createHandler(env: Record<string, string>) {
     const common = { locale: 'en' as const, requestId: request.requestId, status: request.status, consoleUrl: `${consoleUrl}/#/requests/${request.requestId}` };
     const email =
       point.kind === 'reminder'
-        ? deadlineReminder({ ...common, daysLeft: daysLeft(due.strict, new Date()), daysLeftTo: 'strict', strictDeadline: due.strict, legalDeadline: due.legal })
+        ? deadlineReminder({ ...common, daysLeft: daysLeft(due.strict, point.at), daysLeftTo: 'strict', strictDeadline: due.strict, legalDeadline: due.legal })
         : deadlineEscalation({ ...common, missed: point.kind === 'strict_deadline' ? 'strict' : 'legal', deadline: point.kind === 'strict_deadline' ? due.strict : due.legal, legalDeadline: due.legal });
     const sent = await sendOnce(repo, { requestId: request.requestId, kind: watchMailKind(point), from: senderEmail, to: privacyTeamEmail, email });
     if (sent && point.kind !== 'reminder') {

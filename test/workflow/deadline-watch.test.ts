@@ -1,0 +1,129 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeDeadlines, reminderPoints } from '../../functions/core/deadlines/index.js';
+import { requestKeys } from '../../functions/core/request/keys.js';
+import { documentClient } from '../../functions/shared/aws-clients.js';
+import { DEMO_USERS } from '../../lib/demo/index.js';
+import { WATCH_WAIT_STATE } from '../../lib/constructs/deadline-watch.js';
+import { journey } from './journey.js';
+import { startTarget, type DsrTarget } from './target.js';
+
+const ada = DEMO_USERS[0]!;
+const PRIVACY_TEAM = 'privacy-team@kiara-api.com';
+
+let target: DsrTarget;
+let flow: ReturnType<typeof journey>;
+
+// Timers run at once: each Wait of the watch ends immediately, as if its day had come.
+beforeAll(async () => {
+  target = await startTarget({ waitTimeOverrides: { [WATCH_WAIT_STATE]: 0 } });
+  flow = journey(target);
+});
+afterAll(async () => target?.stop());
+
+const sfn = () => target.local!.runtime.stepFunctions;
+const watchExecution = (requestId: string, name = requestId) =>
+  `${target.local!.resources.watchArn.replace(':stateMachine:', ':execution:')}:${name}`;
+
+async function watchRunsToEnd(requestId: string, name = requestId) {
+  if (name !== requestId) {
+    sfn().startExecution({
+      stateMachineArn: target.local!.resources.watchArn,
+      name,
+      input: JSON.stringify({ requestId, after: null }),
+    });
+  }
+  const result = await sfn().waitForExecution(watchExecution(requestId, name), { timeoutMs: 20_000 });
+  expect(result.status).toBe('SUCCEEDED');
+}
+
+async function teamMails(requestId: string) {
+  const mails = (await flow.mailsFor(requestId)).filter((mail) => mail.to.includes(PRIVACY_TEAM));
+  return {
+    reminders: flow.countBy(mails, /Deadline reminder/),
+    escalations: flow.countBy(mails, /URGENT/),
+    all: mails,
+  };
+}
+
+function expectedPoints(receivedAt: string, extended = false) {
+  const points = reminderPoints(computeDeadlines(receivedAt), { extended });
+  return {
+    reminders: points.filter((p) => p.kind === 'reminder').length,
+    escalations: points.filter((p) => p.kind !== 'reminder').length,
+  };
+}
+
+describe('deadline watch', () => {
+  it('reminds the privacy team about an open request and escalates each deadline exactly once', async () => {
+    const requestId = await flow.submit({ type: 'access', email: ada.email, details: 'watch: open' });
+    await watchRunsToEnd(requestId);
+    const request = await flow.detail(requestId);
+    const expected = expectedPoints(request.receivedAt);
+    expect(expected.reminders).toBe(2);
+    expect(await teamMails(requestId)).toMatchObject(expected);
+    expect(request.audit.filter((e: any) => e.type === 'deadline_escalated')).toHaveLength(expected.escalations);
+
+    // A second watch over the same request sends nothing new: each point is sent once.
+    await watchRunsToEnd(requestId, `${requestId}-again`);
+    expect(await teamMails(requestId)).toMatchObject(expected);
+  });
+
+  it('sends nothing for a closed request', async () => {
+    const email = 'closed-watch@example.org';
+    const requestId = await flow.submit({ type: 'access', email });
+    await flow.confirmIdentity(requestId, email);
+    await flow.waitForStatus(requestId, 'completed_no_data');
+    const before = (await teamMails(requestId)).all.length;
+    await watchRunsToEnd(requestId, `${requestId}-after-close`);
+    expect((await teamMails(requestId)).all.length).toBe(before);
+  });
+
+  it('follows an extension: new dates, an email to the requester, one extension only', async () => {
+    const requestId = await flow.submit({ type: 'access', email: ada.email, details: 'watch: extension' });
+    await watchRunsToEnd(requestId);
+    const sentBefore = await teamMails(requestId);
+
+    const extended = await flow.api.admin(`/requests/${requestId}/extend`, 'POST', { reason: 'Large volume of media to review.' });
+    expect(extended.status).toBe(200);
+    expect(extended.body.extended).toBe(true);
+    expect(extended.body.deadline).toBe(extended.body.deadlines.extended.legal);
+    expect(extended.body.extension.subjectNotifiedAt).toBeDefined();
+    const notice = (await flow.mailsFor(requestId)).filter((m) => /more time/.test(m.subject));
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.to).toEqual([ada.email]);
+    expect(notice[0]!.text).toContain('Large volume of media to review.');
+
+    const again = await flow.api.admin(`/requests/${requestId}/extend`, 'POST', { reason: 'Again' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_extended');
+
+    // The watch now follows the extended dates: the reminders before the new strict date.
+    await watchRunsToEnd(requestId, `${requestId}-extended`);
+    const after = await teamMails(requestId);
+    const expected = expectedPoints(extended.body.receivedAt, true);
+    expect(after.reminders - sentBefore.reminders).toBe(expected.reminders);
+  });
+
+  it('refuses an extension after the one-month deadline and changes nothing', async () => {
+    const requestId = await flow.submit({ type: 'access', email: ada.email, details: 'watch: late extension' });
+    // The request's first month has passed (the clock cannot be moved, so its dates are).
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: target.local!.resources.requestsTable,
+        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
+        UpdateExpression: 'SET deadlines.initial = :past',
+        ExpressionAttributeValues: { ':past': { strict: '2026-01-02', legal: '2026-01-05' } },
+      }),
+    );
+    const before = await flow.detail(requestId);
+    const refused = await flow.api.admin(`/requests/${requestId}/extend`, 'POST', { reason: 'Too late' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('extension_window_closed');
+    const after = await flow.detail(requestId);
+    expect(after.extension).toBeNull();
+    expect(after.deadlines).toEqual(before.deadlines);
+    expect(after.audit.filter((e: any) => e.type === 'extended')).toHaveLength(0);
+    expect((await flow.mailsFor(requestId)).filter((m) => /more time/.test(m.subject))).toHaveLength(0);
+  });
+});
