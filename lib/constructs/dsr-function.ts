@@ -52,6 +52,7 @@ export class DsrFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         target: 'node24',
         sourceMap: true,
+        minify: true,
         // ESM bundles still meet CommonJS dependencies that call require().
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
         // Bundle the SDK too: the versions we test are the versions that run.
