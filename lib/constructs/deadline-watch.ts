@@ -97,7 +97,7 @@ export class DeadlineWatch extends Construct {
       definitionBody: DefinitionBody.fromChainable(nextPoint),
       tracingEnabled: true,
       logs: {
-        level: LogLevel.ERROR,
+        level: LogLevel.ALL,
         includeExecutionData: false,
         destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey }),
       },
