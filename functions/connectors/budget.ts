@@ -10,7 +10,7 @@ export interface RemainingTime {
   getRemainingTimeInMillis?: () => number;
 }
 
-/** Tells a connector when to stop paging. It always finishes the page it is on. */
+/** Tells a connector when to stop: checked between pages (and between object copies). */
 export interface Budget {
   exhausted(): boolean;
 }
@@ -19,9 +19,9 @@ export interface Budget {
 const FALLBACK_MS = 60_000;
 
 export function budgetFrom(context: RemainingTime | undefined, margin: MarginSettings): Budget {
-  const remaining =
-    context?.getRemainingTimeInMillis?.bind(context) ??
-    ((deadline) => () => deadline - Date.now())(Date.now() + FALLBACK_MS);
+  const deadline = Date.now() + FALLBACK_MS;
+  const clock = context?.getRemainingTimeInMillis?.bind(context);
+  const remaining = clock ?? (() => deadline - Date.now());
   const keep = Math.max(margin.minMarginMs, margin.marginFraction * remaining());
   return { exhausted: () => remaining() < keep };
 }

@@ -12,7 +12,7 @@ import type { StoreDefinition } from '../core/inventory/index.js';
 import { s3Client } from '../shared/aws-clients.js';
 import { JsonlPart } from './jsonl-part.js';
 import { exportKeys } from './keys.js';
-import { mapLimit } from './pool.js';
+import { forEachLimit } from './pool.js';
 import { deleteKeys } from './s3-delete.js';
 import type { ConnectorSettings } from './settings.js';
 import type { Connector, Job, StepOutcome } from './types.js';
@@ -47,7 +47,11 @@ export class S3PrefixConnector implements Connector {
     this.s3 = config.client ?? s3Client();
   }
 
-  /** Copies each object server-side into the request's work area and writes a manifest part. */
+  /**
+   * Copies each object server-side into the request's work area and writes a manifest
+   * part. Copies of large objects take long, so the budget is also checked between
+   * objects, not only between pages; every invocation copies at least one object.
+   */
   async collect(job: Job): Promise<StepOutcome> {
     const part = new JsonlPart(
       this.config.exportBucket,
@@ -57,12 +61,19 @@ export class S3PrefixConnector implements Connector {
     let bytes = 0;
     try {
       const after = await this.pages(job, async (objects) => {
-        const copied = await mapLimit(objects, this.config.settings.copyConcurrency, (object) =>
-          this.copy(job, object),
+        const copied: (ManifestRecord | undefined)[] = [];
+        const handled = await forEachLimit(
+          objects.keys(),
+          this.config.settings.copyConcurrency,
+          async (index) => {
+            copied[index] = await this.copy(job, objects[index] as _Object);
+          },
+          { until: (taken) => taken > 0 && job.budget.exhausted() },
         );
         const records = copied.filter((record): record is ManifestRecord => record !== undefined);
         for (const record of records) bytes += record.size;
         await part.write(records);
+        return handled;
       });
       return { ...(await part.close()), bytes, done: after === undefined, after };
     } catch (error) {
@@ -78,6 +89,7 @@ export class S3PrefixConnector implements Connector {
       await deleteKeys(this.config.bucket, objects.map((object) => object.Key as string), this.s3);
       items += objects.length;
       for (const object of objects) bytes += object.Size ?? 0;
+      return objects.length;
     });
     return { items, bytes, done: after === undefined, after };
   }
@@ -113,10 +125,12 @@ export class S3PrefixConnector implements Connector {
 
   /**
    * Lists the account's prefix page by page from the job's position (StartAfter, so a
-   * cursor never expires and never holds the account id), reading one page ahead.
-   * Returns the relative key to resume after, or undefined when the prefix is done.
+   * cursor never expires and never holds the account id), reading one page ahead, until
+   * the prefix ends, the budget runs out, or `handle` stops early: it returns how many of
+   * the page's objects (a prefix of them) it handled. Returns the relative key to resume
+   * after, or undefined when the prefix is done.
    */
-  private async pages(job: Job, handle: (objects: _Object[]) => Promise<void>): Promise<string | undefined> {
+  private async pages(job: Job, handle: (objects: _Object[]) => Promise<number>): Promise<string | undefined> {
     const prefix = this.prefix(job);
     const list = (after: string | undefined): Promise<ListObjectsV2CommandOutput> => {
       const page = this.s3.send(
@@ -130,16 +144,17 @@ export class S3PrefixConnector implements Connector {
       page.catch(() => undefined); // a read-ahead may be abandoned when handling fails
       return page;
     };
+    const relative = (object: _Object | undefined) => object?.Key?.slice(prefix.length);
     const start = job.position.after;
     let pending = list(start === undefined ? undefined : String(start));
     for (;;) {
       const page = await pending;
       const objects = (page.Contents ?? []).filter((object) => object.Key !== undefined);
-      const lastKey = objects.at(-1)?.Key;
-      const last = page.IsTruncated && lastKey ? lastKey.slice(prefix.length) : undefined;
+      const last = page.IsTruncated ? relative(objects.at(-1)) : undefined;
       const more = last !== undefined && !job.budget.exhausted();
       if (more) pending = list(last);
-      await handle(objects);
+      const handled = await handle(objects);
+      if (handled < objects.length) return relative(objects[handled - 1]);
       if (!more) return last;
     }
   }

@@ -73,10 +73,13 @@ export function createHandler(env: Record<string, string>) {
   };
 
   const step = async (rawEvent: unknown, context: Context): Promise<StepResult> => {
-    const event = storeEventSchema.parse(rawEvent);
     const started = Date.now();
-    const { requestsTable, settings, connector } = (config ??= configure());
+    // For the log lines, also of an event that fails validation: ids only, never the event.
+    const { requestId, action } = (rawEvent ?? {}) as Record<string, unknown>;
+    const ids = { requestId: String(requestId), action: String(action) };
     try {
+      const event = storeEventSchema.parse(rawEvent);
+      const { requestsTable, settings, connector } = (config ??= configure());
       const accountId = await loadAccountId(requestsTable, event.requestId);
       const { part, bytes, replayed, ...result } = await runStep(connector, {
         requestsTable,
@@ -87,8 +90,7 @@ export function createHandler(env: Record<string, string>) {
         budget: budgetFrom(context, settings),
       });
       logger.info('Store step done', {
-        requestId: event.requestId,
-        action: event.action,
+        ...ids,
         part,
         items: result.items,
         bytes,
@@ -100,7 +102,7 @@ export function createHandler(env: Record<string, string>) {
     } catch (error) {
       const failure = classify(error);
       const { name, message } = failure instanceof Error ? failure : new Error(String(failure));
-      logger.error('Store step failed', { requestId: event.requestId, action: event.action, errorName: name, errorMessage: message });
+      logger.error('Store step failed', { ...ids, errorName: name, errorMessage: message, durationMs: Date.now() - started });
       throw failure;
     }
   };

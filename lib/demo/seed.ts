@@ -14,6 +14,8 @@ export interface SeedOptions {
   users?: readonly DemoUser[];
   /** Items (or objects) per user and store; unset stores keep `DEFAULT_SIZES`. */
   sizes?: Partial<DemoSizes>;
+  /** Seed only these stores (e.g. to refill one after an erase). Default: all. */
+  only?: readonly StoreId[];
   /** Reference time of the generated dates. Default: now. */
   now?: Date;
   /** BatchWriteItem calls in flight. Default 8. */
@@ -30,6 +32,7 @@ export async function seedDemoData(options: SeedOptions): Promise<Record<StoreId
   const counts = Object.fromEntries(STORES.map((store) => [store.id, 0])) as Record<StoreId, number>;
   for (const user of options.users ?? DEMO_USERS) {
     for (const store of STORES) {
+      if (options.only && !options.only.includes(store.id)) continue;
       let count: number;
       if (store.location.kind === 's3') {
         count = 0;

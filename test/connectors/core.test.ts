@@ -89,6 +89,13 @@ describe('pool', () => {
     expect(peak).toBe(2);
   });
 
+  it('stops taking items when told, having handled a prefix', async () => {
+    const seen: number[] = [];
+    const taken = await forEachLimit([1, 2, 3, 4, 5, 6], 3, async (n) => void seen.push(n), { until: (count) => count >= 2 });
+    expect(taken).toBe(2);
+    expect(seen).toEqual([1, 2]);
+  });
+
   it('stops taking items after a failure and reports it', async () => {
     const seen: number[] = [];
     const failing = forEachLimit([1, 2, 3, 4, 5], 1, async (n) => {

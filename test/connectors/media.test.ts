@@ -24,13 +24,15 @@ describe('the media (S3 prefix) store', () => {
   beforeAll(async () => {
     ({ stores, stop } = await localStores({ media: 14 }));
     await createRequest(stores, 'req-media', ada.accountId);
+    await createRequest(stores, 'req-media-once', ada.accountId);
     await createRequest(stores, 'req-media-replay', bram.accountId);
   });
   afterAll(() => stop?.());
 
-  it('collect copies every object of the subject and writes a manifest, over several pages', async () => {
+  it('collect copies every object of the subject and writes a manifest, over several calls', async () => {
+    // Short of time, each call copies one object (copies are checked against the budget one by one).
     const steps = await runToDone(storeHandler(stores, 'media', SETTINGS), 'req-media', 'collect');
-    expect(steps.length).toBe(4);
+    expect(steps.length).toBe(14);
     const originals = await keysUnder(stores.mediaBucket, prefixOf(ada.accountId));
     const relative = originals.map((key) => key.slice(prefixOf(ada.accountId).length));
     expect(relative).toHaveLength(14);
@@ -45,6 +47,14 @@ describe('the media (S3 prefix) store', () => {
     expect(result).toMatchObject({ items: 14, columns: ['contentType', 'key', 'lastModified', 'size'] });
     expect(result!.bytes).toBe(manifest.reduce((sum, record) => sum + Number(record.size), 0));
     expect(JSON.stringify(manifest)).not.toContain(bram.accountId);
+  });
+
+  it('collect walks several listing pages in one call when time allows', async () => {
+    const steps = await runToDone(storeHandler(stores, 'media', { CONNECTOR_PAGE_SIZE: '4' }), 'req-media-once', 'collect');
+    expect(steps).toEqual([{ storeId: 'media', action: 'collect', done: true, cursor: null, items: 14 }]);
+    const [result] = await readStoreResults(stores.requestsTable, 'req-media-once');
+    expect(result!.parts).toEqual(['work/req-media-once/media/part-00000.jsonl']);
+    expect(await readJsonl(stores.exportBucket, result!.parts[0]!)).toHaveLength(14);
   });
 
   it('erase deletes every object of the subject, over several pages, and no other', async () => {

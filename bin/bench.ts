@@ -1,0 +1,61 @@
+/**
+ * Benchmark: starts the emulators, seeds a heavy demo user and a normal one, runs each
+ * section and prints a table. `npm run bench -- --usage-logs 100000 --media 5000`
+ * `--budget-ms 15000 --rounds 1` (or BENCH_USAGE_LOGS / BENCH_MEDIA / BENCH_BUDGET_MS /
+ * BENCH_ROUNDS); `--section name` runs only that section.
+ */
+import { parseArgs } from 'node:util';
+import { createDemoStores, DEFAULT_SIZES, DEMO_USERS, seedDemoData } from '../lib/demo/index.js';
+import { startLocalAws } from '../lib/demo/local-aws.js';
+import { formatTable, peakRssMb, timed, type BenchEnv, type BenchRow } from './bench/harness.js';
+import { SECTIONS } from './bench/sections.js';
+
+const { values } = parseArgs({
+  options: {
+    'usage-logs': { type: 'string', default: process.env.BENCH_USAGE_LOGS ?? '100000' },
+    media: { type: 'string', default: process.env.BENCH_MEDIA ?? '5000' },
+    'budget-ms': { type: 'string', default: process.env.BENCH_BUDGET_MS ?? '15000' },
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '1' },
+    section: { type: 'string', multiple: true },
+  },
+});
+const positive = (name: string, raw: string) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+};
+const options = {
+  usageLogs: positive('usage-logs', values['usage-logs']),
+  media: positive('media', values.media),
+  budgetMs: positive('budget-ms', values['budget-ms']),
+  rounds: positive('rounds', values.rounds),
+};
+const sections = SECTIONS.filter((section) => !values.section || values.section.includes(section.name));
+const log = (line: string) => console.log(`[bench ${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}`);
+
+const emulators = await startLocalAws();
+try {
+  const stores = await createDemoStores('bench-');
+  const [heavy, normal] = DEMO_USERS as [(typeof DEMO_USERS)[number], (typeof DEMO_USERS)[number]];
+  const seeded = await timed(async () => {
+    const onProgress = (event: { storeId: string; count: number }) => log(`seeded ${event.storeId}: ${event.count}`);
+    const sizes = { ...DEFAULT_SIZES, 'usage-logs': options.usageLogs, media: options.media };
+    await seedDemoData({ tables: stores.tables, bucket: stores.mediaBucket, users: [heavy], sizes, onProgress });
+    await seedDemoData({ tables: stores.tables, bucket: stores.mediaBucket, users: [normal] });
+  });
+  log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s (${options.usageLogs} usage logs, ${options.media} media objects)`);
+
+  const env: BenchEnv = { stores, options, heavy, normal, log };
+  const rows: BenchRow[] = [];
+  for (const section of sections) {
+    log(`section ${section.name}`);
+    rows.push(...(await section.run(env)));
+  }
+  console.log(`\n${formatTable(rows)}\n`);
+  console.log(
+    `ratio = connector items/s ÷ baseline items/s; calls = store Lambda invocations at a ${options.budgetMs} ms budget; ` +
+      `peak RSS of this process ${peakRssMb()} MB (emulators run in a child process)`,
+  );
+} finally {
+  await emulators.stop();
+}

@@ -1,0 +1,73 @@
+import type { Context } from 'aws-lambda';
+import type { DemoStores, DemoUser } from '../../lib/demo/index.js';
+
+export interface BenchOptions {
+  usageLogs: number;
+  media: number;
+  /** Time one connector invocation gets, as a Lambda timeout would give it. */
+  budgetMs: number;
+  /** Runs of each side per comparison, alternating which goes first; the best counts. */
+  rounds: number;
+}
+
+/** What every section gets: running emulators with the demo stores, seeded. */
+export interface BenchEnv {
+  stores: DemoStores;
+  options: BenchOptions;
+  /** The user with the large data set, and one with the defaults. */
+  heavy: DemoUser;
+  normal: DemoUser;
+  log(line: string): void;
+}
+
+/** One comparison: the project's code against a bare SDK loop doing the same work. */
+export interface BenchRow {
+  operation: string;
+  items: number;
+  connectorMs: number;
+  baselineMs: number;
+  invocations: number;
+  /** Process peak RSS after the row ran (it only grows). */
+  peakRssMb: number;
+}
+
+/** A part of the benchmark; sections live in bin/bench/ and are listed in sections.ts. */
+export interface BenchSection {
+  name: string;
+  run(env: BenchEnv): Promise<BenchRow[]>;
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** A Lambda context whose clock runs out `ms` from now. */
+export function lambdaContext(ms: number): Context {
+  const deadline = Date.now() + ms;
+  return { getRemainingTimeInMillis: () => deadline - Date.now() } as Context;
+}
+
+export function formatTable(rows: readonly BenchRow[]): string {
+  const perSecond = (items: number, ms: number) => Math.round((items / ms) * 1000);
+  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'calls', 'peak RSS MB'];
+  const body = rows.map((row) => {
+    const connector = perSecond(row.items, row.connectorMs);
+    const baseline = perSecond(row.items, row.baselineMs);
+    return [
+      row.operation,
+      String(row.items),
+      String(connector),
+      String(baseline),
+      (connector / baseline).toFixed(2),
+      String(row.invocations),
+      String(row.peakRssMb),
+    ];
+  });
+  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+}
