@@ -5,6 +5,7 @@ import { buildApp } from '../app.js';
 import { seedDemoData } from '../demo/index.js';
 import { startLocalRuntime, synthesizeTemplate, type CfnTemplate, type LocalRuntime } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
+import { consoleRoute } from './console-route.js';
 import { DEV_ADMIN_TOKEN, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,8 +99,10 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
   const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
   const template = dsrTemplate();
-  // Handlers run in this process; their logger reads the level at import.
+  // Handlers run in this process; their logger and metrics read these at import.
   process.env.LOG_LEVEL ??= 'WARN';
+  process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL;
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const runtime = await startLocalRuntime({
     template,
     prefix: 'kiara',
@@ -109,13 +112,13 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     adminToken,
     waitTimeOverrides: options.waitTimeOverrides,
     retryIntervalOverrides: options.retryIntervalOverrides,
-    extraRoutes: options.extraRoutes,
+    // The privacy console at /console (its sign-in is prefilled only with the dev token).
+    extraRoutes: withConsole(options.extraRoutes, adminToken === DEV_ADMIN_TOKEN ? adminToken : undefined, options.log),
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,
       PUBLIC_API_URL: apiBase,
       CONSOLE_URL: `${apiBase}/console`,
-      POWERTOOLS_METRICS_DISABLED: 'true',
       ...options.env,
     },
   });
@@ -132,4 +135,10 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     resources,
     stop: () => runtime.stop(),
   };
+}
+
+/** The caller's extra routes first, then the privacy console. */
+function withConsole(extra: DsrLocalOptions['extraRoutes'], devToken: string | undefined, log?: (line: string) => void) {
+  const console = consoleRoute({ devToken, log });
+  return (req: IncomingMessage, res: ServerResponse) => (extra?.(req, res) ?? false) || console(req, res);
 }
