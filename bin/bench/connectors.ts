@@ -2,21 +2,24 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { createHandler, type StoreStepResult } from '../../functions/store/index.js';
-import { seedDemoData, type DemoSizes } from '../../lib/demo/index.js';
+import { DEFAULT_SIZES, seedDemoData, type DemoUser } from '../../lib/demo/index.js';
 import { bareCollect, bareCopy, bareDelete, bareErase } from './baselines.js';
 import { lambdaContext, peakRssMb, timed, type BenchEnv, type BenchRow, type BenchSection } from './harness.js';
 
-let runs = 0;
+type StoreId = 'usage-logs' | 'media';
+type Action = 'collect' | 'erase';
+
+let requests = 0;
 
 /** Calls a store's Lambda the way the state machine's loop does, until it reports done. */
-async function runConnector(env: BenchEnv, storeId: 'usage-logs' | 'media', action: 'collect' | 'erase') {
-  const { stores, heavy } = env;
+async function runConnector(env: BenchEnv, user: DemoUser, storeId: StoreId, action: Action) {
+  const { stores } = env;
   // A new request each run: a request's finished parts are replayed, not redone.
-  const requestId = `bench-${storeId}-${action}-${++runs}`;
+  const requestId = `bench-${storeId}-${action}-${++requests}`;
   await documentClient().send(
     new PutCommand({
       TableName: stores.requestsTable,
-      Item: { pk: requestKeys.pk(requestId), sk: requestKeys.meta, requestId, subject: { accountId: heavy.accountId, found: true } },
+      Item: { pk: requestKeys.pk(requestId), sk: requestKeys.meta, requestId, subject: { accountId: user.accountId, found: true } },
     }),
   );
   const handler = createHandler({
@@ -38,96 +41,99 @@ async function runConnector(env: BenchEnv, storeId: 'usage-logs' | 'media', acti
   return { items, invocations };
 }
 
+/** Puts a user's store back as seeded after an erase, so the next run has the same work. */
+async function refill(env: BenchEnv, user: DemoUser, storeId: StoreId) {
+  const heavy = user === env.heavy;
+  const sizes = heavy ? { 'usage-logs': env.options.usageLogs, media: env.options.media } : DEFAULT_SIZES;
+  const { ms } = await timed(() =>
+    seedDemoData({ tables: env.stores.tables, bucket: env.stores.mediaBucket, users: [user], sizes, only: [storeId] }),
+  );
+  if (heavy) env.log(`refilled ${storeId} in ${(ms / 1000).toFixed(1)} s`);
+}
+
+interface Comparison {
+  operation: string;
+  storeId: StoreId;
+  action: Action;
+  baseline: (user: DemoUser) => Promise<number>;
+}
+
 /**
- * Runs the connector and the bare loop `rounds` times each, alternating which goes first,
- * and keeps the best time of each: single runs on the emulators vary by a third.
- * `restore` runs after every run that consumed the data (erase), so the next starts equal.
+ * Warms both sides up on the normal user (module loading, sockets, JIT would otherwise
+ * count against whichever runs first), then runs each on the heavy user `rounds` times,
+ * alternating which goes first, and keeps the best time of each. An erase is followed
+ * by a refill, so every run starts from the same data.
  */
-async function compare(
-  env: BenchEnv,
-  operation: string,
-  connector: () => Promise<{ items: number; invocations: number }>,
-  baseline: () => Promise<number>,
-  restore?: () => Promise<void>,
-): Promise<BenchRow> {
+async function compare(env: BenchEnv, comparison: Comparison): Promise<BenchRow> {
+  const { operation, storeId, action } = comparison;
+  const restore = (user: DemoUser) => (action === 'erase' ? refill(env, user, storeId) : Promise.resolve());
   const best = { connector: Infinity, baseline: Infinity };
   let items = 0;
   let invocations = 0;
-  const runs = {
-    connector: async () => {
-      const run = await timed(connector);
-      ({ items, invocations } = run.value);
-      best.connector = Math.min(best.connector, run.ms);
-      env.log(`${operation}: connector ${items} items in ${(run.ms / 1000).toFixed(1)} s (${invocations} calls)`);
+  const sides = {
+    connector: async (user: DemoUser) => {
+      const run = await timed(() => runConnector(env, user, storeId, action));
+      if (user === env.heavy) {
+        ({ items, invocations } = run.value);
+        best.connector = Math.min(best.connector, run.ms);
+        env.log(`${operation}: connector ${items} items in ${(run.ms / 1000).toFixed(1)} s (${invocations} calls)`);
+      }
+      await restore(user);
     },
-    baseline: async () => {
-      const run = await timed(baseline);
-      if (run.value !== items) throw new Error(`${operation}: connector handled ${items} items, baseline ${run.value}`);
-      best.baseline = Math.min(best.baseline, run.ms);
-      env.log(`${operation}: baseline ${run.value} items in ${(run.ms / 1000).toFixed(1)} s`);
+    baseline: async (user: DemoUser) => {
+      const run = await timed(() => comparison.baseline(user));
+      if (user === env.heavy) {
+        if (run.value !== items) throw new Error(`${operation}: connector handled ${items} items, baseline ${run.value}`);
+        best.baseline = Math.min(best.baseline, run.ms);
+        env.log(`${operation}: baseline ${run.value} items in ${(run.ms / 1000).toFixed(1)} s`);
+      }
+      await restore(user);
     },
   };
+  await sides.connector(env.normal);
+  await sides.baseline(env.normal);
   for (let round = 0; round < env.options.rounds; round++) {
-    const order = round % 2 === 0 ? [runs.connector, runs.baseline] : [runs.baseline, runs.connector];
-    for (const run of order) {
-      await run();
-      await restore?.();
-    }
+    const order = round % 2 === 0 ? [sides.connector, sides.baseline] : [sides.baseline, sides.connector];
+    for (const side of order) await side(env.heavy);
   }
   return { operation, items, connectorMs: best.connector, baselineMs: best.baseline, invocations, peakRssMb: peakRssMb() };
-}
-
-/** Refills one store of the heavy user after an erase, so the next run has the same work. */
-async function refill(env: BenchEnv, storeId: 'usage-logs' | 'media') {
-  const sizes: Partial<DemoSizes> = { 'usage-logs': env.options.usageLogs, media: env.options.media };
-  const { ms } = await timed(() =>
-    seedDemoData({ tables: env.stores.tables, bucket: env.stores.mediaBucket, users: [env.heavy], sizes, only: [storeId] }),
-  );
-  env.log(`refilled ${storeId} in ${(ms / 1000).toFixed(1)} s`);
 }
 
 /** (a)-(d): the connectors through the store Lambda against bare SDK loops. */
 export const connectorSection: BenchSection = {
   name: 'connectors',
   async run(env) {
-    const { stores, heavy } = env;
+    const { stores } = env;
     const usageTable = stores.tables['usage-logs']!;
-    const mediaPrefix = `accounts/${heavy.accountId}/`;
+    const mediaPrefix = (user: DemoUser) => `accounts/${user.accountId}/`;
+    const comparisons: Comparison[] = [
+      {
+        operation: 'usage-logs collect',
+        storeId: 'usage-logs',
+        action: 'collect',
+        baseline: (user) => bareCollect(usageTable, user.accountId, stores.exportBucket, 'bench/baseline/usage-logs.jsonl'),
+      },
+      {
+        operation: 'usage-logs erase',
+        storeId: 'usage-logs',
+        action: 'erase',
+        baseline: (user) => bareErase(usageTable, user.accountId),
+      },
+      {
+        operation: 'media copy',
+        storeId: 'media',
+        action: 'collect',
+        baseline: (user) => bareCopy(stores.mediaBucket, mediaPrefix(user), stores.exportBucket, 'bench/baseline/media/'),
+      },
+      {
+        operation: 'media delete',
+        storeId: 'media',
+        action: 'erase',
+        baseline: (user) => bareDelete(stores.mediaBucket, mediaPrefix(user)),
+      },
+    ];
     const rows: BenchRow[] = [];
-    rows.push(
-      await compare(
-        env,
-        'usage-logs collect',
-        () => runConnector(env, 'usage-logs', 'collect'),
-        () => bareCollect(usageTable, heavy.accountId, stores.exportBucket, 'bench/baseline/usage-logs.jsonl'),
-      ),
-    );
-    rows.push(
-      await compare(
-        env,
-        'usage-logs erase',
-        () => runConnector(env, 'usage-logs', 'erase'),
-        () => bareErase(usageTable, heavy.accountId),
-        () => refill(env, 'usage-logs'),
-      ),
-    );
-    rows.push(
-      await compare(
-        env,
-        'media copy',
-        () => runConnector(env, 'media', 'collect'),
-        () => bareCopy(stores.mediaBucket, mediaPrefix, stores.exportBucket, 'bench/baseline/media/'),
-      ),
-    );
-    rows.push(
-      await compare(
-        env,
-        'media delete',
-        () => runConnector(env, 'media', 'erase'),
-        () => bareDelete(stores.mediaBucket, mediaPrefix),
-        () => refill(env, 'media'),
-      ),
-    );
+    for (const comparison of comparisons) rows.push(await compare(env, comparison));
     return rows;
   },
 };

@@ -15,5 +15,6 @@ export async function startLocalAws(log: (line: string) => void = () => undefine
     AWS_ACCESS_KEY_ID: 'S3RVER',
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
   });
+  delete process.env.AWS_SESSION_TOKEN; // a real session's token must not travel with the emulator keys
   return emulators;
 }
