@@ -1,4 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { parseReceiptInstant } from '../deadlines/index.js';
 import { RIGHTS } from '../inventory/types.js';
 
 export const CHANNELS = ['web_form', 'dashboard', 'support_desk', 'email'] as const;
@@ -6,23 +8,86 @@ export const CHANNELS = ['web_form', 'dashboard', 'support_desk', 'email'] as co
 /** Largest intake body accepted (bytes); larger is 413 before any parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The intake body: one schema validates it and documents it. */
+/** How far back a forwarded request's original receipt may lie. */
+export const MAX_RECEIPT_AGE_DAYS = 30;
+
+/**
+ * The original receipt of a forwarded request. Its own check rather than zod's datetime,
+ * so that each way it can be wrong has its own code, and so that "now" is read at parse
+ * time: a receipt in the future or too long ago would move the deadline by fiat.
+ */
+const receivedAtSchema = z
+  .string()
+  .max(40)
+  .meta({ format: 'date-time', examples: ['2026-06-14T22:15:00+02:00'] })
+  .describe(
+    `Original receipt when support forwards a request (ISO 8601 with an offset, not in the future, at most ${MAX_RECEIPT_AGE_DAYS} days ago); the deadlines count from it. Default: now.`,
+  )
+  .superRefine((value, ctx) => {
+    const fail = (code: string, message: string) => ctx.addIssue({ code: 'custom', message, params: { code } });
+    let instantMs: number;
+    try {
+      instantMs = parseReceiptInstant(value).epochMilliseconds;
+    } catch {
+      return isLocalDateTime(value)
+        ? fail('missing_offset', 'Give the time with Z or a UTC offset such as +02:00.')
+        : fail('invalid_datetime', 'Not an ISO 8601 date-time.');
+    }
+    const now = Date.now();
+    if (instantMs > now) fail('in_future', 'The receipt time lies in the future.');
+    else if (now - instantMs > MAX_RECEIPT_AGE_DAYS * 86_400_000) {
+      fail('too_old', `The receipt time lies more than ${MAX_RECEIPT_AGE_DAYS} days back.`);
+    }
+  });
+
+/** A date-time that would be an instant if only it had an offset. */
+function isLocalDateTime(value: string): boolean {
+  try {
+    Temporal.PlainDateTime.from(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The intake body: one schema validates it, documents it (OpenAPI) and shapes the gateway model. */
 export const intakeBodySchema = z
   .strictObject({
     type: z.enum(RIGHTS).optional().describe('The right invoked (use `types` for several).'),
     types: z.array(z.enum(RIGHTS)).min(1).max(RIGHTS.length).optional().describe('Several rights in one request.'),
     email: z.email().max(254).describe('The requester’s email address; replies go here.'),
     locale: z.enum(['en', 'nl']).default('en').describe('Language of the emails.'),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: z.string().trim().min(1).max(200).optional().describe('The requester’s name, if given; shown to the privacy team.'),
     details: z.string().max(5000).optional().describe('Free text from the requester.'),
-    channel: z.enum(CHANNELS).default('web_form'),
+    accountId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional()
+      .describe(
+        'The Kiara account of a signed-in dashboard session. Only with channel `dashboard`; the session proved the identity, so no email check follows.',
+      ),
+    channel: z
+      .enum(CHANNELS)
+      .optional()
+      .describe('Where the request came in. Default `dashboard` when `accountId` is given, else `web_form`.'),
+    receivedAt: receivedAtSchema.optional(),
   })
-  .refine((body) => body.type !== undefined || body.types !== undefined, {
-    message: 'Give the right invoked as `type` or `types`.',
-    path: ['type'],
-  });
+  .superRefine((body, ctx) => {
+    if (body.type === undefined && body.types === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'Give the right invoked as `type` or `types`.', path: ['type'] });
+    }
+    if (body.accountId !== undefined && body.channel !== undefined && body.channel !== 'dashboard') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'An account id comes only from the signed-in dashboard (channel `dashboard`).',
+        path: ['accountId'],
+        params: { code: 'dashboard_only' },
+      });
+    }
+  })
+  .transform((body) => ({ ...body, channel: body.channel ?? (body.accountId ? 'dashboard' : 'web_form') }));
 
-export type IntakeBody = z.infer<typeof intakeBodySchema>;
+export type IntakeBody = z.output<typeof intakeBodySchema>;
 
 export interface FieldError {
   path: string;
@@ -48,6 +113,8 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
           return 'too_short';
         case 'unrecognized_keys':
           return 'unknown_field';
+        case 'custom':
+          return typeof issue.params?.code === 'string' ? issue.params.code : 'invalid';
         default:
           return 'invalid';
       }

@@ -13,6 +13,7 @@ const STATUS: Record<RequestStatus, Localized> = {
   rejected: { en: 'rejected', nl: 'afgewezen' },
   closed_unverified: { en: 'closed (identity not confirmed)', nl: 'gesloten (identiteit niet bevestigd)' },
   cancelled: { en: 'cancelled', nl: 'geannuleerd' },
+  duplicate: { en: 'closed (repeats an open request)', nl: 'gesloten (herhaalt een lopend verzoek)' },
 };
 
 export function statusLabel(status: RequestStatus, locale: Locale): string {

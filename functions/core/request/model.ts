@@ -18,6 +18,8 @@ export const CLOSED_STATUSES = [
   'rejected',
   'closed_unverified',
   'cancelled',
+  /** Filed while an open request of the same person covered the same rights; that one answers. */
+  'duplicate',
 ] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
@@ -68,6 +70,17 @@ export interface DsrRequestRecord {
   extension?: Extension;
   /** The reply address. Kept only while the request is open plus the audit period. */
   contactEmail: string;
+  /** As the requester gave them; for the privacy team. */
+  name?: string;
+  details?: string;
+  /** The account of the signed-in dashboard session that filed it: no email check needed. */
+  accountId?: string;
+  /** The open request this one repeats; a duplicate runs no workflow of its own. */
+  duplicateOf?: string;
+  /** When the identity link stops working (and VerifyIdentity times out). */
+  identityExpiresAt?: string;
+  /** Why the review needs particular care (a code of the review-needed email). */
+  reviewNote?: 'requester_email_differs_from_account';
   /** Set by ResolveSubject; absent while identity is unconfirmed. */
   subject?: { accountId?: string; found: boolean };
   pendingStep?: PendingStepName;

@@ -7,8 +7,11 @@ import { workflowEnv } from '../../shared/workflow-env.js';
 
 /**
  * Acknowledges receipt (date, deadline) and, for requests that need it, sends the
- * identity link. The link's token is created only when the acknowledgement has not gone
- * out yet, so a retried step never invalidates the link the requester holds.
+ * identity link. A request filed by the signed-in dashboard (an account id under a valid
+ * webhook signature) needs none: the session proved control of the account, and the
+ * state machine then skips VerifyIdentity. The link's token is created only when the
+ * acknowledgement has not gone out yet, so a retried step never invalidates the link
+ * the requester holds.
  */
 export function createHandler(env: Record<string, string>) {
   const config = workflowEnv(env);
@@ -17,18 +20,30 @@ export function createHandler(env: Record<string, string>) {
 
   return stepHandler('acknowledge', async (event: { requestId: string }) => {
     const request = await repo.get(event.requestId);
-    const needsVerification = true;
+    const needsVerification = request.accountId === undefined;
     if (!(await repo.sentMails(request.requestId)).includes('acknowledgement')) {
-      const expiresAt = new Date(Date.now() + config.identityLinkDays * 86_400_000).toISOString();
-      const token = await links.issue({ purpose: 'verify', requestId: request.requestId, expiresAt });
-      await repo.putStep({
-        requestId: request.requestId,
-        step: 'verify_identity',
-        stepKey: 'verify_identity',
-        status: 'pending',
-        createdAt: new Date().toISOString(),
-        details: { method: 'email_link', expiresAt },
-      });
+      let verification = null;
+      if (needsVerification) {
+        const expiresAt = new Date(Date.now() + config.identityLinkDays * 86_400_000).toISOString();
+        const token = await links.issue({ purpose: 'verify', requestId: request.requestId, expiresAt });
+        await repo.putStep({
+          requestId: request.requestId,
+          step: 'verify_identity',
+          stepKey: 'verify_identity',
+          status: 'pending',
+          createdAt: new Date().toISOString(),
+          details: { method: 'email_link', expiresAt },
+        });
+        // Resent links expire with this one: the workflow's wait does not move.
+        await repo.update(request.requestId, { identityExpiresAt: expiresAt });
+        verification = { verifyUrl: `${config.publicApiUrl}/v1/verify/${token}`, expiresAt };
+      } else {
+        await repo.audit(request.requestId, {
+          type: 'identity_verified',
+          actor: 'kiara-dashboard',
+          details: { method: 'dashboard_session' },
+        });
+      }
       await sendOnce(repo, {
         requestId: request.requestId,
         kind: 'acknowledgement',
@@ -40,11 +55,12 @@ export function createHandler(env: Record<string, string>) {
           types: request.types,
           receivedAt: request.receivedAt,
           deadline: request.deadlines.initial.legal,
-          verification: { verifyUrl: `${config.publicApiUrl}/v1/verify/${token}`, expiresAt },
+          verification,
         }),
       });
     }
-    await repo.setStatus(request.requestId, 'awaiting_identity', { pendingStep: 'verify_identity' });
+    if (needsVerification) await repo.setStatus(request.requestId, 'awaiting_identity', { pendingStep: 'verify_identity' });
+    else await repo.setStatus(request.requestId, 'resolving');
     return { needsVerification };
   });
 }

@@ -111,6 +111,7 @@ async function notifyPrivacyTeam(
           daysLeft: daysLeft(legal, new Date()),
           legalDeadline: legal,
           consoleUrl,
+          note: request.reviewNote,
         })
       : storeFailure({
           locale: 'en',

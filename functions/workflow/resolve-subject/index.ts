@@ -21,25 +21,37 @@ export function createHandler(env: Record<string, string>) {
 
   return stepHandler('resolve-subject', async (event: { requestId: string }): Promise<{ found: boolean; plan: StorePlan }> => {
     const request = await repo.get(event.requestId);
+    // A dashboard filing names its account (the session proved it); others are found by
+    // their verified address.
     const { Items } = await documentClient().send(
-      new QueryCommand({
-        TableName: accountTable,
-        IndexName: emailIndex,
-        KeyConditionExpression: 'email = :email',
-        ExpressionAttributeValues: { ':email': request.contactEmail },
-        Limit: 1,
-      }),
+      request.accountId
+        ? new QueryCommand({
+            TableName: accountTable,
+            KeyConditionExpression: 'accountId = :id',
+            FilterExpression: 'attribute_exists(email)',
+            ExpressionAttributeValues: { ':id': request.accountId },
+          })
+        : new QueryCommand({
+            TableName: accountTable,
+            IndexName: emailIndex,
+            KeyConditionExpression: 'email = :email',
+            ExpressionAttributeValues: { ':email': request.contactEmail },
+            Limit: 1,
+          }),
     );
     const accountId = Items?.[0]?.accountId as string | undefined;
     const found = accountId !== undefined;
+    // Replying to another address than the account's is the privacy team's call (Review).
+    const emailDiffers = found && String(Items![0]!.email).toLowerCase() !== request.contactEmail;
     await repo.update(event.requestId, {
       subject: { found, ...(accountId ? { accountId } : {}) },
       status: found ? 'awaiting_review' : 'responding',
+      ...(emailDiffers ? { reviewNote: 'requester_email_differs_from_account' as const } : {}),
     });
     await repo.audit(event.requestId, {
       type: 'subject_resolved',
       actor: 'workflow',
-      details: { found, method: 'verified_email' },
+      details: { found, method: request.accountId ? 'dashboard_account' : 'verified_email', emailDiffers },
     });
     return { found, plan: planStores(request.types) };
   });

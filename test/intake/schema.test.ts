@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, intakeBodySchema } from '../../functions/core/intake/schema.js';
+
+const DAY = 86_400_000;
+const base = { type: 'access', email: 'ada@example.com' };
+const codesOf = (input: unknown) => {
+  const result = intakeBodySchema.safeParse(input);
+  return result.success ? [] : fieldErrors(result.error).map((e) => `${e.path}:${e.code}`);
+};
+
+describe('intake body beyond the first version', () => {
+  it('takes a name, details, several types and a dashboard account', () => {
+    const parsed = intakeBodySchema.parse({
+      ...base,
+      types: ['erasure'],
+      name: ' Ada ',
+      details: 'Please also delete my prompts.',
+      accountId: 'acct_01j9ada7c3f9',
+    });
+    expect(parsed).toMatchObject({ name: 'Ada', channel: 'dashboard', accountId: 'acct_01j9ada7c3f9', locale: 'en' });
+  });
+
+  it('accepts an account id only from the dashboard channel', () => {
+    expect(codesOf({ ...base, accountId: 'acct_1', channel: 'web_form' })).toEqual(['accountId:dashboard_only']);
+    expect(codesOf({ ...base, accountId: 'acct_1', channel: 'dashboard' })).toEqual([]);
+    expect(codesOf({ ...base, accountId: 'acct 1' })).toEqual(['accountId:invalid_format']);
+  });
+
+  it('takes an original receipt time with an offset within the last 30 days', () => {
+    const receivedAt = new Date(Date.now() - 3 * DAY).toISOString().replace('Z', '+00:00');
+    expect(intakeBodySchema.parse({ ...base, channel: 'support_desk', receivedAt }).receivedAt).toBe(receivedAt);
+  });
+
+  it.each([
+    ['without an offset', '2026-06-14T22:15:00', 'missing_offset'],
+    ['that is no date-time', 'yesterday', 'invalid_datetime'],
+    ['in the future', new Date(Date.now() + 60_000).toISOString(), 'in_future'],
+    ['more than 30 days back', new Date(Date.now() - 31 * DAY).toISOString(), 'too_old'],
+  ])('refuses a receipt time %s', (_why, receivedAt, code) => {
+    expect(codesOf({ ...base, receivedAt })).toEqual([`receivedAt:${code}`]);
+  });
+});
