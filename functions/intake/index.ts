@@ -1,54 +1,25 @@
-import { createHash } from 'node:crypto';
 import { StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { computeDeadlines } from '../core/deadlines/index.js';
-import { fieldErrors, intakeBodySchema, MAX_BODY_BYTES, requestedTypes } from '../core/intake/schema.js';
-import { verifySignature } from '../core/intake/signature.js';
+import type { IntakeAccepted } from '../core/intake/responses.js';
+import { requestedTypes, type IntakeBody } from '../core/intake/schema.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
-import { documentClient, sfnClient } from '../shared/aws-clients.js';
+import { sfnClient } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
-import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
-import { logger } from '../shared/logger.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
-import { newRequestId } from '../shared/tokens.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
-import { webhookSecrets } from './secrets.js';
+import { logger } from '../shared/logger.js';
+import { limitKey, RateLimiter, type Limit } from '../shared/rate-limit.js';
+import { RequestsRepo } from '../shared/requests-repo.js';
+import { parseDelivery } from './delivery.js';
+import { DeliveryIds } from './idempotency.js';
+import { OpenRequests, personKey } from './open-requests.js';
 
-const IDEMPOTENCY_HOURS = 24;
-
-function header(event: APIGatewayProxyEvent, name: string): string | undefined {
-  const found = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
-  return found?.[1] ?? undefined;
-}
-
-/** Checks that cost nothing and change nothing come first: type, size, signature, shape. */
-async function parseDelivery(event: APIGatewayProxyEvent, env: Record<string, string>) {
-  const contentType = header(event, 'content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send the request as application/json.');
-  }
-  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
-    throw new HttpError(413, 'payload_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-  }
-  const signature = verifySignature(header(event, 'x-dsr-signature'), raw, await webhookSecrets(env));
-  if (!signature.ok) throw new HttpError(401, signature.code!, 'The X-Dsr-Signature header is missing or not valid.');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-  const result = intakeBodySchema.safeParse(parsed);
-  if (!result.success) {
-    throw new HttpError(400, 'validation_failed', 'The request has invalid fields.', fieldErrors(result.error));
-  }
-  return { body: result.data, raw, idempotencyKey: header(event, 'idempotency-key') };
-}
+/**
+ * New requests per requester address and hour. Generous for people; it caps how many
+ * acknowledgements a stranger can make Kiara send to someone else's inbox.
+ */
+export const PER_PERSON_LIMIT: Limit = { scope: 'intake-person', max: 10, windowSeconds: 3600 };
 
 async function startOnce(stateMachineArn: string, name: string, input: object) {
   try {
@@ -63,76 +34,89 @@ export function createHandler(env: Record<string, string>) {
   const stateMachineArn = requireEnv(env, 'STATE_MACHINE_ARN');
   const watchArn = requireEnv(env, 'WATCH_STATE_MACHINE_ARN');
   const repo = new RequestsRepo(table);
-  const db = documentClient();
+  const deliveries = new DeliveryIds(table);
+  const openRequests = new OpenRequests(table, repo);
+  const limiter = new RateLimiter(table);
 
-  /**
-   * Maps a delivery to its request id, once: the first delivery of a key claims a new id,
-   * repeats (retries, concurrent duplicates) within 24 hours get the same one.
-   */
-  async function requestIdFor(key: string): Promise<string> {
-    const pk = `IDEMP#${createHash('sha256').update(key).digest('hex')}`;
-    const candidate = newRequestId();
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: table,
-          Item: {
-            pk,
-            sk: 'IDEMP',
-            requestId: candidate,
-            expiresAtEpoch: Math.floor(Date.now() / 1000) + IDEMPOTENCY_HOURS * 3600,
-          },
-          // An expired record may still exist until DynamoDB's TTL sweep removes it.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAtEpoch < :now',
-          ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
-        }),
-      );
-      return candidate;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const { Item } = await db.send(new GetCommand({ TableName: table, Key: { pk, sk: 'IDEMP' }, ConsistentRead: true }));
-      return String(Item!.requestId);
-    }
-  }
-
-  return httpHandler('intake', async (event) => {
-    const { body, raw, idempotencyKey } = await parseDelivery(event, env);
-    const requestId = await requestIdFor(idempotencyKey ? `key:${idempotencyKey}` : `body:${raw}`);
-
-    const receivedAt = new Date().toISOString();
-    const deadlines = computeDeadlines(receivedAt);
+  /** Stores the request once; one that repeats open requests is stored closed and linked. */
+  async function store(requestId: string, body: IntakeBody, contactEmail: string): Promise<DsrRequestRecord> {
+    const now = new Date().toISOString();
+    // A request support forwards counts from its original receipt (validated by the schema).
+    const deadlines = computeDeadlines(body.receivedAt ?? now);
+    const types = requestedTypes(body);
+    const repeats = await openRequests.claim(personKey(contactEmail), types, requestId);
     const record: DsrRequestRecord = {
       requestId,
-      types: requestedTypes(body),
-      status: 'awaiting_identity',
+      types,
+      status: repeats.length > 0 ? 'duplicate' : 'awaiting_identity',
       locale: body.locale,
       channel: body.channel,
       receivedAt: deadlines.receivedAt,
       receiptDate: deadlines.receiptDate,
       deadlines: { initial: deadlines.initial, extended: deadlines.extended },
-      contactEmail: body.email.trim().toLowerCase(),
-      createdAt: receivedAt,
-      updatedAt: receivedAt,
+      contactEmail,
+      name: body.name,
+      details: body.details,
+      accountId: body.accountId,
+      duplicateOf: repeats[0],
+      createdAt: now,
+      updatedAt: now,
+      closedAt: repeats.length > 0 ? now : undefined,
     };
     if (await repo.create(record)) {
       await repo.audit(requestId, {
         type: 'received',
         actor: `channel:${record.channel}`,
-        details: { types: record.types, receiptDate: record.receiptDate, deadlines: record.deadlines },
+        details: {
+          types,
+          receiptDate: record.receiptDate,
+          deadlines: record.deadlines,
+          forwarded: body.receivedAt !== undefined,
+          dashboardSession: body.accountId !== undefined,
+        },
       });
+      for (const openId of repeats) {
+        await repo.audit(requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
+        await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId } });
+      }
     }
-    // A repeat delivery answers with the first delivery's dates.
-    const stored = await repo.get(requestId);
+    // A concurrent delivery of the same key may have stored it first: answer with that one.
+    return repo.get(requestId);
+  }
+
+  return httpHandler('intake', async (event) => {
+    const { body, raw, idempotencyKey } = await parseDelivery(event, env);
+    const deliveryKey = idempotencyKey ? `key:${idempotencyKey}` : `body:${raw}`;
+    const contactEmail = body.email.trim().toLowerCase();
+    const { requestId, fresh } = await deliveries.claim(deliveryKey);
+    let request = await repo.find(requestId);
+    if (!request) {
+      // Only a new delivery counts against the requester's limit; its retries never do.
+      const limit = fresh ? await limiter.hit(PER_PERSON_LIMIT, limitKey(contactEmail)) : undefined;
+      if (limit && !limit.allowed) {
+        await deliveries.release(deliveryKey, requestId);
+        return json(
+          429,
+          { error: { code: 'rate_limited', message: 'Too many requests for this address; try again later.' } },
+          { 'retry-after': String(limit.retryAfter) },
+        );
+      }
+      request = await store(requestId, body, contactEmail);
+    }
+    // A duplicate runs no workflow: the open request's reply answers the person once.
     // Both executions are named by the request id: a repeat delivery cannot start a second.
-    await startOnce(stateMachineArn, requestId, { requestId });
-    await startOnce(watchArn, requestId, { requestId, after: null });
-    logger.info('request accepted', { requestId, types: stored.types });
-    return json(202, {
+    if (!request.duplicateOf) {
+      await startOnce(stateMachineArn, requestId, { requestId });
+      await startOnce(watchArn, requestId, { requestId, after: null });
+    }
+    logger.info('request accepted', { requestId, types: request.types, duplicate: Boolean(request.duplicateOf) });
+    const accepted: IntakeAccepted = {
       requestId,
-      receivedAt: stored.receivedAt,
-      receiptDate: stored.receiptDate,
-      deadline: stored.deadlines.initial.legal,
-    });
+      receivedAt: request.receivedAt,
+      receiptDate: request.receiptDate,
+      deadline: request.deadlines.initial.legal,
+    };
+    return json(202, accepted);
   });
 }
 

@@ -3,10 +3,13 @@ import {
   AccessLogFormat,
   AuthorizationType,
   CognitoUserPoolsAuthorizer,
+  JsonSchemaVersion,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
+  ResponseType,
   RestApi,
+  type JsonSchema,
 } from 'aws-cdk-lib/aws-apigateway';
 import { AccountRecovery, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -15,7 +18,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -29,7 +34,14 @@ export interface DsrApiProps {
   logKey?: IKey;
   /** Stage throttling. Defaults: 20 requests/s, bursts of 40. */
   throttle?: { rateLimit: number; burstLimit: number };
+  /**
+   * Requests one client IP may make in any 5 minutes before AWS WAF answers 429 for a
+   * while (a rate-based rule on a web ACL of the stage). Absent: no WAF (it costs money).
+   */
+  wafRateLimit?: number;
 }
+
+const THROTTLED_BODY = JSON.stringify({ error: { code: 'throttled', message: 'Too many requests; retry later.' } });
 
 /**
  * The REST API: the signed intake webhook, the identity-link and download pages for data
@@ -77,6 +89,8 @@ export class DsrApi extends Construct {
       },
       cloudWatchRole: true,
     });
+    this.errorResponses();
+    if (props.wafRateLimit !== undefined) this.rateLimitWithWaf(props.wafRateLimit);
     const stack = Stack.of(this);
     this.baseUrl = `https://${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${API_STAGE}`;
 
@@ -95,6 +109,63 @@ export class DsrApi extends Construct {
       description: 'Kiara DSR intake: JSON array of active HMAC secrets (two during rotation)',
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'current', excludePunctuation: true, passwordLength: 48 },
       encryptionKey: props.logKey,
+    });
+  }
+
+  /** API Gateway's own refusals in the handlers' error shape: `{ error: { code, message } }`. */
+  private errorResponses(): void {
+    this.api.addGatewayResponse('Throttled', {
+      type: ResponseType.THROTTLED,
+      statusCode: '429',
+      responseHeaders: { 'Retry-After': "'1'" },
+      templates: { 'application/json': THROTTLED_BODY },
+    });
+    this.api.addGatewayResponse('BadRequestBody', {
+      type: ResponseType.BAD_REQUEST_BODY,
+      statusCode: '400',
+      templates: {
+        'application/json': JSON.stringify({
+          error: {
+            code: 'validation_failed',
+            message: 'The request body does not match the schema (GET /v1/openapi.json).',
+            fields: [{ path: '(body)', code: 'schema_mismatch', message: '$context.error.messageString' }],
+          },
+        }).replace('"$context.error.messageString"', '$context.error.messageString'),
+      },
+    });
+  }
+
+  /** A WAF web ACL on the stage whose rate-based rule answers 429 per client IP. */
+  private rateLimitWithWaf(limit: number): void {
+    if (!Number.isInteger(limit) || limit < 10) throw new Error('DsrApi: wafRateLimit must be an integer of at least 10');
+    // Sampled requests would keep headers (the webhook signature among them): off.
+    const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: false });
+    const acl = new CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('KiaraDsrApi'),
+      customResponseBodies: { throttled: { contentType: 'APPLICATION_JSON', content: THROTTLED_BODY } },
+      rules: [
+        {
+          name: 'RateLimitPerIp',
+          priority: 0,
+          statement: { rateBasedStatement: { limit, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
+          action: {
+            block: {
+              customResponse: {
+                responseCode: 429,
+                customResponseBodyKey: 'throttled',
+                responseHeaders: [{ name: 'Retry-After', value: '300' }],
+              },
+            },
+          },
+          visibilityConfig: visibility('KiaraDsrApiRateLimit'),
+        },
+      ],
+    });
+    new CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.api.deploymentStage.stageArn,
+      webAclArn: acl.attrArn,
     });
   }
 
@@ -119,9 +190,17 @@ export class DsrApi extends Construct {
     watch.grantStartExecution(intake);
     this.webhookSecret.grantRead(intake);
 
-    const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page and confirm');
+    const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
     requestsTable.grantReadWriteData(identity);
     stateMachine.grantTaskResponse(identity);
+    grantSendEmail(identity, mail.senderEmail);
+
+    const openApi = new DsrFunction(this, 'OpenApi', {
+      entry: 'openapi',
+      description: 'DSR public API description (OpenAPI 3.1)',
+      logKey,
+      timeout: Duration.seconds(5),
+    });
 
     const downloads = fn('Downloads', 'downloads', 'DSR package download: short-lived link');
     requestsTable.grantReadData(downloads);
@@ -134,7 +213,25 @@ export class DsrApi extends Construct {
     grantSendEmail(admin, mail.senderEmail);
 
     const v1 = this.api.root.addResource('v1');
-    v1.addResource('requests').addMethod('POST', new LambdaIntegration(intake));
+    const intakeRoute = v1.addResource('requests');
+    intakeRoute.addMethod('POST', new LambdaIntegration(intake), {
+      // Structure is checked before the Lambda runs; the handler checks the rest (formats,
+      // the signature, the receipt window) and answers with per-field codes.
+      requestValidator: this.api.addRequestValidator('IntakeValidator', { validateRequestBody: true }),
+      requestModels: {
+        'application/json': this.api.addModel('IntakeRequestModel', {
+          contentType: 'application/json',
+          modelName: 'IntakeRequest',
+          // Generated from the zod schema the handler validates with (see openapi.ts).
+          schema: { ...gatewayModelSchema(), schema: JsonSchemaVersion.DRAFT4 } as JsonSchema,
+        }),
+      },
+    });
+    intakeRoute
+      .addResource('{requestId}')
+      .addResource('resend-verification')
+      .addMethod('POST', new LambdaIntegration(identity));
+    v1.addResource('openapi.json').addMethod('GET', new LambdaIntegration(openApi));
     const verify = v1.addResource('verify').addResource('{token}');
     verify.addMethod('GET', new LambdaIntegration(identity));
     verify.addMethod('POST', new LambdaIntegration(identity));

@@ -80,7 +80,8 @@ describe('DSR stack', () => {
     const methods = Object.values<any>(template.findResources('AWS::ApiGateway::Method'));
     const open = methods.filter((m) => m.Properties.AuthorizationType === 'NONE');
     const guarded = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
-    expect(open).toHaveLength(4); // POST intake, GET+POST identity link, GET download
+    // POST intake, GET+POST identity link, POST resend-verification, GET download, GET openapi.json
+    expect(open).toHaveLength(6);
     expect(guarded).toHaveLength(3); // list, detail, actions
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
