@@ -19,6 +19,9 @@ export function summaryView(request: DsrRequestRecord, now = new Date()) {
     extended: Boolean(request.extension),
     daysLeft: isOpen(request.status) ? daysLeft(due.legal, now) : null,
     closedAt: request.closedAt ?? null,
+    // A repeat of an open request runs no workflow: that request's reply answers it.
+    duplicateOf: request.duplicateOf ?? null,
+    reviewNote: request.reviewNote ?? null,
   };
 }
 
