@@ -23,6 +23,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — local only, nothing
 
   Intake API     POST ${local.apiUrl}/v1/requests   (signed: X-Dsr-Signature)
   Admin API      ${local.apiUrl}/admin/requests     (Authorization: Bearer <admin token>)
+  Console        ${local.apiUrl}/console/           (privacy team: queue, request pages, decisions)
   Mailbox        ${local.mailboxUrl}                 (every email the system sends)
 
   Webhook secret ${local.webhookSecret}${usingDevSecret ? '   (dev default; set DSR_WEBHOOK_SECRET)' : ''}

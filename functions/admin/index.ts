@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
-import { extensionNotice } from '../core/render/index.js';
+import { extensionNotice, rejection } from '../core/render/index.js';
 import { REJECTION_REASONS } from '../core/request/model.js';
 import { readStoreResults } from '../connectors/progress.js';
 import { requireEnv } from '../shared/env.js';
@@ -12,6 +12,7 @@ import { lambdaEntry } from '../shared/lambda-entry.js';
 import { sendOnce } from '../shared/mailer.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
 import { decideStep } from './decide.js';
+import { parseQueueQuery, queuePage } from './queue.js';
 import { stepView, summaryView } from './views.js';
 
 const rejectBody = z.strictObject({
@@ -68,6 +69,8 @@ export function createHandler(env: Record<string, string>) {
       deadlines: request.deadlines,
       extension: request.extension ?? null,
       rejection: request.rejection ?? null,
+      // Whether an extension is still possible now, and if not why (the console shows it).
+      extendable: canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension)),
       subjectFound: request.subject?.found ?? null,
       pendingSteps: steps.map(stepView),
       stores,
@@ -95,6 +98,20 @@ export function createHandler(env: Record<string, string>) {
         });
         await decideStep(repo, { requestId, stepKey: 'review', decision: 'rejected', actor });
         break;
+      }
+      case 'preview-rejection': {
+        // Decides nothing: renders the refusal email the requester would get, for the console.
+        const body = parseBody(rejectBody, event);
+        const email = rejection({
+          locale: request.locale,
+          requestId,
+          receivedAt: request.receivedAt,
+          types: request.types,
+          reasonCode: body.reasonCode,
+          facts: body.reason,
+          partial: false,
+        });
+        return { subject: email.subject, text: email.text };
       }
       case 'retry': {
         const body = parseBody(retryBody, event);
@@ -143,10 +160,8 @@ export function createHandler(env: Record<string, string>) {
     const actor = actorOf(event);
     const { id, action } = event.pathParameters ?? {};
     if (event.httpMethod === 'GET' && !id) {
-      const query = event.queryStringParameters ?? {};
-      const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 200);
-      const page = await repo.list(query.status !== 'closed', limit, query.cursor);
-      return json(200, { items: page.items.map((item) => summaryView(item)), cursor: page.cursor ?? null });
+      const filters = parseQueueQuery(event.queryStringParameters ?? {});
+      return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));
     }
     if (event.httpMethod === 'GET' && id) return json(200, await detail(id));
     if (event.httpMethod === 'POST' && id && action) return json(200, await act(event, id, action, actor));

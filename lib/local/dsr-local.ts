@@ -139,6 +139,6 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
 
 /** The caller's extra routes first, then the privacy console. */
 function withConsole(extra: DsrLocalOptions['extraRoutes'], devToken: string | undefined, log?: (line: string) => void) {
-  const console = consoleRoute({ devToken, log });
-  return (req: IncomingMessage, res: ServerResponse) => (extra?.(req, res) ?? false) || console(req, res);
+  const serveConsole = consoleRoute({ devToken, log });
+  return (req: IncomingMessage, res: ServerResponse) => (extra?.(req, res) ?? false) || serveConsole(req, res);
 }

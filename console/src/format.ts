@@ -1,0 +1,215 @@
+/**
+ * Pure helpers of the console: labels, badges, dates and the queue's filter state.
+ * No DOM here, so the unit tests run them in Node.
+ */
+
+export const RIGHT_LABELS: Record<string, string> = {
+  access: 'Access (Art. 15)',
+  portability: 'Portability (Art. 20)',
+  erasure: 'Erasure (Art. 17)',
+  rectification: 'Rectification (Art. 16)',
+  restriction: 'Restriction (Art. 18)',
+  objection: 'Objection (Art. 21)',
+  withdraw_consent: 'Withdraw consent (Art. 7(3))',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  awaiting_identity: 'Awaiting identity',
+  resolving: 'Looking up the account',
+  awaiting_review: 'Awaiting review',
+  processing: 'Processing',
+  awaiting_store_retry: 'Store failed',
+  responding: 'Sending the reply',
+  completed: 'Completed',
+  completed_no_data: 'Completed (no data)',
+  rejected: 'Rejected',
+  closed_unverified: 'Closed (identity not confirmed)',
+  cancelled: 'Cancelled (withdrawn)',
+};
+
+export const STEP_LABELS: Record<string, string> = {
+  verify_identity: 'Requester: identity confirmation',
+  review: 'Privacy team: review',
+  store_failure: 'Privacy team: failed store',
+};
+
+/** Art. 12(5)/(4) grounds, as the reject dialog offers them. */
+export const REJECTION_GROUNDS = [
+  {
+    code: 'manifestly_unfounded',
+    label: 'Manifestly unfounded',
+    article: 'Art. 12(5)(b) GDPR',
+    hint: 'The request plainly has no basis, e.g. it concerns data Kiara cannot hold.',
+  },
+  {
+    code: 'excessive',
+    label: 'Excessive, in particular repetitive',
+    article: 'Art. 12(5)(b) GDPR',
+    hint: 'Name the earlier requests and their dates.',
+  },
+  {
+    code: 'identity_not_confirmed',
+    label: 'Identity not confirmed',
+    article: 'Art. 11(2) and 12(2) GDPR',
+    hint: 'Only when Kiara can show it cannot identify the person; the email invites them to send more information.',
+  },
+  {
+    code: 'other',
+    label: 'Other reasons',
+    article: 'Art. 12(4) GDPR',
+    hint: 'The facts carry the whole reasoning.',
+  },
+] as const;
+
+export const AUDIT_LABELS: Record<string, string> = {
+  received: 'Request received',
+  email_sent: 'Email sent',
+  step_pending: 'Waiting',
+  identity_verified: 'Identity confirmed',
+  subject_resolved: 'Account looked up',
+  decision: 'Decision',
+  extended: 'Deadline extended',
+  package_assembled: 'Access package assembled',
+  package_downloaded: 'Package downloaded',
+  deadline_escalated: 'Deadline escalated',
+  closed: 'Closed',
+};
+
+export const EMAIL_LABELS: Record<string, string> = {
+  acknowledgement: 'Acknowledgement with identity link',
+  review_needed: 'Review needed (privacy team)',
+  access_ready: 'Access package ready',
+  erasure_report: 'Erasure report',
+  no_data: 'No account found',
+  rejection: 'Refusal with reasons and remedies',
+  identity_expired: 'Identity link expired',
+  extension_notice: 'Extension notice',
+  store_failure: 'Store failure (privacy team)',
+};
+
+export const label = (labels: Record<string, string>, key: string | null | undefined): string =>
+  key ? (labels[key] ?? key.replace(/_/g, ' ')) : '—';
+
+export type BadgeTone = 'ok' | 'soon' | 'overdue' | 'closed';
+
+/** The days-left badge: amber within 7 days (and on the day), red once overdue. */
+export function dueBadge(daysLeft: number | null | undefined): { text: string; tone: BadgeTone } {
+  if (daysLeft === null || daysLeft === undefined) return { text: 'Closed', tone: 'closed' };
+  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  if (daysLeft < 0) return { text: `${days(-daysLeft)} overdue`, tone: 'overdue' };
+  if (daysLeft === 0) return { text: 'Due today', tone: 'soon' };
+  return { text: `${days(daysLeft)} left`, tone: daysLeft <= 7 ? 'soon' : 'ok' };
+}
+
+const TZ = 'Europe/Amsterdam';
+
+/** A calendar date `YYYY-MM-DD` as "10 Mar 2026" (no time zone shift). */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
+}
+
+/** An instant in Amsterdam time, "10 Mar 2026, 13:05". */
+export function formatInstant(instant: string | null | undefined): string {
+  if (!instant) return '—';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: TZ,
+  }).format(date);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The queue's filters, kept in the hash (`#/?status=open&due=within&days=7`). */
+export interface QueueFilters {
+  status: 'open' | 'closed';
+  type: string;
+  step: string;
+  due: '' | 'overdue' | 'within';
+  days: number;
+}
+
+export const DEFAULT_FILTERS: QueueFilters = { status: 'open', type: '', step: '', due: '', days: 7 };
+
+export function filtersFromSearch(search: string): QueueFilters {
+  const params = new URLSearchParams(search.replace(/^\?/, ''));
+  const days = Number(params.get('days'));
+  const due = params.get('due');
+  return {
+    status: params.get('status') === 'closed' ? 'closed' : 'open',
+    type: params.get('type') && RIGHT_LABELS[params.get('type')!] ? params.get('type')! : '',
+    step: params.get('step') && STEP_LABELS[params.get('step')!] ? params.get('step')! : '',
+    due: due === 'overdue' || due === 'within' ? due : '',
+    days: Number.isInteger(days) && days >= 0 && days <= 400 && params.has('days') ? days : DEFAULT_FILTERS.days,
+  };
+}
+
+/** The hash's query: only what differs from the defaults. */
+export function filtersToSearch(filters: QueueFilters): string {
+  const params = new URLSearchParams();
+  if (filters.status !== 'open') params.set('status', filters.status);
+  if (filters.type) params.set('type', filters.type);
+  if (filters.step) params.set('step', filters.step);
+  if (filters.due && filters.status === 'open') {
+    params.set('due', filters.due);
+    if (filters.due === 'within') params.set('days', String(filters.days));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The admin API's query string for the filters. */
+export function adminQuery(filters: QueueFilters, limit: number, cursor?: string | null): string {
+  const params = new URLSearchParams({ status: filters.status, limit: String(limit) });
+  if (filters.type) params.set('type', filters.type);
+  if (filters.step) params.set('pendingStep', filters.step);
+  if (filters.status === 'open' && filters.due === 'overdue') params.set('overdue', 'true');
+  if (filters.status === 'open' && filters.due === 'within') params.set('dueWithinDays', String(filters.days));
+  if (cursor) params.set('cursor', cursor);
+  return params.toString();
+}
+
+/** A short line for an audit event's details (ids, codes and counts only). */
+export function auditDetails(event: { type: string; details?: Record<string, unknown> }): string {
+  const d = event.details ?? {};
+  const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+  switch (event.type) {
+    case 'received':
+      return `${(d.types as string[] | undefined)?.map((t) => label(RIGHT_LABELS, t)).join(', ') ?? ''}; receipt date ${formatDate(str(d.receiptDate))}`;
+    case 'email_sent':
+      return label(EMAIL_LABELS, str(d.kind).split('#')[0]);
+    case 'step_pending':
+      return [label(STEP_LABELS, str(d.step)), d.storeId ? `store ${str(d.storeId)} (${str(d.action)})` : '', d.error ? str(d.error) : '']
+        .filter(Boolean)
+        .join(' · ');
+    case 'identity_verified':
+      return d.method === 'email_link' ? 'by the email link' : str(d.method);
+    case 'subject_resolved':
+      return d.found ? 'account found by the verified email address' : 'no account with the verified address';
+    case 'decision':
+      return `${str(d.step).replace(/#/g, ' ')}: ${str(d.decision)}`;
+    case 'extended':
+      return str(d.reason);
+    case 'package_assembled':
+      return `${str(d.files)} files, ${formatBytes(Number(d.bytes ?? 0))}`;
+    case 'deadline_escalated':
+      return str(d.kind).replace(/_/g, ' ');
+    case 'closed':
+      return label(STATUS_LABELS, str(d.status));
+    default:
+      return Object.keys(d).length ? JSON.stringify(d) : '';
+  }
+}

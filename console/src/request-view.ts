@@ -1,0 +1,454 @@
+import type { AdminApi } from './api.js';
+import { openActionDialog, textArea } from './dialogs.js';
+import { h, replace, uid, type Child } from './dom.js';
+import {
+  AUDIT_LABELS,
+  auditDetails,
+  EMAIL_LABELS,
+  formatBytes,
+  formatDate,
+  formatInstant,
+  label,
+  REJECTION_GROUNDS,
+  RIGHT_LABELS,
+  STATUS_LABELS,
+  STEP_LABELS,
+} from './format.js';
+import { badge } from './queue-view.js';
+import type { Detail, PendingStep } from './types.js';
+
+/** While the workflow works on its own the page refreshes often; while it waits for the team, now and then. */
+const WORKING_REFRESH_MS = 2000;
+const WAITING_REFRESH_MS = 15000;
+const TEAM_STEPS = new Set(['review', 'store_failure']);
+
+export interface RequestPage {
+  stop(): void;
+}
+
+/** The request page: what is pending and its choices, deadlines, stores, emails, timeline. */
+export function renderRequest(main: HTMLElement, api: AdminApi, requestId: string, backSearch: string): RequestPage {
+  let timer: number | undefined;
+  let stopped = false;
+  let last = '';
+  const path = `/requests/${encodeURIComponent(requestId)}`;
+
+  const schedule = (detail: Detail) => {
+    window.clearTimeout(timer);
+    if (stopped || !detail.open) return;
+    const waiting = detail.pendingSteps.some((step) => TEAM_STEPS.has(step.step));
+    timer = window.setTimeout(() => void load(false), waiting ? WAITING_REFRESH_MS : WORKING_REFRESH_MS);
+  };
+
+  async function load(focusHeading: boolean) {
+    try {
+      const detail = await api.get<Detail>(path);
+      if (stopped) return;
+      show(detail, focusHeading);
+    } catch (error) {
+      if (stopped) return;
+      replace(main, back(backSearch), h('h1', { tabindex: -1 }, `Request ${requestId}`), h('p', { class: 'error', role: 'alert' }, (error as Error).message));
+      if (focusHeading) main.querySelector<HTMLElement>('h1')?.focus();
+    }
+  }
+
+  function show(detail: Detail, focusHeading: boolean) {
+    const text = JSON.stringify(detail);
+    if (text !== last && !document.querySelector('dialog[open]')) {
+      last = text;
+      const focusedId = document.activeElement?.id;
+      render(main, api, detail, backSearch, { refresh: () => void load(false) });
+      const again = focusedId ? document.getElementById(focusedId) : null;
+      if (focusHeading || (focusedId && !again)) main.querySelector<HTMLElement>('h1')?.focus();
+      else again?.focus();
+    }
+    schedule(detail);
+  }
+
+  replace(main, back(backSearch), h('h1', { tabindex: -1 }, `Request ${requestId}`), h('p', { class: 'muted' }, 'Loading…'));
+  main.querySelector<HTMLElement>('h1')?.focus();
+  void load(true);
+  return {
+    stop() {
+      stopped = true;
+      window.clearTimeout(timer);
+    },
+  };
+}
+
+const back = (search: string) => h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: `#/${search}` }, '← All requests'));
+
+interface Hooks {
+  refresh: () => void;
+}
+
+function render(main: HTMLElement, api: AdminApi, d: Detail, backSearch: string, hooks: Hooks): void {
+  replace(
+    main,
+    back(backSearch),
+    h(
+      'div',
+      { class: 'title' },
+      h('h1', { tabindex: -1 }, `Request ${d.requestId}`),
+      h('span', { class: `status status-${d.open ? 'open' : 'closed'}`, 'data-status': d.status }, label(STATUS_LABELS, d.status)),
+      d.open ? badge(d.daysLeft) : null,
+    ),
+    pendingSection(api, d, hooks),
+    h('div', { class: 'columns' }, facts(d), deadlines(d)),
+    stores(d),
+    emails(d),
+    timeline(d),
+  );
+}
+
+function section(title: string, ...children: Child[]): HTMLElement {
+  const id = uid('section');
+  return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+function dl(rows: [string, Child][]): HTMLDListElement {
+  return h('dl', {}, ...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+}
+
+function facts(d: Detail) {
+  return section(
+    'Request',
+    dl([
+      ['Rights', d.types.map((type) => label(RIGHT_LABELS, type)).join(', ')],
+      ['Received', h('time', { datetime: d.receivedAt }, formatInstant(d.receivedAt))],
+      ['Receipt date', formatDate(d.receiptDate)],
+      ['Channel', d.channel.replace(/_/g, ' ')],
+      ['Language', d.locale === 'nl' ? 'Dutch' : 'English'],
+      ['Reply to', d.contactEmail],
+      ['Account', d.subjectFound === null ? 'Not looked up yet' : d.subjectFound ? 'Found by the verified email address' : 'No account with this address'],
+      ...(d.closedAt ? ([['Closed', formatInstant(d.closedAt)]] as [string, Child][]) : []),
+    ]),
+    d.rejection
+      ? h(
+          'div',
+          { class: 'note' },
+          h('h3', {}, 'Refusal'),
+          dl([
+            ['Ground', groundLabel(d.rejection.reasonCode)],
+            ['Facts', d.rejection.facts],
+            ['Decided', `${formatInstant(d.rejection.decidedAt)} by ${d.rejection.decidedBy}`],
+          ]),
+        )
+      : null,
+  );
+}
+
+const groundLabel = (code: string) => {
+  const ground = REJECTION_GROUNDS.find((g) => g.code === code);
+  return ground ? `${ground.label} (${ground.article})` : code;
+};
+
+function deadlines(d: Detail) {
+  const extended = Boolean(d.extension);
+  const row = (name: string, pair: { strict: string; legal: string }, applies: boolean) =>
+    h(
+      'tr',
+      { class: applies ? 'applies' : '' },
+      h('th', { scope: 'row' }, name, applies ? h('span', { class: 'tag' }, 'applies') : null),
+      h('td', {}, formatDate(pair.strict)),
+      h('td', {}, formatDate(pair.legal)),
+    );
+  return section(
+    'Deadlines',
+    h(
+      'table',
+      { class: 'deadlines' },
+      h('thead', {}, h('tr', {}, h('td', {}), h('th', { scope: 'col' }, 'Internal (strict)'), h('th', { scope: 'col' }, 'Legal limit'))),
+      h('tbody', {}, row('One month', d.deadlines.initial, !extended), row('Extended (3 months)', d.deadlines.extended, extended)),
+    ),
+    h('p', { class: 'hint' }, 'Counted in Amsterdam days; a reply is in time until 23:59 on the legal date.'),
+    d.extension
+      ? dl([
+          ['Extended', `${formatInstant(d.extension.extendedAt)} by ${d.extension.extendedBy}`],
+          ['Reason', d.extension.reason],
+          ['Requester told', d.extension.subjectNotifiedAt ? formatInstant(d.extension.subjectNotifiedAt) : 'Not yet'],
+        ])
+      : null,
+  );
+}
+
+function stores(d: Detail) {
+  if (d.stores.length === 0) return section('Stores', h('p', { class: 'muted' }, 'No store has been searched yet.'));
+  const sorted = [...d.stores].sort((a, b) => a.action.localeCompare(b.action) || a.storeId.localeCompare(b.storeId));
+  return section(
+    'Stores',
+    h(
+      'table',
+      { class: 'stores' },
+      h('thead', {}, h('tr', {}, ...['Store', 'Action', 'Items', 'Kept', 'Size'].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'tbody',
+        {},
+        ...sorted.map((s) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, h('code', {}, s.storeId)),
+            h('td', {}, s.action === 'erase' ? 'Erased' : 'Collected'),
+            h('td', { class: 'num' }, String(s.items)),
+            h('td', { class: 'num' }, s.retained ? `${s.retained}${s.retainedUntil ? ` until ${formatDate(s.retainedUntil.slice(0, 10))}` : ''}` : '—'),
+            h('td', { class: 'num' }, s.bytes ? formatBytes(s.bytes) : '—'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function emails(d: Detail) {
+  return section(
+    'Emails sent',
+    d.emailsSent.length
+      ? h('ul', { class: 'emails' }, ...d.emailsSent.map((kind) => h('li', {}, label(EMAIL_LABELS, kind.split('#')[0]))))
+      : h('p', { class: 'muted' }, 'None yet.'),
+  );
+}
+
+function timeline(d: Detail) {
+  const events = [...d.audit].sort((a, b) => a.at.localeCompare(b.at));
+  return section(
+    'Timeline',
+    h(
+      'ol',
+      { class: 'timeline' },
+      ...events.map((event) =>
+        h(
+          'li',
+          {},
+          h('time', { datetime: event.at }, formatInstant(event.at)),
+          h('span', { class: 'what' }, label(AUDIT_LABELS, event.type)),
+          h('span', { class: 'who' }, event.actor),
+          h('span', { class: 'details' }, auditDetails(event)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** What the request waits for and the choices the privacy team has now. */
+function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
+  const path = `/requests/${encodeURIComponent(d.requestId)}`;
+  const post = async (action: string, body?: unknown) => {
+    await api.post<Detail>(`${path}/${action}`, body);
+  };
+  const review = d.pendingSteps.find((s) => s.step === 'review');
+  const failures = d.pendingSteps.filter((s) => s.step === 'store_failure');
+  const identity = d.pendingSteps.find((s) => s.step === 'verify_identity');
+  const blocks: Child[] = [];
+
+  if (!d.open) {
+    blocks.push(h('p', {}, `Closed: ${label(STATUS_LABELS, d.status)}. Nothing is pending.`));
+  }
+  if (identity) {
+    blocks.push(
+      h('p', {}, 'The requester has been emailed an identity link and has not confirmed it yet. Nothing to decide; the request closes unverified when the link expires.'),
+    );
+  }
+  if (review) {
+    const approve = h('button', { type: 'button', id: 'action-approve', class: 'primary' }, 'Approve…');
+    const reject = h('button', { type: 'button', id: 'action-reject', class: 'danger' }, 'Reject…');
+    const cancel = h('button', { type: 'button', id: 'action-cancel', class: 'secondary' }, 'Withdrawn by requester…');
+    approve.addEventListener('click', () => approveDialog(d, approve, post, hooks));
+    reject.addEventListener('click', () => rejectDialog(api, d, reject, post, hooks));
+    cancel.addEventListener('click', () => cancelDialog(d, cancel, post, hooks));
+    blocks.push(
+      h('p', {}, `Review by the privacy team since ${formatInstant(review.createdAt)}. The requester's identity is confirmed; decide whether to carry out the request.`),
+      h('div', { class: 'buttons' }, approve, reject, cancel),
+    );
+  }
+  for (const failure of failures) blocks.push(failureBlock(failure, post, hooks));
+  if (d.open) {
+    const extendable = d.extendable ?? { ok: !d.extension };
+    if (extendable.ok) {
+      const extend = h('button', { type: 'button', id: 'action-extend', class: 'secondary' }, 'Extend deadline…');
+      extend.addEventListener('click', () => extendDialog(d, extend, post, hooks));
+      blocks.push(h('div', { class: 'buttons' }, extend));
+    } else if ('message' in extendable) {
+      blocks.push(h('p', { class: 'hint' }, `Extension: ${extendable.message}`));
+    }
+  }
+  if (d.open && !review && failures.length === 0 && !identity) {
+    blocks.push(h('p', { class: 'muted' }, `The workflow is working (${label(STATUS_LABELS, d.status).toLowerCase()}); this page updates itself.`));
+  }
+  const waiting = d.pendingSteps.map((s) => label(STEP_LABELS, s.step)).join(', ');
+  return section(d.open ? `Waiting for${waiting ? `: ${waiting}` : ''}` : 'Outcome', ...blocks);
+}
+
+type Post = (action: string, body?: unknown) => Promise<void>;
+
+function failureBlock(step: PendingStep, post: Post, hooks: Hooks) {
+  const store = step.details?.storeId ?? 'unknown';
+  const action = step.details?.action ?? '';
+  const button = h('button', { type: 'button', id: `action-retry-${store}-${action}`, class: 'primary' }, `Retry ${store}…`);
+  button.addEventListener('click', () =>
+    openActionDialog({
+      title: `Retry store ${store}`,
+      trigger: button,
+      intro: [h('p', {}, `The ${action || 'store'} step of ${store} failed after its automatic retries (${step.details?.error ?? 'unknown error'}). Retrying resumes it from its cursor; nothing is done twice.`)],
+      confirmLabel: 'Retry now',
+      busyLabel: 'Retrying…',
+      submit: () => post('retry', { storeId: store }),
+      done: `Retrying ${store}.`,
+      refresh: hooks.refresh,
+    }),
+  );
+  return h(
+    'div',
+    { class: 'failure' },
+    h('p', {}, h('strong', {}, `${store} (${action})`), ` failed: ${step.details?.error ?? 'unknown error'}, since ${formatInstant(step.createdAt)}. A failing store is never skipped.`),
+    h('div', { class: 'buttons' }, button),
+  );
+}
+
+function approveDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
+  const erasing = d.types.includes('erasure');
+  openActionDialog({
+    title: `Approve ${d.requestId}`,
+    trigger,
+    intro: [
+      h('p', {}, `Rights: ${d.types.map((t) => label(RIGHT_LABELS, t)).join(', ')}.`),
+      h(
+        'p',
+        {},
+        erasing
+          ? 'The workflow erases the person’s data in every store (invoices are kept for Dutch tax law) and emails the erasure report.'
+          : 'The workflow collects the person’s data from every store and emails a download link to the access package.',
+      ),
+    ],
+    confirmLabel: 'Approve',
+    busyLabel: 'Approving…',
+    submit: () => post('approve'),
+    done: 'Approved. The workflow continues.',
+    refresh: hooks.refresh,
+  });
+}
+
+function cancelDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
+  openActionDialog({
+    title: `Close ${d.requestId} as withdrawn`,
+    trigger,
+    intro: [h('p', {}, 'Use this only when the requester withdrew the request. The request is closed as cancelled; nothing more is done for it.')],
+    confirmLabel: 'Close as withdrawn',
+    busyLabel: 'Closing…',
+    danger: true,
+    submit: () => post('cancel'),
+    done: 'Closed as withdrawn.',
+    refresh: hooks.refresh,
+  });
+}
+
+function extendDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
+  openActionDialog<{ reason: string }>({
+    title: `Extend the deadline of ${d.requestId}`,
+    trigger,
+    intro: [
+      h(
+        'p',
+        {},
+        `The legal limit moves from ${formatDate(d.deadlines.initial.legal)} to ${formatDate(d.deadlines.extended.legal)} (three months from receipt, Art. 12(3) GDPR). `,
+        'The requester is emailed the reasons and the new date now. A request is extended once, and only before its one-month deadline.',
+      ),
+    ],
+    fields: textArea('reason', 'Reason for the extension', 'Why the request needs more time (its complexity, the number of requests). Sent to the requester.'),
+    collect: (form) => {
+      const reason = String(new FormData(form).get('reason') ?? '').trim();
+      return reason ? { reason } : { invalid: 'Give the reason for the extension; the requester is told it.' };
+    },
+    confirmLabel: 'Extend and notify',
+    busyLabel: 'Extending…',
+    submit: (body) => post('extend', body),
+    done: 'Extended; the requester has been notified.',
+    refresh: hooks.refresh,
+  });
+}
+
+function rejectDialog(api: AdminApi, d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
+  const groundName = uid('ground');
+  const grounds = h(
+    'fieldset',
+    { class: 'grounds' },
+    h('legend', {}, 'Ground for refusing'),
+    ...REJECTION_GROUNDS.map((ground) => {
+      const id = uid('ground');
+      return h(
+        'div',
+        { class: 'radio' },
+        h('input', { type: 'radio', id, name: 'reasonCode', value: ground.code, 'aria-describedby': `${id}-hint`, 'data-group': groundName }),
+        h('label', { for: id }, `${ground.label} `, h('span', { class: 'article' }, `(${ground.article})`)),
+        h('p', { id: `${id}-hint`, class: 'hint' }, ground.hint),
+      );
+    }),
+  );
+  const previewOut = h('div', { class: 'preview', hidden: true });
+  const previewButton = h('button', { type: 'button', class: 'secondary' }, 'Preview the email');
+  const readBody = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    return { reasonCode: String(data.get('reasonCode') ?? ''), reason: String(data.get('reason') ?? '').trim() };
+  };
+  const dialog = openActionDialog<{ reasonCode: string; reason: string }>({
+    title: `Reject ${d.requestId}`,
+    trigger,
+    intro: [
+      h(
+        'div',
+        { class: 'note', id: uid('states') },
+        h('p', {}, h('strong', {}, 'The refusal email to the requester states:')),
+        h(
+          'ul',
+          {},
+          h('li', {}, 'the reasons: the ground you choose and the facts you write;'),
+          h('li', {}, 'their right to lodge a complaint with the Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl) or their own EU supervisory authority (Art. 77 GDPR);'),
+          h('li', {}, 'their right to a court remedy (Art. 79 GDPR; a petition to the district court under art. 35 UAVG within six weeks).'),
+        ),
+        h('p', { class: 'hint' }, `It is sent in the request's language (${d.locale === 'nl' ? 'Dutch' : 'English'}) and within the deadline.`),
+      ),
+    ],
+    fields: [
+      grounds,
+      ...textArea('reason', 'Facts', 'Quoted in the email. Kiara carries the burden of proof: say what happened, with dates.'),
+      h('div', { class: 'buttons' }, previewButton),
+      previewOut,
+    ],
+    collect: (form) => {
+      const body = readBody(form);
+      if (!body.reasonCode) return { invalid: 'Choose the ground for refusing.' };
+      if (!body.reason) return { invalid: 'Write the facts the refusal rests on; the email quotes them.' };
+      return body;
+    },
+    confirmLabel: 'Reject and send the refusal',
+    busyLabel: 'Rejecting…',
+    danger: true,
+    submit: (body) => post('reject', body),
+    done: 'Rejected; the refusal email goes out with the reasons and the remedies.',
+    refresh: hooks.refresh,
+  });
+  previewButton.addEventListener('click', async () => {
+    const form = dialog.querySelector('form')!;
+    const body = readBody(form);
+    if (!body.reasonCode || !body.reason) {
+      replace(previewOut, h('p', { class: 'hint' }, 'Choose a ground and write the facts first.'));
+      previewOut.hidden = false;
+      return;
+    }
+    previewButton.disabled = true;
+    try {
+      const email = await api.post<{ subject: string; text: string }>(`/requests/${encodeURIComponent(d.requestId)}/preview-rejection`, body);
+      const id = uid('preview');
+      replace(
+        previewOut,
+        h('p', { id }, h('strong', {}, 'Subject: '), email.subject),
+        h('pre', { tabindex: 0, 'aria-labelledby': id }, email.text),
+      );
+    } catch (error) {
+      replace(previewOut, h('p', { class: 'error' }, (error as Error).message));
+    } finally {
+      previewOut.hidden = false;
+      previewButton.disabled = false;
+    }
+  });
+}

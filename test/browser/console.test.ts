@@ -1,0 +1,285 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
+import { RequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DEMO_USERS } from '../../lib/demo/index.js';
+import { journey } from '../workflow/journey.js';
+import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
+
+/**
+ * The privacy console in a real browser (Debian's Chromium through playwright-core)
+ * against the whole system on the local runtime: a request filed through the signed
+ * intake, confirmed from the mailbox link by pressing the page's button, then approved
+ * or rejected by clicking in the console, with the reply found in the mailbox.
+ */
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `CONSOLE_DOCS_SCREENSHOTS=1` also refreshes the README's screenshots under docs/. */
+const DOCS_SCREENSHOTS = process.env.CONSOLE_DOCS_SCREENSHOTS === '1';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
+
+let target: DsrTarget;
+let flow: ReturnType<typeof journey>;
+let context: BrowserContext;
+let userDataDir: string;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The console browser test needs Chromium at ${CHROMIUM}, and it is not there. ` +
+        'Install it with `apt-get update && apt-get install -y chromium` (Debian; CI does this in .ci/run), ' +
+        'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  target = await startTarget();
+  if (!target.local) throw new Error('The console test runs on the embedded local runtime (unset DSR_TARGET).');
+  flow = journey(target);
+  userDataDir = mkdtempSync(path.join(tmpdir(), 'dsr-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 860 },
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(20_000);
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await target?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('console', (message) => {
+    // The 409 of the stale tab is expected; Chromium logs every failed response.
+    if (message.type() === 'error' && !/status of 409/.test(message.text())) consoleErrors.push(message.text());
+  });
+  return page;
+}
+
+const consoleUrl = () => `${target.apiUrl}/console/`;
+
+/** Signs in on the local console: the token field is prefilled with the dev token. */
+async function signIn(page: Page): Promise<void> {
+  await page.goto(consoleUrl());
+  const token = page.getByLabel('Admin token');
+  await expect.poll(() => token.inputValue()).toBe(target.adminToken);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+}
+
+/** Files a request and confirms it the way the requester does: the mailbox link, then the button. */
+async function fileAndConfirm(page: Page, body: Record<string, unknown>): Promise<string> {
+  const requestId = await flow.submit(body);
+  const link = await flow.identityLink(requestId, String(body.email));
+  await page.goto(link);
+  await page.getByRole('button', { name: /Confirm my request/ }).click();
+  await page.getByText(/your request is confirmed/i).waitFor();
+  return requestId;
+}
+
+async function openFromQueue(page: Page, requestId: string): Promise<void> {
+  await page.goto(`${consoleUrl()}#/`);
+  await page.getByLabel('Waiting for').selectOption('review');
+  const link = page.getByRole('link', { name: requestId });
+  // The queue is read when the filter changes; the request may reach review a moment later.
+  await eventually(async () => {
+    if (await link.count()) return true;
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForTimeout(300);
+    return undefined;
+  }, `${requestId} in the review queue`);
+  const row = page.locator(`tr[data-request="${requestId}"]`);
+  await expect.poll(() => row.locator('.badge').textContent()).toMatch(/^\d+ days left$/);
+  await link.click();
+  await page.getByRole('heading', { level: 1, name: `Request ${requestId}` }).waitFor();
+}
+
+const shot = async (page: Page, name: string, docsName?: string) => {
+  await page.locator('#toast').evaluate((element) => element.classList.remove('shown'));
+  await page.screenshot({ path: path.join(ARTIFACTS, name) });
+  if (DOCS_SCREENSHOTS && docsName) await page.screenshot({ path: path.join(REPO_ROOT, 'docs', docsName) });
+};
+
+describe('privacy console', () => {
+  it('approves a request by clicking, once, and the requester gets the result email', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en' });
+    await signIn(page);
+    await openFromQueue(page, requestId);
+
+    // A second tab that still shows the review step: its approval must come back as 409.
+    const stale = await newPage();
+    await signIn(stale); // the session is per tab (sessionStorage)
+    await stale.goto(`${consoleUrl()}#/requests/${requestId}`);
+    await stale.getByRole('button', { name: 'Approve…' }).waitFor();
+
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Approve ${requestId}` });
+    await dialog.waitFor();
+    // A double click sends one approval: the button is disabled from the first click.
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Stores' }).waitFor();
+    await shot(page, 'console-request-completed.png');
+
+    await stale.getByRole('button', { name: 'Approve…' }).click();
+    const staleDialog = stale.getByRole('dialog');
+    await staleDialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect.poll(() => staleDialog.getByRole('alert').textContent()).toMatch(/already decided.*already_decided/);
+    expect(await staleDialog.getByRole('button', { name: 'Already done' }).isDisabled()).toBe(true);
+    await shot(stale, 'console-409.png');
+    await staleDialog.getByRole('button', { name: 'Close' }).click();
+    await stale.locator('[data-status="completed"]').waitFor();
+    await stale.close();
+
+    const detail = await flow.detail(requestId);
+    expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.step === 'review')).toHaveLength(1);
+    const approval = detail.audit.find((event: any) => event.type === 'decision' && event.details.step === 'review');
+    expect(approval).toMatchObject({ actor: 'privacy-team@localhost', details: { decision: 'approved' } });
+    const mails = await flow.mailsFor(requestId);
+    expect(flow.countBy(mails, /ready to download/)).toBe(1);
+    expect(mails.find((mail) => /ready to download/.test(mail.subject))!.to).toEqual([ada.email]);
+    await page.close();
+  });
+
+  it('rejects with a reason code and facts, and the refusal email states them with the remedies', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'access', email: bram.email, locale: 'en' });
+    await signIn(page);
+    await openFromQueue(page, requestId);
+
+    await shot(page, 'console-request-review.png', 'console-request.png');
+
+    // Keyboard: the dialog takes focus, Escape closes it and focus returns to its button.
+    const rejectButton = page.getByRole('button', { name: 'Reject…' });
+    await rejectButton.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Reject ${requestId}` });
+    await dialog.waitFor();
+    expect(await dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await rejectButton.evaluate((element) => element.ownerDocument.activeElement === element)).toBe(true);
+
+    await rejectButton.click();
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toMatch(/Autoriteit Persoonsgegevens/);
+    await dialog.getByRole('button', { name: /Reject and send/ }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Choose the ground/);
+    await dialog.getByLabel(/Excessive, in particular repetitive/).check();
+    const facts = 'Fourth identical access request since 1 March; the earlier three were answered in full.';
+    await dialog.getByLabel('Facts').fill(facts);
+    await dialog.getByRole('button', { name: 'Preview the email' }).click();
+    const preview = dialog.locator('.preview pre');
+    await expect.poll(() => preview.textContent()).toContain(facts);
+    expect(await preview.textContent()).toMatch(/Autoriteit Persoonsgegevens/);
+    await shot(page, 'console-reject-dialog.png');
+    await dialog.getByRole('button', { name: /Reject and send/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="rejected"]').waitFor({ timeout: 30_000 });
+    await page.getByText('Fourth identical access request').first().waitFor();
+
+    const refusal = await eventually(
+      async () => (await flow.mailsFor(requestId)).find((mail) => /cannot carry out your privacy request/.test(mail.subject)),
+      'the refusal email',
+    );
+    expect(refusal.to).toEqual([bram.email]);
+    expect(refusal.text).toContain(facts);
+    expect(refusal.text).toMatch(/excessive/i);
+    expect(refusal.text).toContain('Autoriteit Persoonsgegevens');
+    expect(refusal.text).toMatch(/court/);
+    expect(refusal.text).toContain('UAVG');
+    expect(flow.countBy(await flow.mailsFor(requestId), /cannot carry out/)).toBe(1);
+    await page.close();
+  });
+
+  it('shows days-left badges (amber within 7 days, red overdue) and filters the queue by due date and type', async () => {
+    const repo = new RequestsRepo(target.local!.resources.requestsTable);
+    const today = localDate(toInstant(new Date()), 'Europe/Amsterdam');
+    const fixture = async (requestId: string, daysLeft: number, types: DsrTypes) => {
+      const legal = today.add({ days: daysLeft }).toString();
+      const received = today.add({ days: daysLeft - 30 }).toString();
+      const now = new Date().toISOString();
+      await repo.create({
+        requestId,
+        types,
+        status: 'awaiting_review',
+        pendingStep: 'review',
+        locale: 'en',
+        channel: 'support_desk',
+        receivedAt: `${received}T09:00:00Z`,
+        receiptDate: received,
+        deadlines: { initial: { strict: legal, legal }, extended: { strict: legal, legal } },
+        contactEmail: 'fixture@example.org',
+        createdAt: now,
+        updatedAt: now,
+      });
+    };
+    // The intake refuses receipts more than 30 days back, so no request it takes is
+    // overdue yet: these queue entries are written into the requests table directly.
+    await fixture('dsr_fixture_overdue', -3, ['erasure']);
+    await fixture('dsr_fixture_soon', 5, ['access']);
+    await fixture('dsr_fixture_later', 20, ['portability']);
+
+    const page = await newPage();
+    await signIn(page);
+    const badge = (id: string) => page.locator(`tr[data-request="${id}"] .badge`);
+    await badge('dsr_fixture_overdue').waitFor();
+    expect(await badge('dsr_fixture_overdue').textContent()).toBe('3 days overdue');
+    expect(await badge('dsr_fixture_overdue').getAttribute('class')).toContain('overdue');
+    expect(await badge('dsr_fixture_soon').textContent()).toBe('5 days left');
+    expect(await badge('dsr_fixture_soon').getAttribute('class')).toContain('soon');
+    expect(await badge('dsr_fixture_later').getAttribute('class')).toContain('ok');
+    // By due date: the overdue one first.
+    const ids = await page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-request')));
+    expect(ids.indexOf('dsr_fixture_overdue')).toBe(0);
+    expect(ids.indexOf('dsr_fixture_soon')).toBeLessThan(ids.indexOf('dsr_fixture_later'));
+    await shot(page, 'console-queue.png', 'console-queue.png');
+
+    const rows = () => page.locator('tbody tr').evaluateAll((all) => all.map((row) => row.getAttribute('data-request')));
+    await page.getByLabel('Due', { exact: true }).selectOption('overdue');
+    await expect.poll(rows).toEqual(['dsr_fixture_overdue']);
+    await page.getByLabel('Due', { exact: true }).selectOption('within');
+    await page.getByLabel('Days').fill('7');
+    await page.getByLabel('Days').press('Enter');
+    await expect.poll(rows).toEqual(['dsr_fixture_overdue', 'dsr_fixture_soon']);
+    expect(page.url()).toContain('due=within&days=7');
+    await page.getByLabel('Due', { exact: true }).selectOption('');
+    await page.getByLabel('Right').selectOption('portability');
+    await expect.poll(rows).toEqual(['dsr_fixture_later']);
+    await page.getByLabel('Status').selectOption('closed');
+    await expect.poll(async () => (await rows()).length).toBeGreaterThanOrEqual(0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(async () => (await rows()).includes('dsr_fixture_soon')).toBe(true);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+type DsrTypes = Parameters<RequestsRepo['create']>[0]['types'];
