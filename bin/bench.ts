@@ -53,7 +53,8 @@ try {
   }
   console.log(`\n${formatTable(rows)}\n`);
   console.log(
-    `ratio = connector items/s ÷ baseline items/s; calls = store Lambda invocations at a ${options.budgetMs} ms budget; ` +
+    `ratio = connector items/s ÷ baseline items/s (best of ${options.rounds}); CPU s = this process's CPU time, ` +
+      `the emulators' excluded; calls = store Lambda invocations at a ${options.budgetMs} ms budget; ` +
       `peak RSS of this process ${peakRssMb()} MB (emulators run in a child process)`,
   );
 } finally {

@@ -26,6 +26,9 @@ export interface BenchRow {
   items: number;
   connectorMs: number;
   baselineMs: number;
+  /** CPU time of this process (user + system): the code's own cost, less shaken by a busy machine than wall time. */
+  connectorCpuMs: number;
+  baselineCpuMs: number;
   invocations: number;
   /** Process peak RSS after the row ran (it only grows). */
   peakRssMb: number;
@@ -37,10 +40,12 @@ export interface BenchSection {
   run(env: BenchEnv): Promise<BenchRow[]>;
 }
 
-export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await fn();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -53,7 +58,7 @@ export function lambdaContext(ms: number): Context {
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const perSecond = (items: number, ms: number) => Math.round((items / ms) * 1000);
-  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'calls', 'peak RSS MB'];
+  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'CPU s conn/base', 'calls', 'peak RSS MB'];
   const body = rows.map((row) => {
     const connector = perSecond(row.items, row.connectorMs);
     const baseline = perSecond(row.items, row.baselineMs);
@@ -63,6 +68,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       String(connector),
       String(baseline),
       (connector / baseline).toFixed(2),
+      `${(row.connectorCpuMs / 1000).toFixed(1)} / ${(row.baselineCpuMs / 1000).toFixed(1)}`,
       String(row.invocations),
       String(row.peakRssMb),
     ];
