@@ -7,7 +7,7 @@ import { STORES } from '../../functions/core/inventory/index.js';
 import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS, DEFAULT_SIZES, seedDemoData } from '../../lib/demo/index.js';
 import { journey } from './journey.js';
-import { startTarget, type DsrTarget } from './target.js';
+import { eventually, startTarget, type DsrTarget } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
 
@@ -169,6 +169,8 @@ describe('a store that fails', () => {
     await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
     const stuck = await flow.waitFor(requestId, (r) => r.status === 'awaiting_store_retry', 'store failure');
     expect(stuck.pendingSteps).toContainEqual(expect.objectContaining({ step: 'store_failure', details: expect.objectContaining({ storeId: 'support' }) }));
+    // The notice goes out right after the step is parked.
+    await eventually(async () => flow.countBy(await flow.mailsFor(requestId), /Store step failed/) || undefined, 'the store-failure notice');
     expect(flow.countBy(await flow.mailsFor(requestId), /Store step failed/)).toBe(1);
 
     // The store comes back; the privacy team retries.
