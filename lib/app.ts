@@ -10,6 +10,7 @@ export function stackPropsFromContext(app: App): DsrStackProps {
       privacyTeamEmail: context('privacyTeamEmail') ?? 'privacy-team@kiara-api.com',
     },
     consoleUrl: context('consoleUrl'),
+    alarmEmail: context('alarmEmail'),
     existingStores: context('existingStores') ? JSON.parse(context('existingStores')!) : undefined,
   };
 }

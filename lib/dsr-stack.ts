@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
+import { Operations } from './constructs/operations.js';
 import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-data-plane.js';
 import { RequestStore } from './constructs/request-store.js';
 import { StoreConnectors } from './constructs/store-connectors.js';
@@ -18,6 +19,8 @@ export interface DsrStackProps extends StackProps {
   identityLinkDays?: number;
   /** Days an access package stays in the export bucket. Default 30. */
   packageExpiryDays?: number;
+  /** Subscribed to the alarm topic (deadline escalations, failures, intake 5xx). */
+  alarmEmail?: string;
   /** Days before the strict deadline the privacy team is reminded. Default [7, 2]. */
   reminderDaysBefore?: number[];
   /** Keep data-holding resources when the stack is deleted. Default true. */
@@ -77,11 +80,19 @@ export class DsrStack extends Stack {
       logKey: store.key,
     });
     api.connect(workflow.stateMachine, watch.stateMachine);
+    const operations = new Operations(this, 'Operations', {
+      workflow: workflow.stateMachine,
+      watch: watch.stateMachine,
+      api: api.api,
+      key: store.key,
+      alarmEmail: props.alarmEmail,
+    });
 
     new CfnOutput(this, 'IntakeUrl', { value: `${api.baseUrl}/v1/requests` });
     new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'DeadlineWatchArn', { value: watch.stateMachine.stateMachineArn });
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
+    new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
     new CfnOutput(this, 'WebhookSecretArn', { value: api.webhookSecret.secretArn });
   }
 }

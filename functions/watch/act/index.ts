@@ -1,4 +1,3 @@
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { daysLeft, type ReminderPoint } from '../../core/deadlines/index.js';
 import { deadlineEscalation, deadlineReminder } from '../../core/render/index.js';
 import { currentDeadlines } from '../../core/request/model.js';
@@ -7,11 +6,11 @@ import { requireEnv } from '../../shared/env.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { logger } from '../../shared/logger.js';
+import { countMetric } from '../../shared/metrics.js';
+import { DSR_METRICS } from '../../shared/metrics-names.js';
 import { sendOnce } from '../../shared/mailer.js';
 import { RequestsRepo } from '../../shared/requests-repo.js';
 import { reminderSettings } from '../settings.js';
-
-export const ESCALATION_METRIC = { namespace: 'KiaraDsr', name: 'DeadlineEscalations' } as const;
 
 /**
  * Deadline watch: at a point it waited for, reminds the privacy team or escalates,
@@ -23,7 +22,6 @@ export function createHandler(env: Record<string, string>) {
   const privacyTeamEmail = requireEnv(env, 'PRIVACY_TEAM_EMAIL');
   const consoleUrl = (env.CONSOLE_URL ?? '').replace(/\/$/, '');
   const settings = reminderSettings(env);
-  const metrics = new Metrics({ namespace: ESCALATION_METRIC.namespace, serviceName: 'kiara-dsr' });
 
   return stepHandler('watch-act', async (event: { requestId: string; point: ReminderPoint }) => {
     const request = await repo.get(event.requestId);
@@ -40,9 +38,7 @@ export function createHandler(env: Record<string, string>) {
         : deadlineEscalation({ ...common, missed: point.kind === 'strict_deadline' ? 'strict' : 'legal', deadline: point.kind === 'strict_deadline' ? due.strict : due.legal, legalDeadline: due.legal });
     const sent = await sendOnce(repo, { requestId: request.requestId, kind: watchMailKind(point), from: senderEmail, to: privacyTeamEmail, email });
     if (sent && point.kind !== 'reminder') {
-      metrics.addDimension('deadline', point.kind);
-      metrics.addMetric(ESCALATION_METRIC.name, MetricUnit.Count, 1);
-      metrics.publishStoredMetrics();
+      countMetric(DSR_METRICS.deadlineEscalations, { deadline: point.kind });
       await repo.audit(request.requestId, { type: 'deadline_escalated', actor: 'deadline-watch', details: { kind: point.kind } });
     }
     return { after: point.at, acted: sent };

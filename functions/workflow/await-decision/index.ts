@@ -9,6 +9,8 @@ import { documentClient, sfnClient } from '../../shared/aws-clients.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { logger } from '../../shared/logger.js';
+import { countMetric } from '../../shared/metrics.js';
+import { DSR_METRICS } from '../../shared/metrics-names.js';
 import { sendOnce } from '../../shared/mailer.js';
 import { hashToken } from '../../shared/tokens.js';
 import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
@@ -90,6 +92,7 @@ export function createHandler(env: Record<string, string>) {
       actor: 'workflow',
       details: { step: event.step, storeId: event.storeId, action: event.action, error: event.error },
     });
+    if (event.step === 'store_failure') countMetric(DSR_METRICS.storeFailures);
     if (event.step !== 'verify_identity') await notifyPrivacyTeam(config, event, request);
   });
 }

@@ -1,0 +1,111 @@
+import { Duration } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  Metric,
+  TextWidget,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { DSR_METRICS } from '../../functions/shared/metrics-names.js';
+
+export interface OperationsProps {
+  workflow: IStateMachine;
+  watch: IStateMachine;
+  api: RestApi;
+  /** Encrypts the alarm topic. */
+  key: IKey;
+  /** Subscribed to the alarm topic (the privacy team's shared mailbox). */
+  alarmEmail?: string;
+  /** Share of intake calls answered 5xx over 5 minutes that raises the alarm. Default 5 %. */
+  intake5xxRate?: number;
+}
+
+/**
+ * What the privacy team and the on-call engineer watch: alarms on deadline escalations,
+ * failed executions, stores that failed after their retries and the intake's 5xx rate,
+ * all to one SNS topic, and a dashboard of the same.
+ */
+export class Operations extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: OperationsProps) {
+    super(scope, id);
+    this.topic = new Topic(this, 'Alarms', {
+      displayName: 'Kiara DSR alarms',
+      masterKey: props.key,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+
+    const dsrMetric = (name: string, dimensions: Record<string, string> = {}) =>
+      new Metric({
+        namespace: DSR_METRICS.namespace,
+        metricName: name,
+        dimensionsMap: { service: DSR_METRICS.service, ...dimensions },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      });
+    const escalationsLegal = dsrMetric(DSR_METRICS.deadlineEscalations, { deadline: 'legal_deadline' });
+    const escalationsStrict = dsrMetric(DSR_METRICS.deadlineEscalations, { deadline: 'strict_deadline' });
+    const storeFailures = dsrMetric(DSR_METRICS.storeFailures);
+    const workflowFailed = props.workflow.metricFailed({ period: Duration.minutes(5) });
+    const watchFailed = props.watch.metricFailed({ period: Duration.minutes(5) });
+    const workflowTimedOut = props.workflow.metricTimedOut({ period: Duration.minutes(5) });
+    const intake5xx = props.api.metricServerError({ statistic: 'Average', period: Duration.minutes(5) });
+
+    this.alarm('LegalDeadlinePassed', escalationsLegal, 1, 'A request passed its legal (GDPR Art. 12(3)) deadline while open.');
+    this.alarm('StrictDeadlinePassed', escalationsStrict, 1, 'A request passed its internal (strict) deadline while open.');
+    this.alarm('StoreFailed', storeFailures, 1, 'A store failed after its retries; a request waits for the privacy team.');
+    this.alarm('WorkflowFailed', workflowFailed, 1, 'A DSR workflow execution failed.');
+    this.alarm('WorkflowTimedOut', workflowTimedOut, 1, 'A DSR workflow execution timed out.');
+    this.alarm('DeadlineWatchFailed', watchFailed, 1, 'A deadline watch execution failed: a request may go unwatched.');
+    this.alarm('Intake5xx', intake5xx, props.intake5xxRate ?? 0.05, 'The intake API answers 5xx to too many calls.');
+
+    new Dashboard(this, 'Dashboard', {
+      dashboardName: 'kiara-dsr',
+      widgets: [
+        [new TextWidget({ markdown: '# Kiara DSR\nDeadlines, workflow health and intake errors.', width: 24, height: 2 })],
+        [
+          graph('Deadline escalations', [escalationsStrict, escalationsLegal]),
+          graph('Stores failed after retries', [storeFailures]),
+        ],
+        [
+          graph('Workflow executions', [
+            props.workflow.metricStarted({ period: Duration.minutes(5) }),
+            props.workflow.metricSucceeded({ period: Duration.minutes(5) }),
+            workflowFailed,
+          ]),
+          graph('Intake 5xx rate', [intake5xx]),
+        ],
+      ],
+    });
+  }
+
+  private alarm(id: string, metric: IMetric, threshold: number, description: string) {
+    const alarm = new Alarm(this, id, {
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}
+
+function graph(title: string, metrics: IMetric[]) {
+  return new GraphWidget({ title, left: metrics, width: 12, height: 6 });
+}
