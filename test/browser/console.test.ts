@@ -1,3 +1,4 @@
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
 import { RequestsRepo } from '../../functions/shared/requests-repo.js';
-import { DEMO_USERS } from '../../lib/demo/index.js';
+import { STORES } from '../../functions/core/inventory/index.js';
+import { DEFAULT_SIZES, DEMO_USERS, seedDemoData } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
 
@@ -50,7 +52,9 @@ beforeAll(async () => {
     );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  target = await startTarget();
+  // Retries of a failing store run without their production backoff, so the test is quick.
+  const storeStates = STORES.flatMap((store) => [`collect ${store.id}`, `erase ${store.id}`]);
+  target = await startTarget({ retryIntervalOverrides: Object.fromEntries(storeStates.map((state) => [state, 0])) });
   if (!target.local) throw new Error('The console test runs on the embedded local runtime (unset DSR_TARGET).');
   flow = journey(target);
   userDataDir = mkdtempSync(path.join(tmpdir(), 'dsr-chromium-'));
@@ -96,8 +100,10 @@ async function signIn(page: Page): Promise<void> {
 async function fileAndConfirm(page: Page, body: Record<string, unknown>): Promise<string> {
   const requestId = await flow.submit(body);
   const link = await flow.identityLink(requestId, String(body.email));
-  await page.goto(link);
-  await page.getByRole('button', { name: /Confirm my request/ }).click();
+  const opened = await page.goto(link);
+  const confirm = page.getByRole('button', { name: /Confirm my request/ });
+  if (!(await confirm.count())) throw new Error(`The identity page answered ${opened?.status()}: ${await page.locator('body').innerText()}`);
+  await confirm.click();
   await page.getByText(/your request is confirmed/i).waitFor();
   return requestId;
 }
@@ -216,6 +222,87 @@ describe('privacy console', () => {
     expect(refusal.text).toMatch(/court/);
     expect(refusal.text).toContain('UAVG');
     expect(flow.countBy(await flow.mailsFor(requestId), /cannot carry out/)).toBe(1);
+    await page.close();
+  });
+
+  it('retries a failed store from its pending step, and the request completes', async () => {
+    const local = target.local!;
+    const table = local.resources.storeTables.support!;
+    const dynamodb = new DynamoDBClient({});
+    // The store disappears: an outage the emulator can really produce.
+    await dynamodb.send(new DeleteTableCommand({ TableName: table }));
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en', details: 'console retry test' });
+    await signIn(page);
+    await openFromQueue(page, requestId);
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
+    const retry = page.getByRole('button', { name: 'Retry support…' });
+    await retry.waitFor({ timeout: 30_000 });
+    expect(await page.locator('.failure').textContent()).toMatch(/support \(collect\) failed/);
+
+    // The store comes back; the privacy team retries from the console.
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: table,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'accountId', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'accountId', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: table });
+    await seedDemoData({ tables: { support: table }, bucket: local.resources.mediaBucket, only: ['support'], users: [ada] });
+    await retry.click();
+    const dialog = page.getByRole('dialog', { name: 'Retry store support' });
+    await dialog.getByRole('button', { name: 'Retry now' }).dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 30_000 });
+    const detail = await flow.detail(requestId);
+    expect(detail.stores.find((s: any) => s.storeId === 'support' && s.action === 'collect').items).toBe(DEFAULT_SIZES.support);
+    expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.decision === 'retry')).toHaveLength(1);
+    expect(flow.countBy(await flow.mailsFor(requestId), /ready to download/)).toBe(1);
+    await page.close();
+  });
+
+  it('extends the deadline with a reason (the requester is told), then closes the request as withdrawn', async () => {
+    const page = await newPage();
+    // A different body: the same one within 24 h is the same request (intake idempotency).
+    const requestId = await fileAndConfirm(page, { type: 'access', email: bram.email, locale: 'en', details: 'console extension test' });
+    await signIn(page);
+    await openFromQueue(page, requestId);
+    await page.getByRole('button', { name: 'Extend deadline…' }).click();
+    const extend = page.getByRole('dialog', { name: `Extend the deadline of ${requestId}` });
+    await extend.getByRole('button', { name: 'Extend and notify' }).click();
+    await expect.poll(() => extend.getByRole('alert').textContent()).toMatch(/Give the reason/);
+    await extend.getByLabel('Reason for the extension').fill('Several linked accounts must be searched by hand.');
+    await extend.getByRole('button', { name: 'Extend and notify' }).click();
+    await extend.waitFor({ state: 'detached' });
+    await page.locator('tr.applies', { hasText: 'Extended (3 months)' }).waitFor();
+    await page.getByText(/Extension: .*already/i).waitFor();
+    expect(await page.getByRole('button', { name: 'Extend deadline…' }).count()).toBe(0);
+    const notice = await eventually(
+      async () => (await flow.mailsFor(requestId)).find((mail) => /need more time/.test(mail.subject)),
+      'the extension notice',
+    );
+    expect(notice.to).toEqual([bram.email]);
+    expect(notice.text).toContain('Several linked accounts must be searched by hand.');
+
+    await page.getByRole('button', { name: 'Withdrawn by requester…' }).click();
+    const cancel = page.getByRole('dialog', { name: `Close ${requestId} as withdrawn` });
+    await cancel.getByRole('button', { name: 'Close as withdrawn' }).click();
+    await cancel.waitFor({ state: 'detached' });
+    await page.locator('[data-status="cancelled"]').waitFor({ timeout: 30_000 });
+    const detail = await flow.detail(requestId);
+    expect(detail.audit.find((event: any) => event.type === 'decision' && event.details.step === 'review')).toMatchObject({
+      details: { decision: 'cancelled' },
+    });
+    expect(flow.countBy(await flow.mailsFor(requestId), /ready to download/)).toBe(0);
     await page.close();
   });
 
