@@ -63,25 +63,24 @@ export function createHandler(env: Record<string, string>) {
       updatedAt: now,
       closedAt: repeats.length > 0 ? now : undefined,
     };
-    if (await repo.create(record)) {
-      await repo.audit(requestId, {
-        type: 'received',
-        actor: `channel:${record.channel}`,
-        details: {
-          types,
-          receiptDate: record.receiptDate,
-          deadlines: record.deadlines,
-          forwarded: body.receivedAt !== undefined,
-          dashboardSession: body.accountId !== undefined,
-        },
-      });
-      for (const openId of repeats) {
-        await repo.audit(requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
-        await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId } });
-      }
-    }
     // A concurrent delivery of the same key may have stored it first: answer with that one.
-    return repo.get(requestId);
+    if (!(await repo.create(record))) return repo.get(requestId);
+    await repo.audit(requestId, {
+      type: 'received',
+      actor: `channel:${record.channel}`,
+      details: {
+        types,
+        receiptDate: record.receiptDate,
+        deadlines: record.deadlines,
+        forwarded: body.receivedAt !== undefined,
+        dashboardSession: body.accountId !== undefined,
+      },
+    });
+    for (const openId of repeats) {
+      await repo.audit(requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
+      await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId } });
+    }
+    return record;
   }
 
   return httpHandler('intake', async (event) => {
@@ -89,7 +88,8 @@ export function createHandler(env: Record<string, string>) {
     const deliveryKey = idempotencyKey ? `key:${idempotencyKey}` : `body:${raw}`;
     const contactEmail = body.email.trim().toLowerCase();
     const { requestId, fresh } = await deliveries.claim(deliveryKey);
-    let request = await repo.find(requestId);
+    // A freshly claimed id has nothing stored yet; a repeat answers with what the first stored.
+    let request = fresh ? undefined : await repo.find(requestId);
     if (!request) {
       // Only a new delivery counts against the requester's limit; its retries never do.
       const limit = fresh ? await limiter.hit(PER_PERSON_LIMIT, limitKey(contactEmail)) : undefined;
@@ -106,8 +106,10 @@ export function createHandler(env: Record<string, string>) {
     // A duplicate runs no workflow: the open request's reply answers the person once.
     // Both executions are named by the request id: a repeat delivery cannot start a second.
     if (!request.duplicateOf) {
-      await startOnce(stateMachineArn, requestId, { requestId });
-      await startOnce(watchArn, requestId, { requestId, after: null });
+      await Promise.all([
+        startOnce(stateMachineArn, requestId, { requestId }),
+        startOnce(watchArn, requestId, { requestId, after: null }),
+      ]);
     }
     logger.info('request accepted', { requestId, types: request.types, duplicate: Boolean(request.duplicateOf) });
     const accepted: IntakeAccepted = {

@@ -43,10 +43,9 @@ export class OpenRequests {
   /** Claims one right; returns the other open request holding it, if any. */
   private async claimOne(person: string, type: RequestType, requestId: string): Promise<string | undefined> {
     const key = { pk: `PERSON#${person}`, sk: `OPEN#${type}` };
+    // First as if the right were free (or ours already): one write for most requests.
+    let expected = requestId;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
-      const holder = Item?.requestId as string | undefined;
-      if (holder && holder !== requestId && (await this.isLive(holder, String(Item!.claimedAt)))) return holder;
       try {
         await this.db.send(
           new PutCommand({
@@ -57,15 +56,19 @@ export class OpenRequests {
               claimedAt: new Date().toISOString(),
               expiresAtEpoch: Math.floor(Date.now() / 1000) + CLAIM_TTL_SECONDS,
             },
-            // Taken over only from the holder just read, so two takers cannot both win.
-            ConditionExpression: holder ? 'requestId = :holder' : 'attribute_not_exists(pk)',
-            ExpressionAttributeValues: holder ? { ':holder': holder } : undefined,
+            // Taken over only from the holder last read, so two takers cannot both win.
+            ConditionExpression: 'attribute_not_exists(pk) OR requestId = :expected',
+            ExpressionAttributeValues: { ':expected': expected },
           }),
         );
         return undefined;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+      const holder = Item?.requestId as string | undefined;
+      if (holder && holder !== requestId && (await this.isLive(holder, String(Item!.claimedAt)))) return holder;
+      expected = holder ?? requestId;
     }
     // Still contended: the request is kept rather than merged; at worst two replies go out.
     return undefined;
