@@ -5,7 +5,14 @@
  * BENCH_ROUNDS); `--section name` runs only that section.
  */
 import { parseArgs } from 'node:util';
-import { createDemoStores, DEFAULT_SIZES, DEMO_USERS, seedDemoData } from '../lib/demo/index.js';
+import {
+  createDemoStores,
+  DEFAULT_SIZES,
+  DEMO_USERS,
+  seedDemoData,
+  type DemoSizes,
+  type DemoUser,
+} from '../lib/demo/index.js';
 import { startLocalAws } from '../lib/demo/local-aws.js';
 import { formatTable, peakRssMb, timed, type BenchEnv, type BenchRow } from './bench/harness.js';
 import { SECTIONS } from './bench/sections.js';
@@ -31,21 +38,37 @@ const options = {
   rounds: positive('rounds', values.rounds),
 };
 const sections = SECTIONS.filter((section) => !values.section || values.section.includes(section.name));
+
+/** Only the benchmark uses this account: both sides warm up on it before they are timed. */
+const WARMUP: DemoUser = {
+  accountId: 'acct_01j9warmup00',
+  email: 'warmup@example.org',
+  displayName: 'Warm Up',
+  locale: 'en',
+  createdAt: '2025-01-01T00:00:00.000Z',
+};
 const log = (line: string) => console.log(`[bench ${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}`);
 
 const emulators = await startLocalAws();
 try {
   const stores = await createDemoStores('bench-');
-  const [heavy, normal] = DEMO_USERS as [(typeof DEMO_USERS)[number], (typeof DEMO_USERS)[number]];
+  const [heavy, normal] = DEMO_USERS as [DemoUser, DemoUser];
+  const sizes = new Map<DemoUser, DemoSizes>([
+    [heavy, { ...DEFAULT_SIZES, 'usage-logs': options.usageLogs, media: options.media }],
+    [normal, DEFAULT_SIZES],
+    [WARMUP, { ...DEFAULT_SIZES, 'usage-logs': Math.min(5_000, options.usageLogs), media: Math.min(200, options.media) }],
+  ]);
   const seeded = await timed(async () => {
-    const onProgress = (event: { storeId: string; count: number }) => log(`seeded ${event.storeId}: ${event.count}`);
-    const sizes = { ...DEFAULT_SIZES, 'usage-logs': options.usageLogs, media: options.media };
-    await seedDemoData({ tables: stores.tables, bucket: stores.mediaBucket, users: [heavy], sizes, onProgress });
-    await seedDemoData({ tables: stores.tables, bucket: stores.mediaBucket, users: [normal] });
+    for (const [user, userSizes] of sizes) {
+      const onProgress = (event: { storeId: string; count: number }) => {
+        if (user === heavy) log(`seeded ${event.storeId}: ${event.count}`);
+      };
+      await seedDemoData({ tables: stores.tables, bucket: stores.mediaBucket, users: [user], sizes: userSizes, onProgress });
+    }
   });
   log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s (${options.usageLogs} usage logs, ${options.media} media objects)`);
 
-  const env: BenchEnv = { stores, options, heavy, normal, log };
+  const env: BenchEnv = { stores, options, heavy, normal, warmup: WARMUP, sizes, log };
   const rows: BenchRow[] = [];
   for (const section of sections) {
     log(`section ${section.name}`);

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { createHandler, type StoreStepResult } from '../../functions/store/index.js';
-import { DEFAULT_SIZES, seedDemoData, type DemoUser } from '../../lib/demo/index.js';
+import { seedDemoData, type DemoUser } from '../../lib/demo/index.js';
 import { bareCollect, bareCopy, bareDelete, bareErase } from './baselines.js';
 import { lambdaContext, peakRssMb, timed, type BenchEnv, type BenchRow, type BenchSection } from './harness.js';
 
@@ -43,12 +43,10 @@ async function runConnector(env: BenchEnv, user: DemoUser, storeId: StoreId, act
 
 /** Puts a user's store back as seeded after an erase, so the next run has the same work. */
 async function refill(env: BenchEnv, user: DemoUser, storeId: StoreId) {
-  const heavy = user === env.heavy;
-  const sizes = heavy ? { 'usage-logs': env.options.usageLogs, media: env.options.media } : DEFAULT_SIZES;
   const { ms } = await timed(() =>
-    seedDemoData({ tables: env.stores.tables, bucket: env.stores.mediaBucket, users: [user], sizes, only: [storeId] }),
+    seedDemoData({ tables: env.stores.tables, bucket: env.stores.mediaBucket, users: [user], sizes: env.sizes.get(user), only: [storeId] }),
   );
-  if (heavy) env.log(`refilled ${storeId} in ${(ms / 1000).toFixed(1)} s`);
+  if (user === env.heavy) env.log(`refilled ${storeId} in ${(ms / 1000).toFixed(1)} s`);
 }
 
 interface Comparison {
@@ -59,8 +57,8 @@ interface Comparison {
 }
 
 /**
- * Warms both sides up on the normal user (module loading, sockets, JIT would otherwise
- * count against whichever runs first), then runs each on the heavy user `rounds` times,
+ * Warms both sides up on the warm-up user (module loading, sockets and JIT would
+ * otherwise count against whichever runs first), then runs each on the heavy user `rounds` times,
  * alternating which goes first, and keeps the best time of each. An erase is followed
  * by a refill, so every run starts from the same data. Best wall and best CPU time are
  * kept apart (they may come from different runs).
@@ -93,8 +91,8 @@ async function compare(env: BenchEnv, comparison: Comparison): Promise<BenchRow>
       await restore(user);
     },
   };
-  await sides.connector(env.normal);
-  await sides.baseline(env.normal);
+  await sides.connector(env.warmup);
+  await sides.baseline(env.warmup);
   for (let round = 0; round < env.options.rounds; round++) {
     const order = round % 2 === 0 ? [sides.connector, sides.baseline] : [sides.baseline, sides.connector];
     for (const side of order) await side(env.heavy);

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { DemoStores, DemoUser } from '../../lib/demo/index.js';
+import type { DemoSizes, DemoStores, DemoUser } from '../../lib/demo/index.js';
 
 export interface BenchOptions {
   usageLogs: number;
@@ -14,9 +14,12 @@ export interface BenchOptions {
 export interface BenchEnv {
   stores: DemoStores;
   options: BenchOptions;
-  /** The user with the large data set, and one with the defaults. */
+  /** The user with the large data set, one with the defaults, and a mid-sized one to warm up on. */
   heavy: DemoUser;
   normal: DemoUser;
+  warmup: DemoUser;
+  /** What each user was seeded with, to refill a store after an erase. */
+  sizes: Map<DemoUser, DemoSizes>;
   log(line: string): void;
 }
 
