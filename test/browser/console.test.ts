@@ -128,7 +128,11 @@ async function openFromQueue(page: Page, requestId: string): Promise<void> {
 const shot = async (page: Page, name: string, docsName?: string) => {
   await page.locator('#toast').evaluate((element) => element.classList.remove('shown'));
   await page.screenshot({ path: path.join(ARTIFACTS, name) });
-  if (DOCS_SCREENSHOTS && docsName) await page.screenshot({ path: path.join(REPO_ROOT, 'docs', docsName) });
+  if (DOCS_SCREENSHOTS && docsName) {
+    // Small PNGs for the README: no empty space below the content.
+    const height = Math.min(await page.locator('body').evaluate((body) => body.scrollHeight), 860);
+    await page.screenshot({ path: path.join(REPO_ROOT, 'docs', docsName), clip: { x: 0, y: 0, width: 1280, height } });
+  }
 };
 
 describe('privacy console', () => {
@@ -330,40 +334,41 @@ describe('privacy console', () => {
     };
     // The intake refuses receipts more than 30 days back, so no request it takes is
     // overdue yet: these queue entries are written into the requests table directly.
-    await fixture('dsr_fixture_overdue', -3, ['erasure']);
-    await fixture('dsr_fixture_soon', 5, ['access']);
-    await fixture('dsr_fixture_later', 20, ['portability']);
+    const [overdue, soon, later] = ['dsr_mx0fix0overdue3days', 'dsr_mx0fix0due5days', 'dsr_mx0fix0due20days'];
+    await fixture(overdue, -3, ['erasure']);
+    await fixture(soon, 5, ['access']);
+    await fixture(later, 20, ['portability']);
 
     const page = await newPage();
     await signIn(page);
     const badge = (id: string) => page.locator(`tr[data-request="${id}"] .badge`);
-    await badge('dsr_fixture_overdue').waitFor();
-    expect(await badge('dsr_fixture_overdue').textContent()).toBe('3 days overdue');
-    expect(await badge('dsr_fixture_overdue').getAttribute('class')).toContain('overdue');
-    expect(await badge('dsr_fixture_soon').textContent()).toBe('5 days left');
-    expect(await badge('dsr_fixture_soon').getAttribute('class')).toContain('soon');
-    expect(await badge('dsr_fixture_later').getAttribute('class')).toContain('ok');
+    await badge(overdue).waitFor();
+    expect(await badge(overdue).textContent()).toBe('3 days overdue');
+    expect(await badge(overdue).getAttribute('class')).toContain('overdue');
+    expect(await badge(soon).textContent()).toBe('5 days left');
+    expect(await badge(soon).getAttribute('class')).toContain('soon');
+    expect(await badge(later).getAttribute('class')).toContain('ok');
     // By due date: the overdue one first.
     const ids = await page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-request')));
-    expect(ids.indexOf('dsr_fixture_overdue')).toBe(0);
-    expect(ids.indexOf('dsr_fixture_soon')).toBeLessThan(ids.indexOf('dsr_fixture_later'));
+    expect(ids.indexOf(overdue)).toBe(0);
+    expect(ids.indexOf(soon)).toBeLessThan(ids.indexOf(later));
     await shot(page, 'console-queue.png', 'console-queue.png');
 
     const rows = () => page.locator('tbody tr').evaluateAll((all) => all.map((row) => row.getAttribute('data-request')));
     await page.getByLabel('Due', { exact: true }).selectOption('overdue');
-    await expect.poll(rows).toEqual(['dsr_fixture_overdue']);
+    await expect.poll(rows).toEqual([overdue]);
     await page.getByLabel('Due', { exact: true }).selectOption('within');
     await page.getByLabel('Days').fill('7');
     await page.getByLabel('Days').press('Enter');
-    await expect.poll(rows).toEqual(['dsr_fixture_overdue', 'dsr_fixture_soon']);
+    await expect.poll(rows).toEqual([overdue, soon]);
     expect(page.url()).toContain('due=within&days=7');
     await page.getByLabel('Due', { exact: true }).selectOption('');
     await page.getByLabel('Right').selectOption('portability');
-    await expect.poll(rows).toEqual(['dsr_fixture_later']);
+    await expect.poll(rows).toEqual([later]);
     await page.getByLabel('Status').selectOption('closed');
     await expect.poll(async () => (await rows()).length).toBeGreaterThanOrEqual(0);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(async () => (await rows()).includes('dsr_fixture_soon')).toBe(true);
+    await expect.poll(async () => (await rows()).includes(soon)).toBe(true);
     await page.close();
     expect(consoleErrors).toEqual([]);
   });
