@@ -106,7 +106,7 @@ export class DsrApi extends Construct {
     new UserPoolGroup(this, 'PrivacyTeamGroup', { userPool: this.userPool, groupName: 'privacy-team' });
 
     this.webhookSecret = new Secret(this, 'WebhookSecret', {
-      description: 'Kiara DSR intake: JSON array of active HMAC secrets (two during rotation)',
+      description: 'Kiara DSR intake: JSON object of the active HMAC secrets (current, and previous during a rotation)',
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'current', excludePunctuation: true, passwordLength: 48 },
       encryptionKey: props.logKey,
     });
