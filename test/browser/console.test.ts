@@ -66,7 +66,7 @@ beforeAll(async () => {
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(30_000);
 });
 
 afterAll(async () => {
@@ -135,18 +135,20 @@ const shot = async (page: Page, name: string, docsName?: string) => {
   }
 };
 
-describe('privacy console', () => {
+describe('privacy console', { timeout: 180_000 }, () => {
   it('approves a request by clicking, once, and the requester gets the result email', async () => {
     const page = await newPage();
     const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en' });
     await signIn(page);
     await openFromQueue(page, requestId);
 
-    // A second tab that still shows the review step: its approval must come back as 409.
+    // A colleague in a second tab has the approve dialog open too: their click must come back as 409.
     const stale = await newPage();
     await signIn(stale); // the session is per tab (sessionStorage)
     await stale.goto(`${consoleUrl()}#/requests/${requestId}`);
-    await stale.getByRole('button', { name: 'Approve…' }).waitFor();
+    await stale.getByRole('button', { name: 'Approve…' }).click();
+    const staleDialog = stale.getByRole('dialog', { name: `Approve ${requestId}` });
+    await staleDialog.waitFor();
 
     await page.getByRole('button', { name: 'Approve…' }).click();
     const dialog = page.getByRole('dialog', { name: `Approve ${requestId}` });
@@ -154,12 +156,10 @@ describe('privacy console', () => {
     // A double click sends one approval: the button is disabled from the first click.
     await dialog.getByRole('button', { name: 'Approve', exact: true }).dblclick();
     await dialog.waitFor({ state: 'detached' });
-    await page.locator('[data-status="completed"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
     await page.getByRole('heading', { name: 'Stores' }).waitFor();
     await shot(page, 'console-request-completed.png');
 
-    await stale.getByRole('button', { name: 'Approve…' }).click();
-    const staleDialog = stale.getByRole('dialog');
     await staleDialog.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect.poll(() => staleDialog.getByRole('alert').textContent()).toMatch(/already decided.*already_decided/);
     expect(await staleDialog.getByRole('button', { name: 'Already done' }).isDisabled()).toBe(true);
@@ -212,7 +212,7 @@ describe('privacy console', () => {
     await shot(page, 'console-reject-dialog.png');
     await dialog.getByRole('button', { name: /Reject and send/ }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.locator('[data-status="rejected"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-status="rejected"]').waitFor({ timeout: 60_000 });
     await page.getByText('Fourth identical access request').first().waitFor();
 
     const refusal = await eventually(
@@ -242,7 +242,7 @@ describe('privacy console', () => {
     await page.getByRole('button', { name: 'Approve…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
     const retry = page.getByRole('button', { name: 'Retry support…' });
-    await retry.waitFor({ timeout: 30_000 });
+    await retry.waitFor({ timeout: 60_000 });
     expect(await page.locator('.failure').textContent()).toMatch(/support \(collect\) failed/);
 
     // The store comes back; the privacy team retries from the console.
@@ -266,7 +266,7 @@ describe('privacy console', () => {
     const dialog = page.getByRole('dialog', { name: 'Retry store support' });
     await dialog.getByRole('button', { name: 'Retry now' }).dblclick();
     await dialog.waitFor({ state: 'detached' });
-    await page.locator('[data-status="completed"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
     const detail = await flow.detail(requestId);
     expect(detail.stores.find((s: any) => s.storeId === 'support' && s.action === 'collect').items).toBe(DEFAULT_SIZES.support);
     expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.decision === 'retry')).toHaveLength(1);
@@ -301,7 +301,7 @@ describe('privacy console', () => {
     const cancel = page.getByRole('dialog', { name: `Close ${requestId} as withdrawn` });
     await cancel.getByRole('button', { name: 'Close as withdrawn' }).click();
     await cancel.waitFor({ state: 'detached' });
-    await page.locator('[data-status="cancelled"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-status="cancelled"]').waitFor({ timeout: 60_000 });
     const detail = await flow.detail(requestId);
     expect(detail.audit.find((event: any) => event.type === 'decision' && event.details.step === 'review')).toMatchObject({
       details: { decision: 'cancelled' },

@@ -11,9 +11,16 @@ import type { DsrApi } from '../../lib/constructs/dsr-api.js';
 import { PrivacyConsole } from '../../lib/constructs/privacy-console.js';
 import { DsrStack } from '../../lib/dsr-stack.js';
 
-/** The DSR stack with the console wired as its consoleUrl, the way the stack will use it. */
+/**
+ * The DSR stack with the console as its consoleUrl: as the stack wires it once it does,
+ * and until then wired here the same way (the construct's url as the stack's consoleUrl).
+ */
 function wiredStack() {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+  const newApp = () => new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+  const plainApp = newApp();
+  const plain = new DsrStack(plainApp, 'KiaraDsr', stackPropsFromContext(plainApp));
+  if (plain.node.findAll().some((node) => node instanceof PrivacyConsole)) return { stack: plain, template: Template.fromStack(plain) };
+  const app = newApp();
   let consoleUrl = '';
   const stack = new DsrStack(app, 'KiaraDsr', {
     ...stackPropsFromContext(app),
