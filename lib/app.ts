@@ -11,6 +11,7 @@ export function stackPropsFromContext(app: App): DsrStackProps {
     },
     consoleUrl: context('consoleUrl'),
     alarmEmail: context('alarmEmail'),
+    wafRateLimit: context('wafRateLimit') ? Number(context('wafRateLimit')) : undefined,
     existingStores: context('existingStores') ? JSON.parse(context('existingStores')!) : undefined,
   };
 }

@@ -19,6 +19,8 @@ export interface DsrStackProps extends StackProps {
   identityLinkDays?: number;
   /** Days an access package stays in the export bucket. Default 30. */
   packageExpiryDays?: number;
+  /** Requests per 5 minutes per IP above which a WAF rule answers 429. Default: no WAF. */
+  wafRateLimit?: number;
   /** Subscribed to the alarm topic (deadline escalations, failures, intake 5xx). */
   alarmEmail?: string;
   /** Days before the strict deadline the privacy team is reminded. Default [7, 2]. */
@@ -43,6 +45,7 @@ export class DsrStack extends Stack {
       exportBucket: store.exportBucket,
       mail: props.mail,
       logKey: store.key,
+      wafRateLimit: props.wafRateLimit,
     });
     const accountTable = dataPlane.tables.get('account');
     if (!accountTable) throw new Error('DsrStack: the inventory has no account store');

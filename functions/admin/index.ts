@@ -66,6 +66,8 @@ export function createHandler(env: Record<string, string>) {
       ...summaryView(request),
       locale: request.locale,
       contactEmail: request.contactEmail,
+      name: request.name ?? null,
+      details: request.details ?? null,
       deadlines: request.deadlines,
       extension: request.extension ?? null,
       rejection: request.rejection ?? null,
