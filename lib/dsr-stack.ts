@@ -4,6 +4,7 @@ import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
 import { Operations } from './constructs/operations.js';
+import { PrivacyConsole } from './constructs/privacy-console.js';
 import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-data-plane.js';
 import { RequestStore } from './constructs/request-store.js';
 import { StoreConnectors } from './constructs/store-connectors.js';
@@ -50,7 +51,8 @@ export class DsrStack extends Stack {
     const accountTable = dataPlane.tables.get('account');
     if (!accountTable) throw new Error('DsrStack: the inventory has no account store');
 
-    const consoleUrl = props.consoleUrl ?? `${api.baseUrl}/console`;
+    const privacyConsole = new PrivacyConsole(this, 'Console', { api: api.api, userPool: api.userPool });
+    const consoleUrl = props.consoleUrl ?? privacyConsole.url;
     const watch = new DeadlineWatch(this, 'DeadlineWatch', {
       requestsTable: store.table,
       mail: props.mail,
@@ -91,6 +93,7 @@ export class DsrStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
 
+    new CfnOutput(this, 'ConsoleUrl', { value: privacyConsole.url });
     new CfnOutput(this, 'IntakeUrl', { value: `${api.baseUrl}/v1/requests` });
     new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'DeadlineWatchArn', { value: watch.stateMachine.stateMachineArn });
