@@ -1,14 +1,14 @@
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
 import { RequestsRepo } from '../../functions/shared/requests-repo.js';
 import { STORES } from '../../functions/core/inventory/index.js';
-import { DEFAULT_SIZES, DEMO_USERS, seedDemoData } from '../../lib/demo/index.js';
+import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
 
@@ -231,10 +231,8 @@ describe('privacy console', { timeout: 180_000 }, () => {
 
   it('retries a failed store from its pending step, and the request completes', async () => {
     const local = target.local!;
-    const table = local.resources.storeTables.support!;
-    const dynamodb = new DynamoDBClient({});
     // The store disappears: an outage the emulator can really produce.
-    await dynamodb.send(new DeleteTableCommand({ TableName: table }));
+    const bringBack = await takeSupportStoreDown(local);
     const page = await newPage();
     const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en', details: 'console retry test' });
     await signIn(page);
@@ -246,22 +244,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
     expect(await page.locator('.failure').textContent()).toMatch(/support \(collect\) failed/);
 
     // The store comes back; the privacy team retries from the console.
-    await dynamodb.send(
-      new CreateTableCommand({
-        TableName: table,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'accountId', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'accountId', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-      }),
-    );
-    await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: table });
-    await seedDemoData({ tables: { support: table }, bucket: local.resources.mediaBucket, only: ['support'], users: [ada] });
+    await bringBack([ada]);
     await retry.click();
     const dialog = page.getByRole('dialog', { name: 'Retry store support' });
     await dialog.getByRole('button', { name: 'Retry now' }).dblclick();

@@ -1,11 +1,11 @@
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeSupportStoreDown } from './store-outage.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
-import { DEMO_USERS, DEFAULT_SIZES, seedDemoData } from '../../lib/demo/index.js';
+import { DEMO_USERS, DEFAULT_SIZES } from '../../lib/demo/index.js';
 import { journey } from './journey.js';
 import { eventually, startTarget, type DsrTarget } from './target.js';
 
@@ -160,10 +160,8 @@ describe('requests that end early', () => {
 describe('a store that fails', () => {
   it('is reported to the privacy team, waits, and succeeds when they retry', async () => {
     const local = target.local!;
-    const table = local.resources.storeTables['support']!;
     // The store disappears: an outage the emulator can really produce.
-    const dynamodb = new DynamoDBClient({});
-    await dynamodb.send(new DeleteTableCommand({ TableName: table }));
+    const bringBack = await takeSupportStoreDown(local);
 
     const requestId = await flow.reachReview({ type: 'access', email: ada.email, details: 'store outage test' });
     await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
@@ -174,22 +172,7 @@ describe('a store that fails', () => {
     expect(flow.countBy(await flow.mailsFor(requestId), /Store step failed/)).toBe(1);
 
     // The store comes back; the privacy team retries.
-    await dynamodb.send(
-      new CreateTableCommand({
-        TableName: table,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'accountId', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'accountId', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-      }),
-    );
-    await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30 }, { TableName: table });
-    await seedDemoData({ tables: { support: table }, bucket: local.resources.mediaBucket, only: ['support'], users: [ada] });
+    await bringBack([ada]);
     expect((await flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(200);
     const done = await flow.waitForStatus(requestId, 'completed');
     expect(done.stores.find((s: any) => s.storeId === 'support' && s.action === 'collect').items).toBe(DEFAULT_SIZES.support);
