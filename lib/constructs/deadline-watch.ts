@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { acknowledgeStateMachineRole, acknowledgeWildcards, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -68,6 +69,12 @@ export class DeadlineWatch extends Construct {
     });
     props.requestsTable.grantReadData(nextPointFn);
     props.requestsTable.grantReadWriteData(this.act);
+    this.act.acknowledgeKeyGrant('the requests table key');
+    for (const fn of [nextPointFn, this.act]) {
+      acknowledgeWildcards(fn, 'Requests table grant: <table>/index/* covers its list index (GSI queries need the index ARN).', [
+        wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
+      ]);
+    }
     grantSendEmail(this.act, props.mail.senderEmail);
 
     const invoke = (stateId: string, fn: DsrFunction, payload: Record<string, unknown>, resultPath: string) =>
@@ -102,5 +109,6 @@ export class DeadlineWatch extends Construct {
         destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey }),
       },
     });
+    acknowledgeStateMachineRole(this.stateMachine, [nextPointFn, this.act]);
   }
 }

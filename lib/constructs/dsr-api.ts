@@ -6,13 +6,15 @@ import {
   JsonSchemaVersion,
   LambdaIntegration,
   LogGroupLogDestination,
+  Method,
   MethodLoggingLevel,
   ResponseType,
   RestApi,
   type JsonSchema,
 } from 'aws-cdk-lib/aws-apigateway';
-import { AccountRecovery, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -21,6 +23,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
+import { acknowledge, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -89,6 +92,18 @@ export class DsrApi extends Construct {
       },
       cloudWatchRole: true,
     });
+    acknowledge(
+      this.api.node.tryFindChild('CloudWatchRole') ?? this.api,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      'The account-level role API Gateway writes access and execution logs with; the AWS managed policy is limited to CloudWatch Logs actions and is the one AWS documents for it.',
+    );
+    if (props.wafRateLimit === undefined) {
+      acknowledge(
+        this.api.deploymentStage,
+        'AwsSolutions-APIG3',
+        'AWS WAF is opt-in (wafRateLimit) because it is billed per web ACL and request; without it the stage throttles (20 req/s, burst 40), the intake verifies an HMAC signature and rate-limits per person, and tokens in links are single-purpose and expiring.',
+      );
+    }
     this.errorResponses();
     if (props.wafRateLimit !== undefined) this.rateLimitWithWaf(props.wafRateLimit);
     const stack = Stack.of(this);
@@ -99,7 +114,10 @@ export class DsrApi extends Construct {
       signInAliases: { email: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 14, requireSymbols: true, requireDigits: true },
+      passwordPolicy: { minLength: 14, requireSymbols: true, requireDigits: true, requireUppercase: true, requireLowercase: true },
+      // Plus: threat protection (compromised credentials, adaptive authentication) for the
+      // few privacy-team accounts that can see and approve requests.
+      featurePlan: FeaturePlan.PLUS,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -110,6 +128,11 @@ export class DsrApi extends Construct {
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'current', excludePunctuation: true, passwordLength: 48 },
       encryptionKey: props.logKey,
     });
+    acknowledge(
+      this.webhookSecret,
+      'AwsSolutions-SMG4',
+      'The HMAC secret is shared with an external caller (Kiara\'s webhook sender), so an automatic rotation would break its signatures; it is rotated by the documented two-secret procedure (add "previous", switch the caller, remove it).',
+    );
   }
 
   /** API Gateway's own refusals in the handlers' error shape: `{ error: { code, message } }`. */
@@ -185,7 +208,24 @@ export class DsrApi extends Construct {
       new DsrFunction(this, id, { entry, description, environment, logKey, timeout: Duration.seconds(15) });
 
     const intake = fn('Intake', 'intake', 'DSR intake webhook: verify signature, validate, store, start');
-    requestsTable.grantReadWriteData(intake);
+    // Exactly what the intake does: get/put/update its items (request, audit event, open-
+    // request claims, rate-limit windows, delivery ids), no queries, no batch writes; it
+    // deletes only a delivery-id claim it gives back (keys `IDEMP#...`).
+    intake.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [requestsTable.tableArn],
+      }),
+    );
+    intake.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DeleteItem'],
+        resources: [requestsTable.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } },
+      }),
+    );
+    requestsTable.encryptionKey?.grantEncryptDecrypt(intake);
+    intake.acknowledgeKeyGrant('the requests table key');
     stateMachine.grantStartExecution(intake);
     watch.grantStartExecution(intake);
     this.webhookSecret.grantRead(intake);
@@ -193,6 +233,7 @@ export class DsrApi extends Construct {
     const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
     requestsTable.grantReadWriteData(identity);
     stateMachine.grantTaskResponse(identity);
+    identity.acknowledgeKeyGrant('the requests table key');
     grantSendEmail(identity, mail.senderEmail);
 
     const openApi = new DsrFunction(this, 'OpenApi', {
@@ -205,19 +246,38 @@ export class DsrApi extends Construct {
     const downloads = fn('Downloads', 'downloads', 'DSR package download: short-lived link');
     requestsTable.grantReadData(downloads);
     exportBucket.grantRead(downloads, 'packages/*');
+    acknowledgeWildcards(
+      downloads,
+      'Presigns GETs of access packages only: the export bucket read grant is limited to packages/* (package names are per request); s3:GetObject*/GetBucket*/List* are the CDK read grant\'s action groups on this bucket.',
+      [
+        wildcardResource(this, exportBucket.arnForObjects('packages/*')),
+        wildcardAction('s3:GetObject*'),
+        wildcardAction('s3:GetBucket*'),
+        wildcardAction('s3:List*'),
+      ],
+    );
 
     const admin = fn('Admin', 'admin', 'DSR admin API for the privacy team');
     requestsTable.grantReadWriteData(admin);
+    // The admin API resumes waiting steps (SendTask*); it reads state from the table only.
     stateMachine.grantTaskResponse(admin);
-    stateMachine.grantRead(admin);
     grantSendEmail(admin, mail.senderEmail);
+    admin.acknowledgeKeyGrant('the requests table key');
+    for (const reader of [identity, downloads, admin]) {
+      acknowledgeWildcards(reader, 'Requests table grant: <table>/index/* covers its list index (GSI queries need the index ARN).', [
+        wildcardResource(this, `${requestsTable.tableArn}/index/*`),
+      ]);
+    }
 
     const v1 = this.api.root.addResource('v1');
     const intakeRoute = v1.addResource('requests');
-    intakeRoute.addMethod('POST', new LambdaIntegration(intake), {
+    const intakeMethod = intakeRoute.addMethod('POST', new LambdaIntegration(intake), {
       // Structure is checked before the Lambda runs; the handler checks the rest (formats,
       // the signature, the receipt window) and answers with per-field codes.
-      requestValidator: this.api.addRequestValidator('IntakeValidator', { validateRequestBody: true }),
+      requestValidator: this.api.addRequestValidator('IntakeValidator', {
+        validateRequestBody: true,
+        validateRequestParameters: true,
+      }),
       requestModels: {
         'application/json': this.api.addModel('IntakeRequestModel', {
           contentType: 'application/json',
@@ -227,15 +287,46 @@ export class DsrApi extends Construct {
         }),
       },
     });
-    intakeRoute
+    const resend = intakeRoute
       .addResource('{requestId}')
       .addResource('resend-verification')
       .addMethod('POST', new LambdaIntegration(identity));
-    v1.addResource('openapi.json').addMethod('GET', new LambdaIntegration(openApi));
+    const openApiDoc = v1.addResource('openapi.json').addMethod('GET', new LambdaIntegration(openApi));
     const verify = v1.addResource('verify').addResource('{token}');
-    verify.addMethod('GET', new LambdaIntegration(identity));
-    verify.addMethod('POST', new LambdaIntegration(identity));
-    v1.addResource('downloads').addResource('{token}').addMethod('GET', new LambdaIntegration(downloads));
+    const verifyPage = verify.addMethod('GET', new LambdaIntegration(identity));
+    const verifyConfirm = verify.addMethod('POST', new LambdaIntegration(identity));
+    const download = v1.addResource('downloads').addResource('{token}').addMethod('GET', new LambdaIntegration(downloads));
+
+    // The public routes are not Cognito-authorized on purpose: the data subject has no
+    // account, and Kiara's webhook sender is a server. Each says what protects it instead.
+    const publicRoute = (method: Method, why: string) => {
+      acknowledge(method, 'AwsSolutions-APIG4', why);
+      acknowledge(method, 'AwsSolutions-COG4', why);
+    };
+    publicRoute(
+      intakeMethod,
+      'Signed intake webhook called by Kiara\'s server, not a person: every delivery carries an HMAC-SHA256 signature over timestamp and body (webhook secret) that the handler verifies, with a receipt window, before anything is stored.',
+    );
+    publicRoute(
+      resend,
+      'Data subject asking for a new identity link: the data subject has no account; the request id is unguessable, the new link only goes to the address on file, and it is rate-limited.',
+    );
+    publicRoute(
+      openApiDoc,
+      'Public API description (OpenAPI document) for integrators; static, holds no data.',
+    );
+    publicRoute(
+      verifyPage,
+      'Identity link page opened from the email by the data subject, who has no account: the single-use, expiring token in the path (stored only as a hash) is the authorization.',
+    );
+    publicRoute(
+      verifyConfirm,
+      'Identity link confirmation by the data subject, who has no account: the single-use, expiring token in the path (stored only as a hash) is the authorization.',
+    );
+    publicRoute(
+      download,
+      'Download link of an access package for the data subject, who has no account: the expiring token in the path is the authorization and answers with a short-lived presigned URL.',
+    );
 
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
     const adminOptions = { authorizer, authorizationType: AuthorizationType.COGNITO };

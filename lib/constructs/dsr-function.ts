@@ -4,6 +4,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { acknowledge, acknowledgeWildcards } from '../nag.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,5 +61,31 @@ export class DsrFunction extends NodejsFunction {
       },
     });
     (this.node.defaultChild as CfnResource).addMetadata('DsrEntry', entry);
+
+    if (this.role) {
+      acknowledge(
+        this.role,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'AWS managed policy limited to logs:CreateLogGroup/CreateLogStream/PutLogEvents, which is all a Lambda needs to write its own log group.',
+      );
+      acknowledgeWildcards(
+        this.role,
+        'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions, AWS requires Resource "*".',
+        ['Resource::*'],
+      );
+    }
+  }
+
+  /**
+   * Acknowledges the wildcard actions a CDK grant on a customer-managed key adds
+   * (kms:GenerateDataKey*, kms:ReEncrypt*): they stay scoped to that one key's ARN.
+   */
+  acknowledgeKeyGrant(keyDescription: string): void {
+    if (!this.role) return;
+    acknowledgeWildcards(
+      this.role,
+      `CDK grant on ${keyDescription}: kms:GenerateDataKey* and kms:ReEncrypt* are the encrypt-side data-key actions, on that key's ARN only.`,
+      ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+    );
   }
 }

@@ -25,6 +25,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { planKey } from '../../functions/core/plan/plan.js';
+import { acknowledgeStateMachineRole } from '../nag.js';
 import type { WorkflowSteps } from './workflow-steps.js';
 
 export interface DsrWorkflowProps {
@@ -140,6 +141,15 @@ export class DsrWorkflow extends Construct {
         }),
       },
     });
+    acknowledgeStateMachineRole(this.stateMachine, [
+      steps.acknowledge,
+      steps.awaitDecision,
+      steps.resolveSubject,
+      steps.assemble,
+      steps.respond,
+      steps.close,
+      ...props.connectors.values(),
+    ]);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag.js';
 import { STORES, type StoreDefinition } from '../../functions/core/inventory/index.js';
 
 export interface KiaraDataPlaneProps {
@@ -32,13 +33,23 @@ export class KiaraDataPlane extends Construct {
     }
     this.mediaBucket = props.existing
       ? Bucket.fromBucketName(this, 'Media', props.existing.mediaBucket)
-      : new Bucket(this, 'Media', {
-          encryption: BucketEncryption.S3_MANAGED,
-          enforceSSL: true,
-          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-          removalPolicy: RemovalPolicy.DESTROY,
-          lifecycleRules: [{ expiration: Duration.days(90) }],
-        });
+      : this.demoMediaBucket();
+  }
+
+  private demoMediaBucket(): Bucket {
+    const bucket = new Bucket(this, 'Media', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      removalPolicy: RemovalPolicy.DESTROY,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+    });
+    acknowledge(
+      bucket,
+      'AwsSolutions-S1',
+      'Demo stand-in for Kiara\'s media bucket, holding synthetic data only; a production deploy points at Kiara\'s existing bucket (existingStores), whose access logging Kiara owns.',
+    );
+    return bucket;
   }
 
   private demoTable(store: StoreDefinition): Table {

@@ -21,6 +21,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBuc
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildConsoleSync, CONSOLE_DIR } from '../../console/build.js';
+import { acknowledge, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 
 export interface PrivacyConsoleProps {
   /**
@@ -178,7 +179,7 @@ export class PrivacyConsole extends Construct {
       enableTokenRevocation: true,
     });
 
-    new BucketDeployment(this, 'Deploy', {
+    const deployment = new BucketDeployment(this, 'Deploy', {
       destinationBucket: this.bucket,
       sources: [
         Source.asset(CONSOLE_DIR, {
@@ -207,5 +208,76 @@ export class PrivacyConsole extends Construct {
       distributionPaths: ['/*'],
       memoryLimit: 256,
     });
+    this.acknowledgeFindings(props, deployment);
+  }
+
+  /** cdk-nag acknowledgements of the console's resources, each with its reason. */
+  private acknowledgeFindings(props: PrivacyConsoleProps, deployment: BucketDeployment): void {
+    acknowledge(
+      this.bucket,
+      'AwsSolutions-S1',
+      'Holds only the built static console (no personal data), written by the deployment; every read goes through CloudFront with origin access control, whose viewer logs are the access record (logBucket).',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction: the privacy team works from wherever it is; the console is static and every admin call needs a Cognito session with MFA.',
+    );
+    if (!props.webAclId) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR2',
+        'AWS WAF on the distribution is opt-in (webAclId, a us-east-1 web ACL) because it is billed; the console is static files and the admin API behind it requires Cognito tokens.',
+      );
+    }
+    if (!props.logBucket) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR3',
+        'CloudFront standard logs are opt-in (logBucket): they need an ACL-enabled bucket; API calls made through the console are logged in the API access log.',
+      );
+    }
+    if (!props.certificate) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        'Without a custom domain the distribution serves the *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; with domainNames and certificate TLSv1.2_2021 applies.',
+      );
+    }
+
+    // The deployment's Lambda is the CDK's singleton provider (one per stack).
+    const handlerRole = deployment.handlerRole;
+    acknowledge(
+      handlerRole,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'CDK BucketDeployment provider: AWS managed policy limited to writing its own CloudWatch logs.',
+    );
+    const assets = Stack.of(this).synthesizer.bootstrapQualifier ?? 'hnb659fds';
+    acknowledgeWildcards(
+      handlerRole,
+      'CDK BucketDeployment provider: copies the console asset from the CDK assets bucket into the console bucket and prunes old files (object keys are the built file names); the s3:*Object*/List*/Abort* groups are the CDK grants\'s, on these two buckets only.',
+      [
+        wildcardResource(this, this.bucket.arnForObjects('*')),
+        `Resource::arn:<AWS::Partition>:s3:::cdk-${assets}-assets-<AWS::AccountId>-<AWS::Region>/*`,
+        wildcardAction('s3:GetObject*'),
+        wildcardAction('s3:GetBucket*'),
+        wildcardAction('s3:List*'),
+        wildcardAction('s3:DeleteObject*'),
+        wildcardAction('s3:Abort*'),
+      ],
+    );
+    acknowledgeWildcards(
+      handlerRole,
+      'CDK BucketDeployment provider: cloudfront:CreateInvalidation/GetInvalidation for the console distribution after each deployment; the CDK grants them on "*".',
+      ['Resource::*'],
+    );
+    const provider = Stack.of(this).node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (provider) {
+      acknowledge(
+        provider,
+        'AwsSolutions-L1',
+        'CDK BucketDeployment provider: its runtime is chosen by aws-cdk-lib (it bundles the AWS CLI layer), not by this project; it runs only during deployments.',
+      );
+    }
   }
 }

@@ -1,13 +1,16 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  CfnBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag.js';
 import { listIndex } from '../../functions/core/request/keys.js';
 
 export interface RequestStoreProps {
@@ -15,6 +18,8 @@ export interface RequestStoreProps {
   packageExpiryDays?: number;
   /** Keep the requests table and key when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
+  /** Days the export bucket's server access logs are kept. Default 365. */
+  accessLogDays?: number;
 }
 
 /**
@@ -26,6 +31,8 @@ export class RequestStore extends Construct {
   readonly key: Key;
   readonly table: Table;
   readonly exportBucket: Bucket;
+  /** Server access logs of the export bucket (who fetched or deleted which package). */
+  readonly accessLogBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: RequestStoreProps = {}) {
     super(scope, id);
@@ -54,6 +61,22 @@ export class RequestStore extends Construct {
       sortKey: { name: 'listSk', type: AttributeType.STRING },
     });
 
+    // S3 server access logs only support SSE-S3 on the target bucket, not SSE-KMS.
+    this.accessLogBucket = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: false,
+      removalPolicy,
+      lifecycleRules: [{ expiration: Duration.days(props.accessLogDays ?? 365) }],
+    });
+    acknowledge(
+      this.accessLogBucket,
+      'AwsSolutions-S1',
+      'This bucket is the sink of the export bucket\'s server access logs; logging it into itself would loop and another log bucket would only move the finding.',
+    );
+
     this.exportBucket = new Bucket(this, 'Exports', {
       encryption: BucketEncryption.KMS,
       encryptionKey: this.key,
@@ -71,5 +94,24 @@ export class RequestStore extends Construct {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });
+    // Server access logs, delivered under a bucket policy (not ACLs: the log bucket
+    // enforces bucket-owner object ownership). What `serverAccessLogsBucket` does when the
+    // app sets @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy; here without the flag.
+    const logPrefix = 'exports/';
+    (this.exportBucket.node.defaultChild as CfnBucket).loggingConfiguration = {
+      destinationBucketName: this.accessLogBucket.bucketName,
+      logFilePrefix: logPrefix,
+    };
+    this.accessLogBucket.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('logging.s3.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.accessLogBucket.arnForObjects(`${logPrefix}*`)],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': this.exportBucket.bucketArn },
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+        },
+      }),
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { STORES } from '../../functions/core/inventory/index.js';
+import { acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import type { KiaraDataPlane } from './kiara-data-plane.js';
 
@@ -44,13 +45,39 @@ export class StoreConnectors extends Construct {
         fn.addEnvironment('STORE_TABLE', table.tableName);
         if (store.erasure.action === 'delete') table.grantReadWriteData(fn);
         else table.grantReadData(fn);
+        acknowledgeWildcards(fn, `Queries on the ${store.id} store's own indexes (the grant covers <table>/index/*; no other table).`, [
+          wildcardResource(this, `${table.tableArn}/index/*`),
+        ]);
       } else {
-        fn.addEnvironment('STORE_BUCKET', props.dataPlane.mediaBucket.bucketName);
-        props.dataPlane.mediaBucket.grantRead(fn, `${store.location.keyPrefix}*`);
-        props.dataPlane.mediaBucket.grantDelete(fn, `${store.location.keyPrefix}*`);
+        const media = props.dataPlane.mediaBucket;
+        const prefix = `${store.location.keyPrefix}*`;
+        fn.addEnvironment('STORE_BUCKET', media.bucketName);
+        media.grantRead(fn, prefix);
+        media.grantDelete(fn, prefix);
+        acknowledgeWildcards(
+          fn,
+          `Reads, lists and deletes the ${store.id} store's objects only: the bucket grants are limited to the key prefix ${prefix} (s3:GetObject*/s3:GetBucket*/s3:List*/s3:DeleteObject* are the CDK grant's action groups; keys are per account, so a prefix wildcard is required).`,
+          [
+            wildcardResource(this, media.arnForObjects(prefix)),
+            wildcardAction('s3:GetObject*'),
+            wildcardAction('s3:GetBucket*'),
+            wildcardAction('s3:List*'),
+            wildcardAction('s3:DeleteObject*'),
+          ],
+        );
       }
       props.requestsTable.grantReadWriteData(fn);
       props.exportBucket.grantPut(fn, 'work/*');
+      fn.acknowledgeKeyGrant('the requests table and export bucket key');
+      acknowledgeWildcards(
+        fn,
+        'Records its progress in the requests table (grant includes <table>/index/* for the list index) and writes export parts under work/ only (s3:Abort* lets it abort its own multipart uploads; object names are per request, so a prefix wildcard is required).',
+        [
+          wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
+          wildcardResource(this, props.exportBucket.arnForObjects('work/*')),
+          wildcardAction('s3:Abort*'),
+        ],
+      );
       this.functions.set(store.id, fn);
     }
   }

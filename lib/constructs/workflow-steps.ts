@@ -5,6 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 
 export interface MailSettings {
@@ -83,10 +84,34 @@ export class WorkflowSteps extends Construct {
 
     for (const fn of [this.acknowledge, this.awaitDecision, this.resolveSubject, this.assemble, this.respond, this.close]) {
       props.requestsTable.grantReadWriteData(fn);
+      fn.acknowledgeKeyGrant('the requests table key');
+      acknowledgeWildcards(fn, 'Requests table grant: <table>/index/* covers its list index (GSI queries need the index ARN).', [
+        wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
+      ]);
     }
+    acknowledgeWildcards(
+      this.close,
+      'Stops the deadline watch execution of the closing request: execution names are per request, so StopExecution is granted on <watch state machine>:* executions of that one state machine.',
+      [wildcardResource(this, executionsOf(props.watch))],
+    );
     props.accountTable.grantReadData(this.resolveSubject);
+    acknowledgeWildcards(this.resolveSubject, 'Finds the account by email through the account table\'s email index: <account table>/index/*.', [
+      wildcardResource(this, `${props.accountTable.tableArn}/index/*`),
+    ]);
     props.exportBucket.grantReadWrite(this.assemble);
     props.exportBucket.grantDelete(this.assemble);
+    acknowledgeWildcards(
+      this.assemble,
+      'Assemble reads the work/ parts of a request, writes its package under packages/ and deletes the parts: object keys are per request, so the export bucket grant is on <bucket>/*; the s3:*Object*/List*/Abort* groups are the CDK bucket grant\'s, on this bucket only.',
+      [
+        wildcardResource(this, props.exportBucket.arnForObjects('*')),
+        wildcardAction('s3:GetObject*'),
+        wildcardAction('s3:GetBucket*'),
+        wildcardAction('s3:List*'),
+        wildcardAction('s3:DeleteObject*'),
+        wildcardAction('s3:Abort*'),
+      ],
+    );
     for (const fn of [this.acknowledge, this.awaitDecision, this.respond]) grantSendEmail(fn, props.mail.senderEmail);
   }
 }

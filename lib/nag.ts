@@ -1,0 +1,78 @@
+import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { IConstruct } from 'constructs';
+
+/**
+ * cdk-nag 3 acknowledgements. They are CDK validation acknowledgements on a construct
+ * (they cover the construct and everything under it), so each sits in the construct that
+ * creates the resource, next to it, with the reason it is acceptable there.
+ *
+ * IAM4/IAM5 findings are acknowledged one by one in the `RuleId[Finding]` form
+ * (cdk-nag 3 matches them exactly): `wildcard` computes a finding from the very token
+ * the grant used, so the acknowledgement follows logical ids instead of hard-coding them.
+ */
+export function acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id: ruleId, reason });
+}
+
+/** Acknowledges `AwsSolutions-IAM5[...]` findings: wildcard actions or resources. */
+export function acknowledgeWildcards(scope: IConstruct, reason: string, findings: string[]): void {
+  for (const finding of findings) acknowledge(scope, `AwsSolutions-IAM5[${finding}]`, reason);
+}
+
+/** The IAM5 finding for a wildcard action, e.g. `Action::kms:GenerateDataKey*`. */
+export function wildcardAction(action: string): string {
+  return `Action::${action}`;
+}
+
+/**
+ * The IAM5 finding for a wildcard resource, e.g. `${table.tableArn}/index/*` becomes
+ * `Resource::<RequestStoreRequests61302086.Arn>/index/*` (how cdk-nag flattens it).
+ */
+export function wildcardResource(scope: IConstruct, resource: string): string {
+  return `Resource::${flatten(Stack.of(scope).resolve(resource))}`;
+}
+
+/** The resource Step Functions `grantExecution` uses: every execution of a state machine. */
+export function executionsOf(stateMachine: IStateMachine): string {
+  const stack = Stack.of(stateMachine);
+  const name = Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName;
+  return `${stack.formatArn({ service: 'states', resource: 'execution', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME })}:*`;
+}
+
+/** cdk-nag's flattening of a CloudFormation value: Ref/GetAtt as `<...>`, joins joined. */
+function flatten(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  const node = value as Record<string, any>;
+  if (node['Fn::Join']) {
+    const [delimiter, items] = node['Fn::Join'] as [string, unknown[]];
+    return items.map(flatten).join(delimiter);
+  }
+  if (node['Fn::Sub']) return flatten(node['Fn::Sub']);
+  if (node['Fn::GetAtt']) {
+    const [resource, attribute] = node['Fn::GetAtt'] as [unknown, unknown];
+    return `<${flatten(resource)}.${flatten(attribute)}>`;
+  }
+  if (node['Fn::ImportValue']) return flatten(node['Fn::ImportValue']);
+  if (node.Ref) return `<${flatten(node.Ref)}>`;
+  return JSON.stringify(value);
+}
+
+/**
+ * A state machine's role: LambdaInvoke grants lambda:InvokeFunction on `<fn.Arn>:*` too
+ * (versions and aliases of the same function), and logging and tracing need Resource "*".
+ */
+export function acknowledgeStateMachineRole(stateMachine: IStateMachine, invoked: IFunction[]): void {
+  acknowledgeWildcards(
+    stateMachine,
+    'Step Functions LambdaInvoke grants lambda:InvokeFunction on <fn.Arn>:* so a task may call a version or alias of the same function; no other function.',
+    invoked.map((fn) => wildcardResource(stateMachine, `${fn.functionArn}:*`)),
+  );
+  acknowledgeWildcards(
+    stateMachine,
+    'Resource "*" is required by AWS for the X-Ray actions of tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and the CloudWatch Logs vended-delivery actions of execution logging (logs:*LogDelivery*, logs:PutResourcePolicy, logs:Describe*), which have no resource-level permissions.',
+    ['Resource::*'],
+  );
+}

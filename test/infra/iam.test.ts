@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { STORES } from '../../functions/core/inventory/index.js';
+import { synthStack } from './synth.js';
+
+/** Least privilege, read from the synthesized template's IAM policies. */
+const { template } = synthStack();
+
+interface Statement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const policies = Object.entries<any>(template.findResources('AWS::IAM::Policy'));
+const functions = Object.entries<any>(template.findResources('AWS::Lambda::Function'));
+const tables = Object.keys(template.findResources('AWS::DynamoDB::Table'));
+const buckets = Object.keys(template.findResources('AWS::S3::Bucket'));
+const requestsTable = only(tables.filter((id) => id.startsWith('RequestStoreRequests')));
+const exportBucket = only(buckets.filter((id) => id.startsWith('RequestStoreExports')));
+const kiaraTables = tables.filter((id) => id.startsWith('KiaraData'));
+const kiaraBuckets = buckets.filter((id) => id.startsWith('KiaraData'));
+
+function only<T>(items: T[]): T {
+  if (items.length !== 1) throw new Error(`expected one, got ${items.length}: ${items.join(', ')}`);
+  return items[0]!;
+}
+
+/** Allow statements of every policy attached to a role (by the role's logical id). */
+function statementsOfRole(roleId: string): Statement[] {
+  return policies
+    .filter(([, policy]) => policy.Properties.Roles?.some((role: any) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[])
+    .filter((statement) => statement.Effect === 'Allow');
+}
+
+function roleOf(fn: any): string {
+  return fn.Properties.Role['Fn::GetAtt'][0];
+}
+
+/** The logical ids a policy resource refers to (`Ref` / `Fn::GetAtt`, also inside joins). */
+function logicalIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(logicalIds);
+  if (!value || typeof value !== 'object') return [];
+  const node = value as Record<string, unknown>;
+  if (typeof node.Ref === 'string') return node.Ref.startsWith('AWS::') ? [] : [node.Ref];
+  if (Array.isArray(node['Fn::GetAtt'])) return [String(node['Fn::GetAtt'][0])];
+  return Object.values(node).flatMap(logicalIds);
+}
+
+/**
+ * Actions AWS only authorizes on Resource "*" (they have no resource-level permissions),
+ * and why this stack needs each.
+ */
+const STAR_ONLY_ACTIONS: Record<string, string> = {
+  'xray:PutTraceSegments': 'active X-Ray tracing of Lambdas and state machines',
+  'xray:PutTelemetryRecords': 'active X-Ray tracing of Lambdas and state machines',
+  'xray:GetSamplingRules': 'X-Ray tracing of the state machines (sampling)',
+  'xray:GetSamplingTargets': 'X-Ray tracing of the state machines (sampling)',
+  'logs:CreateLogDelivery': 'Step Functions execution logging (CloudWatch Logs vended delivery)',
+  'logs:GetLogDelivery': 'Step Functions execution logging',
+  'logs:UpdateLogDelivery': 'Step Functions execution logging',
+  'logs:DeleteLogDelivery': 'Step Functions execution logging',
+  'logs:ListLogDeliveries': 'Step Functions execution logging',
+  'logs:PutResourcePolicy': 'Step Functions execution logging (log group resource policy for delivery)',
+  'logs:DescribeResourcePolicies': 'Step Functions execution logging',
+  'logs:DescribeLogGroups': 'Step Functions execution logging',
+};
+
+/**
+ * Roles that aws-cdk-lib creates and grants itself, not this project's code: the
+ * BucketDeployment provider invalidates the console distribution with
+ * cloudfront:CreateInvalidation/GetInvalidation on "*" (CDK's own grant).
+ */
+const CDK_OWNED_STAR_GRANTS: Record<string, string[]> = {
+  CustomCDKBucketDeployment: ['cloudfront:GetInvalidation', 'cloudfront:CreateInvalidation'],
+};
+
+describe('IAM least privilege', () => {
+  it('never allows every action, nor every action of a service', () => {
+    for (const [id, policy] of policies) {
+      for (const statement of policy.Properties.PolicyDocument.Statement as Statement[]) {
+        for (const action of list(statement.Action)) {
+          expect(action, `${id}`).not.toBe('*');
+          expect(action, `${id}`).not.toMatch(/^[a-z0-9-]+:\*$/);
+        }
+      }
+    }
+  });
+
+  it('uses Resource "*" only for actions AWS authorizes on "*" alone', () => {
+    for (const [id, policy] of policies) {
+      for (const statement of policy.Properties.PolicyDocument.Statement as Statement[]) {
+        if (!list(statement.Resource).includes('*')) continue;
+        const cdkOwned = Object.entries(CDK_OWNED_STAR_GRANTS).find(([prefix]) => id.startsWith(prefix))?.[1] ?? [];
+        for (const action of list(statement.Action)) {
+          expect(
+            action in STAR_ONLY_ACTIONS || cdkOwned.includes(action),
+            `${id} allows ${action} on "*"`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('lets each store connector touch only its own store, the requests table and work/ of the export bucket', () => {
+    const connectors = functions.filter(([, fn]) => fn.Properties.Environment?.Variables?.STORE_ID);
+    expect(connectors).toHaveLength(STORES.length);
+    for (const [id, fn] of connectors) {
+      const variables = fn.Properties.Environment.Variables;
+      const store = STORES.find((candidate) => candidate.id === variables.STORE_ID)!;
+      const ownTable: string | undefined = variables.STORE_TABLE?.Ref;
+      const ownBucket: string | undefined = variables.STORE_BUCKET?.Ref;
+      if (store.location.kind === 'dynamodb') expect(ownTable, id).toBeDefined();
+      else expect(ownBucket, id).toBeDefined();
+
+      const statements = statementsOfRole(roleOf(fn));
+      const touched = new Set(statements.flatMap((statement) => logicalIds(statement.Resource)));
+      for (const needed of [ownTable ?? ownBucket, requestsTable, exportBucket]) {
+        expect(touched.has(needed!), `${store.id} connector lacks ${needed}`).toBe(true);
+      }
+      const allowed = new Set([ownTable, ownBucket, requestsTable, exportBucket].filter(Boolean));
+      for (const other of [...kiaraTables, ...kiaraBuckets].filter((resource) => !allowed.has(resource))) {
+        expect(touched.has(other), `${store.id} connector may touch ${other}`).toBe(false);
+      }
+      for (const statement of statements) {
+        const resources = list(statement.Resource);
+        if (!logicalIds(resources).includes(exportBucket)) continue;
+        // Only objects under work/: no package, no listing of the bucket.
+        expect(resources, `${store.id} connector on the export bucket`).toEqual([
+          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [exportBucket, 'Arn'] }, '/work/*']] },
+        ]);
+        for (const action of list(statement.Action)) expect(action, store.id).toMatch(/^s3:(PutObject|Abort)/);
+      }
+      // Erasure rights only where the inventory erases by deleting.
+      const deletes = statements.filter(
+        (statement) =>
+          list(statement.Action).some((action) => /^dynamodb:(DeleteItem|BatchWriteItem)$/.test(action)) &&
+          logicalIds(statement.Resource).includes(ownTable ?? '-'),
+      );
+      if (store.location.kind === 'dynamodb') {
+        expect(deletes.length > 0, `${store.id} delete rights`).toBe(store.erasure.action === 'delete');
+      }
+    }
+  });
+
+  it('gives the intake exactly the item operations it makes, and deletes only its own delivery claims', () => {
+    const [id, intake] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/intake/index.ts'));
+    const statements = statementsOfRole(roleOf(intake));
+    const dynamo = statements.filter((statement) => list(statement.Action).some((action) => action.startsWith('dynamodb:')));
+    for (const statement of dynamo) {
+      expect(statement.Resource, id).toEqual({ 'Fn::GetAtt': [requestsTable, 'Arn'] });
+    }
+    const unconditioned = dynamo.filter((statement) => !statement.Condition).flatMap((statement) => list(statement.Action));
+    // functions/intake: GetItem/PutItem/UpdateItem (requests, audit, open-request claims,
+    // rate-limit windows, delivery ids); no Query, no batch writes.
+    expect(unconditioned.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    const deletes = dynamo.filter((statement) => list(statement.Action).includes('dynamodb:DeleteItem'));
+    expect(deletes).toHaveLength(1);
+    expect(list(deletes[0]!.Action)).toEqual(['dynamodb:DeleteItem']);
+    // DeliveryIds.release gives back an `IDEMP#...` claim; nothing else may be deleted.
+    expect(deletes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } });
+    const allActions = statements.flatMap((statement) => list(statement.Action));
+    expect(allActions).not.toContain('dynamodb:BatchWriteItem');
+    const touched = new Set(statements.flatMap((statement) => logicalIds(statement.Resource)));
+    for (const other of [...kiaraTables, ...kiaraBuckets, exportBucket]) expect(touched.has(other), other).toBe(false);
+  });
+});
