@@ -20,6 +20,8 @@ export interface DsrStackProps extends StackProps {
   identityLinkDays?: number;
   /** Days an access package stays in the export bucket. Default 30. */
   packageExpiryDays?: number;
+  /** Pause the legal clock while the identity confirmation is awaited. Default false. */
+  identityPause?: boolean;
   /** Requests per 5 minutes per IP above which a WAF rule answers 429. Default: no WAF. */
   wafRateLimit?: number;
   /** Subscribed to the alarm topic (deadline escalations, failures, intake 5xx). */
@@ -47,6 +49,7 @@ export class DsrStack extends Stack {
       mail: props.mail,
       logKey: store.key,
       wafRateLimit: props.wafRateLimit,
+      identityPause: props.identityPause,
     });
     const accountTable = dataPlane.tables.get('account');
     if (!accountTable) throw new Error('DsrStack: the inventory has no account store');

@@ -16,6 +16,7 @@ export function createHandler(env: Record<string, string>) {
     limiter: new RateLimiter(table),
     publicApiUrl: requireEnv(env, 'PUBLIC_API_URL').replace(/\/$/, ''),
     senderEmail: requireEnv(env, 'SENDER_EMAIL'),
+    identityPause: env.IDENTITY_PAUSE === 'true',
   };
   const verify = verifyRoute(deps);
   const resend = resendRoute(deps);

@@ -8,6 +8,8 @@ import type { LinkTokens } from '../shared/link-tokens.js';
 import { logger } from '../shared/logger.js';
 import { limitKey, type Limit, type RateLimiter } from '../shared/rate-limit.js';
 import type { RequestsRepo } from '../shared/requests-repo.js';
+import { applyIdentityPauses } from '../core/deadlines/index.js';
+import type { DsrRequestRecord } from '../core/request/model.js';
 
 /**
  * Unknown tokens per client address and quarter hour. A 256-bit token cannot be guessed,
@@ -25,6 +27,31 @@ interface Deps {
   links: LinkTokens;
   limiter: RateLimiter;
   publicApiUrl: string;
+  identityPause: boolean;
+}
+
+/**
+ * With the identity pause on, the legal clock stood still from the acknowledgement that
+ * asked for the confirmation until now; the legal dates move by those Amsterdam days.
+ */
+async function recordIdentityPause(repo: RequestsRepo, request: DsrRequestRecord) {
+  const asked = await repo.findStep(request.requestId, 'verify_identity');
+  if (!asked) return;
+  const pause = { start: asked.createdAt, end: new Date().toISOString() };
+  const moved = applyIdentityPauses(
+    { receivedAt: request.receivedAt, receiptDate: request.receiptDate, ...request.deadlines },
+    [pause],
+    { identityPause: true },
+  );
+  await repo.update(request.requestId, {
+    identityPauses: [pause],
+    deadlines: { initial: moved.initial, extended: moved.extended },
+  });
+  await repo.audit(request.requestId, {
+    type: 'identity_pause',
+    actor: 'workflow',
+    details: { ...pause, legalBefore: request.deadlines.initial.legal, legalAfter: moved.initial.legal },
+  });
 }
 
 function page(status: number, outcome: VerifyOutcome, locale: Locale, retryAfter?: number): APIGatewayProxyResult {
@@ -37,7 +64,7 @@ function page(status: number, outcome: VerifyOutcome, locale: Locale, retryAfter
  * links confirm nothing); its POST confirms, once, and resumes VerifyIdentity. Every
  * answer depends on the token alone, never on whether the address has an account.
  */
-export function verifyRoute({ repo, links, limiter, publicApiUrl }: Deps) {
+export function verifyRoute({ repo, links, limiter, publicApiUrl, identityPause }: Deps) {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const token = event.pathParameters?.token ?? '';
     const client = limitKey(`ip:${event.requestContext?.identity?.sourceIp ?? 'unknown'}`);
@@ -72,6 +99,7 @@ export function verifyRoute({ repo, links, limiter, publicApiUrl }: Deps) {
       return failed(409, 'already_used');
     }
     await repo.audit(requestId, { type: 'identity_verified', actor: 'data-subject', details: { method: 'email_link' } });
+    if (identityPause) await recordIdentityPause(repo, request);
     return page(200, 'confirmed', locale);
   };
 }

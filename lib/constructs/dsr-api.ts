@@ -35,6 +35,11 @@ export interface DsrApiProps {
   exportBucket: IBucket;
   mail: MailSettings;
   logKey?: IKey;
+  /**
+   * Pause the legal clock while Kiara waits for the identity confirmation it asked for
+   * (an EDPB interpretation, gdpr-rules §3). Default false.
+   */
+  identityPause?: boolean;
   /** Stage throttling. Defaults: 20 requests/s, bursts of 40. */
   throttle?: { rateLimit: number; burstLimit: number };
   /**
@@ -203,6 +208,7 @@ export class DsrApi extends Construct {
       SENDER_EMAIL: mail.senderEmail,
       PUBLIC_API_URL: this.baseUrl,
       WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn,
+      IDENTITY_PAUSE: String(this.props.identityPause ?? false),
     };
     const fn = (id: string, entry: string, description: string) =>
       new DsrFunction(this, id, { entry, description, environment, logKey, timeout: Duration.seconds(15) });

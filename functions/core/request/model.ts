@@ -81,6 +81,8 @@ export interface DsrRequestRecord {
   identityExpiresAt?: string;
   /** Why the review needs particular care (a code of the review-needed email). */
   reviewNote?: 'requester_email_differs_from_account';
+  /** Identity pauses (setting, default off): the legal limit moved by these days. */
+  identityPauses?: { start: string; end: string }[];
   /** Set by ResolveSubject; absent while identity is unconfirmed. */
   subject?: { accountId?: string; found: boolean };
   pendingStep?: PendingStepName;

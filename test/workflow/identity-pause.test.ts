@@ -1,0 +1,48 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyIdentityPauses } from '../../functions/core/deadlines/index.js';
+import { requestKeys } from '../../functions/core/request/keys.js';
+import { documentClient } from '../../functions/shared/aws-clients.js';
+import { journey } from './journey.js';
+import { startTarget, type DsrTarget } from './target.js';
+
+let target: DsrTarget;
+let flow: ReturnType<typeof journey>;
+
+// The interpretive setting of gdpr-rules §3, switched on for this runtime only.
+beforeAll(async () => {
+  target = await startTarget({ seed: false, env: { IDENTITY_PAUSE: 'true' } });
+  flow = journey(target);
+});
+afterAll(async () => target?.stop());
+
+describe('identity pause (setting on)', () => {
+  it('moves the legal deadline by the days Kiara waited for the confirmation; the strict date stays', async () => {
+    const email = 'pause@example.org';
+    const requestId = await flow.submit({ type: 'access', email });
+    await flow.identityLink(requestId, email);
+    // Kiara asked three days ago (the clock cannot be moved, so the request's step is).
+    const askedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: target.local!.resources.requestsTable,
+        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.step('verify_identity') },
+        UpdateExpression: 'SET createdAt = :at',
+        ExpressionAttributeValues: { ':at': askedAt },
+      }),
+    );
+    const before = await flow.detail(requestId);
+    await flow.confirmIdentity(requestId, email);
+    const after = await flow.waitFor(requestId, (r) => (r.audit as any[]).some((e) => e.type === 'identity_pause'), 'pause recorded');
+
+    const expected = applyIdentityPauses(
+      { receivedAt: before.receivedAt, receiptDate: before.receiptDate, ...before.deadlines },
+      [{ start: askedAt, end: new Date().toISOString() }],
+      { identityPause: true },
+    );
+    expect(after.deadlines.initial.strict).toBe(before.deadlines.initial.strict);
+    expect(after.deadlines.initial.legal).toBe(expected.initial.legal);
+    expect(after.deadlines.initial.legal > before.deadlines.initial.legal).toBe(true);
+    expect(after.deadline).toBe(expected.initial.legal);
+  });
+});
