@@ -2,22 +2,13 @@ import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } fro
 import { requestKeys } from '../core/request/keys.js';
 import { documentClient } from '../shared/aws-clients.js';
 import { laterDate } from './retention.js';
-import type { Action } from './types.js';
+import type { Action, StepOutcome } from './types.js';
 
 /** One connector invocation's record in the requests table. Counts and keys only. */
-export interface ProgressItem {
+export interface ProgressItem extends StepOutcome {
   storeId: string;
   action: Action;
   part: number;
-  items: number;
-  bytes: number;
-  retained?: number;
-  retainedUntil?: string;
-  exportKey?: string;
-  columns?: string[];
-  done: boolean;
-  /** Where the next part resumes (not done). */
-  after?: string | number;
   at: string;
 }
 
