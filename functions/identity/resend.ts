@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { acknowledgement } from '../core/render/index.js';
 import type { ResendAccepted } from '../core/intake/responses.js';
+import { acknowledgementOf } from '../shared/acknowledgement.js';
 import { json } from '../shared/http/response.js';
 import type { LinkTokens } from '../shared/link-tokens.js';
 import { logger } from '../shared/logger.js';
@@ -50,14 +50,7 @@ export function resendRoute({ repo, links, limiter, publicApiUrl, senderEmail }:
       kind: `verification_resend#${hashToken(token).slice(0, 16)}`,
       from: senderEmail,
       to: request.contactEmail,
-      email: acknowledgement({
-        locale: request.locale,
-        requestId: request.requestId,
-        types: request.types,
-        receivedAt: request.receivedAt,
-        deadline: request.deadlines.initial.legal,
-        verification: { verifyUrl: `${publicApiUrl}/v1/verify/${token}`, expiresAt },
-      }),
+      email: acknowledgementOf(request, { verifyUrl: `${publicApiUrl}/v1/verify/${token}`, expiresAt }),
     });
   }
 

@@ -1,4 +1,4 @@
-import { acknowledgement } from '../../core/render/index.js';
+import { acknowledgementOf } from '../../shared/acknowledgement.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { LinkTokens } from '../../shared/link-tokens.js';
 import { sendOnce } from '../../shared/mailer.js';
@@ -49,14 +49,7 @@ export function createHandler(env: Record<string, string>) {
         kind: 'acknowledgement',
         from: config.senderEmail,
         to: request.contactEmail,
-        email: acknowledgement({
-          locale: request.locale,
-          requestId: request.requestId,
-          types: request.types,
-          receivedAt: request.receivedAt,
-          deadline: request.deadlines.initial.legal,
-          verification,
-        }),
+        email: acknowledgementOf(request, verification),
       });
     }
     if (needsVerification) await repo.setStatus(request.requestId, 'awaiting_identity', { pendingStep: 'verify_identity' });
