@@ -98,13 +98,18 @@ export class WorkflowSteps extends Construct {
     acknowledgeWildcards(this.resolveSubject, 'Finds the account by email through the account table\'s email index: <account table>/index/*.', [
       wildcardResource(this, `${props.accountTable.tableArn}/index/*`),
     ]);
-    props.exportBucket.grantReadWrite(this.assemble);
-    props.exportBucket.grantDelete(this.assemble);
+    // Assemble reads the connectors' parts under work/, writes the package under packages/
+    // (multipart, so s3:Abort* too) and deletes work/ once the package is complete
+    // (functions/workflow/assemble, functions/connectors/package.ts and keys.ts).
+    props.exportBucket.grantRead(this.assemble, 'work/*');
+    props.exportBucket.grantDelete(this.assemble, 'work/*');
+    props.exportBucket.grantPut(this.assemble, 'packages/*');
     acknowledgeWildcards(
       this.assemble,
-      'Assemble reads the work/ parts of a request, writes its package under packages/ and deletes the parts: object keys are per request, so the export bucket grant is on <bucket>/*; the s3:*Object*/List*/Abort* groups are the CDK bucket grant\'s, on this bucket only.',
+      'Assemble reads and deletes the work/ parts of a request and writes its package under packages/: keys are per request, so the grants are on <bucket>/work/* and <bucket>/packages/*; s3:GetObject*/GetBucket*/List*/DeleteObject*/Abort* are the CDK bucket grants\' action groups, on this bucket only.',
       [
-        wildcardResource(this, props.exportBucket.arnForObjects('*')),
+        wildcardResource(this, props.exportBucket.arnForObjects('work/*')),
+        wildcardResource(this, props.exportBucket.arnForObjects('packages/*')),
         wildcardAction('s3:GetObject*'),
         wildcardAction('s3:GetBucket*'),
         wildcardAction('s3:List*'),

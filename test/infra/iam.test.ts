@@ -49,6 +49,11 @@ function logicalIds(value: unknown): string[] {
   return Object.values(node).flatMap(logicalIds);
 }
 
+/** Whether a granted action (possibly a `s3:GetObject*` pattern) covers `action`. */
+function matchesAction(granted: string, action: string): boolean {
+  return new RegExp(`^${granted.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(action);
+}
+
 /**
  * Actions AWS only authorizes on Resource "*" (they have no resource-level permissions),
  * and why this stack needs each.
@@ -142,6 +147,41 @@ describe('IAM least privilege', () => {
       if (store.location.kind === 'dynamodb') {
         expect(deletes.length > 0, `${store.id} delete rights`).toBe(store.erasure.action === 'delete');
       }
+    }
+  });
+
+  it('lets Assemble read and delete work/ and write packages/ of the export bucket, nothing else there', () => {
+    const [id, assemble] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/workflow/assemble/index.ts'));
+    const objects = (prefix: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [exportBucket, 'Arn'] }, `/${prefix}*`]] });
+    const bucket = { 'Fn::GetAtt': [exportBucket, 'Arn'] };
+    const s3 = statementsOfRole(roleOf(assemble)).filter((statement) =>
+      list(statement.Action).some((action) => action.startsWith('s3:')),
+    );
+    expect(s3.length, id).toBeGreaterThan(0);
+    const allowed = (action: string) =>
+      s3.filter((statement) => list(statement.Action).some((granted) => matchesAction(granted, action))).flatMap((statement) => list(statement.Resource));
+    // functions/connectors/package.ts: GetObject of parts and copied files under work/,
+    // a multipart upload of packages/{id}/….zip (aborted on failure), ListObjectsV2 of
+    // work/{id}/ and DeleteObjects of what it lists (deleteWorkFiles).
+    expect(allowed('s3:GetObject')).toEqual([bucket, objects('work/')]);
+    expect(allowed('s3:ListBucket')).toEqual([bucket, objects('work/')]);
+    expect(allowed('s3:DeleteObject')).toEqual([objects('work/')]);
+    expect(allowed('s3:PutObject')).toEqual([objects('packages/')]);
+    expect(allowed('s3:AbortMultipartUpload')).toEqual([objects('packages/')]);
+    // Every S3 statement names this bucket or one of those two prefixes, nothing wider.
+    for (const statement of s3) {
+      for (const resource of list(statement.Resource)) {
+        expect([bucket, objects('work/'), objects('packages/')], `${id}: ${JSON.stringify(resource)}`).toContainEqual(resource);
+      }
+    }
+    // No write outside packages/, no delete of packages/ nor anywhere but work/.
+    for (const statement of s3) {
+      const actions = list(statement.Action);
+      const resources = list(statement.Resource);
+      if (actions.some((action) => /^s3:(Put|Abort|Restore|Replicate|Create)/.test(action))) {
+        expect(resources, `${id} writes`).toEqual([objects('packages/')]);
+      }
+      if (actions.some((action) => /^s3:Delete/.test(action))) expect(resources, `${id} deletes`).toEqual([objects('work/')]);
     }
   });
 
