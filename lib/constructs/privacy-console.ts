@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, DockerImage } from 'aws-cdk-lib';
+import { CfnResource, Duration, RemovalPolicy, Stack, DockerImage } from 'aws-cdk-lib';
 import type { IRestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -16,6 +16,8 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { OAuthScope, UserPoolClientIdentityProvider, type IUserPool, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -53,6 +55,8 @@ export interface PrivacyConsoleProps {
   readonly sessionLength?: Duration;
   /** Delete the console bucket with the stack; it holds only the built console. Default true. */
   readonly removeOnDelete?: boolean;
+  /** Key that encrypts the log groups of the deployment Lambdas (the stack's key). */
+  readonly logKey?: IKey;
 }
 
 /** Sign-in scopes the console asks for: the ID token carries email and cognito:groups. */
@@ -87,6 +91,18 @@ export class PrivacyConsole extends Construct {
       removalPolicy: removeOnDelete ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       autoDeleteObjects: removeOnDelete,
     });
+    // The CDK's deployment-time Lambdas (bucket auto-delete, BucketDeployment) would
+    // otherwise log to log groups Lambda creates on first use, kept forever.
+    const deploymentLogs = (name: string) =>
+      new LogGroup(this, name, {
+        retention: RetentionDays.ONE_MONTH,
+        encryptionKey: props.logKey,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+    const autoDelete = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider')?.node.tryFindChild('Handler');
+    if (autoDelete instanceof CfnResource) {
+      autoDelete.addPropertyOverride('LoggingConfig.LogGroup', deploymentLogs('AutoDeleteLogs').logGroupName);
+    }
 
     this.userPoolDomain = props.userPool.addDomain('ConsoleDomain', {
       cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `kiara-privacy-${stack.account}` },
@@ -207,6 +223,7 @@ export class PrivacyConsole extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 256,
+      logGroup: deploymentLogs('DeployLogs'),
     });
     this.acknowledgeFindings(props, deployment);
   }
