@@ -1,5 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { DsrStack, type DsrStackProps } from './dsr-stack.js';
+import type { DeployTarget } from './localstack.js';
+
+function deployTarget(value: string | undefined): DeployTarget {
+  if (value === undefined || value === 'aws' || value === 'localstack') return value ?? 'aws';
+  throw new Error(`Unknown target "${value}": use -c target=aws (default) or -c target=localstack`);
+}
 
 /** Settings read from CDK context (`-c key=value` or cdk.json), with local defaults. */
 export function stackPropsFromContext(app: App): DsrStackProps {
@@ -13,13 +19,18 @@ export function stackPropsFromContext(app: App): DsrStackProps {
     alarmEmail: context('alarmEmail'),
     wafRateLimit: context('wafRateLimit') ? Number(context('wafRateLimit')) : undefined,
     existingStores: context('existingStores') ? JSON.parse(context('existingStores')!) : undefined,
+    target: deployTarget(context('target')),
   };
 }
 
-/** Builds the app; the CDK entry point and the local runtime both use this. */
-export function buildApp(app: App = new App()): { app: App; stack: DsrStack } {
+/**
+ * Builds the app; the CDK entry point and the local runtime both use this. `overrides`
+ * set props that have no context key (tests: a link that lives seconds).
+ */
+export function buildApp(app: App = new App(), overrides: Partial<DsrStackProps> = {}): { app: App; stack: DsrStack } {
   const stack = new DsrStack(app, 'KiaraDsr', {
     ...stackPropsFromContext(app),
+    ...overrides,
     description: 'Kiara GDPR data-subject request workflow',
   });
   return { app, stack };

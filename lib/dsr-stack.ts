@@ -9,6 +9,7 @@ import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-dat
 import { RequestStore } from './constructs/request-store.js';
 import { StoreConnectors } from './constructs/store-connectors.js';
 import { WorkflowSteps, type MailSettings } from './constructs/workflow-steps.js';
+import { localStackApiUrl, refuseOutsideLocalStack, type DeployTarget } from './localstack.js';
 
 export interface DsrStackProps extends StackProps {
   mail: MailSettings;
@@ -30,6 +31,12 @@ export interface DsrStackProps extends StackProps {
   reminderDaysBefore?: number[];
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
+  /**
+   * `aws` (default), or `localstack` for LocalStack's community edition: no Cognito,
+   * privacy console, WAF or dashboard (not available there); the admin API takes a bearer
+   * token instead, and CloudFormation refuses the template in a real account.
+   */
+  target?: DeployTarget;
 }
 
 /** The Kiara DSR system: one stack, one construct per concern. */
@@ -37,6 +44,11 @@ export class DsrStack extends Stack {
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
     const identityLinkDays = props.identityLinkDays ?? 7;
+    const localstack = props.target === 'localstack';
+    if (localstack) {
+      if (props.wafRateLimit !== undefined) throw new Error('DsrStack: wafRateLimit needs AWS WAF, which LocalStack does not provide');
+      refuseOutsideLocalStack(this);
+    }
 
     const store = new RequestStore(this, 'RequestStore', {
       packageExpiryDays: props.packageExpiryDays,
@@ -50,12 +62,15 @@ export class DsrStack extends Stack {
       logKey: store.key,
       wafRateLimit: props.wafRateLimit,
       identityPause: props.identityPause,
+      adminAuth: localstack ? 'token' : 'cognito',
+      publicBaseUrl: localstack ? localStackApiUrl : undefined,
     });
     const accountTable = dataPlane.tables.get('account');
     if (!accountTable) throw new Error('DsrStack: the inventory has no account store');
 
-    const privacyConsole = new PrivacyConsole(this, 'Console', { api: api.api, userPool: api.userPool });
-    const consoleUrl = props.consoleUrl ?? privacyConsole.url;
+    // No console on LocalStack (CloudFront is not there): emails link to the admin API.
+    const privacyConsole = api.userPool && new PrivacyConsole(this, 'Console', { api: api.api, userPool: api.userPool });
+    const consoleUrl = props.consoleUrl ?? privacyConsole?.url ?? `${api.baseUrl}/admin/requests`;
     const watch = new DeadlineWatch(this, 'DeadlineWatch', {
       requestsTable: store.table,
       mail: props.mail,
@@ -94,13 +109,19 @@ export class DsrStack extends Stack {
       api: api.api,
       key: store.key,
       alarmEmail: props.alarmEmail,
+      dashboard: !localstack,
     });
 
-    new CfnOutput(this, 'ConsoleUrl', { value: privacyConsole.url });
+    if (privacyConsole) new CfnOutput(this, 'ConsoleUrl', { value: privacyConsole.url });
+    new CfnOutput(this, 'ApiUrl', { value: api.baseUrl });
     new CfnOutput(this, 'IntakeUrl', { value: `${api.baseUrl}/v1/requests` });
     new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'DeadlineWatchArn', { value: watch.stateMachine.stateMachineArn });
-    new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
+    if (api.userPool) new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
+    if (api.adminTokenSecret) new CfnOutput(this, 'AdminTokenSecretArn', { value: api.adminTokenSecret.secretArn });
+    new CfnOutput(this, 'RequestsTableName', { value: store.table.tableName });
+    new CfnOutput(this, 'ExportBucketName', { value: store.exportBucket.bucketName });
+    new CfnOutput(this, 'StoreLocations', { value: Stack.of(this).toJsonString(dataPlane.locations()) });
     new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
     new CfnOutput(this, 'WebhookSecretArn', { value: api.webhookSecret.secretArn });
   }

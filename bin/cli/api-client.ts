@@ -1,8 +1,16 @@
 import { signPayload } from '../../functions/core/intake/signature.js';
+import { readLocalStackDeployment } from '../../lib/localstack-deployment.js';
 import { DEFAULT_API_URL, DEV_ADMIN_TOKEN, DEV_WEBHOOK_SECRET } from '../../lib/local/dev-defaults.js';
 
-/** Where the CLI talks to: the local runtime unless DSR_API_URL says otherwise. */
+/**
+ * Where the CLI talks to: the local runtime unless DSR_API_URL says otherwise, or the
+ * LocalStack deployment with DSR_TARGET=localstack.
+ */
 export function apiSettings(env = process.env) {
+  if (env.DSR_TARGET === 'localstack') {
+    const deployment = readLocalStackDeployment();
+    return { apiUrl: deployment.outputs.ApiUrl!, adminToken: deployment.adminToken, webhookSecret: deployment.webhookSecret };
+  }
   return {
     apiUrl: (env.DSR_API_URL ?? DEFAULT_API_URL).replace(/\/$/, ''),
     adminToken: env.DSR_ADMIN_TOKEN ?? DEV_ADMIN_TOKEN,

@@ -11,6 +11,7 @@ import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { sendOnce } from '../shared/mailer.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
+import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { stepView, summaryView } from './views.js';
@@ -35,16 +36,6 @@ function parseBody<T>(schema: z.ZodType<T>, event: APIGatewayProxyEvent): T {
       result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })));
   }
   return result.data;
-}
-
-/** Who acts: the Cognito user (or the local runtime's dev identity). */
-function actorOf(event: APIGatewayProxyEvent): string {
-  const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, string>;
-  const groups = String(claims['cognito:groups'] ?? '');
-  if (!groups.split(/[,\s]+/).includes('privacy-team')) {
-    throw new HttpError(403, 'forbidden', 'Only members of the privacy-team group may do this.');
-  }
-  return claims.email ?? claims.sub ?? 'unknown';
 }
 
 /** The admin API: the privacy team's queue, request detail and decisions. */
@@ -159,7 +150,7 @@ export function createHandler(env: Record<string, string>) {
   }
 
   return httpHandler('admin', async (event) => {
-    const actor = actorOf(event);
+    const actor = await adminCaller(event, env);
     const { id, action } = event.pathParameters ?? {};
     if (event.httpMethod === 'GET' && !id) {
       const filters = parseQueueQuery(event.queryStringParameters ?? {});

@@ -22,8 +22,10 @@ export function documentClient(): DynamoDBDocumentClient {
 }
 
 export function s3Client(): S3Client {
-  // Local S3 emulators serve buckets by path, not by virtual host.
-  s3 ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
+  // Local S3 emulators serve buckets by path, not by virtual host: s3rver (the embedded
+  // runtime sets AWS_ENDPOINT_URL_S3) and LocalStack (which sets AWS_ENDPOINT_URL in its
+  // Lambda containers). Neither variable exists in AWS Lambda.
+  s3 ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) });
   return s3;
 }
 

@@ -8,6 +8,7 @@ import {
   LogGroupLogDestination,
   Method,
   MethodLoggingLevel,
+  type MethodOptions,
   ResponseType,
   RestApi,
   type JsonSchema,
@@ -47,6 +48,15 @@ export interface DsrApiProps {
    * while (a rate-based rule on a web ACL of the stage). Absent: no WAF (it costs money).
    */
   wafRateLimit?: number;
+  /**
+   * How the admin routes authenticate. `cognito` (default): a Cognito user-pool authorizer
+   * (group `privacy-team`, MFA). `token`: for the LocalStack target only, whose community
+   * edition has no authorizers: the admin Lambda itself checks a bearer token kept in
+   * Secrets Manager (`AdminTokenSecretArn`).
+   */
+  adminAuth?: 'cognito' | 'token';
+  /** The API's public base URL for links in emails. Default: its execute-api URL in AWS. */
+  publicBaseUrl?: (api: RestApi, stage: string) => string;
 }
 
 const THROTTLED_BODY = JSON.stringify({ error: { code: 'throttled', message: 'Too many requests; retry later.' } });
@@ -59,7 +69,10 @@ const THROTTLED_BODY = JSON.stringify({ error: { code: 'throttled', message: 'To
  */
 export class DsrApi extends Construct {
   readonly api: RestApi;
-  readonly userPool: UserPool;
+  /** The privacy team's sign-in (absent with `adminAuth: 'token'`). */
+  readonly userPool?: UserPool;
+  /** The admin bearer token (only with `adminAuth: 'token'`). */
+  readonly adminTokenSecret?: Secret;
   readonly webhookSecret: Secret;
   /** The API's base URL, built from its id so Lambdas can use it without a cycle. */
   readonly baseUrl: string;
@@ -112,21 +125,7 @@ export class DsrApi extends Construct {
     this.errorResponses();
     if (props.wafRateLimit !== undefined) this.rateLimitWithWaf(props.wafRateLimit);
     const stack = Stack.of(this);
-    this.baseUrl = `https://${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${API_STAGE}`;
-
-    this.userPool = new UserPool(this, 'PrivacyTeam', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 14, requireSymbols: true, requireDigits: true, requireUppercase: true, requireLowercase: true },
-      // Plus: threat protection (compromised credentials, adaptive authentication) for the
-      // few privacy-team accounts that can see and approve requests.
-      featurePlan: FeaturePlan.PLUS,
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    new UserPoolGroup(this, 'PrivacyTeamGroup', { userPool: this.userPool, groupName: 'privacy-team' });
+    this.baseUrl = props.publicBaseUrl?.(this.api, API_STAGE) ?? `https://${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${API_STAGE}`;
 
     this.webhookSecret = new Secret(this, 'WebhookSecret', {
       description: 'Kiara DSR intake: JSON object of the active HMAC secrets (current, and previous during a rotation)',
@@ -138,6 +137,48 @@ export class DsrApi extends Construct {
       'AwsSolutions-SMG4',
       'The HMAC secret is shared with an external caller (Kiara\'s webhook sender), so an automatic rotation would break its signatures; it is rotated by the documented two-secret procedure (add "previous", switch the caller, remove it).',
     );
+    if (props.adminAuth === 'token') {
+      this.adminTokenSecret = new Secret(this, 'AdminToken', {
+        description: 'Kiara DSR on LocalStack: the bearer token of the admin API (no Cognito there)',
+        generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+        encryptionKey: props.logKey,
+      });
+    } else {
+      this.userPool = this.privacyTeamPool();
+    }
+  }
+
+  /** Sign-in for the privacy team: no self sign-up, MFA, the `privacy-team` group. */
+  private privacyTeamPool(): UserPool {
+    const pool = new UserPool(this, 'PrivacyTeam', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 14, requireSymbols: true, requireDigits: true, requireUppercase: true, requireLowercase: true },
+      // Plus: threat protection (compromised credentials, adaptive authentication) for the
+      // few privacy-team accounts that can see and approve requests.
+      featurePlan: FeaturePlan.PLUS,
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new UserPoolGroup(this, 'PrivacyTeamGroup', { userPool: pool, groupName: 'privacy-team' });
+    return pool;
+  }
+
+  /**
+   * Who may call the admin routes: Cognito users of the privacy-team group, checked by an
+   * authorizer; or, with `adminAuth: 'token'`, callers with the bearer token, checked by
+   * the admin Lambda (ADMIN_TOKEN_SECRET_ARN), since LocalStack runs no authorizers.
+   */
+  private adminRouteAuth(admin: DsrFunction): MethodOptions {
+    if (this.adminTokenSecret) {
+      admin.addEnvironment('ADMIN_TOKEN_SECRET_ARN', this.adminTokenSecret.secretArn);
+      this.adminTokenSecret.grantRead(admin);
+      return { authorizationType: AuthorizationType.NONE };
+    }
+    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool!] });
+    return { authorizer, authorizationType: AuthorizationType.COGNITO };
   }
 
   /** API Gateway's own refusals in the handlers' error shape: `{ error: { code, message } }`. */
@@ -334,13 +375,22 @@ export class DsrApi extends Construct {
       'Download link of an access package for the data subject, who has no account: the expiring token in the path is the authorization and answers with a short-lived presigned URL.',
     );
 
-    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
-    const adminOptions = { authorizer, authorizationType: AuthorizationType.COGNITO };
+    const adminOptions = this.adminRouteAuth(admin);
     const adminIntegration = new LambdaIntegration(admin);
     const requests = this.api.root.addResource('admin').addResource('requests');
-    requests.addMethod('GET', adminIntegration, adminOptions);
     const one = requests.addResource('{id}');
-    one.addMethod('GET', adminIntegration, adminOptions);
-    one.addResource('{action}').addMethod('POST', adminIntegration, adminOptions);
+    const adminMethods = [
+      requests.addMethod('GET', adminIntegration, adminOptions),
+      one.addMethod('GET', adminIntegration, adminOptions),
+      one.addResource('{action}').addMethod('POST', adminIntegration, adminOptions),
+    ];
+    if (this.adminTokenSecret) {
+      for (const method of adminMethods) {
+        publicRoute(
+          method,
+          'LocalStack target only (its community edition has no API Gateway authorizers): the admin Lambda itself refuses every call without the bearer token from the AdminToken secret, and the template carries a rule that makes CloudFormation refuse it in any account but LocalStack\'s.',
+        );
+      }
+    }
   }
 }

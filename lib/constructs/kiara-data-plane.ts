@@ -36,6 +36,12 @@ export class KiaraDataPlane extends Construct {
       : this.demoMediaBucket();
   }
 
+  /** Where the stores are, in the `existing` shape (the `StoreLocations` output). */
+  locations(): NonNullable<KiaraDataPlaneProps['existing']> {
+    const tables = Object.fromEntries([...this.tables].map(([storeId, table]) => [storeId, table.tableName]));
+    return { tables, mediaBucket: this.mediaBucket.bucketName };
+  }
+
   private demoMediaBucket(): Bucket {
     const bucket = new Bucket(this, 'Media', {
       encryption: BucketEncryption.S3_MANAGED,

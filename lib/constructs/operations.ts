@@ -28,6 +28,8 @@ export interface OperationsProps {
   alarmEmail?: string;
   /** Share of intake calls answered 5xx over 5 minutes that raises the alarm. Default 5 %. */
   intake5xxRate?: number;
+  /** Create the CloudWatch dashboard. Default true (LocalStack has no dashboards). */
+  dashboard?: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ export class Operations extends Construct {
     this.alarm('DeadlineWatchFailed', watchFailed, 1, 'A deadline watch execution failed: a request may go unwatched.');
     this.alarm('Intake5xx', intake5xx, props.intake5xxRate ?? 0.05, 'The intake API answers 5xx to too many calls.');
 
+    if (props.dashboard === false) return;
     new Dashboard(this, 'Dashboard', {
       dashboardName: 'kiara-dsr',
       widgets: [

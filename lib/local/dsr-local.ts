@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildApp } from '../app.js';
+import type { DsrStackProps } from '../dsr-stack.js';
 import { seedDemoData } from '../demo/index.js';
 import { startLocalRuntime, synthesizeTemplate, type CfnTemplate, type LocalRuntime } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
@@ -25,6 +26,11 @@ export interface DsrLocalOptions {
   /** Extra environment for every handler (e.g. a shorter identity-link lifetime). */
   env?: Record<string, string>;
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * Stack settings for this runtime (e.g. `identityLinkDays`, or `target: 'localstack'` to
+   * run the LocalStack variant of the template, whose admin Lambda checks the token).
+   */
+  stackProps?: Partial<DsrStackProps>;
   log?: (line: string) => void;
 }
 
@@ -46,12 +52,13 @@ export interface DsrLocal {
   stop(): Promise<void>;
 }
 
-let cachedTemplate: CfnTemplate | undefined;
+const templates = new Map<string, CfnTemplate>();
 
-/** The DSR stack's template, synthesized once per process (bundling skipped). */
-export function dsrTemplate(): CfnTemplate {
-  cachedTemplate ??= synthesizeTemplate((app) => buildApp(app).stack);
-  return cachedTemplate;
+/** The DSR stack's template, synthesized once per process and settings (bundling skipped). */
+export function dsrTemplate(stackProps: Partial<DsrStackProps> = {}): CfnTemplate {
+  const key = JSON.stringify(stackProps);
+  if (!templates.has(key)) templates.set(key, synthesizeTemplate((app) => buildApp(app, stackProps).stack));
+  return templates.get(key)!;
 }
 
 async function freePort(): Promise<number> {
@@ -98,7 +105,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
   const apiBase = `http://127.0.0.1:${port}`;
   const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
-  const template = dsrTemplate();
+  const template = dsrTemplate(options.stackProps);
   // Handlers run in this process; their logger and metrics read these at import.
   process.env.LOG_LEVEL ??= 'WARN';
   process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL;
@@ -119,6 +126,8 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
       WEBHOOK_SECRETS: webhookSecret,
       PUBLIC_API_URL: apiBase,
       CONSOLE_URL: `${apiBase}/console`,
+      // The LocalStack variant has no authorizer: its admin Lambda checks the token itself.
+      ...(options.stackProps?.target === 'localstack' ? { ADMIN_TOKEN: adminToken } : {}),
       ...options.env,
     },
   });

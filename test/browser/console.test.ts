@@ -232,7 +232,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
   it('retries a failed store from its pending step, and the request completes', async () => {
     const local = target.local!;
     // The store disappears: an outage the emulator can really produce.
-    const bringBack = await takeSupportStoreDown(local);
+    const bringBack = await takeSupportStoreDown(local.resources);
     const page = await newPage();
     const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en', details: 'console retry test' });
     await signIn(page);

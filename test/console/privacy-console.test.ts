@@ -27,7 +27,7 @@ function wiredStack() {
     consoleUrl: Lazy.string({ produce: () => consoleUrl }),
   });
   const api = stack.node.findChild('Api') as DsrApi;
-  const privacyConsole = new PrivacyConsole(stack, 'Console', { api: api.api, userPool: api.userPool });
+  const privacyConsole = new PrivacyConsole(stack, 'Console', { api: api.api, userPool: api.userPool! });
   consoleUrl = privacyConsole.url;
   return { stack, template: Template.fromStack(stack) };
 }

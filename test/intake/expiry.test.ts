@@ -1,11 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILURE_LIMIT } from '../../functions/identity/verify.js';
 import { RESEND_ANSWER } from '../../functions/identity/resend.js';
-import { DsrStack } from '../../lib/dsr-stack.js';
-import { readMailbox, startLocalRuntime, synthesizeTemplate } from '../../lib/local-runtime/index.js';
 import { journey } from '../workflow/journey.js';
-import { eventually, type DsrTarget } from '../workflow/target.js';
+import { eventually, startEmbedded, type DsrTarget } from '../workflow/target.js';
 
 /** How long the identity link lives here: the stack's own setting, not a patched template. */
 const LINK_SECONDS = 4;
@@ -16,31 +13,8 @@ const SECRET = 'expiry-test-secret';
  * sets the link's expiry (IDENTITY_LINK_DAYS) and VerifyIdentity's TimeoutSeconds, so the
  * workflow's own timeout closes the request, as it would after 7 days.
  */
-async function startShortLivedLinks(): Promise<DsrTarget> {
-  const template = synthesizeTemplate(
-    (app) =>
-      new DsrStack(app, 'KiaraDsr', {
-        mail: { senderEmail: 'privacy@kiara-api.com', privacyTeamEmail: 'privacy-team@kiara-api.com' },
-        identityLinkDays: LINK_SECONDS / 86_400,
-      }),
-  );
-  const runtime = await startLocalRuntime({
-    template,
-    prefix: 'kiara',
-    rootDir: fileURLToPath(new URL('../..', import.meta.url)),
-    // Links are read from the mailbox and pointed at the runtime's port by the journey.
-    envOverrides: { WEBHOOK_SECRETS: SECRET, PUBLIC_API_URL: 'http://127.0.0.1', POWERTOOLS_METRICS_DISABLED: 'true' },
-  });
-  return {
-    name: 'embedded',
-    apiUrl: runtime.apiUrl,
-    webhookSecret: SECRET,
-    adminToken: runtime.adminToken,
-    mail: async () =>
-      (await readMailbox(runtime.mailboxUrl)).map((m) => ({ to: m.destination.to, subject: m.subject, text: m.body.text ?? '' })),
-    stop: () => runtime.stop(),
-  };
-}
+const startShortLivedLinks = () =>
+  startEmbedded({ stackProps: { identityLinkDays: LINK_SECONDS / 86_400 }, webhookSecret: SECRET, seed: false });
 
 let target: DsrTarget;
 let flow: ReturnType<typeof journey>;

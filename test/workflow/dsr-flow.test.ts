@@ -25,16 +25,16 @@ afterAll(async () => target?.stop());
 
 async function itemsOf(storeId: string, accountId: string): Promise<number> {
   const store = STORES.find((s) => s.id === storeId)!;
-  const local = target.local!;
+  const { resources } = target;
   if (store.location.kind === 's3') {
     const page = await s3Client().send(
-      new ListObjectsV2Command({ Bucket: local.resources.mediaBucket, Prefix: `${store.location.keyPrefix}${accountId}/` }),
+      new ListObjectsV2Command({ Bucket: resources.mediaBucket, Prefix: `${store.location.keyPrefix}${accountId}/` }),
     );
     return page.KeyCount ?? 0;
   }
   const page = await documentClient().send(
     new QueryCommand({
-      TableName: local.resources.storeTables[store.id as keyof typeof local.resources.storeTables],
+      TableName: resources.storeTables[store.id as keyof typeof resources.storeTables],
       KeyConditionExpression: 'accountId = :id',
       ExpressionAttributeValues: { ':id': accountId },
       Select: 'COUNT',
@@ -159,9 +159,8 @@ describe('requests that end early', () => {
 
 describe('a store that fails', () => {
   it('is reported to the privacy team, waits, and succeeds when they retry', async () => {
-    const local = target.local!;
     // The store disappears: an outage the emulator can really produce.
-    const bringBack = await takeSupportStoreDown(local);
+    const bringBack = await takeSupportStoreDown(target.resources);
 
     const requestId = await flow.reachReview({ type: 'access', email: ada.email, details: 'store outage test' });
     await flow.api.admin(`/requests/${requestId}/approve`, 'POST');

@@ -1,6 +1,7 @@
 import { signPayload } from '../../functions/core/intake/signature.js';
 import { readMailbox } from '../../lib/local-runtime/index.js';
 import { startDsrLocal, type DsrLocal, type DsrLocalOptions } from '../../lib/local/dsr-local.js';
+import { readLocalStackDeployment, storeLocations, useLocalStackForSdkClients } from '../../lib/localstack-deployment.js';
 
 /** An email as the tests read it, whichever SES stands behind the target. */
 export interface Mail {
@@ -9,30 +10,42 @@ export interface Mail {
   text: string;
 }
 
+/** True when the tests run against LocalStack (`DSR_TARGET=localstack`, see README). */
+export const onLocalStack = process.env.DSR_TARGET === 'localstack';
+
 /**
  * Where the end-to-end tests run: `embedded` (default) starts the local runtime in this
- * process; `DSR_TARGET=localstack` points the same tests at a stack deployed with
- * `npm run deploy:localstack` (see README, "LocalStack").
+ * process; `DSR_TARGET=localstack` points the same tests at the stack that
+ * `npm run deploy:localstack` deployed (see README, "LocalStack"). Tests that need the
+ * embedded runtime's controls (timers run at once, handler settings, an empty table) are
+ * marked `describe.skipIf(onLocalStack)` with the reason.
  */
 export interface DsrTarget {
   name: 'embedded' | 'localstack';
   apiUrl: string;
   webhookSecret: string;
   adminToken: string;
+  /** Names of the deployed resources; the shared SDK clients reach them from this process. */
+  resources: DsrLocal['resources'];
   mail(): Promise<Mail[]>;
-  /** The embedded runtime, for the few checks that read stores directly (absent on LocalStack). */
+  /** The embedded runtime (absent on LocalStack). */
   local?: DsrLocal;
   stop(): Promise<void>;
 }
 
 export async function startTarget(options: DsrLocalOptions = {}): Promise<DsrTarget> {
-  if (process.env.DSR_TARGET === 'localstack') return localstackTarget();
+  return onLocalStack ? localstackTarget() : startEmbedded(options);
+}
+
+/** The embedded runtime whatever DSR_TARGET says (tests of settings LocalStack lacks). */
+export async function startEmbedded(options: DsrLocalOptions = {}): Promise<DsrTarget> {
   const local = await startDsrLocal(options);
   return {
     name: 'embedded',
     apiUrl: local.apiUrl,
     webhookSecret: local.webhookSecret,
     adminToken: local.adminToken,
+    resources: local.resources,
     local,
     mail: async () =>
       (await readMailbox(local.mailboxUrl)).map((mail) => ({
@@ -44,16 +57,25 @@ export async function startTarget(options: DsrLocalOptions = {}): Promise<DsrTar
   };
 }
 
-/** LocalStack: the API URL and secret come from the deployed stack's outputs. */
+/** LocalStack: URLs, names and secrets come from the deployment file the deploy wrote. */
 function localstackTarget(): DsrTarget {
-  const endpoint = process.env.LOCALSTACK_ENDPOINT ?? 'http://localhost:4566';
-  const apiUrl = process.env.DSR_API_URL;
-  if (!apiUrl) throw new Error('DSR_TARGET=localstack needs DSR_API_URL (the IntakeUrl output without /v1/requests)');
+  const deployment = readLocalStackDeployment();
+  const { outputs, endpoint } = deployment;
+  useLocalStackForSdkClients(endpoint, deployment.region);
+  const stores = storeLocations(outputs);
   return {
     name: 'localstack',
-    apiUrl,
-    webhookSecret: process.env.DSR_WEBHOOK_SECRET ?? '',
-    adminToken: process.env.DSR_ADMIN_TOKEN ?? '',
+    apiUrl: outputs.ApiUrl!,
+    webhookSecret: deployment.webhookSecret,
+    adminToken: deployment.adminToken,
+    resources: {
+      requestsTable: outputs.RequestsTableName!,
+      exportBucket: outputs.ExportBucketName!,
+      mediaBucket: stores.mediaBucket,
+      storeTables: stores.tables,
+      workflowArn: outputs.StateMachineArn!,
+      watchArn: outputs.DeadlineWatchArn!,
+    },
     mail: async () => {
       const body = (await (await fetch(`${endpoint}/_aws/ses`)).json()) as {
         messages: { Destination: { ToAddresses: string[] }; Subject: string; Body: { text_part?: string } }[];
@@ -101,8 +123,11 @@ export function client(target: DsrTarget) {
   };
 }
 
+// LocalStack starts a Docker container per Lambda on first use: allow for cold starts.
+const DEFAULT_WAIT_MS = onLocalStack ? 180_000 : 20_000;
+
 /** Polls until `check` returns a value, or fails with what it last saw. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
