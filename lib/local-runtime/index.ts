@@ -7,7 +7,7 @@ import { startApiGateway } from './api-gateway/server.js';
 import { startEmulators, type Emulators } from './emulators.js';
 import type { LocalServer } from './http-util.js';
 import { createResolver } from './intrinsics.js';
-import { LambdaHost, readFunctions } from './lambda-host.js';
+import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.js';
 import { createNaming } from './naming.js';
 import { provision } from './provision.js';
 import { LocalStepFunctions } from './step-functions/executions.js';
@@ -20,6 +20,7 @@ export { clearMailbox, readMailbox, type MailboxEmail } from './mailbox.js';
 export { synthesizeTemplate } from './synth.js';
 export type { ExecutionDescription, ExecutionListItem, ExecutionStatus, LocalStepFunctions } from './step-functions/executions.js';
 export type { HistoryEvent } from './step-functions/history.js';
+export type { InvocationRecord } from './lambda-host.js';
 export type { PendingCallback } from './step-functions/callbacks.js';
 export type { ProxyEvent } from './api-gateway/proxy-event.js';
 export type { CfnTemplate } from './template.js';
@@ -51,6 +52,8 @@ export interface LocalRuntimeOptions {
   retryIntervalOverrides?: Record<string, number | number[]>;
   /** Serves requests outside the API on the same port; returns true when it handled one. */
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Called after each handler invocation settles (API, Step Functions or invokeFunction), e.g. to meter Lambda time. */
+  onInvoke?: (invocation: InvocationRecord) => void;
   /** Receives progress and error lines. Default: silent. */
   log?: (line: string) => void;
 }
@@ -99,6 +102,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const lambda = new LambdaHost(readFunctions(template, naming, resolveAt), {
     rootDir: options.rootDir ?? process.cwd(),
     envOverrides: options.envOverrides ?? {},
+    onInvoke: options.onInvoke,
   });
   const machines = loadStateMachines(template, naming, resolveAt);
   const routes = readRoutes(template, resolveAt);

@@ -35,6 +35,16 @@ export interface LocalFunction {
   environment: Record<string, string>;
 }
 
+/** One finished invocation, as `onInvoke` reports it. */
+export interface InvocationRecord {
+  logicalId: string;
+  name: string;
+  memorySize: number;
+  /** Wall time of the handler call, from the call to its settling; the one-time module import is not in it. */
+  durationMs: number;
+  failed: boolean;
+}
+
 /** The error fields the Lambda Node.js runtime reports for a thrown error. */
 export interface LambdaErrorPayload {
   errorType: string;
@@ -84,7 +94,11 @@ export class LambdaHost {
 
   constructor(
     readonly functions: readonly LocalFunction[],
-    private readonly options: { rootDir: string; envOverrides: Record<string, string> },
+    private readonly options: {
+      rootDir: string;
+      envOverrides: Record<string, string>;
+      onInvoke?: (invocation: InvocationRecord) => void;
+    },
   ) {}
 
   /** Finds a function by logical id, local name, or ARN (a version or alias suffix is ignored). */
@@ -124,7 +138,19 @@ export class LambdaHost {
       callbackWaitsForEmptyEventLoop: true,
       getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
-    return handler(event, context);
+    const { onInvoke } = this.options;
+    if (!onInvoke) return handler(event, context);
+    const started = performance.now();
+    const report = (failed: boolean) =>
+      onInvoke({ logicalId: fn.logicalId, name: fn.name, memorySize: fn.memorySize, durationMs: performance.now() - started, failed });
+    try {
+      const result = await handler(event, context);
+      report(false);
+      return result;
+    } catch (error) {
+      report(true);
+      throw error;
+    }
   }
 
   private handler(fn: LocalFunction): Promise<Handler> {

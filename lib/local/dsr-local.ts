@@ -4,7 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildApp } from '../app.js';
 import type { DsrStackProps } from '../dsr-stack.js';
 import { seedDemoData } from '../demo/index.js';
-import { startLocalRuntime, synthesizeTemplate, type CfnTemplate, type LocalRuntime } from '../local-runtime/index.js';
+import {
+  startLocalRuntime,
+  synthesizeTemplate,
+  type CfnTemplate,
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+} from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
 import { consoleRoute } from './console-route.js';
 import { DEV_ADMIN_TOKEN, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
@@ -31,6 +37,8 @@ export interface DsrLocalOptions {
    * run the LocalStack variant of the template, whose admin Lambda checks the token).
    */
   stackProps?: Partial<DsrStackProps>;
+  /** Called after each handler invocation (see the local runtime's option). */
+  onInvoke?: LocalRuntimeOptions['onInvoke'];
   log?: (line: string) => void;
 }
 
@@ -121,6 +129,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     retryIntervalOverrides: options.retryIntervalOverrides,
     // The privacy console at /console (its sign-in is prefilled only with the dev token).
     extraRoutes: withConsole(options.extraRoutes, adminToken === DEV_ADMIN_TOKEN ? adminToken : undefined, options.log),
+    onInvoke: options.onInvoke,
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,

@@ -19,7 +19,15 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearMailbox, readMailbox, startLocalRuntime, synthesizeTemplate, type CfnTemplate, type LocalRuntime } from '../../lib/local-runtime/index.js';
+import {
+  clearMailbox,
+  readMailbox,
+  startLocalRuntime,
+  synthesizeTemplate,
+  type CfnTemplate,
+  type InvocationRecord,
+  type LocalRuntime,
+} from '../../lib/local-runtime/index.js';
 import { buildFixtureStack } from './fixture/stack.js';
 import { eventually, liveHandles } from './helpers.js';
 
@@ -32,6 +40,7 @@ let db: DynamoDBDocumentClient;
 let sfn: SFNClient;
 let tableName: string;
 const timings: Record<string, number> = {};
+const invocations: InvocationRecord[] = [];
 
 /** CDK's logical id of a top-level construct: its id and an 8-digit hash. */
 const logicalId = (constructId: string) => Object.keys(template.Resources).find((id) => new RegExp(`^${constructId}[0-9A-F]{8}$`).test(id))!;
@@ -65,6 +74,7 @@ beforeAll(async () => {
     adminToken: ADMIN_TOKEN,
     // Short real retry intervals, so that the retry test shows them without waiting seconds.
     retryIntervalOverrides: { Store: 50 },
+    onInvoke: (invocation) => invocations.push(invocation),
     extraRoutes: (req, res) => {
       if (!req.url?.startsWith('/console')) return false;
       res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>console</h1>');
@@ -312,9 +322,21 @@ describe('emulated services', () => {
     expect(await readMailbox(runtime.mailboxUrl)).toEqual([]);
   });
 
-  it('invokes a function directly with the resolved environment', async () => {
+  it('invokes a function directly with the resolved environment, and reports the call to onInvoke', async () => {
+    const before = invocations.length;
     const result = (await runtime.invokeFunction(logicalId('Worker'), { action: 'record', id: 'direct' })) as { recorded: boolean };
     expect(result).toEqual({ recorded: true });
+    expect(invocations.slice(before)).toEqual([
+      {
+        logicalId: logicalId('Worker'),
+        name: runtime.names(logicalId('Worker')),
+        memorySize: (template.Resources[logicalId('Worker')]!.Properties as { MemorySize?: number }).MemorySize ?? 128,
+        durationMs: expect.any(Number),
+        failed: false,
+      },
+    ]);
+    await expect(runtime.invokeFunction(logicalId('Worker'), { action: 'store', id: 'direct', fail: 'fail' })).rejects.toThrow(/unavailable/);
+    expect(invocations.at(-1)).toMatchObject({ logicalId: logicalId('Worker'), failed: true });
     const intake = template.Resources[logicalId('Intake')]!.Properties as { Environment: { Variables: Record<string, unknown> } };
     expect(runtime.resolve(intake.Environment.Variables)).toEqual({
       TABLE_NAME: tableName,
