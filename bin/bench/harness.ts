@@ -43,6 +43,16 @@ export interface BenchSection {
   run(env: BenchEnv): Promise<BenchRow[]>;
 }
 
+/**
+ * A section that needs none of the seeded stores and no baseline: it starts what it
+ * needs itself and prints its own report (the `cost` section).
+ */
+export interface StandaloneSection {
+  name: string;
+  standalone: true;
+  run(log: (line: string) => void): Promise<void>;
+}
+
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
   const start = performance.now();
   const cpu = process.cpuUsage();

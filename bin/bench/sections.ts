@@ -1,6 +1,10 @@
 import { connectorSection } from './connectors.js';
-import type { BenchSection } from './harness.js';
+import { costSection } from './cost/section.js';
+import type { BenchSection, StandaloneSection } from './harness.js';
 import { intakeSection } from './intake.js';
 
-/** Every benchmark section, in the order they run; add a module and list it here. */
-export const SECTIONS: readonly BenchSection[] = [connectorSection, intakeSection];
+/**
+ * Every benchmark section; add a module and list it here. Sections on the seeded stores
+ * run in this order, then the standalone ones.
+ */
+export const SECTIONS: readonly (BenchSection | StandaloneSection)[] = [connectorSection, intakeSection, costSection];
