@@ -69,7 +69,7 @@ export class DsrStack extends Stack {
     if (!accountTable) throw new Error('DsrStack: the inventory has no account store');
 
     // No console on LocalStack (CloudFront is not there): emails link to the admin API.
-    const privacyConsole = api.userPool && new PrivacyConsole(this, 'Console', { api: api.api, userPool: api.userPool });
+    const privacyConsole = api.userPool && new PrivacyConsole(this, 'Console', { api: api.api, userPool: api.userPool, logKey: store.key });
     const consoleUrl = props.consoleUrl ?? privacyConsole?.url ?? `${api.baseUrl}/admin/requests`;
     const watch = new DeadlineWatch(this, 'DeadlineWatch', {
       requestsTable: store.table,
