@@ -1,5 +1,6 @@
 import { signPayload } from '../../functions/core/intake/signature.js';
 import { readMailbox } from '../../lib/local-runtime/index.js';
+import { eventually as pollUntil } from '../../lib/local/eventually.js';
 import { startDsrLocal, type DsrLocal, type DsrLocalOptions } from '../../lib/local/dsr-local.js';
 import { readLocalStackDeployment, storeLocations, useLocalStackForSdkClients } from '../../lib/localstack-deployment.js';
 
@@ -126,13 +127,6 @@ export function client(target: DsrTarget) {
 // LocalStack starts a Docker container per Lambda on first use: allow for cold starts.
 const DEFAULT_WAIT_MS = onLocalStack ? 180_000 : 20_000;
 
-/** Polls until `check` returns a value, or fails with what it last saw. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls until `check` returns a value (the shared helper, with this target's default wait). */
+export const eventually = <T>(check: () => Promise<T | undefined>, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<T> =>
+  pollUntil(check, what, timeoutMs);
