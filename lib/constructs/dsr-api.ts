@@ -23,6 +23,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { acknowledge, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -278,7 +279,7 @@ export class DsrApi extends Construct {
     this.webhookSecret.grantRead(intake);
 
     const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
-    requestsTable.grantReadWriteData(identity);
+    grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail);
     stateMachine.grantTaskResponse(identity);
     identity.acknowledgeKeyGrant('the requests table key');
     grantSendEmail(identity, mail.senderEmail);
@@ -291,7 +292,9 @@ export class DsrApi extends Construct {
     });
 
     const downloads = fn('Downloads', 'downloads', 'DSR package download: short-lived link');
-    requestsTable.grantReadData(downloads);
+    // Reads the link and the request; appends the package_downloaded audit event.
+    grantItems(requestsTable, downloads, REQUESTS_TABLE_ACCESS.append);
+    downloads.acknowledgeKeyGrant('the requests table key');
     exportBucket.grantRead(downloads, 'packages/*');
     acknowledgeWildcards(
       downloads,
@@ -305,7 +308,7 @@ export class DsrApi extends Construct {
     );
 
     const admin = fn('Admin', 'admin', 'DSR admin API for the privacy team');
-    requestsTable.grantReadWriteData(admin);
+    grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail);
     // The admin API resumes waiting steps (SendTask*); it reads state from the table only.
     stateMachine.grantTaskResponse(admin);
     grantSendEmail(admin, mail.senderEmail);

@@ -28,7 +28,7 @@ export class KiaraDataPlane extends Construct {
       }
       this.tables.set(
         store.id,
-        existingName ? Table.fromTableName(this, store.id, existingName) : this.demoTable(store),
+        existingName ? this.existingTable(store, existingName) : this.demoTable(store),
       );
     }
     this.mediaBucket = props.existing
@@ -40,6 +40,12 @@ export class KiaraDataPlane extends Construct {
   locations(): NonNullable<KiaraDataPlaneProps['existing']> {
     const tables = Object.fromEntries([...this.tables].map(([storeId, table]) => [storeId, table.tableName]));
     return { tables, mediaBucket: this.mediaBucket.bucketName };
+  }
+
+  /** An existing table, with the index the inventory says it has (grants then cover it). */
+  private existingTable(store: StoreDefinition, tableName: string): ITable {
+    const emailIndex = store.location.kind === 'dynamodb' ? store.location.emailIndex : undefined;
+    return Table.fromTableAttributes(this, store.id, { tableName, globalIndexes: emailIndex ? [emailIndex] : undefined });
   }
 
   private demoMediaBucket(): Bucket {

@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -43,8 +44,8 @@ export class StoreConnectors extends Construct {
         const table = props.dataPlane.tables.get(store.id);
         if (!table) throw new Error(`StoreConnectors: no table for store "${store.id}"`);
         fn.addEnvironment('STORE_TABLE', table.tableName);
-        if (store.erasure.action === 'delete') table.grantReadWriteData(fn);
-        else table.grantReadData(fn);
+        // Collect queries by account; erasure deletes in batches (where the store deletes).
+        grantItems(table, fn, store.erasure.action === 'delete' ? ['Query', 'BatchWriteItem'] : ['Query']);
         acknowledgeWildcards(fn, `Queries on the ${store.id} store's own indexes (the grant covers <table>/index/*; no other table).`, [
           wildcardResource(this, `${table.tableArn}/index/*`),
         ]);
@@ -66,7 +67,7 @@ export class StoreConnectors extends Construct {
           ],
         );
       }
-      props.requestsTable.grantReadWriteData(fn);
+      grantItems(props.requestsTable, fn, REQUESTS_TABLE_ACCESS.append);
       props.exportBucket.grantPut(fn, 'work/*');
       fn.acknowledgeKeyGrant('the requests table and export bucket key');
       acknowledgeWildcards(

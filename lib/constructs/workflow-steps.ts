@@ -5,6 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 
@@ -82,8 +83,16 @@ export class WorkflowSteps extends Construct {
     });
     props.watch.grantExecution(this.close, 'states:StopExecution');
 
-    for (const fn of [this.acknowledge, this.awaitDecision, this.resolveSubject, this.assemble, this.respond, this.close]) {
-      props.requestsTable.grantReadWriteData(fn);
+    const access = new Map<DsrFunction, readonly ItemOperation[]>([
+      [this.acknowledge, REQUESTS_TABLE_ACCESS.writeAndMail],
+      [this.awaitDecision, REQUESTS_TABLE_ACCESS.writeAndMail],
+      [this.resolveSubject, REQUESTS_TABLE_ACCESS.write],
+      [this.assemble, REQUESTS_TABLE_ACCESS.write],
+      [this.respond, REQUESTS_TABLE_ACCESS.writeAndMail],
+      [this.close, REQUESTS_TABLE_ACCESS.write],
+    ]);
+    for (const [fn, operations] of access) {
+      grantItems(props.requestsTable, fn, operations);
       fn.acknowledgeKeyGrant('the requests table key');
       acknowledgeWildcards(fn, 'Requests table grant: <table>/index/* covers its list index (GSI queries need the index ARN).', [
         wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
@@ -94,7 +103,7 @@ export class WorkflowSteps extends Construct {
       'Stops the deadline watch execution of the closing request: execution names are per request, so StopExecution is granted on <watch state machine>:* executions of that one state machine.',
       [wildcardResource(this, executionsOf(props.watch))],
     );
-    props.accountTable.grantReadData(this.resolveSubject);
+    grantItems(props.accountTable, this.resolveSubject, ['Query']);
     acknowledgeWildcards(this.resolveSubject, 'Finds the account by email through the account table\'s email index: <account table>/index/*.', [
       wildcardResource(this, `${props.accountTable.tableArn}/index/*`),
     ]);

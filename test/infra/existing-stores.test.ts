@@ -27,6 +27,8 @@ describe('pointing the stack at Kiara\'s existing stores (README example)', () =
     const text = JSON.stringify(policies);
     for (const name of Object.values(example.tables)) expect(text).toContain(`:table/${name}`);
     expect(text).toContain(`:s3:::${example.mediaBucket}/accounts/*`);
+    // The requester is found through the account table's email index: its ARN must be granted.
+    expect(text).toContain(`:table/${example.tables.account}/index/*`);
     expect(JSON.stringify(template.Outputs.StoreLocations)).toContain('kiara-media');
   });
 

@@ -206,4 +206,35 @@ describe('IAM least privilege', () => {
     const touched = new Set(statements.flatMap((statement) => logicalIds(statement.Resource)));
     for (const other of [...kiaraTables, ...kiaraBuckets, exportBucket]) expect(touched.has(other), other).toBe(false);
   });
+  it('grants the requests table only item operations: no scans, no batch writes, deletes only where email is sent', () => {
+    // Handlers that send email delete the once-only marker of a send that failed.
+    const mailers = new Set([
+      'functions/identity/index.ts', 'functions/admin/index.ts', 'functions/watch/act/index.ts',
+      'functions/workflow/acknowledge/index.ts', 'functions/workflow/await-decision/index.ts', 'functions/workflow/respond/index.ts',
+    ]);
+    const handlers = functions.filter(([, fn]) => fn.Metadata?.DsrEntry && fn.Metadata.DsrEntry !== 'functions/intake/index.ts');
+    expect(handlers.length).toBeGreaterThan(15);
+    for (const [id, fn] of handlers) {
+      const onRequests = statementsOfRole(roleOf(fn)).filter((statement) => logicalIds(statement.Resource).includes(requestsTable));
+      const actions = onRequests.flatMap((statement) => list(statement.Action)).filter((action) => action.startsWith('dynamodb:'));
+      if (fn.Metadata.DsrEntry === 'functions/openapi/index.ts') {
+        expect(actions, id).toEqual([]);
+        continue;
+      }
+      expect(actions, id).toEqual(expect.arrayContaining(['dynamodb:GetItem']));
+      for (const action of actions) {
+        expect(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], `${id} ${action}`).toContain(action);
+      }
+      expect(actions.includes('dynamodb:DeleteItem'), `${id} DeleteItem`).toBe(mailers.has(fn.Metadata.DsrEntry));
+    }
+  });
+
+  it('lets the download link record its audit event (a put), and nothing reads its requests table by scan', () => {
+    const [, downloads] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/downloads/index.ts'));
+    const actions = statementsOfRole(roleOf(downloads)).flatMap((statement) => list(statement.Action));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+    expect(actions).not.toContain('dynamodb:UpdateItem');
+    const everyAction = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement).flatMap((st: Statement) => list(st.Action));
+    expect(everyAction.filter((action) => /^dynamodb:(Scan|PartiQL|BatchGetItem|Describe|GetRecords)/.test(action))).toEqual([]);
+  });
 });

@@ -1,0 +1,32 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+
+/** DynamoDB item operations the handlers make. Never granted: Scan, PartiQL, table administration. */
+export type ItemOperation = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem';
+
+/**
+ * What a Lambda does with the requests table, as the fewest operations that allow it.
+ * Audit events are conditional puts; nothing is granted batch writes there, and only
+ * Lambdas that send email may delete (a failed send gives back its once-only marker).
+ */
+export const REQUESTS_TABLE_ACCESS = {
+  /** Reads a request, its steps, events and progress. */
+  read: ['GetItem', 'Query'],
+  /** Also appends items: audit events, progress records. */
+  append: ['GetItem', 'Query', 'PutItem'],
+  /** Also updates a request's status, steps and results. */
+  write: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+  /** Also sends email once: deletes the `MAIL#` marker of a send that failed. */
+  writeAndMail: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+} as const satisfies Record<string, readonly ItemOperation[]>;
+
+/**
+ * Grants exactly these item operations on the table and its indexes, and the table key's
+ * decrypt (reads) or encrypt and decrypt (writes), instead of the CDK's read/write groups.
+ */
+export function grantItems(table: ITable, grantee: IGrantable, operations: readonly ItemOperation[]): void {
+  table.grant(grantee, ...operations.map((operation) => `dynamodb:${operation}`));
+  const writes = operations.some((operation) => operation !== 'GetItem' && operation !== 'Query');
+  if (writes) table.encryptionKey?.grantEncryptDecrypt(grantee);
+  else table.encryptionKey?.grantDecrypt(grantee);
+}
