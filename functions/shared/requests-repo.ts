@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './aws-clients.js';
-import { listIndex, requestKeys } from '../core/request/keys.js';
+import { closedIndex, listIndex, requestKeys } from '../core/request/keys.js';
 import {
   currentDeadlines,
   isOpen,
@@ -44,10 +44,18 @@ export interface PendingStep {
   decision?: string;
 }
 
-function listKeys(request: Pick<DsrRequestRecord, 'status' | 'deadlines' | 'extension' | 'requestId'>) {
+/**
+ * Index keys of a request item: the list index (open/closed by due date) and, once closed,
+ * the retention index (by closure time; the daily purge finds expired records with it).
+ */
+function listKeys(request: Pick<DsrRequestRecord, 'status' | 'deadlines' | 'extension' | 'requestId' | 'closedAt'>) {
+  const open = isOpen(request.status);
   return {
-    listPk: listIndex.partition(isOpen(request.status)),
+    listPk: listIndex.partition(open),
     listSk: listIndex.sort(currentDeadlines(request).legal, request.requestId),
+    ...(!open && request.closedAt
+      ? { closedPk: closedIndex.partition, closedSk: closedIndex.sort(request.closedAt, request.requestId) }
+      : {}),
   };
 }
 
@@ -261,6 +269,6 @@ export class RequestsRepo {
 
 /** Drops the table's key attributes from an item. */
 function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...rest } = item;
+  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, closedPk: _cp, closedSk: _cs, ...rest } = item;
   return rest as T;
 }

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
@@ -11,7 +11,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.js';
-import { listIndex } from '../../functions/core/request/keys.js';
+import { closedIndex, listIndex } from '../../functions/core/request/keys.js';
 
 export interface RequestStoreProps {
   /** Days an access package stays downloadable before S3 expires it. Default 30. */
@@ -59,6 +59,14 @@ export class RequestStore extends Construct {
       indexName: listIndex.name,
       partitionKey: { name: 'listPk', type: AttributeType.STRING },
       sortKey: { name: 'listSk', type: AttributeType.STRING },
+    });
+    // Sparse: closed requests by closure time, for the retention purge (keys-only: the
+    // purge needs the request id and closedAt, both in the sort key).
+    this.table.addGlobalSecondaryIndex({
+      indexName: closedIndex.name,
+      partitionKey: { name: 'closedPk', type: AttributeType.STRING },
+      sortKey: { name: 'closedSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
     });
 
     // S3 server access logs only support SSE-S3 on the target bucket, not SSE-KMS.

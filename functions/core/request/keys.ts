@@ -25,3 +25,15 @@ export const listIndex = {
   partition: (open: boolean) => (open ? 'OPEN' : 'CLOSED'),
   sort: (dueDate: string, requestId: string) => `${dueDate}#${requestId}`,
 };
+
+/**
+ * The retention index: closed requests by closure time, for the daily purge of records
+ * past retention. Sparse: only a closed request item with `closedAt` carries its keys.
+ * (The list index keeps closed requests by due date for the console's closed queue; a
+ * closure can come long after the due date, so that order cannot bound the purge.)
+ */
+export const closedIndex = {
+  name: 'byClosedAt',
+  partition: 'CLOSED',
+  sort: (closedAt: string, requestId: string) => `${closedAt}#${requestId}`,
+};
