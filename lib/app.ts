@@ -7,6 +7,12 @@ function deployTarget(value: string | undefined): DeployTarget {
   throw new Error(`Unknown target "${value}": use -c target=aws (default) or -c target=localstack`);
 }
 
+/** A context value given as JSON (`-c key='{…}'`) or as an object (cdk.json). */
+function jsonContext<T>(app: App, key: string): T | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' ? (JSON.parse(value) as T) : (value as T | undefined);
+}
+
 /** Settings read from CDK context (`-c key=value` or cdk.json), with local defaults. */
 export function stackPropsFromContext(app: App): DsrStackProps {
   const context = (key: string) => app.node.tryGetContext(key) as string | undefined;
@@ -18,7 +24,11 @@ export function stackPropsFromContext(app: App): DsrStackProps {
     consoleUrl: context('consoleUrl'),
     alarmEmail: context('alarmEmail'),
     wafRateLimit: context('wafRateLimit') ? Number(context('wafRateLimit')) : undefined,
+    // Validated by the stack: a whole number of years, at least 1.
+    recordRetentionYears: context('recordRetentionYears') !== undefined ? Number(context('recordRetentionYears')) : undefined,
     existingStores: context('existingStores') ? JSON.parse(context('existingStores')!) : undefined,
+    // JSON on the command line, an object in cdk.json; validated by the stack.
+    recipientContacts: jsonContext(app, 'recipientContacts'),
     target: deployTarget(context('target')),
   };
 }

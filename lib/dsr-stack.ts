@@ -5,10 +5,12 @@ import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
 import { Operations } from './constructs/operations.js';
 import { PrivacyConsole } from './constructs/privacy-console.js';
+import { RecordsRetention } from './constructs/records-retention.js';
 import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-data-plane.js';
 import { RequestStore } from './constructs/request-store.js';
 import { StoreConnectors } from './constructs/store-connectors.js';
 import { WorkflowSteps, type MailSettings } from './constructs/workflow-steps.js';
+import { parseRecipientContacts } from '../functions/core/inventory/index.js';
 import { localStackApiUrl, refuseOutsideLocalStack, type DeployTarget } from './localstack.js';
 
 export interface DsrStackProps extends StackProps {
@@ -29,6 +31,17 @@ export interface DsrStackProps extends StackProps {
   alarmEmail?: string;
   /** Days before the strict deadline the privacy team is reminded. Default [7, 2]. */
   reminderDaysBefore?: number[];
+  /**
+   * Years each closed request's record (request, steps, audit events) is kept after
+   * closure; a daily purge then deletes it whole (gdpr-rules.md §6). Whole years, ≥ 1. Default 5.
+   */
+  recordRetentionYears?: number;
+  /**
+   * Art. 19 notices: one email address per recipient id of the inventory
+   * (`functions/core/inventory/recipients.ts`), e.g. `{ "hosting": "privacy@host.example" }`.
+   * A recipient without one is not emailed; its missing notice is logged for the privacy team.
+   */
+  recipientContacts?: Record<string, string>;
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
   /**
@@ -88,6 +101,7 @@ export class DsrStack extends Stack {
       watch: watch.stateMachine,
       identityLinkDays,
       packageExpiryDays: props.packageExpiryDays,
+      recipientContacts: parseRecipientContacts(props.recipientContacts),
       logKey: store.key,
     });
     const connectors = new StoreConnectors(this, 'Connectors', {
@@ -103,6 +117,11 @@ export class DsrStack extends Stack {
       logKey: store.key,
     });
     api.connect(workflow.stateMachine, watch.stateMachine);
+    new RecordsRetention(this, 'Retention', {
+      requestsTable: store.table,
+      recordRetentionYears: props.recordRetentionYears,
+      logKey: store.key,
+    });
     const operations = new Operations(this, 'Operations', {
       workflow: workflow.stateMachine,
       watch: watch.stateMachine,

@@ -6,8 +6,9 @@ export type ItemOperation = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'De
 
 /**
  * What a Lambda does with the requests table, as the fewest operations that allow it.
- * Audit events are conditional puts; nothing is granted batch writes there, and only
- * Lambdas that send email may delete (a failed send gives back its once-only marker).
+ * Audit events are conditional puts; only the retention purge is granted batch writes
+ * there, and besides it only Lambdas that send email may delete (a failed send gives
+ * back its once-only marker).
  */
 export const REQUESTS_TABLE_ACCESS = {
   /** Reads a request, its steps, events and progress. */
@@ -18,6 +19,8 @@ export const REQUESTS_TABLE_ACCESS = {
   write: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
   /** Also sends email once: deletes the `MAIL#` marker of a send that failed. */
   writeAndMail: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+  /** The retention purge alone: finds expired records, deletes their partitions whole. */
+  purge: ['Query', 'BatchWriteItem', 'DeleteItem'],
 } as const satisfies Record<string, readonly ItemOperation[]>;
 
 /**

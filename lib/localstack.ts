@@ -38,6 +38,8 @@ export const LOCALSTACK_COMMUNITY_RESOURCE_TYPES: ReadonlySet<string> = new Set(
   'AWS::Logs::LogGroup',
   'AWS::S3::Bucket',
   'AWS::S3::BucketPolicy',
+  // The daily retention purge's schedule (resource_providers/aws_scheduler_schedule.py).
+  'AWS::Scheduler::Schedule',
   'AWS::SecretsManager::Secret',
   'AWS::SNS::Subscription',
   'AWS::SNS::Topic',

@@ -4,4 +4,6 @@ export const DSR_METRICS = {
   service: 'kiara-dsr',
   deadlineEscalations: 'DeadlineEscalations',
   storeFailures: 'StoreFailures',
+  /** Closed requests whose record the retention purge deleted (one datum per run). */
+  recordsPurged: 'RecordsPurged',
 } as const;

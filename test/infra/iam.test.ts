@@ -212,7 +212,9 @@ describe('IAM least privilege', () => {
       'functions/identity/index.ts', 'functions/admin/index.ts', 'functions/watch/act/index.ts',
       'functions/workflow/acknowledge/index.ts', 'functions/workflow/await-decision/index.ts', 'functions/workflow/respond/index.ts',
     ]);
-    const handlers = functions.filter(([, fn]) => fn.Metadata?.DsrEntry && fn.Metadata.DsrEntry !== 'functions/intake/index.ts');
+    // The intake and the retention purge have tests of their own.
+    const own = new Set(['functions/intake/index.ts', 'functions/retention/index.ts']);
+    const handlers = functions.filter(([, fn]) => fn.Metadata?.DsrEntry && !own.has(fn.Metadata.DsrEntry));
     expect(handlers.length).toBeGreaterThan(15);
     for (const [id, fn] of handlers) {
       const onRequests = statementsOfRole(roleOf(fn)).filter((statement) => logicalIds(statement.Resource).includes(requestsTable));
@@ -236,5 +238,34 @@ describe('IAM least privilege', () => {
     expect(actions).not.toContain('dynamodb:UpdateItem');
     const everyAction = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement).flatMap((st: Statement) => list(st.Action));
     expect(everyAction.filter((action) => /^dynamodb:(Scan|PartiQL|BatchGetItem|Describe|GetRecords)/.test(action))).toEqual([]);
+  });
+
+  it('lets only the retention purge batch-write the requests table: it queries and deletes, nothing else', () => {
+    const [id, purge] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/retention/index.ts'));
+    const purgeRole = roleOf(purge);
+    // No other role (Lambda, state machine, scheduler) may batch-write the requests table.
+    for (const [policyId, policy] of policies) {
+      const statements = (policy.Properties.PolicyDocument.Statement as Statement[]).filter((statement) =>
+        logicalIds(statement.Resource).includes(requestsTable));
+      if (policy.Properties.Roles?.some((role: any) => role.Ref === purgeRole)) continue;
+      const actions = statements.flatMap((statement) => list(statement.Action));
+      expect(actions.filter((action) => matchesAction(action, 'dynamodb:BatchWriteItem')), policyId).toEqual([]);
+    }
+    // functions/retention: Query of the retention index and of each expired partition,
+    // BatchWriteItem deletes of its items, DeleteItem of the request item last.
+    const statements = statementsOfRole(purgeRole);
+    const dynamo = statements.filter((statement) => list(statement.Action).some((action) => action.startsWith('dynamodb:')));
+    expect(dynamo.flatMap((statement) => list(statement.Action)).sort(), id).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:Query']);
+    for (const statement of dynamo) expect(logicalIds(statement.Resource), id).toEqual([requestsTable, requestsTable]);
+    const touched = new Set(statements.flatMap((statement) => logicalIds(statement.Resource)));
+    for (const other of [...kiaraTables, ...kiaraBuckets, exportBucket]) expect(touched.has(other), other).toBe(false);
+    // A daily schedule invokes it, with a role that may invoke that function alone.
+    const [, schedule] = only(Object.entries<any>(template.findResources('AWS::Scheduler::Schedule')));
+    expect(schedule.Properties.ScheduleExpression).toBe('cron(30 3 * * ? *)');
+    expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Europe/Amsterdam');
+    expect(logicalIds(schedule.Properties.Target.Arn)).toEqual([id]);
+    const invokes = statementsOfRole(schedule.Properties.Target.RoleArn['Fn::GetAtt'][0]);
+    expect(invokes.flatMap((statement) => list(statement.Action))).toEqual(['lambda:InvokeFunction']);
+    expect(new Set(invokes.flatMap((statement) => logicalIds(statement.Resource)))).toEqual(new Set([id]));
   });
 });
