@@ -41,7 +41,8 @@ const requestId = JsonPath.stringAt('$.requestId');
 
 /**
  * The DSR state machine: Acknowledge → VerifyIdentity → ResolveSubject → Review →
- * per-store fan-out (collect, then erase) → Assemble → Respond → Close. JSONPath, so the
+ * per-store fan-out (collect, then erase) → Assemble → NotifyRecipients (after an erasure,
+ * Art. 19) → Respond → Close. JSONPath, so the
  * local runtime runs the very same definition. States carry ids and flags, never data.
  */
 export class DsrWorkflow extends Construct {
@@ -94,9 +95,11 @@ export class DsrWorkflow extends Construct {
     const erase = this.fanOut('erase', props.connectors);
     const assemble = call('Assemble', steps.assemble, {}, JsonPath.DISCARD);
     const respondResult = respond('RespondResult', 'result').next(close('CloseCompleted', 'completed'));
+    // Art. 19: the recipients of the erased stores are told before the report names them.
+    const notifyRecipients = respond('NotifyRecipients', 'recipient_notices');
 
     const eraseIfPlanned = new Choice(this, 'Erase?')
-      .when(Condition.booleanEquals('$.subject.plan.erase', true), erase.next(respondResult))
+      .when(Condition.booleanEquals('$.subject.plan.erase', true), erase.next(notifyRecipients).next(respondResult))
       .otherwise(respondResult);
     const collectIfPlanned = new Choice(this, 'Collect?')
       .when(Condition.booleanEquals('$.subject.plan.collect', true), collect.next(assemble).next(eraseIfPlanned))

@@ -5,6 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { RecipientContacts } from '../../functions/core/inventory/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -33,6 +34,8 @@ export interface WorkflowStepsProps {
   packageExpiryDays?: number;
   /** Days the identity link stays valid. Default 7. */
   identityLinkDays?: number;
+  /** Art. 19 notice addresses by recipient id; Respond sends the notices. Default none. */
+  recipientContacts?: RecipientContacts;
   logKey?: IKey;
 }
 
@@ -77,7 +80,9 @@ export class WorkflowSteps extends Construct {
       { EXPORT_BUCKET: props.exportBucket.bucketName },
       Duration.minutes(15),
     );
-    this.respond = make('Respond', 'DSR: email the reply to the data subject');
+    this.respond = make('Respond', 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
+      RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
+    });
     this.close = make('Close', 'DSR: close the request and record the outcome', {
       WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
     });

@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './recipients.js';
 export * from './stores.js';
+export * from './art19.js';

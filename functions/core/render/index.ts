@@ -38,6 +38,9 @@ export {
 } from './emails/rejection.js';
 export { extensionNotice, type ExtensionNoticeInput } from './emails/extension-notice.js';
 
+// Emails to recipients (Art. 19).
+export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';
+
 // Emails to the privacy team.
 export { reviewNeeded, REVIEW_NOTES, type ReviewNeededInput, type ReviewNote } from './team/review-needed.js';
 export { storeFailure, type StoreFailureInput } from './team/store-failure.js';

@@ -1,5 +1,7 @@
+import { knownRecipients, parseRecipientContacts, recipientsToNotify, type RecipientContacts } from '../../core/inventory/index.js';
 import {
   accessReady,
+  erasureNotice,
   erasureReport,
   identityExpired,
   noData,
@@ -13,11 +15,19 @@ import { LinkTokens } from '../../shared/link-tokens.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
 import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
 
-type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired';
+type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'recipient_notices';
 
-/** Emails the data subject the reply the workflow reached; each kind goes out once. */
+/** The once-only mail kind of the Art. 19 notice to one recipient. */
+const NOTICE_KIND = 'art19_notice';
+const noticeKind = (recipientId: string) => `${NOTICE_KIND}#${recipientId}`;
+
+/**
+ * Emails the data subject the reply the workflow reached, and the recipients (Art. 19)
+ * the notices of an erasure; each kind goes out once.
+ */
 export function createHandler(env: Record<string, string>) {
   const config = workflowEnv(env);
+  const contacts = parseRecipientContacts(env.RECIPIENT_CONTACTS);
   const links = new LinkTokens(config.table);
 
   async function send(request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) {
@@ -51,6 +61,8 @@ export function createHandler(env: Record<string, string>) {
             facts: request.rejection?.facts ?? '',
             partial: false,
           }));
+      case 'recipient_notices':
+        return notifyRecipients(config, contacts, request);
       case 'result':
         return sendResult(config, links, request, send);
     }
@@ -83,7 +95,7 @@ async function sendResult(
   }
   if (request.types.includes('erasure')) {
     const erasures = stores.filter((s) => s.action === 'erase');
-    await send(request, 'erasure_report', () =>
+    await send(request, 'erasure_report', async () =>
       erasureReport({
         locale,
         requestId,
@@ -91,8 +103,62 @@ async function sendResult(
         kept: erasures
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
+        notifiedRecipients: await notifiedRecipients(config, requestId),
       }));
   }
+}
+
+/**
+ * Art. 19: one notice per recipient of the erased stores, once per (request, recipient)
+ * however often the step runs, each logged as an `art19_notice` event. A recipient
+ * without a contact is logged for the privacy team (`art19_notice_missing_contact`)
+ * instead, once, and is not named to the data subject.
+ */
+async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, request: DsrRequestRecord) {
+  const { requestId } = request;
+  const accountId = request.subject?.accountId ?? request.accountId;
+  if (!accountId) return;
+  const erased = (await readStoreResults(config.table, requestId))
+    .filter((s) => s.action === 'erase' && s.items > 0)
+    .map((s) => s.storeId);
+  const trail = await config.repo.auditTrail(requestId);
+  const logged = (type: string, recipientId: string) =>
+    trail.some((event) => event.type === type && event.details?.recipientId === recipientId);
+  const erasedAt = new Date().toISOString();
+  for (const { recipient, storeIds } of recipientsToNotify(erased)) {
+    const contact = contacts[recipient.id];
+    if (!contact) {
+      if (!logged('art19_notice_missing_contact', recipient.id)) {
+        await config.repo.audit(requestId, {
+          type: 'art19_notice_missing_contact',
+          actor: 'workflow',
+          details: { recipientId: recipient.id, notice: 'erasure' },
+        });
+      }
+      continue;
+    }
+    const kind = noticeKind(recipient.id);
+    await sendOnce(config.repo, {
+      requestId,
+      kind,
+      from: config.senderEmail,
+      to: contact,
+      email: erasureNotice({ requestId, accountId, recipient, storeIds, erasedAt }),
+    });
+    if (!logged('art19_notice', recipient.id)) {
+      await config.repo.audit(requestId, {
+        type: 'art19_notice',
+        actor: 'workflow',
+        details: { recipientId: recipient.id, notice: 'erasure', mailKind: kind },
+      });
+    }
+  }
+}
+
+/** The recipients whose notice went out, in the inventory's order. */
+async function notifiedRecipients(config: WorkflowEnv, requestId: string) {
+  const sent = await config.repo.sentMails(requestId);
+  return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id)));
 }
 
 export const handler = lambdaEntry(createHandler);
