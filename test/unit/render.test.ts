@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RECIPIENTS, RIGHTS, STORES, type StoreDefinition } from '../../functions/core/inventory/index.js';
+import {
+  parseRecipientContacts,
+  RECIPIENTS,
+  recipientsToNotify,
+  RIGHTS,
+  STORES,
+  type StoreDefinition,
+} from '../../functions/core/inventory/index.js';
 import type { DsrRequestRecord } from '../../functions/core/request/model.js';
 import {
   acknowledgement,
@@ -7,6 +14,7 @@ import {
   deadlineEscalation,
   deadlineReminder,
   downloadExpiredPage,
+  erasureNotice,
   erasureReport,
   escapeHtml,
   extensionNotice,
@@ -357,6 +365,60 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectBoth(email, t.deadline);
     expectBoth(email, 'Your account holds over 40,000 generations across several projects.');
     expectBoth(email, locale === 'nl' ? 'art. 12(3) AVG' : 'Art. 12(3) GDPR');
+  });
+});
+
+describe('Art. 19 notices to recipients', () => {
+  const notice = {
+    requestId: 'dsr_art19',
+    accountId: 'acct_01j9ada7c3f9',
+    recipient: RECIPIENTS.aiCompute,
+    storeIds: ['generations', 'media'],
+    erasedAt: '2026-06-14T22:15:00Z',
+  };
+
+  it('erasureNotice names the account id, the request, the date and the erased categories, and asks for erasure and confirmation', () => {
+    const email = erasureNotice(notice);
+    expectWellFormedEmail(email, 'en');
+    expect(email.subject).toBe('Erasure notice under Art. 19 GDPR: Kiara request dsr_art19');
+    expectBoth(email, 'acct_01j9ada7c3f9');
+    expectBoth(email, T.en.received);
+    expectBoth(email, RECIPIENTS.aiCompute.name);
+    expectBoth(email, RECIPIENTS.aiCompute.category.en);
+    for (const id of notice.storeIds) expectBoth(email, STORES.find((s) => s.id === id)!.title.en);
+    expect(email.text).not.toContain(STORES.find((s) => s.id === 'account')!.title.en);
+    expectBoth(email, 'Art. 17 GDPR');
+    expect(email.text).toMatch(/Erase every copy/);
+    expect(email.text).toMatch(/Confirm the erasure to privacy@kiara-api\.com, quoting request dsr_art19/);
+  });
+
+  it('erasureNotice refuses an address as the account reference and an empty store list', () => {
+    expect(() => erasureNotice({ ...notice, accountId: SUBJECT_EMAIL })).toThrow(RenderInputError);
+    expect(() => erasureNotice({ ...notice, storeIds: [] })).toThrow(RenderInputError);
+    expect(() => erasureNotice({ ...notice, storeIds: ['nope'] })).toThrow(RenderInputError);
+  });
+
+  it('recipientsToNotify: hosting and email for every erasure, the others for the stores they receive', () => {
+    const ids = (erased: string[]) =>
+      recipientsToNotify(erased).map((n) => `${n.recipient.id}:${n.storeIds.join('+')}`);
+    expect(ids(['account', 'generations', 'media'])).toEqual([
+      'hosting:account+generations+media',
+      'ai-compute:generations+media',
+      'email:account+generations+media',
+    ]);
+    expect(ids(['usage-logs'])).toEqual(['hosting:usage-logs', 'email:usage-logs']);
+    expect(ids(['invoices'])).toEqual(['hosting:invoices', 'payments:invoices', 'email:invoices']);
+    expect(ids([])).toEqual([]);
+  });
+
+  it('parseRecipientContacts takes an object or its JSON and refuses unknown ids and non-addresses', () => {
+    expect(parseRecipientContacts(undefined)).toEqual({});
+    expect(parseRecipientContacts('{"hosting":"privacy@host.example"}')).toEqual({ hosting: 'privacy@host.example' });
+    expect(parseRecipientContacts({ 'ai-compute': 'dpo@gpu.example' })).toEqual({ 'ai-compute': 'dpo@gpu.example' });
+    expect(() => parseRecipientContacts({ hostnig: 'privacy@host.example' })).toThrow(/unknown recipient "hostnig"/);
+    expect(() => parseRecipientContacts({ hosting: 'not an address' })).toThrow(/not one email address/);
+    expect(() => parseRecipientContacts({ hosting: 'a@b.example, c@d.example' })).toThrow(/not one email address/);
+    expect(() => parseRecipientContacts('["hosting"]')).toThrow(/expected an object/);
   });
 });
 

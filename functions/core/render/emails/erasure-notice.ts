@@ -50,12 +50,8 @@ export function erasureNotice(input: ErasureNoticeInput): RenderedEmail {
         ],
       },
       { kind: 'heading', text: 'What was erased' },
-      {
-        kind: 'table',
-        caption: 'Erased data of this account',
-        head: ['Data', 'Categories'],
-        rows: stores.map((store) => [store.title.en, store.categories.en] as const),
-      },
+      { kind: 'paragraph', text: 'All of this account’s data in these categories:' },
+      { kind: 'list', items: stores.map((store) => store.title.en) },
       { kind: 'heading', text: 'What we ask of you' },
       {
         kind: 'list',
