@@ -5,3 +5,14 @@
 export const DEV_WEBHOOK_SECRET = 'local-dev-webhook-secret';
 export const DEV_ADMIN_TOKEN = 'local-dev-admin-token';
 export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
+
+/**
+ * Art. 19 notice addresses of the local runtime (the `recipientContacts` setting): demo
+ * addresses of every recipient, so an erasure's notices show in the local mailbox.
+ */
+export const DEV_RECIPIENT_CONTACTS: Readonly<Record<string, string>> = {
+  hosting: 'privacy@hosting.example',
+  payments: 'privacy@payments.example',
+  'ai-compute': 'privacy@ai-compute.example',
+  email: 'privacy@email.example',
+};

@@ -13,7 +13,7 @@ import {
 } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
 import { consoleRoute } from './console-route.js';
-import { DEV_ADMIN_TOKEN, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
+import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,6 +35,7 @@ export interface DsrLocalOptions {
   /**
    * Stack settings for this runtime (e.g. `identityLinkDays`, or `target: 'localstack'` to
    * run the LocalStack variant of the template, whose admin Lambda checks the token).
+   * `recipientContacts` defaults to demo addresses (`DEV_RECIPIENT_CONTACTS`).
    */
   stackProps?: Partial<DsrStackProps>;
   /** Called after each handler invocation (see the local runtime's option). */
@@ -113,7 +114,8 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
   const apiBase = `http://127.0.0.1:${port}`;
   const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
-  const template = dsrTemplate(options.stackProps);
+  // Demo Art. 19 contacts unless the caller sets its own.
+  const template = dsrTemplate({ recipientContacts: { ...DEV_RECIPIENT_CONTACTS }, ...options.stackProps });
   // Handlers run in this process; their logger and metrics read these at import.
   process.env.LOG_LEVEL ??= 'WARN';
   process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL;
