@@ -20,7 +20,7 @@ export { clearMailbox, readMailbox, type MailboxEmail } from './mailbox.js';
 export { synthesizeTemplate } from './synth.js';
 export type { ExecutionDescription, ExecutionListItem, ExecutionStatus, LocalStepFunctions } from './step-functions/executions.js';
 export type { HistoryEvent } from './step-functions/history.js';
-export type { InvocationRecord } from './lambda-host.js';
+export { invokingFunction, type InvocationRecord, type InvokingFunction } from './lambda-host.js';
 export type { PendingCallback } from './step-functions/callbacks.js';
 export type { ProxyEvent } from './api-gateway/proxy-event.js';
 export type { CfnTemplate } from './template.js';

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +44,24 @@ export interface InvocationRecord {
   /** Wall time of the handler call, from the call to its settling; the one-time module import is not in it. */
   durationMs: number;
   failed: boolean;
+}
+
+/** The function whose handler is running, as `invokingFunction()` reports it. */
+export interface InvokingFunction {
+  logicalId: string;
+  name: string;
+  arn: string;
+}
+
+const invoking = new AsyncLocalStorage<InvokingFunction>();
+
+/**
+ * The function whose invocation the current code runs in (handlers run in this process),
+ * or undefined outside any invocation. SDK middleware can use it to attribute a call to
+ * the function that made it: everything a handler awaits or starts inherits it.
+ */
+export function invokingFunction(): InvokingFunction | undefined {
+  return invoking.getStore();
 }
 
 /** The error fields the Lambda Node.js runtime reports for a thrown error. */
@@ -124,6 +143,11 @@ export class LambdaHost {
   private async run(ref: string, event: unknown): Promise<unknown> {
     const fn = this.find(ref);
     if (!fn) throw Object.assign(new Error(`Function not found: ${ref}`), { name: 'ResourceNotFoundException' });
+    // The module's import and handler creation count as the function's own work too.
+    return invoking.run({ logicalId: fn.logicalId, name: fn.name, arn: fn.arn }, () => this.call(fn, event));
+  }
+
+  private async call(fn: LocalFunction, event: unknown): Promise<unknown> {
     const handler = await this.handler(fn);
     const deadline = Date.now() + fn.timeoutSeconds * 1000;
     const requestId = randomUUID();
