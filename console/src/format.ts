@@ -72,6 +72,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   package_assembled: 'Access package assembled',
   package_downloaded: 'Package downloaded',
   deadline_escalated: 'Deadline escalated',
+  art19_notice: 'Recipient notified (Art. 19)',
+  art19_notice_missing_contact: 'Recipient NOT notified: no contact (Art. 19)',
   closed: 'Closed',
 };
 
@@ -85,6 +87,7 @@ export const EMAIL_LABELS: Record<string, string> = {
   identity_expired: 'Identity link expired',
   extension_notice: 'Extension notice',
   store_failure: 'Store failure (privacy team)',
+  art19_notice: 'Art. 19 notice to a recipient',
 };
 
 export const label = (labels: Record<string, string>, key: string | null | undefined): string =>
@@ -191,6 +194,10 @@ export function auditDetails(event: { type: string; details?: Record<string, unk
       return `${(d.types as string[] | undefined)?.map((t) => label(RIGHT_LABELS, t)).join(', ') ?? ''}; receipt date ${formatDate(str(d.receiptDate))}`;
     case 'email_sent':
       return label(EMAIL_LABELS, str(d.kind).split('#')[0]);
+    case 'art19_notice':
+      return `${str(d.recipientId)}: ${str(d.notice)} notice sent`;
+    case 'art19_notice_missing_contact':
+      return `${str(d.recipientId)}: no address in recipientContacts, not notified: notify them another way`;
     case 'step_pending':
       return [label(STEP_LABELS, str(d.step)), d.storeId ? `store ${str(d.storeId)} (${str(d.action)})` : '', d.error ? str(d.error) : '']
         .filter(Boolean)
