@@ -117,7 +117,7 @@ export class DsrStack extends Stack {
       logKey: store.key,
     });
     api.connect(workflow.stateMachine, watch.stateMachine);
-    new RecordsRetention(this, 'Retention', {
+    const retention = new RecordsRetention(this, 'Retention', {
       requestsTable: store.table,
       recordRetentionYears: props.recordRetentionYears,
       logKey: store.key,
@@ -128,6 +128,7 @@ export class DsrStack extends Stack {
       api: api.api,
       key: store.key,
       alarmEmail: props.alarmEmail,
+      retentionPurge: retention.purge,
       dashboard: !localstack,
     });
 

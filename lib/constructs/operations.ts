@@ -14,6 +14,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DSR_METRICS } from '../../functions/shared/metrics-names.js';
@@ -28,6 +29,8 @@ export interface OperationsProps {
   alarmEmail?: string;
   /** Share of intake calls answered 5xx over 5 minutes that raises the alarm. Default 5 %. */
   intake5xxRate?: number;
+  /** The daily retention purge: an alarm when a run fails (records would outlive retention). */
+  retentionPurge?: IFunction;
   /** Create the CloudWatch dashboard. Default true (LocalStack has no dashboards). */
   dashboard?: boolean;
 }
@@ -73,6 +76,10 @@ export class Operations extends Construct {
     this.alarm('WorkflowTimedOut', workflowTimedOut, 1, 'A DSR workflow execution timed out.');
     this.alarm('DeadlineWatchFailed', watchFailed, 1, 'A deadline watch execution failed: a request may go unwatched.');
     this.alarm('Intake5xx', intake5xx, props.intake5xxRate ?? 0.05, 'The intake API answers 5xx to too many calls.');
+    if (props.retentionPurge) {
+      this.alarm('RetentionPurgeFailed', props.retentionPurge.metricErrors({ period: Duration.minutes(5) }), 1,
+        'The daily retention purge failed: closed requests may be kept past recordRetentionYears.');
+    }
 
     if (props.dashboard === false) return;
     new Dashboard(this, 'Dashboard', {
