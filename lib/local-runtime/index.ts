@@ -59,6 +59,8 @@ export interface LocalRuntimeOptions {
 }
 
 export interface LocalRuntime {
+  /** The template it runs (e.g. to read the IAM policies of the functions it hosts). */
+  template: CfnTemplate;
   apiUrl: string;
   /** The SES emulator: its web mailbox at `/`, the mail store at `/store`. */
   mailboxUrl: string;
@@ -157,6 +159,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     log(`[runtime] API on ${api.url}, mailbox on ${endpoints.ses}, ready after ${elapsed()}`);
 
     return {
+      template,
       apiUrl: api.url,
       mailboxUrl: endpoints.ses,
       adminToken,
