@@ -109,7 +109,7 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       const zip = await fetch(redirect.headers.get('location')!);
       expect(zip.status).toBe(200);
       await zip.arrayBuffer();
-      // Unknown links: the limiter counts them, the pages say the link is not valid.
+      // Unknown links get their pages (the identity page counts the guess against the client).
       expect((await flow.api.call('/v1/downloads/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(410);
       expect((await flow.api.call('/v1/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
     }, FLOW_TIMEOUT);
@@ -171,10 +171,12 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
 
     it('the daily retention purge, over a closed request made old', async () => {
       await quiet();
-      // The one shortcut: a rejected request's closure moved 6 years back (the test's own
+      // The one shortcut: a rejected request's closure moved past retention (the test's own
       // write, not recorded), so the purge has a whole partition to delete.
       expect(rejected).toBeDefined();
-      const closedAt = new Date(Date.now() - 6 * 366 * 86_400_000).toISOString();
+      const purge = functionOf('functions/retention/index.ts');
+      const years = Number((runtime.template.Resources[purge]!.Properties as any).Environment.Variables.RECORD_RETENTION_YEARS);
+      const closedAt = new Date(Date.now() - (years + 1) * 366 * 86_400_000).toISOString();
       await documentClient().send(
         new UpdateCommand({
           TableName: target.resources.requestsTable,
@@ -183,7 +185,6 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
           ExpressionAttributeValues: { ':pk': closedIndex.partition, ':sk': closedIndex.sort(closedAt, rejected) },
         }),
       );
-      const purge = functionOf('functions/retention/index.ts');
       const result = (await runtime.invokeFunction(purge, {})) as { requestsPurged: number };
       expect(result.requestsPurged).toBe(1);
     }, FLOW_TIMEOUT);
