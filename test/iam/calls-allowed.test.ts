@@ -120,11 +120,13 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       await flow.waitForStatus(erasure, 'completed');
     }, FLOW_TIMEOUT);
 
-    it('a rejection, a cancellation and a request with no account', async () => {
+    it('a rejection, the queue listed, a cancellation and a request with no account', async () => {
       rejected = await flow.reachReview({ type: 'access', email: ada.email, details: 'iam: reject' });
       const reject = await flow.api.admin(`/requests/${rejected}/reject`, 'POST', { reasonCode: 'excessive', reason: 'Repeated request.' });
       expect(reject.status).toBe(200);
       await flow.waitForStatus(rejected, 'rejected');
+      // The privacy team's queue: the list index.
+      expect((await flow.api.admin('/requests')).status).toBe(200);
 
       const cancelled = await flow.reachReview({ type: 'access', email: ada.email, details: 'iam: cancel' });
       expect((await flow.api.admin(`/requests/${cancelled}/cancel`, 'POST')).status).toBe(200);
