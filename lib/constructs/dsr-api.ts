@@ -280,7 +280,8 @@ export class DsrApi extends Construct {
 
     const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
     grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail);
-    stateMachine.grantTaskResponse(identity);
+    // Resumes the identity step with SendTaskSuccess only (never failure or heartbeat).
+    stateMachine.grant(identity, 'states:SendTaskSuccess');
     identity.acknowledgeKeyGrant('the requests table key');
     grantSendEmail(identity, mail.senderEmail);
 
@@ -309,8 +310,8 @@ export class DsrApi extends Construct {
 
     const admin = fn('Admin', 'admin', 'DSR admin API for the privacy team');
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail);
-    // The admin API resumes waiting steps (SendTask*); it reads state from the table only.
-    stateMachine.grantTaskResponse(admin);
+    // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
+    stateMachine.grant(admin, 'states:SendTaskSuccess');
     grantSendEmail(admin, mail.senderEmail);
     admin.acknowledgeKeyGrant('the requests table key');
     for (const reader of [identity, downloads, admin]) {

@@ -141,7 +141,8 @@ export function grantSendEmail(grantee: IGrantable, senderEmail: string): void {
   const domain = senderEmail.split('@')[1] ?? senderEmail;
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      // The mailer sends formatted emails only (SendEmail), never raw MIME.
+      actions: ['ses:SendEmail'],
       resources: [
         stack.formatArn({ service: 'ses', resource: 'identity', resourceName: senderEmail }),
         stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
