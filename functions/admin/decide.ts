@@ -9,7 +9,7 @@ import type { RequestsRepo } from '../shared/requests-repo.js';
  */
 export async function decideStep(
   repo: RequestsRepo,
-  options: { requestId: string; stepKey: string; decision: string; actor: string },
+  options: { requestId: string; stepKey: string; decision: string; actor: string; details?: Record<string, string> },
 ): Promise<void> {
   const step = await repo.resolveStep(options.requestId, options.stepKey, options.decision, options.actor);
   if (!step) {
@@ -21,7 +21,7 @@ export async function decideStep(
   await repo.audit(options.requestId, {
     type: 'decision',
     actor: options.actor,
-    details: { step: options.stepKey, decision: options.decision },
+    details: { step: options.stepKey, decision: options.decision, ...options.details },
   });
   // No token yet means the workflow has not parked the step; it resumes itself on arrival.
   if (!step.taskToken) return;

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
 import { extensionNotice, rejection } from '../core/render/index.js';
-import { REJECTION_REASONS } from '../core/request/model.js';
+import { needsOutcome, REJECTION_REASONS } from '../core/request/model.js';
 import { readStoreResults } from '../connectors/progress.js';
 import { requireEnv } from '../shared/env.js';
 import { HttpError } from '../shared/http/errors.js';
@@ -20,6 +20,7 @@ const rejectBody = z.strictObject({
   reasonCode: z.enum(REJECTION_REASONS).default('other'),
   reason: z.string().trim().min(1).max(5000),
 });
+const approveBody = z.strictObject({ outcome: z.string().trim().min(1).max(5000).optional() }).optional();
 const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
 
@@ -62,6 +63,7 @@ export function createHandler(env: Record<string, string>) {
       deadlines: request.deadlines,
       extension: request.extension ?? null,
       rejection: request.rejection ?? null,
+      outcome: request.outcome ?? null,
       // Whether an extension is still possible now, and if not why (the console shows it).
       extendable: canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension)),
       subjectFound: request.subject?.found ?? null,
@@ -72,20 +74,33 @@ export function createHandler(env: Record<string, string>) {
     };
   }
 
+  /** 409 unless the review step waits: checked before a decision stores its text. */
+  async function requirePendingReview(requestId: string) {
+    const pending = await repo.findStep(requestId, 'review');
+    if (pending?.status !== 'pending') throw new HttpError(409, pending ? 'already_decided' : 'no_pending_step', 'The request is not waiting for a review decision.');
+  }
+
   async function act(event: APIGatewayProxyEvent, requestId: string, action: string, actor: string) {
     const request = await repo.find(requestId);
     if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
     switch (action) {
-      case 'approve':
-        await decideStep(repo, { requestId, stepKey: 'review', decision: 'approved', actor });
+      case 'approve': {
+        // The team's statement of what it did, quoted in the reply (Art. 12(3)/(4)).
+        const outcome = parseBody(approveBody, event)?.outcome;
+        if (outcome || needsOutcome(request.types)) {
+          await requirePendingReview(requestId);
+          if (!outcome) throw new HttpError(400, 'outcome_required', 'Say what was done: the reply to the requester quotes it.');
+          await repo.update(requestId, { outcome: { text: outcome, decidedBy: actor, decidedAt: new Date().toISOString() } });
+        }
+        await decideStep(repo, { requestId, stepKey: 'review', decision: 'approved', actor, details: outcome ? { outcome } : undefined });
         break;
+      }
       case 'cancel':
         await decideStep(repo, { requestId, stepKey: 'review', decision: 'cancelled', actor });
         break;
       case 'reject': {
         const body = parseBody(rejectBody, event);
-        const pending = await repo.findStep(requestId, 'review');
-        if (pending?.status !== 'pending') throw new HttpError(409, pending ? 'already_decided' : 'no_pending_step', 'The request is not waiting for a review decision.');
+        await requirePendingReview(requestId);
         await repo.update(requestId, {
           rejection: { reasonCode: body.reasonCode, facts: body.reason, decidedBy: actor, decidedAt: new Date().toISOString() },
         });

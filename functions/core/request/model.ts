@@ -57,6 +57,24 @@ export interface Rejection {
   decidedAt: string;
 }
 
+/**
+ * The rights that touch no store (Art. 16, 18, 21, 7(3)): the privacy team acts on them
+ * by hand and the requester gets a reply saying what was done (Art. 12(3)/(4)).
+ */
+export const OUTCOME_RIGHTS = ['rectification', 'restriction', 'objection', 'withdraw_consent'] as const satisfies readonly Right[];
+/** Of those, the rights whose reply needs the team's own statement of what it did. */
+export const OUTCOME_REQUIRED_RIGHTS = ['rectification', 'restriction', 'objection'] as const satisfies readonly Right[];
+
+export const hasOutcomeRight = (types: readonly Right[]) => types.some((t) => (OUTCOME_RIGHTS as readonly Right[]).includes(t));
+export const needsOutcome = (types: readonly Right[]) => types.some((t) => (OUTCOME_REQUIRED_RIGHTS as readonly Right[]).includes(t));
+
+/** The privacy team's statement, on approval, of the action taken; quoted in the reply. */
+export interface Outcome {
+  text: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
 export interface DsrRequestRecord {
   requestId: string;
   types: RequestType[];
@@ -90,6 +108,8 @@ export interface DsrRequestRecord {
   updatedAt: string;
   closedAt?: string;
   rejection?: Rejection;
+  /** Set on approval when the team stated what it did (see OUTCOME_RIGHTS). */
+  outcome?: Outcome;
   /** The access package in the export bucket, once assembled. */
   package?: { key: string; bytes: number; files: number };
 }
