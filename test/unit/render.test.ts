@@ -30,6 +30,7 @@ import {
   RenderInputError,
   reviewNeeded,
   rightName,
+  rightsOutcome,
   storeFailure,
   VERIFY_OUTCOMES,
   verifyPage,
@@ -365,6 +366,54 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectBoth(email, t.deadline);
     expectBoth(email, 'Your account holds over 40,000 generations across several projects.');
     expectBoth(email, locale === 'nl' ? 'art. 12(3) AVG' : 'Art. 12(3) GDPR');
+  });
+
+  it('rightsOutcome for a withdrawal of consent: nothing to stop, recorded, no statement needed', () => {
+    const email = rightsOutcome({ requestId: 'req_wc', locale, receivedAt: '2026-06-14T22:15:00Z', types: ['withdraw_consent'] });
+    expectWellFormedEmail(email, locale);
+    expect(email.subject).toContain('req_wc');
+    expectBoth(email, t.received);
+    expectBoth(email, `${rightName('withdraw_consent', locale)} (${locale === 'nl' ? 'art. 7(3) AVG' : 'Art. 7(3) GDPR'})`);
+    expectBoth(email, locale === 'nl' ? 'geen persoonsgegevens op basis van uw toestemming' : 'no personal data on the basis of your consent');
+    expectBoth(email, locale === 'nl' ? 'intrekking van uw toestemming vastgelegd' : 'recorded the withdrawal of your consent');
+    expect(email.text).not.toContain(locale === 'nl' ? 'Wat we hebben gedaan' : 'What we did');
+    expectBoth(email, 'Autoriteit Persoonsgegevens');
+  });
+
+  it('rightsOutcome quotes the team and states per right what it means', () => {
+    const outcome = `We corrected the account email and stopped the reliability analysis. ${XSS}`;
+    const email = rightsOutcome({
+      requestId: 'req_ro',
+      locale,
+      receivedAt: '2026-06-14T22:15:00Z',
+      types: ['objection', 'access', 'rectification', 'restriction'],
+      outcome: `  ${outcome}\n`,
+    });
+    expectWellFormedEmail(email, locale);
+    expectBoth(email, locale === 'nl' ? 'Wat we hebben gedaan' : 'What we did');
+    expect(email.text).toContain(outcome);
+    expect(email.html).toContain(XSS_ESCAPED);
+    expect(email.html).not.toContain(XSS);
+    for (const [right, article] of [['rectification', '16'], ['restriction', '18'], ['objection', '21']] as const) {
+      expectBoth(email, `${rightName(right, locale)} (${locale === 'nl' ? `art. ${article} AVG` : `Art. ${article} GDPR`})`);
+    }
+    expectBoth(email, locale === 'nl' ? 'art. 18(3) AVG' : 'Art. 18(3) GDPR');
+    expectBoth(email, locale === 'nl' ? 'bewaren ze alleen nog' : 'it is now only stored');
+    expectBoth(email, locale === 'nl' ? 'dwingende gerechtvaardigde gronden' : 'compelling legitimate grounds');
+    expectBoth(email, locale === 'nl' ? 'art. 6(1)(f) AVG' : 'Art. 6(1)(f) GDPR');
+    // Access gets its own reply; this one only says so.
+    expectBoth(email, locale === 'nl' ? 'apart bericht' : 'separate message');
+    expect(email.text).not.toContain(locale === 'nl' ? 'art. 15 AVG' : 'Art. 15 GDPR');
+    expectBoth(email, 'Autoriteit Persoonsgegevens');
+  });
+
+  it('rightsOutcome refuses rectification, restriction or objection without a statement, and a request without those rights', () => {
+    const base = { requestId: 'req_bad', locale, receivedAt: '2026-06-14T22:15:00Z' };
+    for (const right of ['rectification', 'restriction', 'objection'] as const) {
+      expect(() => rightsOutcome({ ...base, types: [right] })).toThrow(RenderInputError);
+      expect(() => rightsOutcome({ ...base, types: [right], outcome: '   ' })).toThrow(RenderInputError);
+    }
+    expect(() => rightsOutcome({ ...base, types: ['access', 'erasure'], outcome: 'Done.' })).toThrow(RenderInputError);
   });
 });
 

@@ -37,6 +37,7 @@ export {
   type RejectionReasonCode,
 } from './emails/rejection.js';
 export { extensionNotice, type ExtensionNoticeInput } from './emails/extension-notice.js';
+export { rightsOutcome, type RightsOutcomeInput } from './emails/rights-outcome.js';
 
 // Emails to recipients (Art. 19).
 export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';

@@ -6,9 +6,10 @@ import {
   identityExpired,
   noData,
   rejection,
+  rightsOutcome,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
-import type { DsrRequestRecord } from '../../core/request/model.js';
+import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { LinkTokens } from '../../shared/link-tokens.js';
@@ -105,6 +106,11 @@ async function sendResult(
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
         notifiedRecipients: await notifiedRecipients(config, requestId),
       }));
+  }
+  // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)).
+  if (hasOutcomeRight(request.types)) {
+    await send(request, 'rights_outcome', () =>
+      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: request.types, outcome: request.outcome?.text }));
   }
 }
 
