@@ -88,7 +88,13 @@ export const EMAIL_LABELS: Record<string, string> = {
   extension_notice: 'Extension notice',
   store_failure: 'Store failure (privacy team)',
   art19_notice: 'Art. 19 notice to a recipient',
+  rights_outcome: 'What was done (rectification, restriction, objection, consent)',
 };
+
+/** Rights the team acts on by hand; the approval states what was done (Art. 12(3)/(4)). */
+export const OUTCOME_RIGHTS = ['rectification', 'restriction', 'objection', 'withdraw_consent'];
+/** Of those, the rights whose approval must say what was done (the API answers 400 otherwise). */
+export const OUTCOME_REQUIRED_RIGHTS = ['rectification', 'restriction', 'objection'];
 
 export const label = (labels: Record<string, string>, key: string | null | undefined): string =>
   key ? (labels[key] ?? key.replace(/_/g, ' ')) : '—';
@@ -207,7 +213,7 @@ export function auditDetails(event: { type: string; details?: Record<string, unk
     case 'subject_resolved':
       return d.found ? 'account found by the verified email address' : 'no account with the verified address';
     case 'decision':
-      return `${str(d.step).replace(/#/g, ' ')}: ${str(d.decision)}`;
+      return `${str(d.step).replace(/#/g, ' ')}: ${str(d.decision)}${d.outcome ? ` · what was done: ${str(d.outcome)}` : ''}`;
     case 'extended':
       return str(d.reason);
     case 'package_assembled':

@@ -9,6 +9,8 @@ import {
   formatDate,
   formatInstant,
   label,
+  OUTCOME_REQUIRED_RIGHTS,
+  OUTCOME_RIGHTS,
   REJECTION_GROUNDS,
   RIGHT_LABELS,
   STATUS_LABELS,
@@ -132,6 +134,17 @@ function facts(d: Detail) {
             ['Ground', groundLabel(d.rejection.reasonCode)],
             ['Facts', d.rejection.facts],
             ['Decided', `${formatInstant(d.rejection.decidedAt)} by ${d.rejection.decidedBy}`],
+          ]),
+        )
+      : null,
+    d.outcome
+      ? h(
+          'div',
+          { class: 'note' },
+          h('h3', {}, 'What was done'),
+          dl([
+            ['Sent to the requester', d.outcome.text],
+            ['Decided', `${formatInstant(d.outcome.decidedAt)} by ${d.outcome.decidedBy}`],
           ]),
         )
       : null,
@@ -307,22 +320,39 @@ function failureBlock(step: PendingStep, post: Post, hooks: Hooks) {
 
 function approveDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
   const erasing = d.types.includes('erasure');
-  openActionDialog({
+  const collecting = d.types.some((t) => ['access', 'portability'].includes(t));
+  const byHand = d.types.filter((t) => OUTCOME_RIGHTS.includes(t));
+  const required = d.types.some((t) => OUTCOME_REQUIRED_RIGHTS.includes(t));
+  const workflow = [
+    erasing ? 'The workflow erases the person’s data in every store (invoices are kept for Dutch tax law) and emails the erasure report.' : null,
+    collecting ? 'The workflow collects the person’s data from every store and emails a download link to the access package.' : null,
+    byHand.length > 0
+      ? `${byHand.map((t) => label(RIGHT_LABELS, t)).join(', ')}: no store is changed by the workflow; do it first, then say what was done. The requester is emailed your text with what each right means and the right to complain to the Autoriteit Persoonsgegevens.`
+      : null,
+  ].filter((text): text is string => text !== null);
+  openActionDialog<{ outcome?: string } | undefined>({
     title: `Approve ${d.requestId}`,
     trigger,
-    intro: [
-      h('p', {}, `Rights: ${d.types.map((t) => label(RIGHT_LABELS, t)).join(', ')}.`),
-      h(
-        'p',
-        {},
-        erasing
-          ? 'The workflow erases the person’s data in every store (invoices are kept for Dutch tax law) and emails the erasure report.'
-          : 'The workflow collects the person’s data from every store and emails a download link to the access package.',
-      ),
-    ],
+    intro: [h('p', {}, `Rights: ${d.types.map((t) => label(RIGHT_LABELS, t)).join(', ')}.`), ...workflow.map((text) => h('p', {}, text))],
+    fields:
+      byHand.length > 0
+        ? textArea(
+            'outcome',
+            'What was done (sent to the requester)',
+            required
+              ? 'Quoted in the email: the data corrected, the restriction set, or the processing stopped (and any compelling grounds documented).'
+              : 'Optional: Kiara processes nothing on the basis of consent, and the email says so; add anything else the requester should know.',
+            required,
+          )
+        : undefined,
+    collect: (form) => {
+      const outcome = String(new FormData(form).get('outcome') ?? '').trim();
+      if (!outcome && required) return { invalid: 'Say what was done; the email to the requester quotes it.' };
+      return outcome ? { outcome } : undefined;
+    },
     confirmLabel: 'Approve',
     busyLabel: 'Approving…',
-    submit: () => post('approve'),
+    submit: (body) => post('approve', body),
     done: 'Approved. The workflow continues.',
     refresh: hooks.refresh,
   });

@@ -229,6 +229,34 @@ describe('privacy console', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('approves a rectification only with what was done, and the requester gets it quoted', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'rectification', email: bram.email, locale: 'en' });
+    await signIn(page);
+    await openFromQueue(page, requestId);
+
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Approve ${requestId}` });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Say what was done/);
+    const outcome = 'We changed the email address of your account to the one in your request.';
+    await dialog.getByLabel(/What was done \(sent to the requester\)/).fill(outcome);
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    await page.getByText(outcome).first().waitFor();
+
+    const reply = await eventually(
+      async () => (await flow.mailsFor(requestId)).find((mail) => /Action taken on your privacy request/.test(mail.subject)),
+      'the outcome email',
+    );
+    expect(reply.to).toEqual([bram.email]);
+    expect(reply.text).toContain(outcome);
+    expect(flow.countBy(await flow.mailsFor(requestId), /Action taken/)).toBe(1);
+    await page.close();
+  });
+
   it('retries a failed store from its pending step, and the request completes', async () => {
     const local = target.local!;
     // The store disappears: an outage the emulator can really produce.

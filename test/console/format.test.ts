@@ -41,6 +41,7 @@ describe('console format', () => {
 
   it('audit lines carry codes and counts, not personal data', () => {
     expect(auditDetails({ type: 'decision', details: { step: 'store_failure#media#collect', decision: 'retry' } })).toBe('store_failure media collect: retry');
+    expect(auditDetails({ type: 'decision', details: { step: 'review', decision: 'approved', outcome: 'Email corrected.' } })).toBe('review: approved · what was done: Email corrected.');
     expect(auditDetails({ type: 'email_sent', details: { kind: 'rejection' } })).toBe('Refusal with reasons and remedies');
     expect(auditDetails({ type: 'art19_notice', details: { recipientId: 'hosting', notice: 'erasure' } })).toBe('hosting: erasure notice sent');
     expect(auditDetails({ type: 'art19_notice_missing_contact', details: { recipientId: 'ai-compute', notice: 'erasure' } })).toMatch(
