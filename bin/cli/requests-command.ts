@@ -15,7 +15,11 @@ export function registerRequestsCommand(program: Command): void {
     .action(async (options: { closed?: boolean; limit: string }) =>
       print(await adminCall(`/admin/requests?status=${options.closed ? 'closed' : 'open'}&limit=${Number(options.limit)}`)));
   requests.command('show <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}`)));
-  requests.command('approve <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/approve`, 'POST')));
+  requests
+    .command('approve <id>')
+    .option('--outcome <text>', 'what was done (sent to the requester); required for rectification, restriction and objection')
+    .action(async (id: string, options: { outcome?: string }) =>
+      print(await adminCall(`/admin/requests/${id}/approve`, 'POST', options.outcome !== undefined ? { outcome: options.outcome } : undefined)));
   requests
     .command('reject <id>')
     .requiredOption('--reason <text>', 'the facts the refusal rests on (sent to the requester)')
