@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
-import { BatchWriteCommand, DeleteCommand, QueryCommand, type BatchWriteCommandOutput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { batchWrite } from '../connectors/batch-write.js';
 import { expiredClosureBound, isRecordExpired, isValidRetentionYears } from '../core/retention/index.js';
 import { closedIndex, requestKeys } from '../core/request/keys.js';
 import { documentClient } from '../shared/aws-clients.js';
@@ -53,18 +54,6 @@ export function createHandler(env: Record<string, string>, options: RetentionPur
   const reserveMs = options.reserveMs ?? 15_000;
   const db = documentClient();
 
-  async function deleteBatch(keys: Key[]): Promise<void> {
-    for (let start = 0; start < keys.length; start += 25) {
-      let pending: Record<string, any>[] | undefined = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
-      for (let attempt = 0; pending?.length; attempt += 1) {
-        if (attempt === 5) throw new Error('retention purge: DynamoDB left deletes unprocessed after 5 attempts');
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-        const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-        pending = out.UnprocessedItems?.[table];
-      }
-    }
-  }
-
   /** Deletes the request's whole partition, the request item last; returns the count. */
   async function purge(requestId: string): Promise<number> {
     const pk = requestKeys.pk(requestId);
@@ -81,7 +70,8 @@ export function createHandler(env: Record<string, string>, options: RetentionPur
         }),
       );
       const keys = ((page.Items ?? []) as Key[]).filter((key) => key.sk !== requestKeys.meta);
-      await deleteBatch(keys);
+      // The connectors' batch writer: batches of 25, unprocessed items retried with backoff.
+      await batchWrite(table, keys.map((Key) => ({ DeleteRequest: { Key } })), { concurrency: 4 });
       deleted += keys.length;
       start = page.LastEvaluatedKey;
     } while (start);
