@@ -145,7 +145,8 @@ export class PrivacyConsole extends Construct {
       defaultRootObject: 'index.html',
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_100,
       httpVersion: HttpVersion.HTTP2_AND_3,
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      // Only with a custom certificate: the *.cloudfront.net certificate's policy is fixed (see CFR4 below).
+      minimumProtocolVersion: props.certificate ? SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
       domainNames: props.domainNames,
       certificate: props.certificate,
       enableLogging: Boolean(props.logBucket),
