@@ -1,5 +1,6 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { DsrFunction } from './constructs/dsr-function.js';
+import { acknowledgeWildcards, wildcardResource } from './nag.js';
 
 /** DynamoDB item operations the handlers make. Never granted: Scan, PartiQL, table administration. */
 export type ItemOperation = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem';
@@ -25,11 +26,20 @@ export const REQUESTS_TABLE_ACCESS = {
 
 /**
  * Grants exactly these item operations on the table and its indexes, and the table key's
- * decrypt (reads) or encrypt and decrypt (writes), instead of the CDK's read/write groups.
+ * decrypt (reads) or encrypt and decrypt (writes), instead of the CDK's read/write groups;
+ * and acknowledges, next to the grant, the two cdk-nag findings it always raises (the
+ * `<table>/index/*` resource, the key's data-key wildcards). `what` names the table.
  */
-export function grantItems(table: ITable, grantee: IGrantable, operations: readonly ItemOperation[]): void {
-  table.grant(grantee, ...operations.map((operation) => `dynamodb:${operation}`));
+export function grantItems(table: ITable, fn: DsrFunction, operations: readonly ItemOperation[], what: string): void {
+  table.grant(fn, ...operations.map((operation) => `dynamodb:${operation}`));
+  acknowledgeWildcards(fn, `Item operations on ${what}: the grant covers <table>/index/*, the ARN queries on its indexes need; no other table.`, [
+    wildcardResource(fn, `${table.tableArn}/index/*`),
+  ]);
   const writes = operations.some((operation) => operation !== 'GetItem' && operation !== 'Query');
-  if (writes) table.encryptionKey?.grantEncryptDecrypt(grantee);
-  else table.encryptionKey?.grantDecrypt(grantee);
+  if (writes && table.encryptionKey) {
+    table.encryptionKey.grantEncryptDecrypt(fn);
+    fn.acknowledgeKeyGrant(`${what}'s key`);
+  } else {
+    table.encryptionKey?.grantDecrypt(fn);
+  }
 }

@@ -21,7 +21,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
-import { acknowledgeStateMachineRole, acknowledgeWildcards, wildcardResource } from '../nag.js';
+import { acknowledgeStateMachineRole } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -68,14 +68,8 @@ export class DeadlineWatch extends Construct {
       environment,
       logKey: props.logKey,
     });
-    grantItems(props.requestsTable, nextPointFn, REQUESTS_TABLE_ACCESS.read);
-    grantItems(props.requestsTable, this.act, REQUESTS_TABLE_ACCESS.writeAndMail);
-    this.act.acknowledgeKeyGrant('the requests table key');
-    for (const fn of [nextPointFn, this.act]) {
-      acknowledgeWildcards(fn, 'Requests table grant: <table>/index/* covers its list index (GSI queries need the index ARN).', [
-        wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
-      ]);
-    }
+    grantItems(props.requestsTable, nextPointFn, REQUESTS_TABLE_ACCESS.read, 'the requests table');
+    grantItems(props.requestsTable, this.act, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     grantSendEmail(this.act, props.mail.senderEmail);
 
     const invoke = (stateId: string, fn: DsrFunction, payload: Record<string, unknown>, resultPath: string) =>

@@ -279,10 +279,9 @@ export class DsrApi extends Construct {
     this.webhookSecret.grantRead(intake);
 
     const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
-    grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail);
+    grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // Resumes the identity step with SendTaskSuccess only (never failure or heartbeat).
     stateMachine.grant(identity, 'states:SendTaskSuccess');
-    identity.acknowledgeKeyGrant('the requests table key');
     grantSendEmail(identity, mail.senderEmail);
 
     const openApi = new DsrFunction(this, 'OpenApi', {
@@ -294,8 +293,7 @@ export class DsrApi extends Construct {
 
     const downloads = fn('Downloads', 'downloads', 'DSR package download: short-lived link');
     // Reads the link and the request; appends the package_downloaded audit event.
-    grantItems(requestsTable, downloads, REQUESTS_TABLE_ACCESS.append);
-    downloads.acknowledgeKeyGrant('the requests table key');
+    grantItems(requestsTable, downloads, REQUESTS_TABLE_ACCESS.append, 'the requests table');
     exportBucket.grantRead(downloads, 'packages/*');
     acknowledgeWildcards(
       downloads,
@@ -309,16 +307,10 @@ export class DsrApi extends Construct {
     );
 
     const admin = fn('Admin', 'admin', 'DSR admin API for the privacy team');
-    grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail);
+    grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
     grantSendEmail(admin, mail.senderEmail);
-    admin.acknowledgeKeyGrant('the requests table key');
-    for (const reader of [identity, downloads, admin]) {
-      acknowledgeWildcards(reader, 'Requests table grant: <table>/index/* covers its list index (GSI queries need the index ARN).', [
-        wildcardResource(this, `${requestsTable.tableArn}/index/*`),
-      ]);
-    }
 
     const v1 = this.api.root.addResource('v1');
     const intakeRoute = v1.addResource('requests');

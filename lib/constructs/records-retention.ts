@@ -49,11 +49,7 @@ export class RecordsRetention extends Construct {
       timeout: Duration.minutes(5),
       logKey: props.logKey,
     });
-    grantItems(props.requestsTable, this.purge, REQUESTS_TABLE_ACCESS.purge);
-    this.purge.acknowledgeKeyGrant('the requests table key');
-    acknowledgeWildcards(this.purge, 'Requests table grant: <table>/index/* covers its retention index (GSI queries need the index ARN).', [
-      wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
-    ]);
+    grantItems(props.requestsTable, this.purge, REQUESTS_TABLE_ACCESS.purge, 'the requests table');
 
     // The schedule's own role (not the stack-wide default one): it may invoke the purge only.
     const role = new Role(this, 'ScheduleRole', {

@@ -45,10 +45,7 @@ export class StoreConnectors extends Construct {
         if (!table) throw new Error(`StoreConnectors: no table for store "${store.id}"`);
         fn.addEnvironment('STORE_TABLE', table.tableName);
         // Collect queries by account; erasure deletes in batches (where the store deletes).
-        grantItems(table, fn, store.erasure.action === 'delete' ? ['Query', 'BatchWriteItem'] : ['Query']);
-        acknowledgeWildcards(fn, `Queries on the ${store.id} store's own indexes (the grant covers <table>/index/*; no other table).`, [
-          wildcardResource(this, `${table.tableArn}/index/*`),
-        ]);
+        grantItems(table, fn, store.erasure.action === 'delete' ? ['Query', 'BatchWriteItem'] : ['Query'], `the ${store.id} store`);
       } else {
         const media = props.dataPlane.mediaBucket;
         const prefix = `${store.location.keyPrefix}*`;
@@ -67,14 +64,14 @@ export class StoreConnectors extends Construct {
           ],
         );
       }
-      grantItems(props.requestsTable, fn, REQUESTS_TABLE_ACCESS.append);
+      // Records its progress in the requests table.
+      grantItems(props.requestsTable, fn, REQUESTS_TABLE_ACCESS.append, 'the requests table');
       props.exportBucket.grantPut(fn, 'work/*');
-      fn.acknowledgeKeyGrant('the requests table and export bucket key');
+      fn.acknowledgeKeyGrant('the export bucket key');
       acknowledgeWildcards(
         fn,
-        'Records its progress in the requests table (grant includes <table>/index/* for the list index) and writes export parts under work/ only (s3:Abort* lets it abort its own multipart uploads; object names are per request, so a prefix wildcard is required).',
+        'Writes export parts under work/ only (s3:Abort* lets it abort its own multipart uploads; object names are per request, so a prefix wildcard is required).',
         [
-          wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
           wildcardResource(this, props.exportBucket.arnForObjects('work/*')),
           wildcardAction('s3:Abort*'),
         ],

@@ -97,21 +97,15 @@ export class WorkflowSteps extends Construct {
       [this.close, REQUESTS_TABLE_ACCESS.write],
     ]);
     for (const [fn, operations] of access) {
-      grantItems(props.requestsTable, fn, operations);
-      fn.acknowledgeKeyGrant('the requests table key');
-      acknowledgeWildcards(fn, 'Requests table grant: <table>/index/* covers its list index (GSI queries need the index ARN).', [
-        wildcardResource(this, `${props.requestsTable.tableArn}/index/*`),
-      ]);
+      grantItems(props.requestsTable, fn, operations, 'the requests table');
     }
     acknowledgeWildcards(
       this.close,
       'Stops the deadline watch execution of the closing request: execution names are per request, so StopExecution is granted on <watch state machine>:* executions of that one state machine.',
       [wildcardResource(this, executionsOf(props.watch))],
     );
-    grantItems(props.accountTable, this.resolveSubject, ['Query']);
-    acknowledgeWildcards(this.resolveSubject, 'Finds the account by email through the account table\'s email index: <account table>/index/*.', [
-      wildcardResource(this, `${props.accountTable.tableArn}/index/*`),
-    ]);
+    // Finds the account by email through the account table's email index.
+    grantItems(props.accountTable, this.resolveSubject, ['Query'], 'the account table');
     // Assemble reads the connectors' parts under work/, writes the package under packages/
     // (multipart, so s3:Abort* too) and deletes work/ once the package is complete
     // (functions/workflow/assemble, functions/connectors/package.ts and keys.ts).
