@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { RECIPIENTS } from './recipients.js';
 import { STORES } from './stores.js';
 import type { Recipient, StoreDefinition } from './types.js';
@@ -43,7 +44,8 @@ export function recipientsToNotify(
     .filter((notice) => notice.storeIds.length > 0);
 }
 
-const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+// The same address check as the intake's (zod), not a second hand-written one.
+const ADDRESS = z.email();
 
 /**
  * Reads the `recipientContacts` setting: an object (or its JSON) of recipient id → one
@@ -63,10 +65,9 @@ export function parseRecipientContacts(
   const contacts: Record<string, string> = {};
   for (const [id, address] of Object.entries(parsed)) {
     if (!known.includes(id)) throw new Error(`recipientContacts: unknown recipient "${id}" (known: ${known.join(', ')})`);
-    if (typeof address !== 'string' || !ADDRESS.test(address)) {
-      throw new Error(`recipientContacts: the contact of "${id}" is not one email address`);
-    }
-    contacts[id] = address;
+    const checked = ADDRESS.safeParse(address);
+    if (!checked.success) throw new Error(`recipientContacts: the contact of "${id}" is not one email address`);
+    contacts[id] = checked.data;
   }
   return contacts;
 }
