@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadlines, reminderPoints } from '../../functions/core/deadlines/index.js';
+import { executionArnOf } from '../../functions/core/request/executions.js';
 import { requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
@@ -23,7 +24,7 @@ afterAll(async () => target?.stop());
 
 const sfn = () => target.local!.runtime.stepFunctions;
 const watchExecution = (requestId: string, name = requestId) =>
-  `${target.local!.resources.watchArn.replace(':stateMachine:', ':execution:')}:${name}`;
+  executionArnOf(target.local!.resources.watchArn, name);
 
 async function watchRunsToEnd(requestId: string, name = requestId) {
   if (name !== requestId) {

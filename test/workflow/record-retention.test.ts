@@ -1,6 +1,7 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordExpiresAt } from '../../functions/core/retention/index.js';
+import { executionArnOf } from '../../functions/core/request/executions.js';
 import { closedIndex, requestKeys } from '../../functions/core/request/keys.js';
 import { createHandler } from '../../functions/retention/index.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
@@ -65,7 +66,7 @@ describe.sequential('the daily retention purge', () => {
     rejected = await flow.reachReview({ type: 'access', email: ada.email, details: 'to reject' });
     expect((await flow.api.admin(`/requests/${rejected}/reject`, 'POST', { reasonCode: 'excessive', reason: 'Repeated request.' })).status).toBe(200);
     const { workflowArn } = target.resources;
-    await target.local!.runtime.stepFunctions.waitForExecution(`${workflowArn.replace(':stateMachine:', ':execution:')}:${rejected}`, { timeoutMs: 20_000 });
+    await target.local!.runtime.stepFunctions.waitForExecution(executionArnOf(workflowArn, rejected), { timeoutMs: 20_000 });
     closedAt = (await flow.waitForStatus(rejected, 'rejected')).closedAt;
 
     open = await flow.submit({ type: 'erasure', email: bram.email });

@@ -6,6 +6,7 @@
  * and the runtime's executions, never by polling the API, so every API call it makes is
  * one a person would make, and is counted.
  */
+import { executionArnOf } from '../../../functions/core/request/executions.js';
 import type { DemoUser } from '../../../lib/demo/index.js';
 import { readMailbox } from '../../../lib/local-runtime/index.js';
 import { eventually } from '../../../lib/local/eventually.js';
@@ -21,8 +22,6 @@ export interface JourneyResult {
   /** The requester's download of the package (a presigned S3 GET), if any. */
   downloadedBytes: number;
 }
-
-export const executionArn = (stateMachineArn: string, name: string) => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 
 export async function runJourney(dsr: DsrLocal, kind: RequestKind, user: DemoUser, timeoutMs: number): Promise<JourneyResult> {
   const settings = { apiUrl: dsr.apiUrl, adminToken: dsr.adminToken, webhookSecret: dsr.webhookSecret };
@@ -69,7 +68,7 @@ export async function runJourney(dsr: DsrLocal, kind: RequestKind, user: DemoUse
   await admin(`/requests/${requestId}`);
   await admin(`/requests/${requestId}/approve`, 'POST');
 
-  const workflow = await dsr.runtime.stepFunctions.waitForExecution(executionArn(dsr.resources.workflowArn, requestId), { timeoutMs });
+  const workflow = await dsr.runtime.stepFunctions.waitForExecution(executionArnOf(dsr.resources.workflowArn, requestId), { timeoutMs });
   if (workflow.status !== 'SUCCEEDED') throw new Error(`workflow of ${requestId} ended ${workflow.status}: ${workflow.error ?? ''}`);
 
   let downloadedBytes = 0;
@@ -87,7 +86,7 @@ export async function runJourney(dsr: DsrLocal, kind: RequestKind, user: DemoUse
 
 /** The deadline watch's execution of a request, once the workflow's Close has stopped it (or it ended). */
 export async function watchEnded(dsr: DsrLocal, requestId: string, timeoutMs: number) {
-  const watch = await dsr.runtime.stepFunctions.waitForExecution(executionArn(dsr.resources.watchArn, requestId), { timeoutMs });
+  const watch = await dsr.runtime.stepFunctions.waitForExecution(executionArnOf(dsr.resources.watchArn, requestId), { timeoutMs });
   if (watch.status !== 'ABORTED' && watch.status !== 'SUCCEEDED') {
     throw new Error(`deadline watch of ${requestId} ended ${watch.status}: ${watch.error ?? ''}`);
   }

@@ -1,5 +1,6 @@
 import { ExecutionDoesNotExist, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { sfnClient } from '../../shared/aws-clients.js';
+import { executionArnOf } from '../../core/request/executions.js';
 import type { ClosedStatus } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -13,7 +14,7 @@ export function createHandler(env: Record<string, string>) {
   /** The request's deadline watch has nothing left to do; stop its timer now. */
   async function stopWatch(requestId: string) {
     if (!watchArn) return;
-    const executionArn = `${watchArn.replace(':stateMachine:', ':execution:')}:${requestId}`;
+    const executionArn = executionArnOf(watchArn, requestId);
     try {
       await sfnClient().send(new StopExecutionCommand({ executionArn, cause: 'request closed' }));
     } catch (error) {
