@@ -91,10 +91,6 @@ export const EMAIL_LABELS: Record<string, string> = {
   rights_outcome: 'What was done (rectification, restriction, objection, consent)',
 };
 
-/** Rights the team acts on by hand; the approval states what was done (Art. 12(3)/(4)). */
-export const OUTCOME_RIGHTS = ['rectification', 'restriction', 'objection', 'withdraw_consent'];
-/** Of those, the rights whose approval must say what was done (the API answers 400 otherwise). */
-export const OUTCOME_REQUIRED_RIGHTS = ['rectification', 'restriction', 'objection'];
 
 export const label = (labels: Record<string, string>, key: string | null | undefined): string =>
   key ? (labels[key] ?? key.replace(/_/g, ' ')) : '—';

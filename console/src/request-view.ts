@@ -9,13 +9,13 @@ import {
   formatDate,
   formatInstant,
   label,
-  OUTCOME_REQUIRED_RIGHTS,
-  OUTCOME_RIGHTS,
   REJECTION_GROUNDS,
   RIGHT_LABELS,
   STATUS_LABELS,
   STEP_LABELS,
 } from './format.js';
+// The same rule the admin API applies (400 outcome_required), not a copy of it.
+import { isOutcomeRight, needsStatement } from '../../functions/core/request/model.js';
 import { badge } from './queue-view.js';
 import type { Detail, PendingStep } from './types.js';
 
@@ -321,8 +321,8 @@ function failureBlock(step: PendingStep, post: Post, hooks: Hooks) {
 function approveDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
   const erasing = d.types.includes('erasure');
   const collecting = d.types.some((t) => ['access', 'portability'].includes(t));
-  const byHand = d.types.filter((t) => OUTCOME_RIGHTS.includes(t));
-  const required = d.types.some((t) => OUTCOME_REQUIRED_RIGHTS.includes(t));
+  const byHand = d.types.filter(isOutcomeRight);
+  const required = d.types.some(needsStatement);
   const workflow = [
     erasing ? 'The workflow erases the person’s data in every store (invoices are kept for Dutch tax law) and emails the erasure report.' : null,
     collecting ? 'The workflow collects the person’s data from every store and emails a download link to the access package.' : null,

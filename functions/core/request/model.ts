@@ -65,8 +65,13 @@ export const OUTCOME_RIGHTS = ['rectification', 'restriction', 'objection', 'wit
 /** Of those, the rights whose reply needs the team's own statement of what it did. */
 export const OUTCOME_REQUIRED_RIGHTS = ['rectification', 'restriction', 'objection'] as const satisfies readonly Right[];
 
-export const hasOutcomeRight = (types: readonly Right[]) => types.some((t) => (OUTCOME_RIGHTS as readonly Right[]).includes(t));
-export const needsOutcome = (types: readonly Right[]) => types.some((t) => (OUTCOME_REQUIRED_RIGHTS as readonly Right[]).includes(t));
+/** Whether a right is one the team acts on by hand (the console passes plain strings). */
+export const isOutcomeRight = (right: string) => (OUTCOME_RIGHTS as readonly string[]).includes(right);
+/** Whether a right's reply needs the team's statement of what it did. */
+export const needsStatement = (right: string) => (OUTCOME_REQUIRED_RIGHTS as readonly string[]).includes(right);
+
+export const hasOutcomeRight = (types: readonly string[]) => types.some(isOutcomeRight);
+export const needsOutcome = (types: readonly string[]) => types.some(needsStatement);
 
 /** The privacy team's statement, on approval, of the action taken; quoted in the reply. */
 export interface Outcome {

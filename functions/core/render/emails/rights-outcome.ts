@@ -1,5 +1,5 @@
 import type { Right } from '../../inventory/types.js';
-import { OUTCOME_REQUIRED_RIGHTS, OUTCOME_RIGHTS } from '../../request/model.js';
+import { isOutcomeRight, needsStatement } from '../../request/model.js';
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { law } from '../legal.js';
@@ -8,10 +8,6 @@ import { orderedRights, rightArticle, rightName, rightsPhrase } from '../rights.
 import type { IsoInstant, Locale, RenderedEmail, SubjectEmailBase } from '../types.js';
 import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
 
-/** The rights this reply answers: they touch no store, the privacy team acts on them. */
-const ANSWERED: readonly Right[] = OUTCOME_RIGHTS;
-/** The rights whose reply rests on the team's statement of what it did. */
-const NEED_STATEMENT: readonly Right[] = OUTCOME_REQUIRED_RIGHTS;
 
 export interface RightsOutcomeInput extends SubjectEmailBase {
   receivedAt: IsoInstant;
@@ -54,13 +50,13 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
   const { locale, requestId } = input;
   const nl = locale === 'nl';
   const rights = orderedRights(input.types);
-  const answered = rights.filter((right) => ANSWERED.includes(right));
+  const answered = rights.filter(isOutcomeRight);
   if (answered.length === 0) throw new RenderInputError('The rights outcome answers rectification, restriction, objection or withdrawn consent');
   const outcome = typeof input.outcome === 'string' ? input.outcome.trim() : '';
-  if (!outcome && answered.some((right) => NEED_STATEMENT.includes(right))) {
+  if (!outcome && answered.some(needsStatement)) {
     throw new RenderInputError('The reply to rectification, restriction or objection states what was done');
   }
-  const others = rights.filter((right) => !ANSWERED.includes(right));
+  const others = rights.filter((right) => !isOutcomeRight(right));
   const received = formatInstantDate(input.receivedAt, locale);
   const title = nl ? 'Genomen actie op uw privacyverzoek' : 'Action taken on your privacy request';
 
