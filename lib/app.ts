@@ -22,6 +22,7 @@ export function stackPropsFromContext(app: App): DsrStackProps {
       privacyTeamEmail: context('privacyTeamEmail') ?? 'privacy-team@kiara-api.com',
     },
     consoleUrl: context('consoleUrl'),
+    privacyAddress: context('privacyAddress'),
     alarmEmail: context('alarmEmail'),
     wafRateLimit: context('wafRateLimit') ? Number(context('wafRateLimit')) : undefined,
     // Validated by the stack: a whole number of years, at least 1.

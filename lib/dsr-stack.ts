@@ -5,6 +5,7 @@ import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
 import { Operations } from './constructs/operations.js';
 import { PrivacyConsole } from './constructs/privacy-console.js';
+import { PrivacyMailbox } from './constructs/privacy-mailbox.js';
 import { RecordsRetention } from './constructs/records-retention.js';
 import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-data-plane.js';
 import { RequestStore } from './constructs/request-store.js';
@@ -42,6 +43,11 @@ export interface DsrStackProps extends StackProps {
    * A recipient without one is not emailed; its missing notice is logged for the privacy team.
    */
   recipientContacts?: Record<string, string>;
+  /**
+   * The privacy address people email to exercise their rights: an SES receipt rule set
+   * files each message as a request (not on the LocalStack target). Default privacy@kiara-api.com.
+   */
+  privacyAddress?: string;
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
   /**
@@ -122,6 +128,19 @@ export class DsrStack extends Stack {
       recordRetentionYears: props.recordRetentionYears,
       logKey: store.key,
     });
+    // LocalStack's community edition has no SES receipt rules.
+    const mailbox = localstack
+      ? undefined
+      : new PrivacyMailbox(this, 'Mailbox', {
+          store,
+          workflow: workflow.stateMachine,
+          watch: watch.stateMachine,
+          privacyAddress: props.privacyAddress,
+          // A message outlives the record it belongs to by at most a year.
+          retentionYears: retention.years + 1,
+          retainOnDelete: props.retainOnDelete,
+          logKey: store.key,
+        });
     const operations = new Operations(this, 'Operations', {
       workflow: workflow.stateMachine,
       watch: watch.stateMachine,
@@ -144,5 +163,9 @@ export class DsrStack extends Stack {
     new CfnOutput(this, 'StoreLocations', { value: Stack.of(this).toJsonString(dataPlane.locations()) });
     new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
     new CfnOutput(this, 'WebhookSecretArn', { value: api.webhookSecret.secretArn });
+    if (mailbox) {
+      new CfnOutput(this, 'ReceiptRuleSetName', { value: mailbox.ruleSet.receiptRuleSetName });
+      new CfnOutput(this, 'InboundMailBucketName', { value: mailbox.bucket.bucketName });
+    }
   }
 }

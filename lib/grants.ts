@@ -1,4 +1,5 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { DsrFunction } from './constructs/dsr-function.js';
 import { acknowledgeWildcards, wildcardResource } from './nag.js';
 
@@ -42,4 +43,29 @@ export function grantItems(table: ITable, fn: DsrFunction, operations: readonly 
   } else {
     table.encryptionKey?.grantDecrypt(fn);
   }
+}
+
+/**
+ * What the intake use case (functions/intake/accept.ts) does, for each channel that calls
+ * it: get/put/update its items (request, audit event, open-request claims, rate-limit
+ * windows, delivery ids), no queries, no batch writes; it deletes only a delivery-id
+ * claim it gives back (keys `IDEMP#...`). A LeadingKeys condition has no CDK grant, so
+ * these two statements are written out, on this one table.
+ */
+export function grantIntakeItems(table: ITable, fn: DsrFunction): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      resources: [table.tableArn],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:DeleteItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } },
+    }),
+  );
+  table.encryptionKey?.grantEncryptDecrypt(fn);
+  fn.acknowledgeKeyGrant('the requests table key');
 }

@@ -15,6 +15,7 @@ export const RIGHT_LABELS: Record<string, string> = {
 
 export const STATUS_LABELS: Record<string, string> = {
   awaiting_identity: 'Awaiting identity',
+  awaiting_triage: 'Awaiting triage',
   resolving: 'Looking up the account',
   awaiting_review: 'Awaiting review',
   processing: 'Processing',

@@ -15,7 +15,6 @@ import {
 } from 'aws-cdk-lib/aws-apigateway';
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -23,7 +22,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
+import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { acknowledge, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -256,24 +255,7 @@ export class DsrApi extends Construct {
       new DsrFunction(this, id, { entry, description, environment, logKey, timeout: Duration.seconds(15) });
 
     const intake = fn('Intake', 'intake', 'DSR intake webhook: verify signature, validate, store, start');
-    // Exactly what the intake does: get/put/update its items (request, audit event, open-
-    // request claims, rate-limit windows, delivery ids), no queries, no batch writes; it
-    // deletes only a delivery-id claim it gives back (keys `IDEMP#...`).
-    intake.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-        resources: [requestsTable.tableArn],
-      }),
-    );
-    intake.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:DeleteItem'],
-        resources: [requestsTable.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } },
-      }),
-    );
-    requestsTable.encryptionKey?.grantEncryptDecrypt(intake);
-    intake.acknowledgeKeyGrant('the requests table key');
+    grantIntakeItems(requestsTable, intake);
     stateMachine.grantStartExecution(intake);
     watch.grantStartExecution(intake);
     this.webhookSecret.grantRead(intake);

@@ -105,18 +105,22 @@ export class RequestStore extends Construct {
     // Server access logs, delivered under a bucket policy (not ACLs: the log bucket
     // enforces bucket-owner object ownership). What `serverAccessLogsBucket` does when the
     // app sets @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy; here without the flag.
-    const logPrefix = 'exports/';
-    (this.exportBucket.node.defaultChild as CfnBucket).loggingConfiguration = {
+    this.logAccess(this.exportBucket, 'exports/');
+  }
+
+  /** Delivers a bucket's server access logs to the access-log bucket, under `prefix`. */
+  logAccess(bucket: Bucket, prefix: string): void {
+    (bucket.node.defaultChild as CfnBucket).loggingConfiguration = {
       destinationBucketName: this.accessLogBucket.bucketName,
-      logFilePrefix: logPrefix,
+      logFilePrefix: prefix,
     };
     this.accessLogBucket.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('logging.s3.amazonaws.com')],
         actions: ['s3:PutObject'],
-        resources: [this.accessLogBucket.arnForObjects(`${logPrefix}*`)],
+        resources: [this.accessLogBucket.arnForObjects(`${prefix}*`)],
         conditions: {
-          ArnLike: { 'aws:SourceArn': this.exportBucket.bucketArn },
+          ArnLike: { 'aws:SourceArn': bucket.bucketArn },
           StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
         },
       }),

@@ -185,8 +185,9 @@ describe('IAM least privilege', () => {
     }
   });
 
-  it('gives the intake exactly the item operations it makes, and deletes only its own delivery claims', () => {
-    const [id, intake] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/intake/index.ts'));
+  // The webhook and the privacy mailbox call the same intake use case (functions/intake/accept.ts).
+  it.each(['functions/intake/index.ts', 'functions/mail-intake/index.ts'])('gives %s exactly the item operations the intake makes, and deletes only its own delivery claims', (entry) => {
+    const [id, intake] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === entry));
     const statements = statementsOfRole(roleOf(intake));
     const dynamo = statements.filter((statement) => list(statement.Action).some((action) => action.startsWith('dynamodb:')));
     for (const statement of dynamo) {
@@ -212,8 +213,8 @@ describe('IAM least privilege', () => {
       'functions/identity/index.ts', 'functions/admin/index.ts', 'functions/watch/act/index.ts',
       'functions/workflow/acknowledge/index.ts', 'functions/workflow/await-decision/index.ts', 'functions/workflow/respond/index.ts',
     ]);
-    // The intake and the retention purge have tests of their own.
-    const own = new Set(['functions/intake/index.ts', 'functions/retention/index.ts']);
+    // The intakes and the retention purge have tests of their own.
+    const own = new Set(['functions/intake/index.ts', 'functions/mail-intake/index.ts', 'functions/retention/index.ts']);
     const handlers = functions.filter(([, fn]) => fn.Metadata?.DsrEntry && !own.has(fn.Metadata.DsrEntry));
     expect(handlers.length).toBeGreaterThan(15);
     for (const [id, fn] of handlers) {

@@ -3,6 +3,7 @@ import type { Locale, Localized } from './types.js';
 
 const STATUS: Record<RequestStatus, Localized> = {
   awaiting_identity: { en: 'awaiting identity confirmation', nl: 'wacht op bevestiging van de identiteit' },
+  awaiting_triage: { en: 'awaiting triage by the privacy team', nl: 'wacht op beoordeling van de inhoud door het privacyteam' },
   resolving: { en: 'looking up the account', nl: 'account wordt opgezocht' },
   awaiting_review: { en: 'awaiting review', nl: 'wacht op beoordeling' },
   processing: { en: 'processing', nl: 'in behandeling' },

@@ -10,6 +10,9 @@ export const requestKeys = {
   eventPrefix: 'EVT#',
   /** A step waiting for a person, with the task token that resumes it. */
   step: (name: string) => `STEP#${name}`,
+  /** A mail to the privacy address that answers the request, by its SES message id. */
+  message: (mailId: string) => `MSG#${mailId}`,
+  messagePrefix: 'MSG#',
   /** Marker that makes each email kind go out once per request. */
   mail: (kind: string) => `MAIL#${kind}`,
   /** Per-store progress, one item per connector invocation (idempotent on retry). */

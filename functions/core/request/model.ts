@@ -1,4 +1,6 @@
 import type { Locale, Right } from '../inventory/types.js';
+import type { MailAttachment } from '../mail/message.js';
+import type { MailFlag, MailVerdicts } from '../mail/receipt.js';
 
 /** A request names one or more rights; the types of the intake API are the rights. */
 export type RequestType = Right;
@@ -6,6 +8,8 @@ export type RequestType = Right;
 /** Where a request stands. Open statuses keep the deadline watch running. */
 export const OPEN_STATUSES = [
   'awaiting_identity',
+  /** Mail the privacy team reads first: the rights asked for, or a flag (spam, forged, unreadable). */
+  'awaiting_triage',
   'resolving',
   'awaiting_review',
   'processing',
@@ -30,7 +34,7 @@ export function isOpen(status: RequestStatus): status is OpenStatus {
 }
 
 /** A workflow step that waits for a person: the data subject or the privacy team. */
-export type PendingStepName = 'verify_identity' | 'review' | 'store_failure';
+export type PendingStepName = 'verify_identity' | 'triage' | 'review' | 'store_failure';
 
 export interface DeadlinePair {
   strict: string;
@@ -80,6 +84,21 @@ export interface Outcome {
   decidedAt: string;
 }
 
+/** A request that came in by email: where the raw message is and what SES said of it. */
+export interface MailFacts {
+  /** The raw message in the inbound-mail bucket, kept as it came. */
+  objectKey: string;
+  bytes: number;
+  verdicts: MailVerdicts;
+  /** Why no automatic reply went out, or why the message could not be read. */
+  flags: MailFlag[];
+  subject?: string;
+  /** The message's plain text for the team (never its HTML); see MAX_TEXT_CHARS. */
+  text?: string;
+  htmlOnly?: boolean;
+  attachments: MailAttachment[];
+}
+
 export interface DsrRequestRecord {
   requestId: string;
   types: RequestType[];
@@ -98,6 +117,8 @@ export interface DsrRequestRecord {
   details?: string;
   /** The account of the signed-in dashboard session that filed it: no email check needed. */
   accountId?: string;
+  /** Set for requests that came in by email to the privacy address. */
+  mail?: MailFacts;
   /** The open request this one repeats; a duplicate runs no workflow of its own. */
   duplicateOf?: string;
   /** When the identity link stops working (and VerifyIdentity times out). */

@@ -28,14 +28,28 @@ export function acknowledgement(input: AcknowledgementInput): RenderedEmail {
   const withdraws = input.types.includes('withdraw_consent');
   const nl = locale === 'nl';
 
+  // An email to the privacy address names no rights in a form: the team reads it (triage).
+  const rights: Block[] =
+    input.types.length > 0
+      ? [
+          {
+            kind: 'paragraph',
+            text: nl
+              ? `Op ${received} hebben we uw verzoek ontvangen om de volgende rechten uit de AVG uit te oefenen:`
+              : `On ${received} we received your request to exercise the following rights under the GDPR:`,
+          },
+          { kind: 'list', items: rightLabels(input.types, locale) },
+        ]
+      : [
+          {
+            kind: 'paragraph',
+            text: nl
+              ? `Op ${received} hebben we uw e-mail aan ons privacyadres ontvangen. Ons privacyteam leest uw bericht om vast te stellen welke rechten uit de AVG u wilt uitoefenen.`
+              : `On ${received} we received your email to our privacy address. Our privacy team reads your message to establish which rights under the GDPR you wish to exercise.`,
+          },
+        ];
   const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text: nl
-        ? `Op ${received} hebben we uw verzoek ontvangen om de volgende rechten uit de AVG uit te oefenen:`
-        : `On ${received} we received your request to exercise the following rights under the GDPR:`,
-    },
-    { kind: 'list', items: rightLabels(input.types, locale) },
+    ...rights,
     {
       kind: 'facts',
       rows: [

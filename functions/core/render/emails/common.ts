@@ -1,6 +1,7 @@
 import { CONTROLLER, SUPERVISORY_AUTHORITY, law } from '../legal.js';
 import { link, privacyLink, type Block, type RichText } from '../layout.js';
 import type { Locale } from '../types.js';
+import { subjectTag } from '../../mail/reference.js';
 
 /** The footer of every email to the data subject. */
 export function subjectFooter(requestId: string, locale: Locale): RichText[] {
@@ -13,8 +14,12 @@ export function referenceLabel(locale: Locale): string {
   return locale === 'nl' ? 'Kenmerk' : 'Reference';
 }
 
+/**
+ * The reference in a subject line: the `[dsr_…]` tag that a reply keeps, so the privacy
+ * mailbox adds the reply to its request (functions/core/mail/reference.ts).
+ */
 export function subjectReference(requestId: string, locale: Locale): string {
-  return locale === 'nl' ? `kenmerk ${requestId}` : `reference ${requestId}`;
+  return `${locale === 'nl' ? 'kenmerk' : 'reference'} ${subjectTag(requestId)}`;
 }
 
 export function apLink() {

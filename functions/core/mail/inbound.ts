@@ -1,0 +1,60 @@
+import type { MailFacts } from '../request/model.js';
+import type { MailContent } from './message.js';
+import { normalizeAddress, verdictFlags, type MailFlag, type MailVerdicts } from './receipt.js';
+import { referencedRequest } from './reference.js';
+
+/** One message SES (or the local listener) received for the privacy address. */
+export interface InboundMail {
+  /** SES's id of the message; the raw message's key in the bucket ends with it. */
+  mailId: string;
+  /** When SES received it: a request's deadlines count from it. */
+  receivedAt: string;
+  objectKey: string;
+  bytes: number;
+  /** The SMTP envelope sender (MAIL FROM); the contact when From has no usable address. */
+  envelopeFrom?: string;
+  verdicts: MailVerdicts;
+  /** The parsed message; absent when it could not be read (see `unreadable`). */
+  content?: MailContent;
+  unreadable?: Extract<MailFlag, 'malformed' | 'oversized'>;
+}
+
+/** What the mail intake does with a message. */
+export interface MailPlan {
+  /** The request the subject names: the message joins it when that request exists. */
+  answers?: string;
+  /** Repeats of one message (the same Message-ID, a repeated delivery) share this key. */
+  deliveryKey: string;
+  /** The reply address: From, else the envelope sender; empty when neither is an address. */
+  contactEmail: string;
+  name?: string;
+  facts: MailFacts;
+  /**
+   * No automatic reply: the message may be forged or spam, could not be read, or has no
+   * address to answer. It waits for the privacy team, flagged.
+   */
+  held: boolean;
+}
+
+export function planMail(mail: InboundMail): MailPlan {
+  const { content } = mail;
+  const flags = [...verdictFlags(mail.verdicts), ...(mail.unreadable ? [mail.unreadable] : [])];
+  const contactEmail = content?.from ?? normalizeAddress(mail.envelopeFrom) ?? '';
+  return {
+    answers: referencedRequest(content?.subject),
+    deliveryKey: `mail:${content?.messageId?.trim() || mail.mailId}`,
+    contactEmail,
+    name: content?.fromName,
+    facts: {
+      objectKey: mail.objectKey,
+      bytes: mail.bytes,
+      verdicts: mail.verdicts,
+      flags,
+      subject: content?.subject,
+      text: content?.text,
+      htmlOnly: content?.htmlOnly,
+      attachments: content?.attachments ?? [],
+    },
+    held: flags.length > 0 || contactEmail === '',
+  };
+}

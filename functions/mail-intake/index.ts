@@ -1,0 +1,122 @@
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+import type { SESEvent, SESMessage } from 'aws-lambda';
+import { planMail, type InboundMail, type MailPlan } from '../core/mail/inbound.js';
+import { readMessage } from '../core/mail/message.js';
+import { MAX_MAIL_BYTES, verdictsOf } from '../core/mail/receipt.js';
+import { requestIntake } from '../intake/accept.js';
+import { s3Client } from '../shared/aws-clients.js';
+import { requireEnv } from '../shared/env.js';
+import { lambdaEntry } from '../shared/lambda-entry.js';
+import { logger } from '../shared/logger.js';
+import { MessagesRepo } from '../shared/messages-repo.js';
+import { RequestsRepo } from '../shared/requests-repo.js';
+
+/**
+ * The privacy mailbox as an intake channel. SES (or the local SMTP listener) stores each
+ * message for the privacy address in the inbound-mail bucket and invokes this Lambda with
+ * the receipt. A message that answers a request joins its timeline; any other becomes a
+ * request of channel `email` through the intake's own use case. Logs carry ids, sizes and
+ * flags only: never an address, a subject, a body or an attachment name.
+ */
+export function createHandler(env: Record<string, string>) {
+  const table = requireEnv(env, 'REQUESTS_TABLE');
+  const bucket = requireEnv(env, 'MAIL_BUCKET');
+  const prefix = env.MAIL_PREFIX ?? '';
+  const repo = new RequestsRepo(table);
+  const messages = new MessagesRepo(table);
+  const accept = requestIntake({
+    table,
+    stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN'),
+    watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN'),
+  });
+
+  /** Reads the stored message; one too large or unparseable is kept as it is, flagged. */
+  async function inbound(message: SESMessage): Promise<InboundMail> {
+    const objectKey = `${prefix}${message.mail.messageId}`;
+    const base = {
+      mailId: message.mail.messageId,
+      receivedAt: message.receipt.timestamp,
+      objectKey,
+      envelopeFrom: message.mail.source,
+      verdicts: verdictsOf(message.receipt),
+    };
+    const head = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey }));
+    const bytes = head.ContentLength ?? 0;
+    if (bytes > MAX_MAIL_BYTES) return { ...base, bytes, unreadable: 'oversized' };
+    const object = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
+    const raw = await object.Body!.transformToByteArray();
+    try {
+      return { ...base, bytes, content: await readMessage(raw) };
+    } catch {
+      return { ...base, bytes, unreadable: 'malformed' };
+    }
+  }
+
+  /** Adds a reply to its request's timeline; it resumes no step by itself. */
+  async function join(requestId: string, plan: MailPlan, mail: InboundMail, contactEmail: string) {
+    const added = await messages.add(requestId, {
+      mailId: mail.mailId,
+      receivedAt: mail.receivedAt,
+      fromContact: plan.contactEmail !== '' && plan.contactEmail === contactEmail,
+      ...plan.facts,
+    });
+    if (added) {
+      await repo.audit(requestId, {
+        type: 'message_received',
+        actor: 'channel:email',
+        details: { mailId: mail.mailId, bytes: mail.bytes, flags: plan.facts.flags },
+      });
+    }
+    logger.info('mail joined its request', { requestId, mailId: mail.mailId, repeated: !added });
+  }
+
+  async function receive(message: SESMessage) {
+    const mail = await inbound(message);
+    const plan = planMail(mail);
+    const answered = plan.answers ? await repo.find(plan.answers) : undefined;
+    if (answered) return join(answered.requestId, plan, mail, answered.contactEmail);
+    const outcome = await accept({
+      deliveryKey: plan.deliveryKey,
+      contactEmail: plan.contactEmail,
+      draft: {
+        // The rights asked for are read by the privacy team (triage).
+        types: [],
+        locale: 'en',
+        channel: 'email',
+        receivedAt: mail.receivedAt,
+        name: plan.name,
+        mail: plan.facts,
+        ...(plan.held ? { status: 'awaiting_triage', pendingStep: 'triage' } : {}),
+      },
+      auditDetails: { mailId: mail.mailId, flags: plan.facts.flags },
+      // Held mail gets no automatic reply: nothing runs until the team has looked at it.
+      startWorkflow: !plan.held,
+    });
+    if (!outcome.accepted) {
+      // The raw message stays in the bucket; the flood gets no acknowledgements.
+      logger.warn('mail rate-limited', { mailId: mail.mailId });
+      return;
+    }
+    logger.info('mail accepted', {
+      requestId: outcome.request.requestId,
+      mailId: mail.mailId,
+      bytes: mail.bytes,
+      flags: plan.facts.flags,
+      duplicate: Boolean(outcome.request.duplicateOf),
+    });
+  }
+
+  return middy<SESEvent, void>()
+    .before(async () => {
+      logger.appendKeys({ route: 'mail-intake' });
+    })
+    .onError(async (request) => {
+      logger.error('mail intake failed', { errorName: (request.error as Error | undefined)?.name });
+    })
+    .handler(async (event) => {
+      for (const record of event.Records) await receive(record.ses);
+    });
+}
+
+export const handler = lambdaEntry(createHandler);

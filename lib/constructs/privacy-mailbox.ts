@@ -1,0 +1,138 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
+import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { grantIntakeItems } from '../grants.js';
+import { acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import { DsrFunction } from './dsr-function.js';
+import type { RequestStore } from './request-store.js';
+
+/** The address the privacy policy (§8, §15) names for exercising rights. */
+export const DEFAULT_PRIVACY_ADDRESS = 'privacy@kiara-api.com';
+
+/** Where SES puts the raw messages in the inbound-mail bucket. */
+export const INBOUND_PREFIX = 'inbound/';
+
+export interface PrivacyMailboxProps {
+  /** The requests table and key, and the access-log bucket, of the request store. */
+  store: RequestStore;
+  /** The DSR workflow and deadline watch the mail intake starts. */
+  workflow: IStateMachine;
+  watch: IStateMachine;
+  /** @default privacy@kiara-api.com */
+  privacyAddress?: string;
+  /** Years the raw messages are kept (S3 lifecycle, counted from receipt). @default 6 */
+  retentionYears?: number;
+  /** Keep the bucket when the stack is deleted. @default true */
+  retainOnDelete?: boolean;
+  logKey?: IKey;
+}
+
+/**
+ * The privacy mailbox as an intake channel: an SES receipt rule set for the privacy
+ * address stores each raw message in a KMS-encrypted bucket, then invokes the mail-intake
+ * Lambda (functions/mail-intake). A rule set receives nothing until it is made the
+ * active one, by hand (README, "Deploying to AWS").
+ */
+export class PrivacyMailbox extends Construct {
+  readonly bucket: Bucket;
+  readonly intake: DsrFunction;
+  readonly ruleSet: ReceiptRuleSet;
+  readonly privacyAddress: string;
+
+  constructor(scope: Construct, id: string, props: PrivacyMailboxProps) {
+    super(scope, id);
+    const privacyAddress = (this.privacyAddress = props.privacyAddress ?? DEFAULT_PRIVACY_ADDRESS);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(privacyAddress)) {
+      throw new Error(`PrivacyMailbox: privacyAddress "${privacyAddress}" is not an email address`);
+    }
+    const retentionYears = props.retentionYears ?? 6;
+    if (!Number.isInteger(retentionYears) || retentionYears < 1) {
+      throw new Error('PrivacyMailbox: retentionYears must be a whole number of years, at least 1');
+    }
+    const { table, key } = props.store;
+
+    this.bucket = new Bucket(this, 'InboundMail', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: false,
+      removalPolicy: props.retainOnDelete === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      lifecycleRules: [{ prefix: INBOUND_PREFIX, expiration: Duration.days(retentionYears * 366) }],
+    });
+    props.store.logAccess(this.bucket, 'inbound-mail/');
+    // SES writes each message under SSE-KMS (the bucket's default key): S3 asks KMS for a
+    // data key on SES's behalf, for this account's messages only.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: {
+            'aws:SourceAccount': Stack.of(this).account,
+            'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com`,
+          },
+        },
+      }),
+    );
+
+    this.intake = new DsrFunction(this, 'MailIntake', {
+      entry: 'mail-intake',
+      description: 'DSR privacy mailbox: read a received message, file it as a request or add it to one',
+      environment: {
+        REQUESTS_TABLE: table.tableName,
+        MAIL_BUCKET: this.bucket.bucketName,
+        MAIL_PREFIX: INBOUND_PREFIX,
+        STATE_MACHINE_ARN: props.workflow.stateMachineArn,
+        WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+      },
+      timeout: Duration.seconds(60),
+      memorySize: 1024,
+      logKey: props.logKey,
+    });
+    this.grantIntake(table);
+    props.workflow.grantStartExecution(this.intake);
+    props.watch.grantStartExecution(this.intake);
+
+    this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', {
+      rules: [
+        {
+          recipients: [privacyAddress],
+          scanEnabled: true,
+          tlsPolicy: TlsPolicy.OPTIONAL,
+          actions: [
+            new S3({ bucket: this.bucket, objectKeyPrefix: INBOUND_PREFIX }),
+            new Lambda({ function: this.intake, invocationType: LambdaInvocationType.EVENT }),
+          ],
+        },
+      ],
+    });
+  }
+
+  /** The intake use case's items, and reading (never writing or deleting) the messages. */
+  private grantIntake(table: ITable) {
+    grantIntakeItems(table, this.intake);
+    // A reply joins its request: it is stored as an item of that request (a put) and read
+    // back by the admin API, not by this function.
+    this.bucket.grantRead(this.intake, `${INBOUND_PREFIX}*`);
+    acknowledgeWildcards(
+      this.intake,
+      'Reads the received messages SES stored under inbound/ (keys are SES message ids); s3:GetObject*/GetBucket*/List* are the CDK read grant\'s action groups, on this bucket only.',
+      [
+        wildcardResource(this, this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)),
+        wildcardAction('s3:GetObject*'),
+        wildcardAction('s3:GetBucket*'),
+        wildcardAction('s3:List*'),
+      ],
+    );
+  }
+}
