@@ -1,9 +1,11 @@
 /** `npm start`: the whole DSR system on local emulators, with demo data. */
 import { DEMO_USERS } from '../lib/demo/index.js';
 import { startDsrLocal } from '../lib/local/dsr-local.js';
+import { DEFAULT_PRIVACY_ADDRESS } from '../lib/constructs/privacy-mailbox.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
+const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
 const verbose = process.env.DSR_VERBOSE === '1';
 
 console.log('Starting the Kiara DSR system locally (synthesizing the stack, starting emulators)…');
@@ -11,6 +13,7 @@ const started = Date.now();
 const local = await startDsrLocal({
   port,
   sesPort,
+  smtpPort,
   webhookSecret: process.env.DSR_WEBHOOK_SECRET,
   adminToken: process.env.DSR_ADMIN_TOKEN,
   log: verbose ? (line) => console.log(line) : undefined,
@@ -25,6 +28,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — local only, nothing
   Admin API      ${local.apiUrl}/admin/requests     (Authorization: Bearer <admin token>)
   Console        ${local.apiUrl}/console/           (privacy team: queue, request pages, decisions)
   Mailbox        ${local.mailboxUrl}                 (every email the system sends)
+  Privacy inbox  smtp://127.0.0.1:${local.smtpPort}            (mail to ${DEFAULT_PRIVACY_ADDRESS} becomes a request)
 
   Webhook secret ${local.webhookSecret}${usingDevSecret ? '   (dev default; set DSR_WEBHOOK_SECRET)' : ''}
   Admin token    ${local.adminToken}${usingDevToken ? '   (dev default, local only; set DSR_ADMIN_TOKEN)' : ''}

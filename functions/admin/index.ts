@@ -10,6 +10,7 @@ import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { sendOnce } from '../shared/mailer.js';
+import { MessagesRepo } from '../shared/messages-repo.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
@@ -48,11 +49,12 @@ export function createHandler(env: Record<string, string>) {
   async function detail(requestId: string) {
     const request = await repo.find(requestId);
     if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
-    const [audit, steps, stores, mails] = await Promise.all([
+    const [audit, steps, stores, mails, messages] = await Promise.all([
       repo.auditTrail(requestId),
       repo.pendingSteps(requestId),
       readStoreResults(table, requestId),
       repo.sentMails(requestId),
+      new MessagesRepo(table).list(requestId),
     ]);
     return {
       ...summaryView(request),
@@ -70,6 +72,9 @@ export function createHandler(env: Record<string, string>) {
       pendingSteps: steps.map(stepView),
       stores,
       emailsSent: mails,
+      // The privacy mailbox: the message that opened the request, and the replies since.
+      mail: request.mail ?? null,
+      messages,
       audit,
     };
   }

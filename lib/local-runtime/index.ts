@@ -10,6 +10,7 @@ import { createResolver } from './intrinsics.js';
 import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.js';
 import { createNaming } from './naming.js';
 import { provision } from './provision.js';
+import { readReceiptRoutes, startSmtpListener } from './smtp.js';
 import { LocalStepFunctions } from './step-functions/executions.js';
 import { startSfnServer } from './step-functions/server.js';
 import { loadStateMachines } from './step-functions/state-machines.js';
@@ -34,6 +35,8 @@ export interface LocalRuntimeOptions {
   port?: number;
   /** Port of the SES emulator and its mailbox page; 0 (default) = any free port. */
   sesPort?: number;
+  /** Port of the SMTP listener for the template's SES receipt rules; 0 (default) = any free port. */
+  smtpPort?: number;
   /** Default eu-west-1. */
   region?: string;
   /** Where `DsrEntry` paths start. Default the current directory. */
@@ -64,6 +67,8 @@ export interface LocalRuntime {
   apiUrl: string;
   /** The SES emulator: its web mailbox at `/`, the mail store at `/store`. */
   mailboxUrl: string;
+  /** The SMTP port of SES inbound mail (the template's receipt rules); absent without rules. */
+  smtpPort?: number;
   adminToken: string;
   endpoints: { dynamodb: string; s3: string; ses: string; sfn: string };
   /** The local physical name of a template resource. */
@@ -147,6 +152,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await lambda.idle();
     });
 
+    const receiptRoutes = readReceiptRoutes(template, resolveAt);
+    let smtpPort: number | undefined;
+    if (receiptRoutes.length > 0) {
+      const s3 = new S3Client({ endpoint: endpoints.s3, forcePathStyle: true });
+      const smtp = await startSmtpListener({
+        port: options.smtpPort ?? 0,
+        routes: receiptRoutes,
+        s3,
+        invoke: (functionArn, event) => lambda.invoke(functionArn, event),
+        log,
+      });
+      cleanups.push(async () => {
+        await smtp.close();
+        s3.destroy();
+      });
+      smtpPort = smtp.port;
+      log(`[runtime] SES inbound mail (SMTP) on port ${smtpPort}`);
+    }
+
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
     const api = await startApiGateway(routes, lambda, {
       port: options.port ?? 0,
@@ -162,6 +186,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       template,
       apiUrl: api.url,
       mailboxUrl: endpoints.ses,
+      smtpPort,
       adminToken,
       endpoints,
       names: (logicalId) => naming.name(logicalId),

@@ -21,6 +21,8 @@ export interface DsrLocalOptions {
   /** API port; 0 = any free port. */
   port?: number;
   sesPort?: number;
+  /** Port of the privacy mailbox's SMTP listener; 0 = any free port. Default 0. */
+  smtpPort?: number;
   webhookSecret?: string;
   adminToken?: string;
   /** Seed the demo users' data. Default true. */
@@ -47,6 +49,8 @@ export interface DsrLocal {
   runtime: LocalRuntime;
   apiUrl: string;
   mailboxUrl: string;
+  /** Where mail for the privacy address is accepted (SMTP); absent on the LocalStack variant. */
+  smtpPort?: number;
   webhookSecret: string;
   adminToken: string;
   /** Local names of the resources, read from the template. */
@@ -125,6 +129,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     prefix: 'kiara',
     port,
     sesPort: options.sesPort ?? 0,
+    smtpPort: options.smtpPort ?? 0,
     rootDir: REPO_ROOT,
     adminToken,
     waitTimeOverrides: options.waitTimeOverrides,
@@ -150,6 +155,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     runtime,
     apiUrl: runtime.apiUrl,
     mailboxUrl: runtime.mailboxUrl,
+    smtpPort: runtime.smtpPort,
     webhookSecret,
     adminToken,
     resources,
