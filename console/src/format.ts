@@ -26,10 +26,12 @@ export const STATUS_LABELS: Record<string, string> = {
   rejected: 'Rejected',
   closed_unverified: 'Closed (identity not confirmed)',
   cancelled: 'Cancelled (withdrawn)',
+  dismissed: 'Dismissed (no rights request)',
 };
 
 export const STEP_LABELS: Record<string, string> = {
   verify_identity: 'Requester: identity confirmation',
+  triage: 'Privacy team: triage (which rights)',
   review: 'Privacy team: review',
   store_failure: 'Privacy team: failed store',
 };

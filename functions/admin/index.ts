@@ -14,6 +14,7 @@ import { MessagesRepo } from '../shared/messages-repo.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
+import { dismiss, dismissBody, suggestedTypes, triage, triageBody } from './mailbox.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { stepView, summaryView } from './views.js';
 
@@ -45,6 +46,7 @@ export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const senderEmail = requireEnv(env, 'SENDER_EMAIL');
   const repo = new RequestsRepo(table);
+  const mailbox = { repo, table, senderEmail, stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN') };
 
   async function detail(requestId: string) {
     const request = await repo.find(requestId);
@@ -74,6 +76,9 @@ export function createHandler(env: Record<string, string>) {
       emailsSent: mails,
       // The privacy mailbox: the message that opened the request, and the replies since.
       mail: request.mail ?? null,
+      suggestedTypes: suggestedTypes(request),
+      triage: request.triage ?? null,
+      dismissal: request.dismissal ?? null,
       messages,
       audit,
     };
@@ -163,6 +168,12 @@ export function createHandler(env: Record<string, string>) {
         });
         break;
       }
+      case 'triage':
+        await triage(mailbox, request, parseBody(triageBody, event), actor);
+        break;
+      case 'dismiss':
+        await dismiss(mailbox, request, parseBody(dismissBody, event), actor);
+        break;
       default:
         throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);
     }

@@ -4,6 +4,7 @@ import type { SESEvent, SESMessage } from 'aws-lambda';
 import { planMail, type InboundMail, type MailPlan } from '../core/mail/inbound.js';
 import { readMessage } from '../core/mail/message.js';
 import { MAX_MAIL_BYTES, verdictsOf } from '../core/mail/receipt.js';
+import { isOpen } from '../core/request/model.js';
 import { requestIntake } from '../intake/accept.js';
 import { s3Client } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
@@ -74,8 +75,9 @@ export function createHandler(env: Record<string, string>) {
   async function receive(message: SESMessage) {
     const mail = await inbound(message);
     const plan = planMail(mail);
+    // A reply joins its request while it is open; after closure a mail is a new request.
     const answered = plan.answers ? await repo.find(plan.answers) : undefined;
-    if (answered) return join(answered.requestId, plan, mail, answered.contactEmail);
+    if (answered && isOpen(answered.status)) return join(answered.requestId, plan, mail, answered.contactEmail);
     const outcome = await accept({
       deliveryKey: plan.deliveryKey,
       contactEmail: plan.contactEmail,
@@ -97,6 +99,18 @@ export function createHandler(env: Record<string, string>) {
       // The raw message stays in the bucket; the flood gets no acknowledgements.
       logger.warn('mail rate-limited', { mailId: mail.mailId });
       return;
+    }
+    // A repeated delivery finds the step there (and perhaps decided): it is put once.
+    if (plan.held && !(await repo.findStep(outcome.request.requestId, 'triage'))) {
+      // No workflow waits on it: the team's triage or dismissal decides this step (admin API).
+      await repo.putStep({
+        requestId: outcome.request.requestId,
+        step: 'triage',
+        stepKey: 'triage',
+        status: 'pending',
+        createdAt: outcome.request.createdAt,
+        details: { held: true, flags: plan.facts.flags },
+      });
     }
     logger.info('mail accepted', {
       requestId: outcome.request.requestId,

@@ -292,6 +292,8 @@ export class DsrApi extends Construct {
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
+    // Triage of held mail (no acknowledgement went out yet) starts its workflow.
+    stateMachine.grantStartExecution(admin);
     grantSendEmail(admin, mail.senderEmail);
 
     const v1 = this.api.root.addResource('v1');

@@ -40,7 +40,7 @@ export interface DsrWorkflowProps {
 const requestId = JsonPath.stringAt('$.requestId');
 
 /**
- * The DSR state machine: Acknowledge → VerifyIdentity → ResolveSubject → Review →
+ * The DSR state machine: Acknowledge → VerifyIdentity → Triage (mail only) → ResolveSubject → Review →
  * per-store fan-out (collect, then erase) → Assemble → NotifyRecipients (after an erasure,
  * Art. 19) → Respond → Close. JSONPath, so the
  * local runtime runs the very same definition. States carry ids and flags, never data.
@@ -80,7 +80,7 @@ export class DsrWorkflow extends Construct {
     const verifyIdentity = awaitDecision(
       'VerifyIdentity',
       { step: 'verify_identity' },
-      JsonPath.DISCARD,
+      '$.identity',
       props.identityTimeout ?? Duration.days(7),
     );
     verifyIdentity.addCatch(
@@ -90,6 +90,22 @@ export class DsrWorkflow extends Construct {
 
     const resolveSubject = call('ResolveSubject', steps.resolveSubject, {}, '$.subject');
     const review = awaitDecision('Review', { step: 'review' }, '$.review');
+
+    // Mail to the privacy address: the team says which rights it invokes (Triage), after the
+    // identity step; or dismisses it as no rights request at any wait up to the review
+    // decision, and it closes with no reply and no store touched.
+    const closeDismissed = close('CloseDismissed', 'dismissed');
+    const unlessDismissed = (stateId: string, decisionPath: string, next: IChainable) =>
+      new Choice(this, stateId)
+        .when(Condition.and(Condition.isPresent(decisionPath), Condition.stringEquals(decisionPath, 'dismissed')), closeDismissed)
+        .otherwise(next);
+    const triage = awaitDecision('Triage', { step: 'triage' }, '$.triage');
+    const afterIdentity = new Choice(this, 'Triage needed?')
+      .when(
+        Condition.and(Condition.isPresent('$.ack.needsTriage'), Condition.booleanEquals('$.ack.needsTriage', true)),
+        triage.next(unlessDismissed('Dismissed at triage?', '$.triage.decision', resolveSubject)),
+      )
+      .otherwise(resolveSubject);
 
     const collect = this.fanOut('collect', props.connectors);
     const erase = this.fanOut('erase', props.connectors);
@@ -111,6 +127,7 @@ export class DsrWorkflow extends Construct {
         Condition.stringEquals('$.review.decision', 'cancelled'),
         close('CloseCancelled', 'cancelled'),
       )
+      .when(Condition.stringEquals('$.review.decision', 'dismissed'), closeDismissed)
       .otherwise(respond('RespondRejection', 'rejection').next(close('CloseRejected', 'rejected')));
 
     const subjectFound = new Choice(this, 'Subject found?')
@@ -124,9 +141,9 @@ export class DsrWorkflow extends Construct {
       new Choice(this, 'Identity check needed?')
         .when(
           Condition.booleanEquals('$.ack.needsVerification', true),
-          verifyIdentity.next(resolveSubject),
+          verifyIdentity.next(unlessDismissed('Dismissed at identity?', '$.identity.decision', afterIdentity)),
         )
-        .otherwise(resolveSubject),
+        .otherwise(afterIdentity),
     );
     resolveSubject.next(subjectFound);
 

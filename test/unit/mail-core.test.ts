@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { suggestRights } from '../../functions/core/mail/classify.js';
 import { planMail, type InboundMail } from '../../functions/core/mail/inbound.js';
 import { MAX_TEXT_CHARS, readMessage } from '../../functions/core/mail/message.js';
 import { normalizeAddress, verdictFlags, type MailVerdicts } from '../../functions/core/mail/receipt.js';
@@ -183,5 +184,21 @@ describe('the acknowledgement of an email', () => {
       expect(email.text).toContain(sentence);
       expect(email.text).not.toMatch(/following rights|volgende rechten/);
     }
+  });
+});
+
+describe('suggested rights (keyword classifier, EN and NL)', () => {
+  it.each([
+    ['Please send me a copy of all my data.', ['access']],
+    ['Graag inzage in mijn persoonsgegevens.', ['access']],
+    ['Please delete my account and everything about me.', ['erasure']],
+    ['Verwijder alstublieft al mijn gegevens.', ['erasure']],
+    ['My email address is wrong, please correct it.', ['rectification']],
+    ['Ik maak bezwaar tegen deze verwerking.', ['objection']],
+    ['I withdraw my consent.', ['withdraw_consent']],
+    ['Export my data in a machine-readable format, then erase it.', ['portability', 'erasure']],
+    ['Why was I charged twice?', []],
+  ] as const)('%s', (text, rights) => {
+    expect(suggestRights(text)).toEqual(rights);
   });
 });

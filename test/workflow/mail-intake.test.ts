@@ -98,6 +98,52 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     expect(await emailRequests()).toHaveLength(countBefore);
   });
 
+  it('waits for the team’s triage after the identity link, then runs as the rights the team names', async () => {
+    const early = await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('no_pending_step');
+    await flow.confirmIdentity(requestId, ada.email);
+    const waiting = await flow.waitFor(requestId, (r) => r.pendingStep === 'triage', 'pending triage');
+    expect(waiting.status).toBe('awaiting_triage');
+    expect(waiting.suggestedTypes).toEqual(['access']);
+    const invalid = await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['everything'] });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.code).toBe('validation_failed');
+    expect((await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] })).status).toBe(200);
+    const again = await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['erasure'] });
+    expect(again.status).toBe(409);
+    const reviewing = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
+    expect(reviewing).toMatchObject({ types: ['access'], triage: { types: ['access'] } });
+    expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+    await flow.waitForStatus(requestId, 'completed');
+    const ready = (await flow.mailsFor(requestId)).find((m) => /ready to download/.test(m.subject));
+    expect(ready?.to).toEqual([ada.email]);
+    expect(ready?.text).toMatch(/\/v1\/downloads\//);
+  });
+
+  it('dismisses a mail that is no rights request: it closes at its step, with only the team’s reply', async () => {
+    await send({ from: bram.email, subject: 'Invoice question', text: 'Why was I charged twice?' });
+    const request = await requestWithSubject('Invoice question');
+    await flow.waitFor(request.requestId, (r) => r.pendingStep === 'verify_identity', 'pending identity');
+    const dismissed = await flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', {
+      reason: 'support question',
+      reply: 'Our support desk answers billing questions at support@kiara-api.com.',
+    });
+    expect(dismissed.status).toBe(200);
+    const closed = await flow.waitForStatus(request.requestId, 'dismissed');
+    expect(closed.dismissal).toMatchObject({ reason: 'support question' });
+    expect((await flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'again' })).status).toBe(409);
+    const mails = await flow.mailsFor(request.requestId);
+    expect(mails.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/received your privacy request/),
+      expect.stringMatching(/Your email to our privacy address/),
+    ]);
+    expect(mails[1]!.text).toContain('Our support desk answers billing questions');
+    // The workflow ended at its Close: nothing was looked up or collected.
+    expect(closed.audit.map((event: any) => event.type)).not.toContain('subject_resolved');
+    expect(closed.stores).toEqual([]);
+  });
+
   it('files the same Message-ID delivered twice as one request', async () => {
     const messageId = '<same-1@mail.example.nl>';
     await send({ from: bram.email, subject: 'Verwijder mijn account', text: 'Graag alles wissen.', messageId });
@@ -119,6 +165,9 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     expect(request.mail.bytes).toBeGreaterThan(11 * 1024 * 1024);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await target.mail()).filter((m) => m.to.includes('someone@example.org'))).toEqual([]);
+    // Held mail runs no workflow: the team's dismissal closes it.
+    expect((await flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'unreadable spam' })).status).toBe(200);
+    expect((await flow.detail(request.requestId)).status).toBe('dismissed');
   });
 
   it('logs no address, subject, body or attachment name', () => {

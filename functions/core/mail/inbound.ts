@@ -40,6 +40,7 @@ export function planMail(mail: InboundMail): MailPlan {
   const { content } = mail;
   const flags = [...verdictFlags(mail.verdicts), ...(mail.unreadable ? [mail.unreadable] : [])];
   const contactEmail = content?.from ?? normalizeAddress(mail.envelopeFrom) ?? '';
+  const held = flags.length > 0 || contactEmail === '';
   return {
     answers: referencedRequest(content?.subject),
     deliveryKey: `mail:${content?.messageId?.trim() || mail.mailId}`,
@@ -50,11 +51,12 @@ export function planMail(mail: InboundMail): MailPlan {
       bytes: mail.bytes,
       verdicts: mail.verdicts,
       flags,
+      held,
       subject: content?.subject,
       text: content?.text,
       htmlOnly: content?.htmlOnly,
       attachments: content?.attachments ?? [],
     },
-    held: flags.length > 0 || contactEmail === '',
+    held,
   };
 }

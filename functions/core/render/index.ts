@@ -38,6 +38,7 @@ export {
 } from './emails/rejection.js';
 export { extensionNotice, type ExtensionNoticeInput } from './emails/extension-notice.js';
 export { rightsOutcome, type RightsOutcomeInput } from './emails/rights-outcome.js';
+export { dismissalReply, type DismissalReplyInput } from './emails/dismissal-reply.js';
 
 // Emails to recipients (Art. 19).
 export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';
@@ -45,6 +46,7 @@ export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.
 // Emails to the privacy team.
 export { reviewNeeded, REVIEW_NOTES, type ReviewNeededInput, type ReviewNote } from './team/review-needed.js';
 export { storeFailure, type StoreFailureInput } from './team/store-failure.js';
+export { triageNeeded, type TriageNeededInput } from './team/triage-needed.js';
 export { deadlineReminder, type DeadlineReminderInput } from './team/deadline-reminder.js';
 export { deadlineEscalation, type DeadlineEscalationInput } from './team/deadline-escalation.js';
 

@@ -15,6 +15,7 @@ const STATUS: Record<RequestStatus, Localized> = {
   closed_unverified: { en: 'closed (identity not confirmed)', nl: 'gesloten (identiteit niet bevestigd)' },
   cancelled: { en: 'cancelled', nl: 'geannuleerd' },
   duplicate: { en: 'closed (repeats an open request)', nl: 'gesloten (herhaalt een lopend verzoek)' },
+  dismissed: { en: 'closed (no rights request)', nl: 'gesloten (geen verzoek over privacyrechten)' },
 };
 
 export function statusLabel(status: RequestStatus, locale: Locale): string {

@@ -24,6 +24,8 @@ export const CLOSED_STATUSES = [
   'cancelled',
   /** Filed while an open request of the same person covered the same rights; that one answers. */
   'duplicate',
+  /** Mail to the privacy address that was no rights request (spam, a support question). */
+  'dismissed',
 ] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
@@ -92,6 +94,8 @@ export interface MailFacts {
   verdicts: MailVerdicts;
   /** Why no automatic reply went out, or why the message could not be read. */
   flags: MailFlag[];
+  /** No workflow started: the message waits for the team (flagged, or no address to answer). */
+  held: boolean;
   subject?: string;
   /** The message's plain text for the team (never its HTML); see MAX_TEXT_CHARS. */
   text?: string;
@@ -119,6 +123,10 @@ export interface DsrRequestRecord {
   accountId?: string;
   /** Set for requests that came in by email to the privacy address. */
   mail?: MailFacts;
+  /** Set when the privacy team said which rights a mail invokes. */
+  triage?: { types: RequestType[]; decidedBy: string; decidedAt: string };
+  /** Set when the privacy team closed it as no rights request. */
+  dismissal?: { reason: string; dismissedBy: string; dismissedAt: string };
   /** The open request this one repeats; a duplicate runs no workflow of its own. */
   duplicateOf?: string;
   /** When the identity link stops working (and VerifyIdentity times out). */

@@ -54,7 +54,8 @@ export function createHandler(env: Record<string, string>) {
     }
     if (needsVerification) await repo.setStatus(request.requestId, 'awaiting_identity', { pendingStep: 'verify_identity' });
     else await repo.setStatus(request.requestId, 'resolving');
-    return { needsVerification };
+    // A mail to the privacy address names no rights: the team reads it (Triage) after the identity step.
+    return { needsVerification, needsTriage: request.types.length === 0 };
   });
 }
 

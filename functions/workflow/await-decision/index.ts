@@ -1,7 +1,7 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { reviewNeeded, storeFailure } from '../../core/render/index.js';
+import { reviewNeeded, storeFailure, triageNeeded } from '../../core/render/index.js';
 import { daysLeft } from '../../core/deadlines/index.js';
 import { requestKeys } from '../../core/request/keys.js';
 import { currentDeadlines, type PendingStepName } from '../../core/request/model.js';
@@ -85,6 +85,7 @@ export function createHandler(env: Record<string, string>) {
       return;
     }
     const status = event.step === 'verify_identity' ? 'awaiting_identity'
+      : event.step === 'triage' ? 'awaiting_triage'
       : event.step === 'review' ? 'awaiting_review' : 'awaiting_store_retry';
     const request = await config.repo.setStatus(event.requestId, status, { pendingStep: event.step });
     await config.repo.audit(event.requestId, {
@@ -106,7 +107,16 @@ async function notifyPrivacyTeam(
   const consoleUrl = `${config.consoleUrl}/#/requests/${request.requestId}`;
   const legal = currentDeadlines(request).legal;
   const email =
-    event.step === 'review'
+    event.step === 'triage'
+      ? triageNeeded({
+          locale: 'en',
+          requestId: request.requestId,
+          daysLeft: daysLeft(legal, new Date()),
+          legalDeadline: legal,
+          consoleUrl,
+          held: false,
+        })
+      : event.step === 'review'
       ? reviewNeeded({
           locale: 'en',
           requestId: request.requestId,
@@ -127,7 +137,7 @@ async function notifyPrivacyTeam(
   await sendOnce(config.repo, {
     requestId: request.requestId,
     // One notice per occurrence: a store failure is keyed by the task token it waits on.
-    kind: event.step === 'review' ? 'review_needed' : `store_failure#${hashToken(event.taskToken).slice(0, 16)}`,
+    kind: event.step === 'store_failure' ? `store_failure#${hashToken(event.taskToken).slice(0, 16)}` : `${event.step}_needed`,
     from: config.senderEmail,
     to: config.privacyTeamEmail,
     email,
