@@ -37,6 +37,19 @@ export function registerRequestsCommand(program: Command): void {
     .action(async (id: string, options: { store?: string }) =>
       print(await adminCall(`/admin/requests/${id}/retry`, 'POST', options.store ? { storeId: options.store } : {})));
   requests.command('cancel <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/cancel`, 'POST')));
+  requests
+    .command('triage <id>')
+    .description('Say which rights an email to the privacy address invokes')
+    .requiredOption('--type <type...>', 'access | portability | erasure | rectification | restriction | objection | withdraw_consent')
+    .action(async (id: string, options: { type: string[] }) =>
+      print(await adminCall(`/admin/requests/${id}/triage`, 'POST', { types: options.type })));
+  requests
+    .command('dismiss <id>')
+    .description('Close an email that is no rights request (no further workflow)')
+    .requiredOption('--reason <text>', 'why (for the record)')
+    .option('--reply <text>', 'your words to the sender; without it no email goes out')
+    .action(async (id: string, options: { reason: string; reply?: string }) =>
+      print(await adminCall(`/admin/requests/${id}/dismiss`, 'POST', { reason: options.reason, ...(options.reply ? { reply: options.reply } : {}) })));
 }
 
 /** `dsr submit`: files a request through the signed intake, like Kiara's web form. */

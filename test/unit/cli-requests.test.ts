@@ -1,4 +1,4 @@
-/** Runs `dsr requests approve` as a child process against a stand-in admin API. */
+/** Runs `dsr requests …` as a child process against a stand-in admin API. */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +39,20 @@ describe('dsr requests approve', () => {
     expect(calls).toEqual([
       { method: 'POST', url: '/admin/requests/req_1/approve', body: '{"outcome":"We corrected your email address."}' },
       { method: 'POST', url: '/admin/requests/req_2/approve', body: '' },
+    ]);
+  });
+});
+
+describe('dsr requests triage and dismiss (privacy mailbox)', () => {
+  it('sends the rights of a triage, and a dismissal with or without a reply', async () => {
+    calls.length = 0;
+    await dsr('requests', 'triage', 'req_3', '--type', 'access', 'erasure');
+    await dsr('requests', 'dismiss', 'req_4', '--reason', 'spam');
+    await dsr('requests', 'dismiss', 'req_5', '--reason', 'support question', '--reply', 'Please write to support.');
+    expect(calls).toEqual([
+      { method: 'POST', url: '/admin/requests/req_3/triage', body: '{"types":["access","erasure"]}' },
+      { method: 'POST', url: '/admin/requests/req_4/dismiss', body: '{"reason":"spam"}' },
+      { method: 'POST', url: '/admin/requests/req_5/dismiss', body: '{"reason":"support question","reply":"Please write to support."}' },
     ]);
   });
 });
