@@ -15,6 +15,9 @@ import { RequestsRepo } from '../shared/requests-repo.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
 import { dismiss, dismissBody, suggestedTypes, triage, triageBody } from './mailbox.js';
+import { fileRequest, idempotencyKeyOf } from './filing.js';
+import { requestIntake } from '../intake/accept.js';
+import { teamFilingSchema } from '../core/intake/team-filing.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { stepView, summaryView } from './views.js';
 
@@ -46,7 +49,9 @@ export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const senderEmail = requireEnv(env, 'SENDER_EMAIL');
   const repo = new RequestsRepo(table);
-  const mailbox = { repo, table, senderEmail, stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN') };
+  const stateMachineArn = requireEnv(env, 'STATE_MACHINE_ARN');
+  const mailbox = { repo, table, senderEmail, stateMachineArn };
+  const accept = requestIntake({ table, stateMachineArn, watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN') });
 
   async function detail(requestId: string) {
     const request = await repo.find(requestId);
@@ -188,6 +193,9 @@ export function createHandler(env: Record<string, string>) {
       return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));
     }
     if (event.httpMethod === 'GET' && id) return json(200, await detail(id));
+    if (event.httpMethod === 'POST' && !id) {
+      return json(201, await fileRequest(accept, parseBody(teamFilingSchema, event), actor, idempotencyKeyOf(event)));
+    }
     if (event.httpMethod === 'POST' && id && action) return json(200, await act(event, id, action, actor));
     throw new HttpError(404, 'not_found', 'No such admin route.');
   });

@@ -15,7 +15,7 @@ export const PER_PERSON_LIMIT: Limit = { scope: 'intake-person', max: 10, window
 
 /** What a channel knows of a new request; the rest (id, deadlines, status) is the intake's. */
 export type RequestDraft = Pick<DsrRequestRecord, 'types' | 'locale' | 'channel'> &
-  Partial<Pick<DsrRequestRecord, 'name' | 'details' | 'accountId' | 'mail' | 'pendingStep'>> & {
+  Partial<Pick<DsrRequestRecord, 'name' | 'details' | 'accountId' | 'mail' | 'pendingStep' | 'filing'>> & {
     /** The original receipt; default now. The deadlines count from it. */
     receivedAt?: string;
     /** Where the request starts. Default `awaiting_identity` (the workflow's first wait). */

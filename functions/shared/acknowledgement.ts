@@ -16,5 +16,6 @@ export function acknowledgementOf(
     receivedAt: request.receivedAt,
     deadline: request.deadlines.initial.legal,
     verification,
+    identityConfirmedBy: request.filing?.identity === 'verified' ? 'privacy_team' : 'dashboard',
   });
 }

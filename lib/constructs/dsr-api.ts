@@ -292,8 +292,10 @@ export class DsrApi extends Construct {
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
-    // Triage of held mail (no acknowledgement went out yet) starts its workflow.
+    // Triage of held mail (no acknowledgement went out yet) starts its workflow; a request
+    // the team files starts its workflow and deadline watch.
     stateMachine.grantStartExecution(admin);
+    watch.grantStartExecution(admin);
     grantSendEmail(admin, mail.senderEmail);
 
     const v1 = this.api.root.addResource('v1');
@@ -361,6 +363,7 @@ export class DsrApi extends Construct {
     const one = requests.addResource('{id}');
     const adminMethods = [
       requests.addMethod('GET', adminIntegration, adminOptions),
+      requests.addMethod('POST', adminIntegration, adminOptions),
       one.addMethod('GET', adminIntegration, adminOptions),
       one.addResource('{action}').addMethod('POST', adminIntegration, adminOptions),
     ];

@@ -12,33 +12,37 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_RECEIPT_AGE_DAYS = 30;
 
 /**
- * The original receipt of a forwarded request. Its own check rather than zod's datetime,
- * so that each way it can be wrong has its own code, and so that "now" is read at parse
- * time: a receipt in the future or too long ago would move the deadline by fiat.
+ * A receipt instant. Its own check rather than zod's datetime, so that each way it can be
+ * wrong has its own code, and so that "now" is read at parse time: a receipt in the
+ * future or too long ago would move the deadline by fiat. `maxAgeDays` absent: any past
+ * instant (the privacy team files what it received, and answers for the date).
  */
-const receivedAtSchema = z
-  .string()
-  .max(40)
-  .meta({ format: 'date-time', examples: ['2026-06-14T22:15:00+02:00'] })
-  .describe(
-    `Original receipt when support forwards a request (ISO 8601 with an offset, not in the future, at most ${MAX_RECEIPT_AGE_DAYS} days ago); the deadlines count from it. Default: now.`,
-  )
-  .superRefine((value, ctx) => {
-    const fail = (code: string, message: string) => ctx.addIssue({ code: 'custom', message, params: { code } });
-    let instantMs: number;
-    try {
-      instantMs = parseReceiptInstant(value).epochMilliseconds;
-    } catch {
-      return isLocalDateTime(value)
-        ? fail('missing_offset', 'Give the time with Z or a UTC offset such as +02:00.')
-        : fail('invalid_datetime', 'Not an ISO 8601 date-time.');
-    }
-    const now = Date.now();
-    if (instantMs > now) fail('in_future', 'The receipt time lies in the future.');
-    else if (now - instantMs > MAX_RECEIPT_AGE_DAYS * 86_400_000) {
-      fail('too_old', `The receipt time lies more than ${MAX_RECEIPT_AGE_DAYS} days back.`);
-    }
-  });
+export const receiptInstantSchema = (maxAgeDays?: number) =>
+  z
+    .string()
+    .max(40)
+    .meta({ format: 'date-time', examples: ['2026-06-14T22:15:00+02:00'] })
+    .superRefine((value, ctx) => {
+      const fail = (code: string, message: string) => ctx.addIssue({ code: 'custom', message, params: { code } });
+      let instantMs: number;
+      try {
+        instantMs = parseReceiptInstant(value).epochMilliseconds;
+      } catch {
+        return isLocalDateTime(value)
+          ? fail('missing_offset', 'Give the time with Z or a UTC offset such as +02:00.')
+          : fail('invalid_datetime', 'Not an ISO 8601 date-time.');
+      }
+      const now = Date.now();
+      if (instantMs > now) fail('in_future', 'The receipt time lies in the future.');
+      else if (maxAgeDays !== undefined && now - instantMs > maxAgeDays * 86_400_000) {
+        fail('too_old', `The receipt time lies more than ${maxAgeDays} days back.`);
+      }
+    });
+
+/** The original receipt of a request support forwards. */
+const receivedAtSchema = receiptInstantSchema(MAX_RECEIPT_AGE_DAYS).describe(
+  `Original receipt when support forwards a request (ISO 8601 with an offset, not in the future, at most ${MAX_RECEIPT_AGE_DAYS} days ago); the deadlines count from it. Default: now.`,
+);
 
 /** A date-time that would be an instant if only it had an offset. */
 function isLocalDateTime(value: string): boolean {

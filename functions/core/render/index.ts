@@ -39,6 +39,7 @@ export {
 export { extensionNotice, type ExtensionNoticeInput } from './emails/extension-notice.js';
 export { rightsOutcome, type RightsOutcomeInput } from './emails/rights-outcome.js';
 export { dismissalReply, type DismissalReplyInput } from './emails/dismissal-reply.js';
+export { minorErasureNotice, type MinorErasureNoticeInput } from './emails/minor-erasure-notice.js';
 
 // Emails to recipients (Art. 19).
 export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';

@@ -123,6 +123,16 @@ export interface DsrRequestRecord {
   accountId?: string;
   /** Set for requests that came in by email to the privacy address. */
   mail?: MailFacts;
+  /** Set on a request the privacy team filed itself (letter, phone, in person, a minor's account). */
+  filing?: {
+    filedBy: string;
+    /** How the team verified the identity, or how it learned of a minor. */
+    note?: string;
+    /** The team verified the identity: no identity link. */
+    identity?: 'verified';
+    /** Policy §12: an account of someone under 18; nobody asked, the account's address is told. */
+    ground?: 'minor';
+  };
   /** Set when the privacy team said which rights a mail invokes. */
   triage?: { types: RequestType[]; decidedBy: string; decidedAt: string };
   /** Set when the privacy team closed it as no rights request. */

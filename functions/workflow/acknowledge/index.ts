@@ -20,7 +20,15 @@ export function createHandler(env: Record<string, string>) {
 
   return stepHandler('acknowledge', async (event: { requestId: string }) => {
     const request = await repo.get(event.requestId);
-    const needsVerification = request.accountId === undefined;
+    // A team filing is checked by link unless the team verified it; a minor's erasure was
+    // asked by nobody: no link and no acknowledgement (the account's address is told after).
+    const { filing } = request;
+    const minor = filing?.ground === 'minor';
+    const needsVerification = filing ? filing.identity !== 'verified' && !minor : request.accountId === undefined;
+    if (minor) {
+      await repo.setStatus(request.requestId, 'resolving');
+      return { needsVerification, needsTriage: false };
+    }
     if (!(await repo.sentMails(request.requestId)).includes('acknowledgement')) {
       let verification = null;
       if (needsVerification) {
@@ -40,8 +48,8 @@ export function createHandler(env: Record<string, string>) {
       } else {
         await repo.audit(request.requestId, {
           type: 'identity_verified',
-          actor: 'kiara-dashboard',
-          details: { method: 'dashboard_session' },
+          actor: filing ? filing.filedBy : 'kiara-dashboard',
+          details: { method: filing ? 'privacy_team' : 'dashboard_session' },
         });
       }
       await sendOnce(repo, {

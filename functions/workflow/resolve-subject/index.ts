@@ -41,17 +41,21 @@ export function createHandler(env: Record<string, string>) {
     );
     const accountId = Items?.[0]?.accountId as string | undefined;
     const found = accountId !== undefined;
+    const accountEmail = found ? String(Items![0]!.email).toLowerCase() : undefined;
+    // A minor's account is told at its own address; nobody else asked.
+    const minor = request.filing?.ground === 'minor';
     // Replying to another address than the account's is the privacy team's call (Review).
-    const emailDiffers = found && String(Items![0]!.email).toLowerCase() !== request.contactEmail;
+    const emailDiffers = found && !minor && accountEmail !== request.contactEmail;
     await repo.update(event.requestId, {
       subject: { found, ...(accountId ? { accountId } : {}) },
       status: found ? 'awaiting_review' : 'responding',
       ...(emailDiffers ? { reviewNote: 'requester_email_differs_from_account' as const } : {}),
+      ...(minor && accountEmail ? { contactEmail: accountEmail } : {}),
     });
     await repo.audit(event.requestId, {
       type: 'subject_resolved',
       actor: 'workflow',
-      details: { found, method: request.accountId ? 'dashboard_account' : 'verified_email', emailDiffers },
+      details: { found, method: request.accountId ? (request.filing ? 'team_filed_account' : 'dashboard_account') : 'verified_email', emailDiffers },
     });
     return { found, plan: planStores(request.types) };
   });

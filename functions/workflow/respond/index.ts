@@ -3,6 +3,7 @@ import {
   accessReady,
   erasureNotice,
   erasureReport,
+  minorErasureNotice,
   identityExpired,
   noData,
   rejection,
@@ -32,6 +33,8 @@ export function createHandler(env: Record<string, string>) {
   const links = new LinkTokens(config.table);
 
   async function send(request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) {
+    // A minor's erasure whose account was not found has nobody to tell.
+    if (!request.contactEmail) return;
     if ((await config.repo.sentMails(request.requestId)).includes(kind)) return;
     await sendOnce(config.repo, {
       requestId: request.requestId,
@@ -94,7 +97,16 @@ async function sendResult(
       });
     });
   }
-  if (request.types.includes('erasure')) {
+  if (request.types.includes('erasure') && request.filing?.ground === 'minor') {
+    const erasures = stores.filter((s) => s.action === 'erase');
+    await send(request, 'minor_erasure_notice', () =>
+      minorErasureNotice({
+        locale,
+        requestId,
+        erased: erasures.filter((s) => s.items > 0).map((s) => s.storeId),
+        kept: erasures.filter((s) => s.retained > 0 && s.retainedUntil).map((s) => ({ storeId: s.storeId, keptUntil: s.retainedUntil! })),
+      }));
+  } else if (request.types.includes('erasure')) {
     const erasures = stores.filter((s) => s.action === 'erase');
     await send(request, 'erasure_report', async () =>
       erasureReport({

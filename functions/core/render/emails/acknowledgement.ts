@@ -17,6 +17,8 @@ export interface AcknowledgementInput extends SubjectEmailBase {
    * needed (the request came from a signed-in dashboard session).
    */
   verification: { verifyUrl: string; expiresAt: IsoInstant } | null;
+  /** Who confirmed the identity when no link is sent. Default the signed-in dashboard. */
+  identityConfirmedBy?: 'dashboard' | 'privacy_team';
 }
 
 /** Receipt of a request: date, rights, deadline, the confirmation link and what happens next. */
@@ -87,9 +89,14 @@ export function acknowledgement(input: AcknowledgementInput): RenderedEmail {
   } else {
     blocks.push({
       kind: 'paragraph',
-      text: nl
-        ? 'U heeft dit verzoek ingediend terwijl u was ingelogd in uw Kiara-dashboard. We hoeven uw identiteit daarom niet verder te controleren.'
-        : 'You sent this request while signed in to your Kiara dashboard, so we do not need any further confirmation of your identity.',
+      text:
+        input.identityConfirmedBy === 'privacy_team'
+          ? nl
+            ? 'Ons privacyteam heeft uw identiteit al vastgesteld. We hoeven uw identiteit daarom niet verder te controleren.'
+            : 'Our privacy team has already established your identity, so we do not need any further confirmation of it.'
+          : nl
+            ? 'U heeft dit verzoek ingediend terwijl u was ingelogd in uw Kiara-dashboard. We hoeven uw identiteit daarom niet verder te controleren.'
+            : 'You sent this request while signed in to your Kiara dashboard, so we do not need any further confirmation of your identity.',
     });
   }
 

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { TeamFiling } from '../core/intake/team-filing.js';
+import { HttpError } from '../shared/http/errors.js';
+import type { requestIntake } from '../intake/accept.js';
+
+/**
+ * `POST /admin/requests`: a request the privacy team files itself, through the same intake
+ * use case as the webhook and the mailbox. Its deadlines count from the true receipt; the
+ * audit names the team member who filed it.
+ */
+export async function fileRequest(
+  accept: ReturnType<typeof requestIntake>,
+  body: TeamFiling,
+  actor: string,
+  idempotencyKey: string | undefined,
+) {
+  const outcome = await accept({
+    // A retried POST with the same Idempotency-Key files once; without one, each POST files.
+    deliveryKey: `team:${idempotencyKey ?? randomUUID()}`,
+    contactEmail: body.email?.trim().toLowerCase() ?? '',
+    draft: {
+      types: body.types,
+      locale: body.locale,
+      channel: body.channel,
+      receivedAt: body.receivedAt,
+      name: body.name,
+      details: body.details,
+      accountId: body.accountId,
+      filing: { filedBy: actor, note: body.note, identity: body.identity, ground: body.ground },
+    },
+    auditDetails: { filedBy: actor, identity: body.identity ?? 'link', ground: body.ground ?? null },
+  });
+  if (!outcome.accepted) {
+    throw new HttpError(429, 'rate_limited', `Too many requests for this address; try again in ${outcome.retryAfter} s.`);
+  }
+  const { request } = outcome;
+  return {
+    requestId: request.requestId,
+    receivedAt: request.receivedAt,
+    receiptDate: request.receiptDate,
+    deadline: request.deadlines.initial.legal,
+    deadlines: request.deadlines,
+    duplicateOf: request.duplicateOf ?? null,
+  };
+}
+
+export function idempotencyKeyOf(event: APIGatewayProxyEvent): string | undefined {
+  const value = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'idempotency-key')?.[1] ?? undefined;
+  if (value !== undefined && !/^[\x21-\x7e]{1,255}$/.test(value)) {
+    throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 visible ASCII characters.');
+  }
+  return value;
+}

@@ -1,0 +1,137 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeDeadlines } from '../../functions/core/deadlines/index.js';
+import { STORES } from '../../functions/core/inventory/index.js';
+import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
+import { DEMO_USERS } from '../../lib/demo/index.js';
+import { DEV_RECIPIENT_CONTACTS } from '../../lib/local/dev-defaults.js';
+import { journey } from './journey.js';
+import { startEmbedded, type DsrTarget } from './target.js';
+
+const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
+const TEAM_MEMBER = 'privacy-team@localhost';
+
+let target: DsrTarget;
+let flow: ReturnType<typeof journey>;
+
+beforeAll(async () => {
+  target = await startEmbedded();
+  flow = journey(target);
+});
+afterAll(async () => target?.stop());
+
+const file = (body: Record<string, unknown>) => flow.api.admin('/requests', 'POST', body);
+/** Every stored request, open or closed (a request may close while a test runs). */
+const storedRequests = async () =>
+  (await flow.api.admin('/requests?status=open&limit=100')).body.items.length +
+  (await flow.api.admin('/requests?status=closed&limit=100')).body.items.length;
+
+async function itemsOf(storeId: string, accountId: string): Promise<number> {
+  const store = STORES.find((s) => s.id === storeId)!;
+  const { resources } = target;
+  if (store.location.kind === 's3') {
+    const page = await s3Client().send(new ListObjectsV2Command({ Bucket: resources.mediaBucket, Prefix: `${store.location.keyPrefix}${accountId}/` }));
+    return page.KeyCount ?? 0;
+  }
+  const page = await documentClient().send(
+    new QueryCommand({
+      TableName: resources.storeTables[store.id as keyof typeof resources.storeTables],
+      KeyConditionExpression: 'accountId = :id',
+      ExpressionAttributeValues: { ':id': accountId },
+      Select: 'COUNT',
+    }),
+  );
+  return page.Count ?? 0;
+}
+
+describe('requests the privacy team files itself (POST /admin/requests)', () => {
+  it('counts a letter’s deadlines from its true, old receipt date, names who filed it, and checks identity by link', async () => {
+    const receivedAt = new Date(Date.now() - 45 * 86_400_000).toISOString().replace('Z', '+00:00');
+    const response = await file({ types: ['access'], email: ada.email, channel: 'letter', receivedAt, details: 'Letter of 3 March' });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    const expected = computeDeadlines(receivedAt);
+    expect(response.body).toMatchObject({
+      receiptDate: expected.receiptDate,
+      deadline: expected.initial.legal,
+      deadlines: { initial: expected.initial, extended: expected.extended },
+    });
+    const { requestId } = response.body;
+    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'verify_identity', 'pending identity');
+    expect(request).toMatchObject({ channel: 'letter', receiptDate: expected.receiptDate, contactEmail: ada.email });
+    const received = request.audit.find((event: any) => event.type === 'received');
+    expect(received.details).toMatchObject({ filedBy: TEAM_MEMBER, identity: 'link' });
+    expect(await flow.identityLink(requestId, ada.email)).toMatch(/\/v1\/verify\//);
+  });
+
+  it('skips the identity link when the team verified the identity, and says so in the acknowledgement', async () => {
+    // Portability: the letter above holds Ada's open access request (a repeat would be a duplicate).
+    const response = await file({
+      types: ['portability'],
+      email: ada.email,
+      channel: 'phone',
+      receivedAt: new Date().toISOString(),
+      accountId: ada.accountId,
+      identity: 'verified',
+      note: 'Caller gave the account number and the last invoice amount.',
+    });
+    expect(response.status).toBe(201);
+    const { requestId } = response.body;
+    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
+    expect(request.audit.find((event: any) => event.type === 'identity_verified')).toMatchObject({
+      actor: TEAM_MEMBER,
+      details: { method: 'privacy_team' },
+    });
+    const [ack] = (await flow.mailsFor(requestId)).filter((m) => m.to.includes(ada.email));
+    expect(ack!.text).toContain('Our privacy team has already established your identity');
+    expect(ack!.text).not.toMatch(/verify\//);
+    expect((await flow.api.admin(`/requests/${requestId}/cancel`, 'POST')).status).toBe(200);
+  });
+
+  it.each([
+    ['a verified identity without a note', { identity: 'verified' }, 'note', 'required'],
+    ['a receipt in the future', { receivedAt: new Date(Date.now() + 86_400_000).toISOString() }, 'receivedAt', 'in_future'],
+    ['a receipt without an offset', { receivedAt: '2026-01-05T10:00:00' }, 'receivedAt', 'missing_offset'],
+    ['an unknown channel', { channel: 'fax' }, 'channel', 'invalid_value'],
+    ['a minor’s request for access', { ground: 'minor', types: ['access'], accountId: 'acct_x', note: 'x' }, 'types', 'minor_erasure_only'],
+  ])('refuses %s with 400 and stores nothing', async (_what, change, path, code) => {
+    const before = await storedRequests();
+    const response = await file({ types: ['access'], email: ada.email, channel: 'letter', receivedAt: new Date().toISOString(), ...change });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('validation_failed');
+    expect(response.body.error.fields).toContainEqual(expect.objectContaining({ path, code: code === 'invalid_value' ? expect.any(String) : 'custom' }));
+    expect(await storedRequests()).toBe(before);
+  });
+
+  it('erases a minor’s account without an identity link, after review, with Art. 19 notices and a plain notice to the account', async () => {
+    const response = await file({
+      types: ['erasure'],
+      accountId: bram.accountId,
+      ground: 'minor',
+      channel: 'other',
+      receivedAt: new Date().toISOString(),
+      note: 'Parent wrote to support with a birth certificate.',
+      locale: 'nl',
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    const { requestId } = response.body;
+    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
+    expect(request.pendingSteps.map((step: any) => step.step)).toEqual(['review']);
+    // Nobody asked: no acknowledgement goes to anyone but the privacy team.
+    expect((await flow.mailsFor(requestId)).filter((m) => !m.to.includes('privacy-team@kiara-api.com'))).toEqual([]);
+    expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+    await flow.waitForStatus(requestId, 'completed');
+    // Erased as any erasure: every store emptied but invoices, kept as the law requires.
+    for (const store of STORES.filter((s) => s.erasure.action !== 'retain')) {
+      expect(await itemsOf(store.id, bram.accountId), store.id).toBe(0);
+    }
+    expect(await itemsOf('invoices', bram.accountId)).toBeGreaterThan(0);
+    const mails = await flow.mailsFor(requestId);
+    const notice = mails.find((m) => m.to.includes(bram.email));
+    expect(notice?.subject).toContain('We hebben uw Kiara-account verwijderd');
+    expect(notice?.text).toContain('onder de 18');
+    const notified = mails.flatMap((m) => m.to).filter((to) => Object.values(DEV_RECIPIENT_CONTACTS).includes(to));
+    expect(notified.length).toBeGreaterThan(0);
+    expect(mails.filter((m) => /erased|gewist/i.test(m.subject) && m.to.includes(bram.email))).toEqual([]);
+  });
+});
