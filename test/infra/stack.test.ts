@@ -82,7 +82,7 @@ describe('DSR stack', () => {
     const guarded = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
     // POST intake, GET+POST identity link, POST resend-verification, GET download, GET openapi.json
     expect(open).toHaveLength(6);
-    expect(guarded).toHaveLength(3); // list, detail, actions
+    expect(guarded).toHaveLength(4); // list, file a request (team), detail, actions
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
