@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LambdaHost } from '../lambda-host.js';
 import type { CallbackRegistry } from './callbacks.js';
 import type { TaskSpec } from './definition.js';
+import type { ExecutionDescription } from './executions.js';
 import { lambdaTaskFailure, SfnApiError, StatesError, statesRuntimeError } from './errors.js';
 import { delay, guard } from './timers.js';
 
@@ -23,24 +24,10 @@ export interface TaskScope {
   claimToken(): string | undefined;
 }
 
-/** A child execution as a `.sync:2` task sees it once it has ended (DescribeExecution's fields). */
-export interface EndedChild {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: string;
-  startDate: Date;
-  stopDate?: Date;
-  input: string;
-  output?: string;
-  error?: string;
-  cause?: string;
-}
-
 /** How a `.sync:2` task starts, awaits and stops the child execution it runs. */
 export interface ChildExecutions {
   startChild(request: { stateMachineArn: string; name?: string; input: string }, parentArn: string): string;
-  ended(executionArn: string): Promise<EndedChild>;
+  ended(executionArn: string): Promise<ExecutionDescription>;
   stopExecution(executionArn: string, error?: string, cause?: string): unknown;
 }
 
@@ -154,7 +141,7 @@ function startChild(stateName: string, input: unknown, parentArn: string, childr
 }
 
 /** What `.sync:2` returns: DescribeExecution with Input and Output as JSON, dates in epoch milliseconds. */
-function syncResult(child: EndedChild) {
+function syncResult(child: ExecutionDescription) {
   const parse = (text: string | undefined) => (text === undefined ? undefined : (JSON.parse(text) as unknown));
   return {
     ExecutionArn: child.executionArn,
