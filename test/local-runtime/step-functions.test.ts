@@ -1,4 +1,11 @@
-import { GetExecutionHistoryCommand, ListExecutionsCommand, SendTaskSuccessCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client-sfn';
+import {
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StopExecutionCommand,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type CfnTemplate, type LocalRuntime } from '../../lib/local-runtime/index.js';
 import { eventually, liveHandles } from './helpers.js';
@@ -264,9 +271,10 @@ describe('Express child executions started by a .sync:2 task', () => {
     expect(others).toHaveLength(0);
     expect(child).toMatchObject({ status: 'SUCCEEDED', startedBy: executionArn });
     expect(child!.executionArn).toMatch(/^arn:aws:states:eu-west-1:000000000000:express:dsr-Child:/);
-    // As in AWS: Express executions are not listed, described or given a history by the API.
+    // As in AWS: Express executions are not listed, described, stopped or given a history by the API.
     await expect(sfn.send(new ListExecutionsCommand({ stateMachineArn: runtime.arn('Child') }))).rejects.toMatchObject({ name: 'StateMachineTypeNotSupported' });
     await expect(sfn.send(new GetExecutionHistoryCommand({ executionArn: child!.executionArn }))).rejects.toMatchObject({ name: 'InvalidArn' });
+    await expect(sfn.send(new StopExecutionCommand({ executionArn: child!.executionArn }))).rejects.toMatchObject({ name: 'InvalidArn' });
   });
 
   it('fails the parent task with States.TaskFailed and the child description as the cause when the child fails', async () => {

@@ -59,7 +59,7 @@ const NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1
  * The executions of the template's state machines, run by aws-local-stepfunctions in this
  * process, with the semantics of the SFN API: Standard executions are named uniquely and
  * keep a history; Express ones (at most 5 minutes) get an `express:` ARN, allow repeated
- * names, and, as in AWS, are not listed, described or given a history by the API.
+ * names, and, as in AWS, are not listed, described, stopped or given a history by the API.
  */
 export class LocalStepFunctions implements ChildExecutions {
   readonly callbacks = new CallbackRegistry();
@@ -150,12 +150,17 @@ export class LocalStepFunctions implements ChildExecutions {
   }
 
   stopExecution(executionArn: string, error?: string, cause?: string): { stopDate: Date } {
-    const execution = this.execution(executionArn);
-    if (execution.status === 'RUNNING') {
-      this.finish(execution, 'ABORTED', { error, cause });
-      execution.abort();
-    }
-    return { stopDate: execution.stopDate! };
+    return this.abort(this.standardExecution(executionArn), error, cause);
+  }
+
+  /**
+   * A `.sync` task ended before its child (its execution was stopped, or it timed out):
+   * a Standard child is stopped; an Express one runs on to its end, as in AWS, where
+   * StopExecution does not apply to Express executions.
+   */
+  stopChild(executionArn: string): void {
+    const child = this.execution(executionArn);
+    if (child.machine.type === 'STANDARD') this.abort(child, 'States.Aborted', 'The parent task ended');
   }
 
   getExecutionHistory(executionArn: string, request: { reverseOrder?: boolean } & Page): { events: HistoryEvent[]; nextToken?: string } {
@@ -205,10 +210,16 @@ export class LocalStepFunctions implements ChildExecutions {
   /** Stops every running execution and waits until all have settled. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const execution of this.executions.values()) {
-      if (execution.status === 'RUNNING') this.stopExecution(execution.executionArn);
-    }
+    for (const execution of this.executions.values()) this.abort(execution);
     await Promise.all([...this.executions.values()].map((execution) => execution.done));
+  }
+
+  private abort(execution: Execution, error?: string, cause?: string): { stopDate: Date } {
+    if (execution.status === 'RUNNING') {
+      this.finish(execution, 'ABORTED', { error, cause });
+      execution.abort();
+    }
+    return { stopDate: execution.stopDate! };
   }
 
   private run(machine: LocalStateMachine, executionArn: string, name: string, input: string, parsedInput: unknown): Execution {
@@ -280,7 +291,7 @@ export class LocalStepFunctions implements ChildExecutions {
     return machine;
   }
 
-  /** AWS describes and keeps the history of Standard executions only. */
+  /** AWS describes, stops and keeps the history of Standard executions only. */
   private standardExecution(executionArn: string): Execution {
     const execution = this.execution(executionArn);
     if (execution.machine.type === 'EXPRESS') {

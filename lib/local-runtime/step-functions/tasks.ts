@@ -28,7 +28,8 @@ export interface TaskScope {
 export interface ChildExecutions {
   startChild(request: { stateMachineArn: string; name?: string; input: string }, parentArn: string): string;
   ended(executionArn: string): Promise<ExecutionDescription>;
-  stopExecution(executionArn: string, error?: string, cause?: string): unknown;
+  /** The task ended first: stops a Standard child (an Express one runs on, as in AWS). */
+  stopChild(executionArn: string): void;
 }
 
 export interface TaskDependencies {
@@ -91,7 +92,7 @@ function taskHandler(stateName: string, spec: TaskSpec, scope: TaskScope, deps: 
     case 'start-execution-sync':
       return (input) => {
         const executionArn = startChild(stateName, input, scope.executionArn, deps.children);
-        const stopChild = () => deps.children.stopExecution(executionArn, 'States.Aborted', 'The parent task ended');
+        const stopChild = () => deps.children.stopChild(executionArn);
         scope.signal.addEventListener('abort', stopChild, { once: true });
         const work = deps.children.ended(executionArn).then((child) => {
           // AWS fails the parent task with States.TaskFailed, the child's description as the cause.
@@ -100,7 +101,7 @@ function taskHandler(stateName: string, spec: TaskSpec, scope: TaskScope, deps: 
         });
         return timed(work, spec.timeoutMs).finally(() => {
           scope.signal.removeEventListener('abort', stopChild);
-          // A parent task that timed out leaves no child running, as in AWS.
+          // Nothing happens to a child that has ended.
           stopChild();
         });
       };
