@@ -91,7 +91,11 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     const [ack] = (await flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
     const countBefore = (await emailRequests()).length;
     await send({ from: ada.email, subject: `Re: ${ack!.subject}`, text: 'I also moved house last year.' });
-    const request = await flow.waitFor(requestId, (r) => r.messages.length === 1, 'the reply on the timeline');
+    const request = await flow.waitFor(
+      requestId,
+      (r) => r.messages.length === 1 && r.audit.some((event: any) => event.type === 'message_received'),
+      'the reply on the timeline',
+    );
     expect(request.messages[0]).toMatchObject({ fromContact: true, text: expect.stringContaining('moved house') });
     expect(request.audit.filter((event: any) => event.type === 'message_received')).toHaveLength(1);
     expect(request).toMatchObject({ status: 'awaiting_identity', pendingStep: 'verify_identity' });

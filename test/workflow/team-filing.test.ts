@@ -86,6 +86,7 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
     expect(ack!.text).toContain('Our privacy team has already established your identity');
     expect(ack!.text).not.toMatch(/verify\//);
     expect((await flow.api.admin(`/requests/${requestId}/cancel`, 'POST')).status).toBe(200);
+    await flow.waitForStatus(requestId, 'cancelled');
   });
 
   it.each([
