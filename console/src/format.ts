@@ -66,6 +66,7 @@ export const REJECTION_GROUNDS = [
 
 export const AUDIT_LABELS: Record<string, string> = {
   received: 'Request received',
+  message_received: 'Reply received by email',
   email_sent: 'Email sent',
   step_pending: 'Waiting',
   identity_verified: 'Identity confirmed',
@@ -83,6 +84,9 @@ export const AUDIT_LABELS: Record<string, string> = {
 export const EMAIL_LABELS: Record<string, string> = {
   acknowledgement: 'Acknowledgement with identity link',
   review_needed: 'Review needed (privacy team)',
+  triage_needed: 'Email to triage (privacy team)',
+  dismissal_reply: 'Reply to a dismissed email',
+  minor_erasure_notice: 'Notice of a minor’s account deletion',
   access_ready: 'Access package ready',
   erasure_report: 'Erasure report',
   no_data: 'No account found',

@@ -13,6 +13,7 @@ import {
   STEP_LABELS,
   type QueueFilters,
 } from './format.js';
+import { newRequestDialog } from './new-request.js';
 import type { QueuePage, Summary } from './types.js';
 
 const PAGE_SIZE = 50;
@@ -144,7 +145,9 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
     tbody,
   );
 
-  replace(main, h('h1', { id: headingId, tabindex: -1 }, 'Requests'), form, results);
+  const create = h('button', { type: 'button', id: 'action-new-request', class: 'primary' }, 'New request…');
+  create.addEventListener('click', () => newRequestDialog(api, create));
+  replace(main, h('div', { class: 'title' }, h('h1', { id: headingId, tabindex: -1 }, 'Requests'), create), form, results);
   void load(null);
 }
 

@@ -17,12 +17,13 @@ import {
 // The same rule the admin API applies (400 outcome_required), not a copy of it.
 import { isOutcomeRight, needsStatement } from '../../functions/core/request/model.js';
 import { badge } from './queue-view.js';
+import { mailSection } from './mail-view.js';
 import type { Detail, PendingStep } from './types.js';
 
 /** While the workflow works on its own the page refreshes often; while it waits for the team, now and then. */
 const WORKING_REFRESH_MS = 2000;
 const WAITING_REFRESH_MS = 15000;
-const TEAM_STEPS = new Set(['review', 'store_failure']);
+const TEAM_STEPS = new Set(['triage', 'review', 'store_failure']);
 
 export interface RequestPage {
   stop(): void;
@@ -96,6 +97,7 @@ function render(main: HTMLElement, api: AdminApi, d: Detail, backSearch: string,
       d.open ? badge(d.daysLeft) : null,
     ),
     pendingSection(api, d, hooks),
+    mailSection(d, (action, body) => api.post(`/requests/${encodeURIComponent(d.requestId)}/${action}`, body).then(() => undefined), hooks.refresh),
     h('div', { class: 'columns' }, facts(d), deadlines(d)),
     stores(d),
     emails(d),
@@ -285,7 +287,7 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
       blocks.push(h('p', { class: 'hint' }, `Extension: ${extendable.message}`));
     }
   }
-  if (d.open && !review && failures.length === 0 && !identity) {
+  if (d.open && !review && failures.length === 0 && !identity && !d.pendingSteps.some((s) => s.step === 'triage')) {
     blocks.push(h('p', { class: 'muted' }, `The workflow is working (${label(STATUS_LABELS, d.status).toLowerCase()}); this page updates itself.`));
   }
   const waiting = d.pendingSteps.map((s) => label(STEP_LABELS, s.step)).join(', ');

@@ -50,6 +50,23 @@ export interface DeadlinePair {
   legal: string;
 }
 
+export interface MailAttachment {
+  name: string | null;
+  contentType: string;
+  bytes: number;
+}
+
+/** The privacy mailbox: a message and SES's verdicts (functions/core/request/model.ts). */
+export interface MailFacts {
+  verdicts: { spf: string; dkim: string; dmarc: string; spam: string; virus: string };
+  flags: string[];
+  held: boolean;
+  subject?: string;
+  text?: string;
+  htmlOnly?: boolean;
+  attachments: MailAttachment[];
+}
+
 export interface Detail extends Summary {
   locale: string;
   contactEmail: string;
@@ -63,4 +80,7 @@ export interface Detail extends Summary {
   stores: StoreResult[];
   emailsSent: string[];
   audit: AuditEvent[];
+  mail?: MailFacts | null;
+  suggestedTypes: string[];
+  messages: (Pick<MailFacts, 'subject' | 'text' | 'htmlOnly' | 'attachments'> & { receivedAt: string; fromContact: boolean })[];
 }

@@ -4,7 +4,7 @@ import type { DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
 import { summaryView } from './views.js';
 
-export const PENDING_STEPS = ['verify_identity', 'review', 'store_failure'] as const;
+export const PENDING_STEPS = ['verify_identity', 'triage', 'review', 'store_failure'] as const;
 
 /** How many index items one queue call reads at most before it returns what it has. */
 export const MAX_SCANNED_PER_CALL = 1000;

@@ -11,6 +11,8 @@ import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
+import { createTransport } from 'nodemailer';
+import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
 
 /**
  * The privacy console in a real browser (Debian's Chromium through playwright-core)
@@ -386,3 +388,64 @@ describe('privacy console', { timeout: 180_000 }, () => {
 });
 
 type DsrTypes = Parameters<RequestsRepo['create']>[0]['types'];
+
+describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
+  it('shows an email’s text as text with its attachments and verdicts, and triages it by clicking', async () => {
+    const smtp = createTransport({ host: '127.0.0.1', port: target.local!.smtpPort, secure: false, ignoreTLS: true });
+    await smtp.sendMail({
+      from: bram.email,
+      to: DEFAULT_PRIVACY_ADDRESS,
+      subject: 'Inzage graag',
+      text: 'Graag een kopie van mijn gegevens. <b>niet vet</b><script>window.pwned = 1</script>',
+      html: '<p onclick="window.pwned = 2">HTML part</p><img src="x" onerror="window.pwned = 3">',
+      attachments: [{ filename: 'brief.pdf', content: Buffer.from('%PDF-1.4 ...') }],
+    });
+    smtp.close();
+    const requestId = await eventually(async () => {
+      const items = (await flow.api.admin('/requests?status=open&limit=100')).body.items as any[];
+      return items.find((item) => item.channel === 'email' && item.types.length === 0)?.requestId as string | undefined;
+    }, 'the email request');
+    const page = await newPage();
+    await flow.confirmIdentity(requestId, bram.email);
+    await flow.waitFor(requestId, (r) => r.pendingStep === 'triage', 'pending triage');
+    await signIn(page);
+    await page.getByLabel('Waiting for').selectOption('triage');
+    await page.getByRole('link', { name: requestId }).click();
+    await page.getByRole('heading', { level: 1, name: `Request ${requestId}` }).waitFor();
+    const text = page.locator('.mail-text');
+    await expect.poll(() => text.textContent()).toContain('<b>niet vet</b><script>');
+    expect(await text.locator('b, script').count()).toBe(0);
+    expect(await page.getByText('HTML part').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.getByRole('list', { name: 'Attachments' }).getByText(/brief\.pdf — application\/pdf/).waitFor();
+    expect(await page.locator('.verdicts').textContent()).toContain('not checked');
+    await page.getByRole('button', { name: 'Set the rights…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Which rights does this email invoke?' });
+    expect(await dialog.getByLabel('Access (Art. 15)').isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Set the rights' }).click();
+    await flow.waitFor(requestId, (r) => r.pendingStep === 'review' && r.types.join() === 'access', 'review as access');
+    await shot(page, 'console-triage.png');
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('files a letter with its true receipt time from the “New request” form', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.getByRole('button', { name: 'New request…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New request' });
+    await dialog.getByLabel('Erasure (Art. 17)').check();
+    await dialog.getByLabel('Reply address').fill(ada.email);
+    await dialog.getByLabel('How it came in').selectOption('letter');
+    await dialog.getByLabel('Received at (your local time)').fill('2026-01-05T09:30');
+    await dialog.getByRole('button', { name: 'File the request' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Request dsr_/ }).waitFor();
+    const requestId = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Request ', '');
+    const detail = await flow.detail(requestId);
+    expect(detail).toMatchObject({ channel: 'letter', types: ['erasure'] });
+    // The browser's local time, as an instant: the deadlines count from it.
+    expect(Date.parse(detail.receivedAt)).toBe(new Date('2026-01-05T09:30').getTime());
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
