@@ -1,9 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { closedIndex, requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { WATCH_WAIT_STATE } from '../../lib/constructs/deadline-watch.js';
+import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import type { LocalRuntime } from '../../lib/local-runtime/index.js';
 import { journey } from '../workflow/journey.js';
@@ -169,6 +171,40 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       await bringBack([ada]);
       expect((await flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(200);
       await flow.waitForStatus(requestId, 'completed');
+    }, FLOW_TIMEOUT);
+
+    it('the privacy mailbox: mail filed, triaged and approved, a reply joined, held mail dismissed; a team-filed letter', async () => {
+      const smtp = createTransport({ host: '127.0.0.1', port: target.local!.smtpPort, secure: false, ignoreTLS: true });
+      await smtp.sendMail({ from: ada.email, to: DEFAULT_PRIVACY_ADDRESS, subject: 'iam: mail', text: 'Please send me a copy of my data.' });
+      const mailed = await eventually(async () => {
+        const items = (await flow.api.admin('/requests?status=open&pendingStep=verify_identity&limit=100')).body.items as any[];
+        return items.find((item) => item.channel === 'email')?.requestId as string | undefined;
+      }, 'the mailed request');
+      const [ack] = (await flow.mailsFor(mailed)).filter((mail) => mail.to.includes(ada.email));
+      await smtp.sendMail({ from: ada.email, to: DEFAULT_PRIVACY_ADDRESS, subject: `Re: ${ack!.subject}`, text: 'iam: reply' });
+      await flow.waitFor(mailed, (request) => request.messages.length === 1, 'the reply joined');
+      // Ada's account still exists (the erasure above was Bram's).
+      await flow.confirmIdentity(mailed, ada.email);
+      await flow.waitFor(mailed, (request) => request.pendingStep === 'triage', 'pending triage');
+      expect((await flow.api.admin(`/requests/${mailed}/triage`, 'POST', { types: ['access'] })).status).toBe(200);
+      await flow.waitFor(mailed, (request) => request.pendingStep === 'review', 'pending review');
+      expect((await flow.api.admin(`/requests/${mailed}/approve`, 'POST')).status).toBe(200);
+      await flow.waitForStatus(mailed, 'completed');
+
+      await smtp.sendMail({ from: 'held@example.org', to: DEFAULT_PRIVACY_ADDRESS, subject: 'iam: held', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(11 * 1024 * 1024) }] });
+      smtp.close();
+      const held = await eventually(async () => {
+        const items = (await flow.api.admin('/requests?status=open&pendingStep=triage&limit=100')).body.items as any[];
+        return items.find((item) => item.channel === 'email')?.requestId as string | undefined;
+      }, 'the held mail');
+      expect((await flow.api.admin(`/requests/${held}/dismiss`, 'POST', { reason: 'iam: too large' })).status).toBe(200);
+
+      const letter = await flow.api.admin('/requests', 'POST', { types: ['portability'], email: 'letter@example.org', channel: 'letter', receivedAt: '2026-01-05T10:00:00+01:00' });
+      expect(letter.status).toBe(201);
+      await flow.waitFor(letter.body.requestId, (request) => request.pendingStep === 'verify_identity', 'the letter acknowledged');
+      // Closed again (dismissed at its identity step), so no execution is left waiting.
+      expect((await flow.api.admin(`/requests/${letter.body.requestId}/dismiss`, 'POST', { reason: 'iam: test letter' })).status).toBe(200);
+      await flow.waitForStatus(letter.body.requestId, 'dismissed');
     }, FLOW_TIMEOUT);
 
     it('the daily retention purge, over a closed request made old', async () => {

@@ -55,6 +55,11 @@ describe('deadline watch points', () => {
 
   it('ends when the request is closed', () => {
     expect(nextWatchPoint(request({ status: 'completed' }), null, settings)).toBeUndefined();
+    expect(nextWatchPoint(request({ status: 'dismissed' }), null, settings)).toBeUndefined();
+  });
+
+  it('covers an email waiting for triage, held or not, like any open request', () => {
+    expect(nextWatchPoint(request({ status: 'awaiting_triage' }), null, settings)).toEqual(nextWatchPoint(request(), null, settings));
   });
 
   it('follows the extended dates after an extension, and old points no longer apply', () => {
