@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { TeamFiling } from '../core/intake/team-filing.js';
 import { HttpError } from '../shared/http/errors.js';
-import type { requestIntake } from '../intake/accept.js';
+import { acceptedView, type requestIntake } from '../intake/accept.js';
 
 /**
  * `POST /admin/requests`: a request the privacy team files itself, through the same intake
@@ -36,10 +36,7 @@ export async function fileRequest(
   }
   const { request } = outcome;
   return {
-    requestId: request.requestId,
-    receivedAt: request.receivedAt,
-    receiptDate: request.receiptDate,
-    deadline: request.deadlines.initial.legal,
+    ...acceptedView(request),
     deadlines: request.deadlines,
     duplicateOf: request.duplicateOf ?? null,
   };

@@ -1,5 +1,6 @@
 import { StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
 import { computeDeadlines } from '../core/deadlines/index.js';
+import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
 import { sfnClient } from '../shared/aws-clients.js';
 import { limitKey, RateLimiter, type Limit } from '../shared/rate-limit.js';
@@ -37,6 +38,16 @@ export interface NewDelivery {
 export type IntakeOutcome =
   | { accepted: true; request: DsrRequestRecord }
   | { accepted: false; retryAfter: number };
+
+/** What the intake answers about a request on record (the webhook's 202, the team's 201). */
+export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
+  return {
+    requestId: request.requestId,
+    receivedAt: request.receivedAt,
+    receiptDate: request.receiptDate,
+    deadline: request.deadlines.initial.legal,
+  };
+}
 
 async function startOnce(stateMachineArn: string, name: string, input: object) {
   try {

@@ -1,11 +1,10 @@
-import type { IntakeAccepted } from '../core/intake/responses.js';
 import { requestedTypes } from '../core/intake/schema.js';
 import { requireEnv } from '../shared/env.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
-import { requestIntake } from './accept.js';
+import { acceptedView, requestIntake } from './accept.js';
 import { parseDelivery } from './delivery.js';
 
 export function createHandler(env: Record<string, string>) {
@@ -41,13 +40,7 @@ export function createHandler(env: Record<string, string>) {
     }
     const { request } = outcome;
     logger.info('request accepted', { requestId: request.requestId, types: request.types, duplicate: Boolean(request.duplicateOf) });
-    const accepted: IntakeAccepted = {
-      requestId: request.requestId,
-      receivedAt: request.receivedAt,
-      receiptDate: request.receiptDate,
-      deadline: request.deadlines.initial.legal,
-    };
-    return json(202, accepted);
+    return json(202, acceptedView(request));
   });
 }
 

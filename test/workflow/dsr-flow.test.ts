@@ -1,12 +1,10 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from './store-outage.js';
 import { STORES } from '../../functions/core/inventory/index.js';
-import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS, DEFAULT_SIZES } from '../../lib/demo/index.js';
 import { journey } from './journey.js';
+import { storeItemCount } from './store-count.js';
 import { eventually, startTarget, type DsrTarget } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
@@ -23,25 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => target?.stop());
 
-async function itemsOf(storeId: string, accountId: string): Promise<number> {
-  const store = STORES.find((s) => s.id === storeId)!;
-  const { resources } = target;
-  if (store.location.kind === 's3') {
-    const page = await s3Client().send(
-      new ListObjectsV2Command({ Bucket: resources.mediaBucket, Prefix: `${store.location.keyPrefix}${accountId}/` }),
-    );
-    return page.KeyCount ?? 0;
-  }
-  const page = await documentClient().send(
-    new QueryCommand({
-      TableName: resources.storeTables[store.id as keyof typeof resources.storeTables],
-      KeyConditionExpression: 'accountId = :id',
-      ExpressionAttributeValues: { ':id': accountId },
-      Select: 'COUNT',
-    }),
-  );
-  return page.Count ?? 0;
-}
+const itemsOf = (storeId: string, accountId: string) => storeItemCount(target, storeId, accountId);
 
 describe('an access request, from intake to download', () => {
   let requestId: string;

@@ -1,12 +1,10 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadlines } from '../../functions/core/deadlines/index.js';
 import { STORES } from '../../functions/core/inventory/index.js';
-import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { DEV_RECIPIENT_CONTACTS } from '../../lib/local/dev-defaults.js';
 import { journey } from './journey.js';
+import { storeItemCount } from './store-count.js';
 import { startEmbedded, type DsrTarget } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
@@ -27,23 +25,7 @@ const storedRequests = async () =>
   (await flow.api.admin('/requests?status=open&limit=100')).body.items.length +
   (await flow.api.admin('/requests?status=closed&limit=100')).body.items.length;
 
-async function itemsOf(storeId: string, accountId: string): Promise<number> {
-  const store = STORES.find((s) => s.id === storeId)!;
-  const { resources } = target;
-  if (store.location.kind === 's3') {
-    const page = await s3Client().send(new ListObjectsV2Command({ Bucket: resources.mediaBucket, Prefix: `${store.location.keyPrefix}${accountId}/` }));
-    return page.KeyCount ?? 0;
-  }
-  const page = await documentClient().send(
-    new QueryCommand({
-      TableName: resources.storeTables[store.id as keyof typeof resources.storeTables],
-      KeyConditionExpression: 'accountId = :id',
-      ExpressionAttributeValues: { ':id': accountId },
-      Select: 'COUNT',
-    }),
-  );
-  return page.Count ?? 0;
-}
+const itemsOf = (storeId: string, accountId: string) => storeItemCount(target, storeId, accountId);
 
 describe('requests the privacy team files itself (POST /admin/requests)', () => {
   it('counts a letter’s deadlines from its true, old receipt date, names who filed it, and checks identity by link', async () => {
