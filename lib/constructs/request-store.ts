@@ -1,7 +1,6 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
@@ -11,6 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.js';
+import { DsrKey } from './dsr-key.js';
 import { closedIndex, listIndex } from '../../functions/core/request/keys.js';
 
 export interface RequestStoreProps {
@@ -28,7 +28,7 @@ export interface RequestStoreProps {
  * files and access packages), both under one customer-managed key with rotation.
  */
 export class RequestStore extends Construct {
-  readonly key: Key;
+  readonly key: DsrKey;
   readonly table: Table;
   readonly exportBucket: Bucket;
   /** Server access logs of the export bucket (who fetched or deleted which package). */
@@ -38,9 +38,8 @@ export class RequestStore extends Construct {
     super(scope, id);
     const removalPolicy = props.retainOnDelete === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-    this.key = new Key(this, 'Key', {
+    this.key = new DsrKey(this, 'Key', {
       description: 'Kiara DSR: requests, audit trail, export packages and logs',
-      enableKeyRotation: true,
       removalPolicy,
     });
 
