@@ -1,5 +1,5 @@
 import { Aws, type RemovalPolicy } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 
@@ -23,6 +23,24 @@ export class DsrKey extends Key {
   constructor(scope: Construct, id: string, props: DsrKeyProps) {
     super(scope, id, { description: props.description, enableKeyRotation: true, removalPolicy: props.removalPolicy });
     this.allowLogGroups();
+    this.denyGrantsOutsideAwsServices();
+  }
+
+  /**
+   * Only AWS services (DynamoDB, Secrets Manager) create grants on the key for the resources
+   * they encrypt; no identity may create one for itself (AWS Control Tower control CT.KMS.PR.3).
+   */
+  private denyGrantsOutsideAwsServices(): void {
+    this.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'GrantsOnlyForAwsServices',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      }),
+    );
   }
 
   /**

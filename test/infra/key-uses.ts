@@ -177,7 +177,7 @@ export function references(value: unknown, logicalId: string): boolean {
 export function statementsFor(keyPolicy: { Statement: unknown }, principal: KeyPrincipal): Statement[] {
   type KeyStatement = Statement & { Principal?: '*' | { AWS?: string | string[]; Service?: string | string[] } };
   return ([keyPolicy.Statement].flat() as KeyStatement[]).filter((statement) => {
-    if (statement.Principal === '*') return true;
+    if (statement.Principal === '*' || [statement.Principal?.AWS ?? []].flat().includes('*')) return true;
     if ('service' in principal) return [statement.Principal?.Service ?? []].flat().includes(principal.service);
     return [statement.Principal?.AWS ?? []].flat().some((aws) => aws === principal.account || aws === LOCAL_ACCOUNT);
   });

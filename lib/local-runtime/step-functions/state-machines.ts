@@ -46,7 +46,8 @@ export function loadStateMachines(template: CfnTemplate, naming: Naming, resolve
   });
 }
 
-function parseDefinition(props: Record<string, unknown>, where: string): unknown {
+/** The plain ASL of a resolved state machine resource's properties. */
+export function parseDefinition(props: Record<string, unknown>, where: string): unknown {
   let text: string;
   if (typeof props.DefinitionString === 'string') text = props.DefinitionString;
   else if (props.Definition && typeof props.Definition === 'object') text = JSON.stringify(props.Definition);
