@@ -16,8 +16,10 @@ export interface DsrKeyProps {
  * as themselves are let in by the key policy, each scoped to this stack's resources.
  *
  * CloudFormation names the stack's log groups and alarms `<stack name>-<logical id>-<suffix>`
- * (none sets a name), and naming a resource ARN of the stack in the key policy would make the
- * key depend on resources that depend on it; so the statements match the stack-name prefix.
+ * (none sets a name; for log groups see the AWS::Logs::LogGroup resource provider's
+ * CreateHandler, aws-cloudformation-resource-providers-logs), and naming a resource ARN of the
+ * stack in the key policy would make the key depend on resources that depend on it; so the
+ * statements match the stack-name prefix.
  */
 export class DsrKey extends Key {
   constructor(scope: Construct, id: string, props: DsrKeyProps) {

@@ -25,6 +25,9 @@ const env: NodeJS.ProcessEnv = {
   AWS_EC2_METADATA_DISABLED: 'true',
   AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
   AWS_CONFIG_FILE: path.join(dir, 'no-config'),
+  // A test run is no CLI usage to report, nor a reason to look for a newer CDK.
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+  CDK_DISABLE_VERSION_CHECK: 'true',
 };
 
 const run = (command: string) => spawnSync('bash', ['-c', command], { cwd: dir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
