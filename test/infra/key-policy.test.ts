@@ -1,4 +1,10 @@
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
+import { DsrKey } from '../../lib/constructs/dsr-key.js';
 import { createResolver } from '../../lib/local-runtime/intrinsics.js';
 import { createNaming, LOCAL_ACCOUNT } from '../../lib/local-runtime/naming.js';
 import type { CfnTemplate } from '../../lib/local-runtime/index.js';
@@ -56,5 +62,34 @@ describe.each([
       { ...alarm!, checks: alarm!.checks.map((check) => ({ ...check, context: { 'aws:SourceArn': [`arn:aws:cloudwatch:${REGION}:${LOCAL_ACCOUNT}:alarm:other`], 'aws:SourceAccount': [LOCAL_ACCOUNT] } })) },
     ];
     expect(denied(template, foreign)).toHaveLength(foreign.flatMap((use) => use.checks).length);
+  });
+});
+
+describe('the key-use derivation', () => {
+  it('finds an AWS service that writes to a bucket encrypted with the key (as SES receiving does), and a key policy that does not let it', () => {
+    const stack = new Stack(new App(), STACK);
+    const key = new DsrKey(stack, 'Key', { description: 'test', removalPolicy: RemovalPolicy.DESTROY });
+    const bucket = new Bucket(stack, 'Mail', { encryption: BucketEncryption.KMS, encryptionKey: key });
+    bucket.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [bucket.arnForObjects('*')],
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+    );
+    const template = Template.fromStack(stack).toJSON() as CfnTemplate;
+    const { uses, unknownTypes } = keyUses(template, STACK);
+    expect(unknownTypes).toEqual([]);
+    const ses = uses.filter((use) => 'service' in use.principal && use.principal.service === 'ses.amazonaws.com');
+    expect(ses).toHaveLength(1);
+    expect(denied(template, ses)).toHaveLength(ses[0]!.checks.length);
+  });
+
+  it('reports a resource type encrypted with the key that it has no rule for', () => {
+    const stack = new Stack(new App(), STACK);
+    const key = new DsrKey(stack, 'Key', { description: 'test', removalPolicy: RemovalPolicy.DESTROY });
+    new Queue(stack, 'Queue', { encryption: QueueEncryption.KMS, encryptionMasterKey: key });
+    expect(keyUses(Template.fromStack(stack).toJSON() as CfnTemplate, STACK).unknownTypes).toEqual(['AWS::SQS::Queue']);
   });
 });
