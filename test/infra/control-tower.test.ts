@@ -43,7 +43,7 @@ const describeViolations = (report: ValidationReport) =>
 // The AWS target only: the LocalStack variant carries a rule that makes CloudFormation refuse it in AWS.
 describe('AWS Control Tower proactive controls', () => {
   // cfn-guard runs 81 rule files over the whole template: tens of seconds on a busy machine.
-  it('leave no unacknowledged finding', { timeout: 240_000 }, () => {
+  it('leave no unacknowledged finding', { timeout: 480_000 }, () => {
     const { failed, report } = validate({});
     const guard = report.pluginReports.find((plugin) => plugin.pluginName === 'cdk-validator-cfnguard');
     expect(guard, 'the cfn-guard plugin ran').toBeDefined();
