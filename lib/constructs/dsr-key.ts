@@ -84,4 +84,24 @@ export class DsrKey extends Key {
       }),
     );
   }
+
+  /**
+   * SES receiving writes each message to a bucket encrypted with this key (an S3 action of a
+   * receipt rule): S3 asks KMS for the data key as SES, so SES needs the key itself, through
+   * S3 and for this account only (S3 guide, "Using SSE-KMS"; SES guide, "Giving permissions
+   * to Amazon SES for email receiving"). Decrypt too: S3 uploads large messages in parts.
+   */
+  allowSesReceipts(): void {
+    this.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'SesReceivingWritesThisAccountsMailThroughS3',
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID, 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` },
+        },
+      }),
+    );
+  }
 }

@@ -1,6 +1,5 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
@@ -69,21 +68,8 @@ export class PrivacyMailbox extends Construct {
       lifecycleRules: [{ prefix: INBOUND_PREFIX, expiration: Duration.days(retentionYears * 366) }],
     });
     props.store.logAccess(this.bucket, 'inbound-mail/');
-    // SES writes each message under SSE-KMS (the bucket's default key): S3 asks KMS for a
-    // data key on SES's behalf, for this account's messages only.
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['kms:GenerateDataKey'],
-        resources: ['*'],
-        conditions: {
-          StringEquals: {
-            'aws:SourceAccount': Stack.of(this).account,
-            'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com`,
-          },
-        },
-      }),
-    );
+    // SES writes each message under SSE-KMS (the bucket's default key).
+    key.allowSesReceipts();
 
     this.intake = new DsrFunction(this, 'MailIntake', {
       entry: 'mail-intake',

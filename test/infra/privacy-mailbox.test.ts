@@ -75,7 +75,7 @@ describe('the privacy mailbox (SES receipt)', () => {
     const ses = (key.Properties.KeyPolicy.Statement as any[]).filter((s) => s.Principal?.Service === 'ses.amazonaws.com');
     expect(ses).toEqual([
       expect.objectContaining({
-        Action: 'kms:GenerateDataKey',
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
         Condition: {
           StringEquals: {
             'aws:SourceAccount': { Ref: 'AWS::AccountId' },
