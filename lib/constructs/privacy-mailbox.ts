@@ -7,7 +7,7 @@ import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { grantIntakeItems } from '../grants.js';
-import { acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import { acknowledgeBucketControls, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import type { RequestStore } from './request-store.js';
 
@@ -68,6 +68,10 @@ export class PrivacyMailbox extends Construct {
       lifecycleRules: [{ prefix: INBOUND_PREFIX, expiration: Duration.days(retentionYears * 366) }],
     });
     props.store.logAccess(this.bucket, 'inbound-mail/');
+    acknowledgeBucketControls(this.bucket, {
+      s3_bucket_versioning_enabled_check:
+        'SES writes each message once under a new key; versions would keep messages past their lifecycle expiry, which must delete them.',
+    });
     // SES writes each message under SSE-KMS (the bucket's default key).
     key.allowSesReceipts();
 
@@ -102,6 +106,14 @@ export class PrivacyMailbox extends Construct {
         },
       ],
     });
+    const sesPermission = this.intake.permissionsNode.tryFindChild('AllowSes');
+    if (sesPermission) {
+      acknowledgeControl(
+        sesPermission,
+        'lambda_function_public_access_prohibited_check',
+        'Only the SES service principal may invoke the mail intake, and only for this account (SourceAccount is the stack\'s own account id, a Ref the rule cannot read); SES offers no receipt-rule ARN attribute to name as SourceArn.',
+      );
+    }
   }
 
   /** The intake use case's items, and reading (never writing or deleting) the messages. */
