@@ -1,10 +1,13 @@
 /** `npm start`: the whole DSR system on local emulators, with demo data. */
 import { DEMO_USERS } from '../lib/demo/index.js';
 import { startDsrLocal } from '../lib/local/dsr-local.js';
+import { describeFaultSpec, parseFaultSpec } from '../lib/local-runtime/index.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
 const verbose = process.env.DSR_VERBOSE === '1';
+// A bad spec stops the start here, with what is wrong in it.
+const faults = parseFaultSpec(process.env.DSR_FAULTS);
 
 console.log('Starting the Kiara DSR system locally (synthesizing the stack, starting emulators)…');
 const started = Date.now();
@@ -13,6 +16,7 @@ const local = await startDsrLocal({
   sesPort,
   webhookSecret: process.env.DSR_WEBHOOK_SECRET,
   adminToken: process.env.DSR_ADMIN_TOKEN,
+  faults,
   log: verbose ? (line) => console.log(line) : undefined,
 });
 const usingDevSecret = !process.env.DSR_WEBHOOK_SECRET;
@@ -30,7 +34,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — local only, nothing
   Admin token    ${local.adminToken}${usingDevToken ? '   (dev default, local only; set DSR_ADMIN_TOKEN)' : ''}
 
   Demo users     ${DEMO_USERS.map((user) => user.email).join(', ')}
-
+${faults ? `\n  FAULTS ON      ${describeFaultSpec(faults)}   (DSR_FAULTS: handlers' AWS calls fail and invocations crash at these rates)\n` : ''}
 Try it:
   npm run --silent dsr -- submit --type access --email ${DEMO_USERS[0]!.email}
   then open the identity link in the mailbox, and
