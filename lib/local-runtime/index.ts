@@ -7,8 +7,8 @@ import { startApiGateway } from './api-gateway/server.js';
 import { startEmulators, type Emulators } from './emulators.js';
 import type { LocalServer } from './http-util.js';
 import { documentClient, s3Client, sesClient, sfnClient } from '../../functions/shared/aws-clients.js';
-import { installFaults, type FaultCounts } from './faults/injector.js';
-import type { FaultSpec } from './faults/spec.js';
+import { installFaults, type FaultCounts, type FaultOptions } from './faults/injector.js';
+import { NO_FAULTS, type FaultSpec } from './faults/spec.js';
 import { createResolver } from './intrinsics.js';
 import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.js';
 import { createNaming } from './naming.js';
@@ -28,7 +28,7 @@ export type { PendingCallback } from './step-functions/callbacks.js';
 export type { ProxyEvent } from './api-gateway/proxy-event.js';
 export type { CfnTemplate } from './template.js';
 export { describeFaultSpec, parseFaultSpec, FaultSpecError, type FaultSpec } from './faults/spec.js';
-export type { FaultCounts } from './faults/injector.js';
+export { installFaults, type FaultCounts, type SucceededCall } from './faults/injector.js';
 
 export interface LocalRuntimeOptions {
   /** The synthesized CloudFormation template (see synthesizeTemplate). */
@@ -64,6 +64,8 @@ export interface LocalRuntimeOptions {
    * `DSR_FAULTS` for `npm start`). Default: none.
    */
   faults?: FaultSpec;
+  /** Also kills the invocation after each call this picks (a test's one crash at one place). */
+  crashAfter?: FaultOptions['crashAfter'];
   /** Receives progress and error lines. Default: silent. */
   log?: (line: string) => void;
 }
@@ -154,9 +156,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
     log(`[runtime] tables and buckets created after ${elapsed()}`);
     // On the handlers' shared clients, created now that they can reach the emulators.
-    const faults = options.faults
-      ? installFaults(options.faults, { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() })
-      : undefined;
+    const faults =
+      options.faults || options.crashAfter
+        ? installFaults(
+            options.faults ?? NO_FAULTS,
+            { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() },
+            { crashAfter: options.crashAfter },
+          )
+        : undefined;
     if (faults) cleanups.push(() => faults.uninstall());
     // Executions end (and no new ones start) before the handlers' services go away.
     cleanups.push(async () => {

@@ -62,28 +62,52 @@ function toError(service: FaultedService, fault: AwsFault): Error {
 /** Counts by `service:ErrorName` and `crash`, for soak reports. */
 export type FaultCounts = Record<string, number>;
 
+/** A handler's AWS call that succeeded, as `crashAfter` sees it. */
+export interface SucceededCall {
+  functionLogicalId: string;
+  service: FaultedService | 'states';
+  /** The API operation, e.g. PutItem. */
+  operation: string;
+  input: Record<string, any>;
+}
+
+export interface FaultOptions {
+  /** Also kills the invocation after each call this picks: one crash at one place, for a test. */
+  crashAfter?: (call: SucceededCall) => boolean;
+}
+
 export interface FaultInjector {
   readonly counts: FaultCounts;
   uninstall(): void;
 }
 
-type Next = (args: unknown) => Promise<unknown>;
+type Next = (args: { input: Record<string, any> }) => Promise<unknown>;
 interface Stack {
-  add(middleware: (next: Next) => Next, options: Record<string, unknown>): void;
+  add(middleware: (next: Next, context: { commandName?: string }) => Next, options: Record<string, unknown>): void;
   remove(name: string): boolean;
 }
 
 const NAME = 'localRuntimeFaults';
 
 /** Installs the faults on the given clients (the handlers' shared ones), keyed by service. */
-export function installFaults(spec: FaultSpec, clients: Record<FaultedService | 'states', { middlewareStack: unknown }>): FaultInjector {
+export function installFaults(
+  spec: FaultSpec,
+  clients: Record<FaultedService | 'states', { middlewareStack: unknown }>,
+  options: FaultOptions = {},
+): FaultInjector {
   const rng = xoroshiro128plus(spec.seed);
   const chance = (rate: number) => rate > 0 && uniformFloat64(rng) < rate;
   const pick = <T>(items: readonly T[]) => items[Math.floor(uniformFloat64(rng) * items.length)]!;
   const counts: FaultCounts = {};
   const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
-  const middleware = (service: FaultedService | 'states') => (next: Next) => async (args: unknown) => {
+  const crashAfter = (service: FaultedService | 'states', commandName: string | undefined, input: Record<string, any>) => {
+    const caller = invokingFunction()!;
+    const call = { functionLogicalId: caller.logicalId, service, operation: (commandName ?? '').replace(/Command$/, ''), input };
+    return options.crashAfter?.(call) ?? false;
+  };
+
+  const middleware = (service: FaultedService | 'states') => (next: Next, context: { commandName?: string }) => async (args: { input: Record<string, any> }) => {
     if (!invokingFunction()) return next(args);
     // A dead invocation's code does nothing more: its calls never leave.
     if (invocationCrashed()) return new Promise(() => {});
@@ -93,7 +117,8 @@ export function installFaults(spec: FaultSpec, clients: Record<FaultedService | 
       throw toError(service, fault);
     }
     const result = await next(args);
-    if (chance(spec.rates.crash) && crashInvocation()) {
+    const crash = chance(spec.rates.crash) || crashAfter(service, context.commandName, args.input);
+    if (crash && crashInvocation()) {
       count('crash');
       // The dead invocation's code never goes on: this call's caller waits forever.
       return new Promise(() => {});

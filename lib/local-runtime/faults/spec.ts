@@ -17,6 +17,9 @@ export interface FaultSpec {
 /** The seed when the spec names none, so that a run is repeatable all the same. */
 export const DEFAULT_FAULT_SEED = 1;
 
+/** Fails nothing; for a runtime that only crashes where a test says (`crashAfter`). */
+export const NO_FAULTS: FaultSpec = { rates: { dynamodb: 0, s3: 0, ses: 0, crash: 0 }, seed: DEFAULT_FAULT_SEED };
+
 export class FaultSpecError extends Error {
   override readonly name = 'FaultSpecError';
 }
