@@ -40,6 +40,7 @@ export interface DsrLocalOptions {
   stackProps?: Partial<DsrStackProps>;
   /** Faults in the handlers' AWS calls (see the local runtime's option; `DSR_FAULTS` for `npm start`). */
   faults?: LocalRuntimeOptions['faults'];
+  crashAfter?: LocalRuntimeOptions['crashAfter'];
   /** Called after each handler invocation (see the local runtime's option). */
   onInvoke?: LocalRuntimeOptions['onInvoke'];
   log?: (line: string) => void;
@@ -135,6 +136,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     extraRoutes: withConsole(options.extraRoutes, adminToken === DEV_ADMIN_TOKEN ? adminToken : undefined, options.log),
     onInvoke: options.onInvoke,
     faults: options.faults,
+    crashAfter: options.crashAfter,
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,
