@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { JitterType, type RetryProps } from 'aws-cdk-lib/aws-stepfunctions';
+import { TRANSIENT_AWS_ERROR_NAMES } from '../../functions/shared/aws-errors.js';
 
 /**
  * What a Lambda task fails with when AWS failed, not the code: the Lambda died (a crash,
@@ -7,24 +8,7 @@ import { JitterType, type RetryProps } from 'aws-cdk-lib/aws-stepfunctions';
  * own retries (each service's throttling, 5xx and timeout errors). Retrying these is
  * safe because every step is idempotent.
  */
-export const TRANSIENT_TASK_ERRORS = [
-  'Runtime.ExitError',
-  'Sandbox.Timedout',
-  'Lambda.Unknown',
-  // DynamoDB
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  // S3
-  'InternalError',
-  'SlowDown',
-  'ServiceUnavailable',
-  // SES
-  'Throttling',
-  // any service: the SDK's timeout
-  'TimeoutError',
-];
+export const TRANSIENT_TASK_ERRORS = ['Runtime.ExitError', 'Sandbox.Timedout', 'Lambda.Unknown', ...TRANSIENT_AWS_ERROR_NAMES];
 
 /**
  * Transient failures: 2 s doubling to at most a minute, full jitter (AWS's advice, so

@@ -89,6 +89,8 @@ export interface LocalRuntime {
   stepFunctions: LocalStepFunctions;
   /** Faults injected so far by `service:ErrorName` and `crash`; empty without `faults`. */
   faultCounts: FaultCounts;
+  /** Changes the fault rates from the next call on; undefined = none (e.g. AWS recovered). */
+  setFaults(spec: FaultSpec | undefined): void;
   /** Stops executions, servers and emulators, removes temporary files, restores process.env. */
   stop(): Promise<void>;
 }
@@ -156,15 +158,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
     log(`[runtime] tables and buckets created after ${elapsed()}`);
     // On the handlers' shared clients, created now that they can reach the emulators.
-    const faults =
-      options.faults || options.crashAfter
-        ? installFaults(
-            options.faults ?? NO_FAULTS,
-            { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() },
-            { crashAfter: options.crashAfter },
-          )
-        : undefined;
-    if (faults) cleanups.push(() => faults.uninstall());
+    const faults = installFaults(
+      options.faults ?? NO_FAULTS,
+      { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() },
+      { crashAfter: options.crashAfter },
+    );
+    cleanups.push(() => faults.uninstall());
     // Executions end (and no new ones start) before the handlers' services go away.
     cleanups.push(async () => {
       await sfn.stop();
@@ -193,7 +192,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resolve: (value) => resolveAt(value, 'resolve()'),
       invokeFunction: (ref, event) => lambda.invoke(ref, event),
       stepFunctions: sfn,
-      faultCounts: faults?.counts ?? {},
+      faultCounts: faults.counts,
+      setFaults: (spec) => faults.setSpec(spec ?? NO_FAULTS),
       stop,
     };
   } catch (error) {

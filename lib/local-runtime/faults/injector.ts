@@ -78,6 +78,8 @@ export interface FaultOptions {
 
 export interface FaultInjector {
   readonly counts: FaultCounts;
+  /** Changes the rates from the next call on (the PRNG goes on from where it is). */
+  setSpec(spec: FaultSpec): void;
   uninstall(): void;
 }
 
@@ -95,6 +97,7 @@ export function installFaults(
   clients: Record<FaultedService | 'states', { middlewareStack: unknown }>,
   options: FaultOptions = {},
 ): FaultInjector {
+  let current = spec;
   const rng = xoroshiro128plus(spec.seed);
   const chance = (rate: number) => rate > 0 && uniformFloat64(rng) < rate;
   const pick = <T>(items: readonly T[]) => items[Math.floor(uniformFloat64(rng) * items.length)]!;
@@ -111,13 +114,13 @@ export function installFaults(
     if (!invokingFunction()) return next(args);
     // A dead invocation's code does nothing more: its calls never leave.
     if (invocationCrashed()) return new Promise(() => {});
-    if (service !== 'states' && chance(spec.rates[service])) {
+    if (service !== 'states' && chance(current.rates[service])) {
       const fault = pick(SERVICE_FAULTS[service]);
       count(`${service}:${fault.name}`);
       throw toError(service, fault);
     }
     const result = await next(args);
-    const crash = chance(spec.rates.crash) || crashAfter(service, context.commandName, args.input);
+    const crash = chance(current.rates.crash) || crashAfter(service, context.commandName, args.input);
     if (crash && crashInvocation()) {
       count('crash');
       // The dead invocation's code never goes on: this call's caller waits forever.
@@ -131,5 +134,5 @@ export function installFaults(
     stack.add(middleware(service as FaultedService | 'states'), { step: 'deserialize', priority: 'high', name: NAME, override: true });
     return stack;
   });
-  return { counts, uninstall: () => stacks.forEach((stack) => stack.remove(NAME)) };
+  return { counts, setSpec: (next) => (current = next), uninstall: () => stacks.forEach((stack) => stack.remove(NAME)) };
 }
