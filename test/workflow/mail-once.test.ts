@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mailerHost } from './fixture/mailer-host.js';
 import { documentClient, s3Client, sesClient, sfnClient } from '../../functions/shared/aws-clients.js';
 import { RequestsRepo } from '../../functions/shared/requests-repo.js';
 import { MAIL_CLAIM_LEASE_MS } from '../../functions/shared/mailer.js';
@@ -7,7 +7,7 @@ import { createDemoStores } from '../../lib/demo/index.js';
 import { startLocalAws } from '../../lib/demo/local-aws.js';
 import { installFaults, type FaultInjector } from '../../lib/local-runtime/faults/injector.js';
 import { NO_FAULTS } from '../../lib/local-runtime/faults/spec.js';
-import { LambdaHost } from '../../lib/local-runtime/lambda-host.js';
+import type { LambdaHost } from '../../lib/local-runtime/lambda-host.js';
 import { readMailbox } from '../../lib/local-runtime/mailbox.js';
 
 /**
@@ -15,7 +15,6 @@ import { readMailbox } from '../../lib/local-runtime/mailbox.js';
  * local runtime's host with its real clients, against the emulators, and the fault
  * injector kills its invocation right after the once-only marker was written.
  */
-const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 const LEASE_MS = MAIL_CLAIM_LEASE_MS;
 
 let stop: () => Promise<void>;
@@ -30,10 +29,7 @@ beforeAll(async () => {
   mailboxUrl = emulators.endpoints.ses;
   const table = (await createDemoStores('mailonce-')).requestsTable;
   repo = new RequestsRepo(table);
-  host = new LambdaHost(
-    [{ logicalId: 'Mailer', name: 'mailer', arn: 'arn:aws:lambda:eu-west-1:000000000000:function:mailer', entry: 'test/workflow/fixture/send-once.ts', timeoutSeconds: 30, memorySize: 128, environment: { REQUESTS_TABLE: table } }],
-    { rootDir, envOverrides: {} },
-  );
+  host = mailerHost(table);
   // Dies once per request, right after its marker's put succeeded, before SES is called.
   faults = installFaults(NO_FAULTS, { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() }, {
     crashAfter: ({ operation, input }) => {
