@@ -42,20 +42,18 @@ async function inParallel(count: number, work: () => Promise<void>) {
 }
 
 /**
- * The intake handler (signature, schema, idempotency claim, per-address limit, duplicate
- * claim, request and audit items, two StartExecutions) against what it minimally must
- * do: one conditional DynamoDB put of the request and one StartExecution. Both run on the
- * local runtime's Step Functions endpoint (two Pass machines, so no workflow runs behind
- * them) and the bench's DynamoDB; events are built before the clock starts.
+ * The intake handler (signature, schema, the person item with limit and claims, the
+ * request's conditional put, its audit event, one StartExecution) against what it
+ * minimally must do: one conditional DynamoDB put of the request and one StartExecution.
+ * Both run on the local runtime's Step Functions endpoint (a Pass machine, so no workflow
+ * runs behind it) and the bench's DynamoDB; events are built before the clock starts.
  */
 export const intakeSection: BenchSection = {
   name: 'intake',
   async run(env: BenchEnv): Promise<BenchRow[]> {
     const template = synthesizeTemplate((app) => {
       const stack = new Stack(app, 'BenchIntake');
-      for (const id of ['Workflow', 'Watch']) {
-        new StateMachine(stack, id, { definitionBody: DefinitionBody.fromChainable(new Pass(stack, `${id} start`)) });
-      }
+      new StateMachine(stack, 'Workflow', { definitionBody: DefinitionBody.fromChainable(new Pass(stack, 'Workflow start')) });
       return stack;
     });
     // Sets AWS_ENDPOINT_URL_SFN before the first SFN client of this process is made.
@@ -65,12 +63,12 @@ export const intakeSection: BenchSection = {
     try {
       const machines = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine');
       const arnOf = (id: string) => runtime.stepFunctions.stateMachineArn(machines.find(([key]) => key.startsWith(id))![0]);
-      const [workflowArn, watchArn] = [arnOf('Workflow'), arnOf('Watch')];
+      const workflowArn = arnOf('Workflow');
       const intake = createHandler({
         REQUESTS_TABLE: env.stores.requestsTable,
         STATE_MACHINE_ARN: workflowArn,
-        WATCH_STATE_MACHINE_ARN: watchArn,
         WEBHOOK_SECRETS: SECRET,
+        REQUEST_ID_KEY: 'bench-request-id-key',
       });
       const sides = {
         intake: async (count: number) => {
