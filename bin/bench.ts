@@ -68,7 +68,7 @@ const log = (line: string) => console.log(`[bench ${(performance.now() / 1000).t
 if (sections.length > 0) await storeSections(sections);
 for (const section of selected.filter(isStandalone)) {
   log(`section ${section.name}`);
-  await section.run(log);
+  await section.run(log, options);
 }
 
 /** The sections on the seeded demo stores, with the speed table. */

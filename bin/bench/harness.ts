@@ -50,7 +50,32 @@ export interface BenchSection {
 export interface StandaloneSection {
   name: string;
   standalone: true;
-  run(log: (line: string) => void): Promise<void>;
+  /** Prints its report; returns its figures, or none when the bench reads them off that report. */
+  run(log: (line: string) => void, options: BenchOptions): Promise<Figure[] | void>;
+}
+
+/** One figure of the bench's summary, as `--json` writes it. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** As the issue states it, e.g. `>= 0.5`; `measured` when the figure has none. */
+  goal: string;
+  pass: boolean;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned. */
+export function formatColumns(header: readonly string[], body: readonly (readonly string[])[]): string {
+  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
@@ -86,7 +111,5 @@ export function formatTable(rows: readonly BenchRow[]): string {
       String(row.peakRssMb),
     ];
   });
-  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+  return formatColumns(header, body);
 }

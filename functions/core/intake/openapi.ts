@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorSchema, intakeAcceptedSchema, resendAcceptedSchema } from './responses.js';
 import { CHANNELS, intakeBodySchema, MAX_BODY_BYTES } from './schema.js';
 import { SIGNATURE_TOLERANCE_SECONDS } from './signature.js';
