@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { AWS_SDK_MODULES, esbuildOptionsOf } from '../../lib/bundling.js';
 import { dsrTemplate } from '../../lib/local/dsr-local.js';
+import { figure } from './figures.js';
 import { formatColumns, median, type Figure, type StandaloneSection } from './harness.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -115,20 +116,8 @@ export const bundleSection: StandaloneSection = {
     const over = built.filter((b) => b.kb > MAX_BUNDLE_KB);
     const slowest = built.reduce((max, b) => (b.importWithMapsMs > max.importWithMapsMs ? b : max));
     const figures: Figure[] = [
-      {
-        name: `largest Lambda bundle (${largest.entry}; ${over.length} of ${built.length} over ${MAX_BUNDLE_KB} KB)`,
-        value: Math.round(largest.kb),
-        unit: 'KB',
-        goal: `<= ${MAX_BUNDLE_KB}`,
-        pass: over.length === 0,
-      },
-      {
-        name: `slowest cold import over an empty bundle, with source maps (${slowest.entry})`,
-        value: Number(slowest.importWithMapsMs.toFixed(1)),
-        unit: 'ms',
-        goal: 'measured',
-        pass: true,
-      },
+      figure('largestBundle', Math.round(largest.kb), `${largest.entry}; ${over.length} of ${built.length} over ${MAX_BUNDLE_KB} KB`),
+      figure('coldImport', Number(slowest.importWithMapsMs.toFixed(1)), `${slowest.entry}, with source maps`),
     ];
     return figures;
   },

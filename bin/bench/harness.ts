@@ -6,7 +6,7 @@ export interface BenchOptions {
   media: number;
   /** Time one connector invocation gets, as a Lambda timeout would give it. */
   budgetMs: number;
-  /** Runs of each side per comparison, alternating which goes first; the best counts. */
+  /** Runs of each side per comparison, alternating which goes first; the median counts. */
   rounds: number;
 }
 
@@ -33,8 +33,11 @@ export interface BenchRow {
   connectorCpuMs: number;
   baselineCpuMs: number;
   invocations: number;
-  /** Process peak RSS after the row ran (it only grows). */
+  /** The highest peak RSS of the processes that ran each side (each side runs in its own). */
   peakRssMb: number;
+  baselinePeakRssMb: number;
+  /** AWS calls the project's side made per item. */
+  callsPerItem: number;
 }
 
 /** A part of the benchmark; sections live in bin/bench/ and are listed in sections.ts. */
@@ -96,7 +99,7 @@ export function lambdaContext(ms: number): Context {
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const perSecond = (items: number, ms: number) => Math.round((items / ms) * 1000);
-  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'CPU s conn/base', 'calls', 'peak RSS MB'];
+  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'CPU s conn/base', 'invocations', 'AWS calls/item', 'peak RSS MB conn/base'];
   const body = rows.map((row) => {
     const connector = perSecond(row.items, row.connectorMs);
     const baseline = perSecond(row.items, row.baselineMs);
@@ -108,7 +111,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
       (connector / baseline).toFixed(2),
       `${(row.connectorCpuMs / 1000).toFixed(1)} / ${(row.baselineCpuMs / 1000).toFixed(1)}`,
       String(row.invocations),
-      String(row.peakRssMb),
+      row.callsPerItem.toFixed(2),
+      `${row.peakRssMb} / ${row.baselinePeakRssMb}`,
     ];
   });
   return formatColumns(header, body);

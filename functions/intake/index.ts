@@ -33,7 +33,7 @@ interface Filing {
 /**
  * A new request costs four AWS calls: the person's item (limit and rights, one update),
  * the request's conditional put (which is also the idempotency claim: its id is derived
- * from the delivery key), the `received` audit event and the workflow's StartExecution.
+ * from the delivery key), then at once the `received` audit event and the workflow's StartExecution.
  * The workflow's first step starts the deadline watch.
  */
 export function createHandler(env: Record<string, string>) {
@@ -99,10 +99,7 @@ export function createHandler(env: Record<string, string>) {
       return stored ? { stored, repeat: repeatOf(stored, filing.fingerprint) } : { retryAfter: admission.retryAfter };
     }
     const record = recordOf(requestId, filing, admission.repeats);
-    if (await repo.create(record)) {
-      await recordReceipt(record, filing.body, admission.repeats);
-      return { created: record };
-    }
+    if (await repo.create(record)) return { created: record, repeats: admission.repeats };
     // The id was taken: by this same delivery (a retry, or a concurrent copy that stored
     // first), or by an earlier use of its key. Only the same delivery keeps what it wrote.
     const stored = (await repo.find(requestId, true))!;
@@ -118,6 +115,8 @@ export function createHandler(env: Record<string, string>) {
     const deliveryKey = deliveryKeyOf(raw, idempotencyKey);
     const key = await requestIdKey(env);
     let request: DsrRequestRecord | undefined;
+    /** Set when this delivery stored the request: the open requests it repeats. */
+    let repeats: string[] | undefined;
     for (let generation = 0; !request; generation++) {
       const filed = await file(requestIdOf(key, deliveryKey, generation), filing);
       if ('retryAfter' in filed) {
@@ -128,7 +127,7 @@ export function createHandler(env: Record<string, string>) {
         );
       }
       if ('created' in filed) {
-        request = filed.created;
+        [request, repeats] = [filed.created, filed.repeats];
         continue;
       }
       if (filed.repeat === 'key_reused') {
@@ -137,8 +136,12 @@ export function createHandler(env: Record<string, string>) {
       // A key used more than a day ago makes a new request under its next id.
       if (filed.repeat === 'same_delivery') request = filed.stored;
     }
-    // A duplicate runs no workflow: the open request's reply answers the person once.
-    if (!request.duplicateOf) await startOnce(stateMachineArn, request.requestId);
+    // A duplicate runs no workflow: the open request's reply answers the person once. The
+    // receipt's audit events and the start do not depend on each other.
+    await Promise.all([
+      repeats && recordReceipt(request, body, repeats),
+      request.duplicateOf ? undefined : startOnce(stateMachineArn, request.requestId),
+    ]);
     logger.info('request accepted', { requestId: request.requestId, types: request.types, duplicate: Boolean(request.duplicateOf) });
     const accepted: IntakeAccepted = {
       requestId: request.requestId,
