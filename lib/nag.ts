@@ -76,3 +76,42 @@ export function acknowledgeStateMachineRole(stateMachine: IStateMachine, invoked
     ['Resource::*'],
   );
 }
+
+/**
+ * A workflow that runs child state machines with `startExecution.sync:2`: CDK grants
+ * DescribeExecution and StopExecution on `execution:<child name>*`, the child's executions
+ * (their names are generated per round).
+ */
+export function acknowledgeStoreRounds(parent: IStateMachine, children: IStateMachine[]): void {
+  acknowledgeWildcards(
+    parent,
+    'startExecution.sync:2 (CDK StepFunctionsStartExecution, RUN_JOB) watches and stops the child executions it starts: DescribeExecution/StopExecution on the executions of those child state machines only; their names are generated per round.',
+    children.map((child) => {
+      const stack = Stack.of(child);
+      const name = Arn.split(child.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName;
+      return wildcardResource(parent, stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${name}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }));
+    }),
+  );
+}
+
+/**
+ * Acknowledges a finding of AWS Control Tower's proactive controls (the cfn-guard rules of
+ * @cdklabs/cdk-validator-cfnguard), by the guard rule's name, e.g. `s3_bucket_versioning_enabled_check`.
+ */
+export function acknowledgeControl(scope: IConstruct, guardRule: string, reason: string): void {
+  acknowledge(scope, `cdk-validator-cfnguard::${guardRule}`, reason);
+}
+
+/**
+ * The Control Tower findings every bucket of this stack raises, with why they do not apply,
+ * plus the bucket's own (`reasons`, by guard rule name).
+ */
+export function acknowledgeBucketControls(bucket: IConstruct, reasons: Record<string, string> = {}): void {
+  const everyBucket: Record<string, string> = {
+    s3_event_notifications_enabled_check:
+      'Nothing reacts to object events: the workflow knows every object it writes and deletes, and the audit trail of each step is in the requests table.',
+    s3_bucket_object_lock_enabled_check:
+      'Object Lock (write once) would block the deletions this system must make: GDPR erasure, expiry of access packages and logs; the append-only record is the audit trail in DynamoDB.',
+  };
+  for (const [rule, reason] of Object.entries({ ...everyBucket, ...reasons })) acknowledgeControl(bucket, rule, reason);
+}
