@@ -1,13 +1,23 @@
 /** `npm start`: the whole DSR system on local emulators, with demo data. */
 import { DEMO_USERS } from '../lib/demo/index.js';
 import { startDsrLocal } from '../lib/local/dsr-local.js';
-import { describeFaultSpec, parseFaultSpec } from '../lib/local-runtime/index.js';
+import { describeFaultSpec, FaultSpecError, parseFaultSpec } from '../lib/local-runtime/index.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
 const verbose = process.env.DSR_VERBOSE === '1';
-// A bad spec stops the start here, with what is wrong in it.
-const faults = parseFaultSpec(process.env.DSR_FAULTS);
+const faults = readFaults();
+
+/** DSR_FAULTS, or the start stops here saying what is wrong in it. */
+function readFaults() {
+  try {
+    return parseFaultSpec(process.env.DSR_FAULTS);
+  } catch (error) {
+    if (!(error instanceof FaultSpecError)) throw error;
+    console.error(`DSR_FAULTS: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 console.log('Starting the Kiara DSR system locally (synthesizing the stack, starting emulators)…');
 const started = Date.now();
