@@ -8,6 +8,7 @@ import { html, redirect } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
+import { isLinkToken } from '../shared/tokens.js';
 
 /** Seconds the S3 link we redirect to stays valid: just long enough to start the download. */
 const PRESIGNED_SECONDS = 300;
@@ -24,7 +25,10 @@ export function createHandler(env: Record<string, string>) {
   const repo = new RequestsRepo(table);
 
   return httpHandler('downloads', async (event) => {
-    const link = await links.find('download', event.pathParameters?.token ?? '');
+    const token = event.pathParameters?.token ?? '';
+    // Never one of our links (cut short by a mail client, say): nothing to look up.
+    if (!isLinkToken(token)) return html(404, downloadExpiredPage({ locale: 'en' }));
+    const link = await links.find('download', token);
     const request = link ? await repo.find(link.requestId) : undefined;
     if (!link?.objectKey || !request || Date.parse(link.expiresAt) < Date.now()) {
       return html(410, downloadExpiredPage({ locale: request?.locale ?? 'en' }));
