@@ -10,15 +10,18 @@ const verbose = process.env.DSR_VERBOSE === '1';
 
 console.log('Starting the Kiara DSR system locally (synthesizing the stack, starting emulators)…');
 const started = Date.now();
+// An empty variable counts as unset: an empty secret or token would protect nothing.
+const webhookSecret = process.env.DSR_WEBHOOK_SECRET || undefined;
+const adminToken = process.env.DSR_ADMIN_TOKEN || undefined;
 const local = await startDsrLocal({
   port,
   sesPort,
-  webhookSecret: process.env.DSR_WEBHOOK_SECRET,
-  adminToken: process.env.DSR_ADMIN_TOKEN,
+  webhookSecret,
+  adminToken,
   log: verbose ? (line) => console.log(line) : undefined,
 });
-const usingDevSecret = !process.env.DSR_WEBHOOK_SECRET;
-const usingDevToken = !process.env.DSR_ADMIN_TOKEN;
+const usingDevSecret = !webhookSecret;
+const usingDevToken = !adminToken;
 
 console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — local only, nothing leaves this machine.

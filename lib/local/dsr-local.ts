@@ -70,7 +70,8 @@ export function dsrTemplate(stackProps: Partial<DsrStackProps> = {}): CfnTemplat
   return templates.get(key)!;
 }
 
-async function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
