@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { downloadExpiredPage } from '../core/render/index.js';
+import { downloadExpiredPage, verifyResultPage } from '../core/render/index.js';
 import { s3Client } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
 import { httpHandler } from '../shared/http/handler.js';
@@ -26,8 +26,9 @@ export function createHandler(env: Record<string, string>) {
 
   return httpHandler('downloads', async (event) => {
     const token = event.pathParameters?.token ?? '';
-    // Never one of our links (cut short by a mail client, say): nothing to look up.
-    if (!isLinkToken(token)) return html(404, downloadExpiredPage({ locale: 'en' }));
+    // Never one of our links (cut short by a mail client, say): nothing to look up, and the
+    // page says to check the link (it did not expire), as the identity link's does.
+    if (!isLinkToken(token)) return html(404, verifyResultPage({ outcome: 'invalid', locale: 'en' }));
     const link = await links.find('download', token);
     const request = link ? await repo.find(link.requestId) : undefined;
     if (!link?.objectKey || !request || Date.parse(link.expiresAt) < Date.now()) {

@@ -71,6 +71,7 @@ describe.skipIf(onLocalStack)('malformed ids and tokens are answered without tou
         const { answer, calls } = await withDynamoCalls(() => api().call(path!, { method }));
         expect(answer.status, `${method} ${path!.slice(0, 40)}`).toBe(404);
         expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(answer.body).toContain('This link is not valid');
         expect(calls, path!.slice(0, 40)).toEqual([]);
       }
     }
