@@ -11,7 +11,7 @@ import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
-import { findChromium } from './chromium.js';
+import { browserEnv, findChromium } from './chromium.js';
 
 /**
  * The privacy console in a real browser (Chromium through playwright-core; see findChromium)
@@ -55,6 +55,7 @@ beforeAll(async () => {
   userDataDir = mkdtempSync(path.join(tmpdir(), 'dsr-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumBinary.path,
+    env: browserEnv(chromiumBinary),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },

@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journey } from '../workflow/journey.js';
 import { startTarget, type DsrTarget } from '../workflow/target.js';
-import { findChromium } from './chromium.js';
+import { browserEnv, findChromium } from './chromium.js';
 
 /**
  * The identity page against another site, in a real Chromium: a page of another origin
@@ -29,7 +29,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => otherSite.listen(0, '127.0.0.1', resolve));
   otherOrigin = `http://127.0.0.1:${(otherSite.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: (await findChromium()).path, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const binary = await findChromium();
+  browser = await chromium.launch({ executablePath: binary.path, env: browserEnv(binary), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 });
 
 afterAll(async () => {
