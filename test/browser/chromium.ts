@@ -70,6 +70,9 @@ export async function findChromium(env: Record<string, string | undefined> = pro
     return { path: chosen, source: 'CHROMIUM_PATH', env: {} };
   }
   if (isExecutable(systemPath)) return { path: systemPath, source: 'system', env: {} };
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(`No Chromium at ${systemPath}, and the bundled one (@sparticuz/chromium) runs on Linux x64 only: set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  }
   const bundled = await sparticuzChromium.executablePath();
   if (missingLibraries(bundled).length === 0) return { path: bundled, source: '@sparticuz/chromium', env: {} };
   const libraryPath = [bundledLibraries(), env.LD_LIBRARY_PATH].filter(Boolean).join(':');
