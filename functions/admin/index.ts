@@ -26,6 +26,7 @@ const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) }
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
 
 const requestNotFound = () => new HttpError(404, 'request_not_found', 'No request with this id.');
+const unknownAction = (action: string) => new HttpError(404, 'unknown_action', `Unknown action "${action.slice(0, 40)}".`);
 
 function parseBody<T>(schema: z.ZodType<T>, event: APIGatewayProxyEvent): T {
   let raw: unknown;
@@ -162,7 +163,7 @@ export function createHandler(env: Record<string, string>) {
         break;
       }
       default:
-        throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);
+        throw unknownAction(action);
     }
     return detail(requestId);
   }
@@ -170,8 +171,10 @@ export function createHandler(env: Record<string, string>) {
   return httpHandler('admin', async (event) => {
     const actor = await adminCaller(event, env);
     const { id, action } = event.pathParameters ?? {};
-    // An id no request can have is answered without a lookup (DynamoDB refuses keys over 2 KB).
+    // An id no request can have, or an action no route has the shape of, is answered
+    // without a lookup (DynamoDB refuses keys over 2 KB).
     if (id !== undefined && !isRequestId(id)) throw requestNotFound();
+    if (action !== undefined && !/^[a-z][a-z-]{0,39}$/.test(action)) throw unknownAction(action);
     if (event.httpMethod === 'GET' && !id) {
       const filters = parseQueueQuery(event.queryStringParameters ?? {});
       return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));

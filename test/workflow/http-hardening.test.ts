@@ -65,6 +65,14 @@ describe.skipIf(onLocalStack)('malformed ids and tokens are answered without tou
     }
   });
 
+  it('admin: 404 unknown_action for an action no route has the shape of', async () => {
+    for (const action of [LONG, 'Approve!', '..%2Fcancel']) {
+      const { answer, calls } = await withDynamoCalls(() => api().admin(`/requests/dsr_0000000000000000000000000000/${action}`, 'POST', {}));
+      expect([answer.status, answer.body?.error?.code], action.slice(0, 40)).toEqual([404, 'unknown_action']);
+      expect(calls, action.slice(0, 40)).toEqual([]);
+    }
+  });
+
   it('identity link (GET and POST) and download link: 404 page for a token no link can have', async () => {
     for (const token of BAD_TOKENS) {
       for (const [path, method] of [[`/v1/verify/${token}`, 'GET'], [`/v1/verify/${token}`, 'POST'], [`/v1/downloads/${token}`, 'GET']]) {
