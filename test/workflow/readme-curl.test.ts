@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLine } from '../../bin/cli/api-client.js';
+import { README } from '../infra/readme.js';
 import { journey } from './journey.js';
 import { startEmbedded, type DsrTarget } from './target.js';
 
@@ -12,7 +12,6 @@ import { startEmbedded, type DsrTarget } from './target.js';
  * runtime: a newcomer who copies both gets a 202, not a signature error.
  */
 
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 /** The one shell block of the README that signs an intake call with openssl. */
 const curlExample = () => {
   const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((block) => block.includes('openssl dgst'));
