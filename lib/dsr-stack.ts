@@ -141,6 +141,7 @@ export class DsrStack extends Stack {
           store,
           workflow: workflow.stateMachine,
           watch: watch.stateMachine,
+          requestIdKey: api.requestIdKey,
           privacyAddress: props.privacyAddress,
           // A message outlives the record it belongs to by at most a year.
           retentionYears: retention.years + 1,

@@ -47,10 +47,10 @@ export function grantItems(table: ITable, fn: DsrFunction, operations: readonly 
 
 /**
  * What the intake use case (functions/intake/accept.ts) does, for each channel that calls
- * it: get/put/update its items (request, audit event, open-request claims, rate-limit
- * windows, delivery ids), no queries, no batch writes; it deletes only a delivery-id
- * claim it gives back (keys `IDEMP#...`). A LeadingKeys condition has no CDK grant, so
- * these two statements are written out, on this one table.
+ * it: get/put/update its items (request, audit event, the person's limit window and
+ * claims), no queries, no batch writes; it deletes only a person item it created for a
+ * delivery that turned out to be no new request (keys `PERSON#...`). A LeadingKeys
+ * condition has no CDK grant, so these two statements are written out, on this one table.
  */
 export function grantIntakeItems(table: ITable, fn: DsrFunction): void {
   fn.addToRolePolicy(
@@ -63,7 +63,7 @@ export function grantIntakeItems(table: ITable, fn: DsrFunction): void {
     new PolicyStatement({
       actions: ['dynamodb:DeleteItem'],
       resources: [table.tableArn],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } },
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PERSON#*'] } },
     }),
   );
   table.encryptionKey?.grantEncryptDecrypt(fn);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { fingerprintOf } from '../core/intake/idempotency.js';
 import type { TeamFiling } from '../core/intake/team-filing.js';
 import { HttpError } from '../shared/http/errors.js';
 import { acceptedView, type requestIntake } from '../intake/accept.js';
@@ -18,6 +19,7 @@ export async function fileRequest(
   const outcome = await accept({
     // A retried POST with the same Idempotency-Key files once; without one, each POST files.
     deliveryKey: `team:${idempotencyKey ?? randomUUID()}`,
+    fingerprint: fingerprintOf(JSON.stringify(body)),
     contactEmail: body.email?.trim().toLowerCase() ?? '',
     draft: {
       types: body.types,
@@ -31,6 +33,9 @@ export async function fileRequest(
     },
     auditDetails: { filedBy: actor, identity: body.identity ?? 'link', ground: body.ground ?? null },
   });
+  if (!outcome.accepted && 'keyReused' in outcome) {
+    throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another filing; send a new key for a new request.');
+  }
   if (!outcome.accepted) {
     throw new HttpError(429, 'rate_limited', `Too many requests for this address; try again in ${outcome.retryAfter} s.`);
   }

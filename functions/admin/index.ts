@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
 import { extensionNotice, rejection } from '../core/render/index.js';
 import { needsOutcome, REJECTION_REASONS } from '../core/request/model.js';
@@ -12,11 +12,13 @@ import { lambdaEntry } from '../shared/lambda-entry.js';
 import { sendOnce } from '../shared/mailer.js';
 import { MessagesRepo } from '../shared/messages-repo.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
+import { isRequestId } from '../shared/tokens.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
 import { dismiss, dismissBody, suggestedTypes, triage, triageBody } from './mailbox.js';
 import { fileRequest, idempotencyKeyOf } from './filing.js';
 import { requestIntake } from '../intake/accept.js';
+import { requestIdKey } from '../intake/secrets.js';
 import { teamFilingSchema } from '../core/intake/team-filing.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { stepView, summaryView } from './views.js';
@@ -28,6 +30,9 @@ const rejectBody = z.strictObject({
 const approveBody = z.strictObject({ outcome: z.string().trim().min(1).max(5000).optional() }).optional();
 const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
+
+const requestNotFound = () => new HttpError(404, 'request_not_found', 'No request with this id.');
+const unknownAction = (action: string) => new HttpError(404, 'unknown_action', `Unknown action "${action.slice(0, 40)}".`);
 
 function parseBody<T>(schema: z.ZodType<T>, event: APIGatewayProxyEvent): T {
   let raw: unknown;
@@ -51,11 +56,16 @@ export function createHandler(env: Record<string, string>) {
   const repo = new RequestsRepo(table);
   const stateMachineArn = requireEnv(env, 'STATE_MACHINE_ARN');
   const mailbox = { repo, table, senderEmail, stateMachineArn };
-  const accept = requestIntake({ table, stateMachineArn, watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN') });
+  const accept = requestIntake({
+    table,
+    stateMachineArn,
+    watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN'),
+    requestIdKey: () => requestIdKey(env),
+  });
 
   async function detail(requestId: string) {
     const request = await repo.find(requestId);
-    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    if (!request) throw requestNotFound();
     const [audit, steps, stores, mails, messages] = await Promise.all([
       repo.auditTrail(requestId),
       repo.pendingSteps(requestId),
@@ -97,7 +107,7 @@ export function createHandler(env: Record<string, string>) {
 
   async function act(event: APIGatewayProxyEvent, requestId: string, action: string, actor: string) {
     const request = await repo.find(requestId);
-    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    if (!request) throw requestNotFound();
     switch (action) {
       case 'approve': {
         // The team's statement of what it did, quoted in the reply (Art. 12(3)/(4)).
@@ -180,7 +190,7 @@ export function createHandler(env: Record<string, string>) {
         await dismiss(mailbox, request, parseBody(dismissBody, event), actor);
         break;
       default:
-        throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);
+        throw unknownAction(action);
     }
     return detail(requestId);
   }
@@ -188,6 +198,10 @@ export function createHandler(env: Record<string, string>) {
   return httpHandler('admin', async (event) => {
     const actor = await adminCaller(event, env);
     const { id, action } = event.pathParameters ?? {};
+    // An id no request can have, or an action no route has the shape of, is answered
+    // without a lookup (DynamoDB refuses keys over 2 KB).
+    if (id !== undefined && !isRequestId(id)) throw requestNotFound();
+    if (action !== undefined && !/^[a-z][a-z-]{0,39}$/.test(action)) throw unknownAction(action);
     if (event.httpMethod === 'GET' && !id) {
       const filters = parseQueueQuery(event.queryStringParameters ?? {});
       return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));

@@ -1,18 +1,16 @@
-import { StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
 import { computeDeadlines } from '../core/deadlines/index.js';
+import { repeatOf, requestIdOf } from '../core/intake/idempotency.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
-import { sfnClient } from '../shared/aws-clients.js';
-import { limitKey, RateLimiter, type Limit } from '../shared/rate-limit.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
-import { DeliveryIds } from './idempotency.js';
-import { OpenRequests, personKey } from './open-requests.js';
+import { startOnce } from '../shared/start-once.js';
+import { PersonLedger, personKey, type PersonLimit } from './person.js';
 
 /**
  * New requests per requester address and hour. Generous for people; it caps how many
  * acknowledgements a stranger can make Kiara send to someone else's inbox.
  */
-export const PER_PERSON_LIMIT: Limit = { scope: 'intake-person', max: 10, windowSeconds: 3600 };
+export const PER_PERSON_LIMIT: PersonLimit = { max: 10, windowSeconds: 3600 };
 
 /** What a channel knows of a new request; the rest (id, deadlines, status) is the intake's. */
 export type RequestDraft = Pick<DsrRequestRecord, 'types' | 'locale' | 'channel'> &
@@ -26,18 +24,24 @@ export type RequestDraft = Pick<DsrRequestRecord, 'types' | 'locale' | 'channel'
 export interface NewDelivery {
   /** Repeats of one delivery (retries, the same Message-ID) carry the same key. */
   deliveryKey: string;
+  /** What was delivered, hashed: the same key with other content is told apart. */
+  fingerprint: string;
   /** The reply address, normalized (lower-cased, trimmed). */
   contactEmail: string;
   draft: RequestDraft;
   /** Extra facts for the `received` audit event (codes and flags only). */
   auditDetails?: Record<string, unknown>;
-  /** Start the DSR workflow now. Default true; false leaves the request for the team. */
+  /**
+   * Start the DSR workflow now. Default true. False leaves the request for the team; its
+   * deadline watch starts here instead of in the workflow's Acknowledge.
+   */
   startWorkflow?: boolean;
 }
 
 export type IntakeOutcome =
   | { accepted: true; request: DsrRequestRecord }
-  | { accepted: false; retryAfter: number };
+  | { accepted: false; retryAfter: number }
+  | { accepted: false; keyReused: true };
 
 /** What the intake answers about a request on record (the webhook's 202, the team's 201). */
 export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
@@ -49,79 +53,94 @@ export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
   };
 }
 
-async function startOnce(stateMachineArn: string, name: string, input: object) {
-  try {
-    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
-  } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
-  }
-}
-
 /**
- * The intake use case every channel calls (the signed webhook, the privacy mailbox):
- * one request per delivery, the per-address limit, the duplicate check, then the
- * workflow and the deadline watch, both named by the request id.
+ * The intake use case every channel calls (the signed webhook, the privacy mailbox, the
+ * team's own filings). A new request costs four AWS calls: the person's item (limit and
+ * rights, one update), the request's conditional put (which is also the idempotency claim:
+ * its id is derived from the delivery key), then at once the `received` audit event and the
+ * workflow's StartExecution. The workflow's first step starts the deadline watch.
  */
-export function requestIntake(env: { table: string; stateMachineArn: string; watchArn: string }) {
+export function requestIntake(env: { table: string; stateMachineArn: string; watchArn: string; requestIdKey: () => Promise<string> }) {
   const repo = new RequestsRepo(env.table);
-  const deliveries = new DeliveryIds(env.table);
-  const openRequests = new OpenRequests(env.table, repo);
-  const limiter = new RateLimiter(env.table);
+  const people = new PersonLedger(env.table, repo, PER_PERSON_LIMIT);
 
-  /** Stores the request once; one that repeats open requests is stored closed and linked. */
-  async function store(requestId: string, delivery: NewDelivery): Promise<DsrRequestRecord> {
-    const { draft, contactEmail } = delivery;
+  /** The request as stored; one that repeats open requests is stored closed and linked. */
+  function recordOf(requestId: string, delivery: NewDelivery, repeats: string[]): DsrRequestRecord {
+    const { draft } = delivery;
     const now = new Date().toISOString();
     const deadlines = computeDeadlines(draft.receivedAt ?? now);
-    const repeats = await openRequests.claim(personKey(contactEmail), draft.types, requestId);
-    const record: DsrRequestRecord = {
+    return {
       ...draft,
       requestId,
       status: repeats.length > 0 ? 'duplicate' : (draft.status ?? 'awaiting_identity'),
       receivedAt: deadlines.receivedAt,
       receiptDate: deadlines.receiptDate,
       deadlines: { initial: deadlines.initial, extended: deadlines.extended },
-      contactEmail,
+      contactEmail: delivery.contactEmail,
+      deliveryFingerprint: delivery.fingerprint,
       duplicateOf: repeats[0],
       createdAt: now,
       updatedAt: now,
       closedAt: repeats.length > 0 ? now : undefined,
     };
-    // A concurrent delivery of the same key may have stored it first: answer with that one.
-    if (!(await repo.create(record))) return repo.get(requestId);
-    await repo.audit(requestId, {
+  }
+
+  async function recordReceipt(record: DsrRequestRecord, delivery: NewDelivery, repeats: string[]) {
+    await repo.audit(record.requestId, {
       type: 'received',
       actor: `channel:${record.channel}`,
-      details: { types: draft.types, receiptDate: record.receiptDate, deadlines: record.deadlines, ...delivery.auditDetails },
+      details: { types: record.types, receiptDate: record.receiptDate, deadlines: record.deadlines, ...delivery.auditDetails },
     });
     for (const openId of repeats) {
-      await repo.audit(requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
-      await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId } });
+      await repo.audit(record.requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
+      await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId: record.requestId } });
     }
-    return record;
+  }
+
+  /**
+   * Files the delivery under `requestId`: the new request, or the one this id already
+   * names (with what it means for this delivery), or a refusal over the address's limit.
+   */
+  async function file(requestId: string, delivery: NewDelivery) {
+    const person = personKey(delivery.contactEmail);
+    const admission = await people.admit(person, delivery.draft.types, requestId);
+    if (!admission.allowed) {
+      // Nothing was written. A retry of a delivery stored in an earlier window still gets its answer.
+      const stored = await repo.find(requestId, true);
+      return stored ? { stored, repeat: repeatOf(stored, delivery.fingerprint) } : { retryAfter: admission.retryAfter };
+    }
+    const record = recordOf(requestId, delivery, admission.repeats);
+    if (await repo.create(record)) return { created: record, repeats: admission.repeats };
+    // The id was taken: by this same delivery (a retry, or a concurrent copy that stored
+    // first), or by an earlier use of its key. Only the same delivery keeps what it wrote.
+    const stored = (await repo.find(requestId, true))!;
+    const repeat = repeatOf(stored, delivery.fingerprint);
+    if (repeat !== 'same_delivery') await people.withdraw(person, requestId, admission.changes);
+    return { stored, repeat };
   }
 
   return async function accept(delivery: NewDelivery): Promise<IntakeOutcome> {
-    const { requestId, fresh } = await deliveries.claim(delivery.deliveryKey);
-    // A freshly claimed id has nothing stored yet; a repeat answers with what the first stored.
-    let request = fresh ? undefined : await repo.find(requestId);
-    if (!request) {
-      // Only a new delivery counts against the requester's limit; its retries never do.
-      const limit = fresh ? await limiter.hit(PER_PERSON_LIMIT, limitKey(delivery.contactEmail)) : undefined;
-      if (limit && !limit.allowed) {
-        await deliveries.release(delivery.deliveryKey, requestId);
-        return { accepted: false, retryAfter: limit.retryAfter };
+    const key = await env.requestIdKey();
+    let request: DsrRequestRecord | undefined;
+    /** Set when this delivery stored the request: the open requests it repeats. */
+    let repeats: string[] | undefined;
+    for (let generation = 0; !request; generation++) {
+      const filed = await file(requestIdOf(key, delivery.deliveryKey, generation), delivery);
+      if ('retryAfter' in filed) return { accepted: false, retryAfter: filed.retryAfter! };
+      if ('created' in filed) {
+        [request, repeats] = [filed.created, filed.repeats];
+        continue;
       }
-      request = await store(requestId, delivery);
+      if (filed.repeat === 'key_reused') return { accepted: false, keyReused: true };
+      // A key used more than a day ago makes a new request under its next id.
+      if (filed.repeat === 'same_delivery') request = filed.stored;
     }
-    // A duplicate runs no workflow: the open request's reply answers the person once.
-    // Both executions are named by the request id: a repeat delivery cannot start a second.
-    if (!request.duplicateOf) {
-      await Promise.all([
-        delivery.startWorkflow === false ? undefined : startOnce(env.stateMachineArn, requestId, { requestId }),
-        startOnce(env.watchArn, requestId, { requestId, after: null }),
-      ]);
-    }
+    // A duplicate runs no workflow: the open request's reply answers the person once. The
+    // receipt's audit events and the start do not depend on each other.
+    const start = delivery.startWorkflow === false
+      ? startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null })
+      : startOnce(env.stateMachineArn, request.requestId);
+    await Promise.all([repeats && recordReceipt(request, delivery, repeats), request.duplicateOf ? undefined : start]);
     return { accepted: true, request };
   };
 }

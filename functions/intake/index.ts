@@ -1,23 +1,29 @@
+import { deliveryKeyOf, fingerprintOf } from '../core/intake/idempotency.js';
 import { requestedTypes } from '../core/intake/schema.js';
 import { requireEnv } from '../shared/env.js';
+import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
 import { acceptedView, requestIntake } from './accept.js';
 import { parseDelivery } from './delivery.js';
+import { requestIdKey } from './secrets.js';
 
+/** The signed webhook: checks the delivery, then files it through the intake use case (./accept.ts). */
 export function createHandler(env: Record<string, string>) {
   const accept = requestIntake({
     table: requireEnv(env, 'REQUESTS_TABLE'),
     stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN'),
-    watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN'),
+    watchArn: env.WATCH_STATE_MACHINE_ARN ?? '',
+    requestIdKey: () => requestIdKey(env),
   });
 
   return httpHandler('intake', async (event) => {
     const { body, raw, idempotencyKey } = await parseDelivery(event, env);
     const outcome = await accept({
-      deliveryKey: idempotencyKey ? `key:${idempotencyKey}` : `body:${raw}`,
+      deliveryKey: deliveryKeyOf(raw, idempotencyKey),
+      fingerprint: fingerprintOf(raw),
       contactEmail: body.email.trim().toLowerCase(),
       draft: {
         types: requestedTypes(body),
@@ -31,6 +37,9 @@ export function createHandler(env: Record<string, string>) {
       },
       auditDetails: { forwarded: body.receivedAt !== undefined, dashboardSession: body.accountId !== undefined },
     });
+    if (!outcome.accepted && 'keyReused' in outcome) {
+      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body; send a new key for a new request.');
+    }
     if (!outcome.accepted) {
       return json(
         429,

@@ -6,6 +6,8 @@ import { readMessage } from '../core/mail/message.js';
 import { MAX_MAIL_BYTES, verdictsOf } from '../core/mail/receipt.js';
 import { isOpen } from '../core/request/model.js';
 import { requestIntake } from '../intake/accept.js';
+import { requestIdKey } from '../intake/secrets.js';
+import { fingerprintOf } from '../core/intake/idempotency.js';
 import { s3Client } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
@@ -30,6 +32,7 @@ export function createHandler(env: Record<string, string>) {
     table,
     stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN'),
     watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN'),
+    requestIdKey: () => requestIdKey(env),
   });
 
   /** Reads the stored message; one too large or unparseable is kept as it is, flagged. */
@@ -80,6 +83,8 @@ export function createHandler(env: Record<string, string>) {
     if (answered && isOpen(answered.status)) return join(answered.requestId, plan, mail, answered.contactEmail);
     const outcome = await accept({
       deliveryKey: plan.deliveryKey,
+      // One Message-ID is one message, whatever SES delivered twice.
+      fingerprint: fingerprintOf(plan.deliveryKey),
       contactEmail: plan.contactEmail,
       draft: {
         // The rights asked for are read by the privacy team (triage).
@@ -96,7 +101,7 @@ export function createHandler(env: Record<string, string>) {
       startWorkflow: !plan.held,
     });
     if (!outcome.accepted) {
-      // The raw message stays in the bucket; the flood gets no acknowledgements.
+      // The raw message stays in the bucket; a flood gets no acknowledgements.
       logger.warn('mail rate-limited', { mailId: mail.mailId });
       return;
     }

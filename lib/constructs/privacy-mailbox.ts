@@ -4,6 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { grantIntakeItems } from '../grants.js';
@@ -23,6 +24,8 @@ export interface PrivacyMailboxProps {
   /** The DSR workflow and deadline watch the mail intake starts. */
   workflow: IStateMachine;
   watch: IStateMachine;
+  /** The secret request ids are derived with (the intake's): one Message-ID, one request. */
+  requestIdKey: ISecret;
   /** @default privacy@kiara-api.com */
   privacyAddress?: string;
   /** Years the raw messages are kept (S3 lifecycle, counted from receipt). @default 6 */
@@ -84,6 +87,7 @@ export class PrivacyMailbox extends Construct {
         MAIL_PREFIX: INBOUND_PREFIX,
         STATE_MACHINE_ARN: props.workflow.stateMachineArn,
         WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+        REQUEST_ID_KEY_ARN: props.requestIdKey.secretArn,
       },
       timeout: Duration.seconds(60),
       memorySize: 1024,
@@ -92,6 +96,7 @@ export class PrivacyMailbox extends Construct {
     this.grantIntake(table);
     props.workflow.grantStartExecution(this.intake);
     props.watch.grantStartExecution(this.intake);
+    props.requestIdKey.grantRead(this.intake);
 
     this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', {
       rules: [

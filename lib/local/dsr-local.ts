@@ -13,7 +13,7 @@ import {
 } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
 import { consoleRoute } from './console-route.js';
-import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
+import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_REQUEST_ID_KEY, DEV_WEBHOOK_SECRET, localApiUrl } from './dev-defaults.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -40,6 +40,9 @@ export interface DsrLocalOptions {
    * `recipientContacts` defaults to demo addresses (`DEV_RECIPIENT_CONTACTS`).
    */
   stackProps?: Partial<DsrStackProps>;
+  /** Faults in the handlers' AWS calls (see the local runtime's option; `DSR_FAULTS` for `npm start`). */
+  faults?: LocalRuntimeOptions['faults'];
+  crashAfter?: LocalRuntimeOptions['crashAfter'];
   /** Called after each handler invocation (see the local runtime's option). */
   onInvoke?: LocalRuntimeOptions['onInvoke'];
   log?: (line: string) => void;
@@ -74,7 +77,8 @@ export function dsrTemplate(stackProps: Partial<DsrStackProps> = {}): CfnTemplat
   return templates.get(key)!;
 }
 
-async function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -115,7 +119,7 @@ function readResources(template: CfnTemplate, runtime: LocalRuntime): DsrLocal['
  */
 export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrLocal> {
   const port = options.port || (await freePort());
-  const apiBase = `http://127.0.0.1:${port}`;
+  const apiBase = localApiUrl(port);
   const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
   // Demo Art. 19 contacts unless the caller sets its own.
@@ -137,9 +141,12 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     // The privacy console at /console (its sign-in is prefilled only with the dev token).
     extraRoutes: withConsole(options.extraRoutes, adminToken === DEV_ADMIN_TOKEN ? adminToken : undefined, options.log),
     onInvoke: options.onInvoke,
+    faults: options.faults,
+    crashAfter: options.crashAfter,
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,
+      REQUEST_ID_KEY: DEV_REQUEST_ID_KEY,
       PUBLIC_API_URL: apiBase,
       CONSOLE_URL: `${apiBase}/console`,
       // The LocalStack variant has no authorizer: its admin Lambda checks the token itself.

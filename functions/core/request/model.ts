@@ -137,6 +137,8 @@ export interface DsrRequestRecord {
   triage?: { types: RequestType[]; decidedBy: string; decidedAt: string };
   /** Set when the privacy team closed it as no rights request. */
   dismissal?: { reason: string; dismissedBy: string; dismissedAt: string };
+  /** SHA-256 of the body it was filed with: an Idempotency-Key reused with another body is refused. */
+  deliveryFingerprint?: string;
   /** The open request this one repeats; a duplicate runs no workflow of its own. */
   duplicateOf?: string;
   /** When the identity link stops working (and VerifyIdentity times out). */
