@@ -137,10 +137,11 @@ export function requestIntake(env: { table: string; stateMachineArn: string; wat
     }
     // A duplicate runs no workflow: the open request's reply answers the person once. The
     // receipt's audit events and the start do not depend on each other.
-    const start = delivery.startWorkflow === false
-      ? startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null })
-      : startOnce(env.stateMachineArn, request.requestId);
-    await Promise.all([repeats && recordReceipt(request, delivery, repeats), request.duplicateOf ? undefined : start]);
+    const start = () =>
+      delivery.startWorkflow === false
+        ? startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null })
+        : startOnce(env.stateMachineArn, request.requestId);
+    await Promise.all([repeats && recordReceipt(request, delivery, repeats), request.duplicateOf ? undefined : start()]);
     return { accepted: true, request };
   };
 }
