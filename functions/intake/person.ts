@@ -69,6 +69,7 @@ export class PersonLedger {
   async admit(person: string, types: readonly RequestType[], requestId: string, now = Date.now()): Promise<Admission> {
     const seconds = Math.floor(now / 1000);
     const start = seconds - (seconds % this.limit.windowSeconds);
+    // A mail to the privacy address names no rights yet (triage): it claims none.
     const claims = types.map((_, i) => `#c${i} = if_not_exists(#c${i}, :id), #s${i} = if_not_exists(#s${i}, :now)`);
     const common = {
       TableName: this.table,
@@ -81,19 +82,21 @@ export class PersonLedger {
       },
       ReturnValues: 'ALL_OLD' as const,
     };
-    const values = { ':start': start, ':ids': new Set([requestId]), ':id': requestId, ':now': now, ':expires': seconds + ITEM_TTL_SECONDS };
+    // DynamoDB refuses values an expression does not use: the claims' only when there are claims.
+    const claimValues = claims.length ? { ':id': requestId, ':now': now } : {};
+    const values = { ':start': start, ':ids': new Set([requestId]), ':expires': seconds + ITEM_TTL_SECONDS, ...claimValues };
     const attempts = [
       // The address's first request in this window (most requests): a new window.
       {
-        UpdateExpression: `SET #start = :start, #ids = :ids, #expires = :expires, ${claims.join(', ')}`,
+        UpdateExpression: `SET ${['#start = :start', '#ids = :ids', '#expires = :expires', ...claims].join(', ')}`,
         ConditionExpression: 'attribute_not_exists(#start) OR #start < :start',
         ExpressionAttributeValues: values,
       },
       // A further one in the window: counted while under the limit (a retry is in the set already).
       {
-        UpdateExpression: `SET #expires = :expires, ${claims.join(', ')} ADD #ids :ids`,
+        UpdateExpression: `SET ${['#expires = :expires', ...claims].join(', ')} ADD #ids :ids`,
         ConditionExpression: '#start = :start AND (size(#ids) < :max OR contains(#ids, :id))',
-        ExpressionAttributeValues: { ...values, ':max': this.limit.max },
+        ExpressionAttributeValues: { ...values, ':id': requestId, ':max': this.limit.max },
       },
     ];
     for (const attempt of attempts) {
