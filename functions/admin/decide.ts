@@ -9,7 +9,17 @@ import type { RequestsRepo } from '../shared/requests-repo.js';
  */
 export async function decideStep(
   repo: RequestsRepo,
-  options: { requestId: string; stepKey: string; decision: string; actor: string; details?: Record<string, string> },
+  options: {
+    requestId: string;
+    stepKey: string;
+    decision: string;
+    actor: string;
+    details?: Record<string, unknown>;
+    /** More for the resumed execution's state, next to the decision (ids and flags only). */
+    output?: Record<string, unknown>;
+    /** Runs once the step is won, before the audit event and the resume (records the decision). */
+    onDecided?: () => Promise<void>;
+  },
 ): Promise<void> {
   const step = await repo.resolveStep(options.requestId, options.stepKey, options.decision, options.actor);
   if (!step) {
@@ -18,6 +28,7 @@ export async function decideStep(
       ? new HttpError(409, 'already_decided', `This step was already decided (${existing.decision ?? existing.status}).`)
       : new HttpError(409, 'no_pending_step', 'The request is not waiting for this decision.');
   }
+  await options.onDecided?.();
   await repo.audit(options.requestId, {
     type: 'decision',
     actor: options.actor,
@@ -27,7 +38,7 @@ export async function decideStep(
   if (!step.taskToken) return;
   try {
     await sfnClient().send(
-      new SendTaskSuccessCommand({ taskToken: step.taskToken, output: JSON.stringify({ decision: options.decision }) }),
+      new SendTaskSuccessCommand({ taskToken: step.taskToken, output: JSON.stringify({ ...options.output, decision: options.decision }) }),
     );
   } catch (error) {
     if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut || error instanceof InvalidToken) {

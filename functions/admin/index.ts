@@ -1,8 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
-import { extensionNotice, rejection } from '../core/render/index.js';
-import { needsOutcome, REJECTION_REASONS } from '../core/request/model.js';
+import { extensionNotice } from '../core/render/index.js';
 import { readStoreResults } from '../connectors/progress.js';
 import { requireEnv } from '../shared/env.js';
 import { HttpError } from '../shared/http/errors.js';
@@ -11,39 +10,22 @@ import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { sendOnce } from '../shared/mailer.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
+import { parseBody } from './body.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
 import { parseQueueQuery, queuePage } from './queue.js';
+import { reviewActions } from './review.js';
 import { stepView, summaryView } from './views.js';
 
-const rejectBody = z.strictObject({
-  reasonCode: z.enum(REJECTION_REASONS).default('other'),
-  reason: z.string().trim().min(1).max(5000),
-});
-const approveBody = z.strictObject({ outcome: z.string().trim().min(1).max(5000).optional() }).optional();
 const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
-
-function parseBody<T>(schema: z.ZodType<T>, event: APIGatewayProxyEvent): T {
-  let raw: unknown;
-  try {
-    raw = event.body ? JSON.parse(event.body) : undefined;
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    throw new HttpError(400, 'validation_failed', 'The request has invalid fields.',
-      result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })));
-  }
-  return result.data;
-}
 
 /** The admin API: the privacy team's queue, request detail and decisions. */
 export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const senderEmail = requireEnv(env, 'SENDER_EMAIL');
   const repo = new RequestsRepo(table);
+  const review = reviewActions(repo);
 
   async function detail(requestId: string) {
     const request = await repo.find(requestId);
@@ -62,7 +44,7 @@ export function createHandler(env: Record<string, string>) {
       details: request.details ?? null,
       deadlines: request.deadlines,
       extension: request.extension ?? null,
-      rejection: request.rejection ?? null,
+      decision: request.decision ?? null,
       outcome: request.outcome ?? null,
       // Whether an extension is still possible now, and if not why (the console shows it).
       extendable: canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension)),
@@ -74,53 +56,16 @@ export function createHandler(env: Record<string, string>) {
     };
   }
 
-  /** 409 unless the review step waits: checked before a decision stores its text. */
-  async function requirePendingReview(requestId: string) {
-    const pending = await repo.findStep(requestId, 'review');
-    if (pending?.status !== 'pending') throw new HttpError(409, pending ? 'already_decided' : 'no_pending_step', 'The request is not waiting for a review decision.');
-  }
-
   async function act(event: APIGatewayProxyEvent, requestId: string, action: string, actor: string) {
     const request = await repo.find(requestId);
     if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    if (Object.hasOwn(review, action)) {
+      return (await review[action as keyof typeof review](event, request, actor)) ?? detail(requestId);
+    }
     switch (action) {
-      case 'approve': {
-        // The team's statement of what it did, quoted in the reply (Art. 12(3)/(4)).
-        const outcome = parseBody(approveBody, event)?.outcome;
-        if (outcome || needsOutcome(request.types)) {
-          await requirePendingReview(requestId);
-          if (!outcome) throw new HttpError(400, 'outcome_required', 'Say what was done: the reply to the requester quotes it.');
-          await repo.update(requestId, { outcome: { text: outcome, decidedBy: actor, decidedAt: new Date().toISOString() } });
-        }
-        await decideStep(repo, { requestId, stepKey: 'review', decision: 'approved', actor, details: outcome ? { outcome } : undefined });
-        break;
-      }
       case 'cancel':
         await decideStep(repo, { requestId, stepKey: 'review', decision: 'cancelled', actor });
         break;
-      case 'reject': {
-        const body = parseBody(rejectBody, event);
-        await requirePendingReview(requestId);
-        await repo.update(requestId, {
-          rejection: { reasonCode: body.reasonCode, facts: body.reason, decidedBy: actor, decidedAt: new Date().toISOString() },
-        });
-        await decideStep(repo, { requestId, stepKey: 'review', decision: 'rejected', actor });
-        break;
-      }
-      case 'preview-rejection': {
-        // Decides nothing: renders the refusal email the requester would get, for the console.
-        const body = parseBody(rejectBody, event);
-        const email = rejection({
-          locale: request.locale,
-          requestId,
-          receivedAt: request.receivedAt,
-          types: request.types,
-          reasonCode: body.reasonCode,
-          facts: body.reason,
-          partial: false,
-        });
-        return { subject: email.subject, text: email.text };
-      }
       case 'retry': {
         const body = parseBody(retryBody, event);
         const failed = (await repo.pendingSteps(requestId)).filter(

@@ -105,8 +105,10 @@ export class DsrWorkflow extends Construct {
       .when(Condition.booleanEquals('$.subject.plan.collect', true), collect.next(assemble).next(eraseIfPlanned))
       .otherwise(eraseIfPlanned);
 
+    // The review decides per right: only the stores of the rights it grants are touched.
+    const useReviewedPlan = new Pass(this, 'Use reviewed plan', { inputPath: '$.review.plan', resultPath: '$.subject.plan' });
     const decision = new Choice(this, 'Approved?')
-      .when(Condition.stringEquals('$.review.decision', 'approved'), collectIfPlanned)
+      .when(Condition.stringEquals('$.review.decision', 'approved'), useReviewedPlan.next(collectIfPlanned))
       .when(
         Condition.stringEquals('$.review.decision', 'cancelled'),
         close('CloseCancelled', 'cancelled'),

@@ -8,6 +8,7 @@ import {
   type StoreDefinition,
 } from '../../functions/core/inventory/index.js';
 import type { DsrRequestRecord } from '../../functions/core/request/model.js';
+import { refuseAll, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
 import {
   acknowledgement,
   accessReady,
@@ -24,7 +25,6 @@ import {
   html,
   identityExpired,
   noData,
-  REJECTION_REASON_CODES,
   rejection,
   renderAccessSummary,
   RenderInputError,
@@ -124,9 +124,7 @@ describe('escaping', () => {
       locale: 'en',
       receivedAt: '2026-06-14T22:15:00Z',
       types: ['access'],
-      reasonCode: 'other',
-      facts: XSS,
-      partial: false,
+      decisions: refuseAll(['access'], 'other', XSS),
     });
     expect(refusal.html).not.toContain('<script');
     expect(refusal.html).toContain(XSS_ESCAPED);
@@ -321,7 +319,7 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     ).toThrow(RenderInputError);
   });
 
-  it.each(REJECTION_REASON_CODES.flatMap((code) => [
+  it.each(REJECTION_REASONS.flatMap((code) => [
     [code, false],
     [code, true],
   ] as const))('rejection %s (partial: %s) names the AP and the court remedy', (reasonCode, partial) => {
@@ -330,10 +328,10 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
       requestId: 'req_rj',
       locale,
       receivedAt: '2026-06-14T22:15:00Z',
-      types: ['access'],
-      reasonCode,
-      facts,
-      partial,
+      types: partial ? ['access', 'erasure'] : ['access'],
+      decisions: partial
+        ? { access: { decision: 'grant' }, erasure: { decision: 'refuse', ground: reasonCode, facts } }
+        : refuseAll(['access'], reasonCode, facts),
     });
     expectWellFormedEmail(email, locale);
     expectBoth(email, facts);

@@ -1,5 +1,6 @@
 import { STORES, type StoreDefinition } from '../inventory/index.js';
 import type { RequestType } from '../request/model.js';
+import { carriedOutRights } from '../request/decisions.js';
 
 /** Store ids contain hyphens; JSONPath Choice conditions read them as plain keys. */
 export function planKey(storeId: string): string {
@@ -36,4 +37,9 @@ export function planStores(types: readonly RequestType[], stores: readonly Store
     collectStores,
     eraseStores,
   };
+}
+
+/** The stores the workflow touches after the review: only for the rights carried out. */
+export function reviewedPlan(request: Parameters<typeof carriedOutRights>[0]): StorePlan {
+  return planStores(carriedOutRights(request));
 }

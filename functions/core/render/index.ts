@@ -30,12 +30,8 @@ export { identityExpired, type IdentityExpiredInput } from './emails/identity-ex
 export { noData, type NoDataInput } from './emails/no-data.js';
 export { accessReady, type AccessReadyInput } from './emails/access-ready.js';
 export { erasureReport, type ErasureReportInput, type KeptData } from './emails/erasure-report.js';
-export {
-  rejection,
-  REJECTION_REASON_CODES,
-  type RejectionInput,
-  type RejectionReasonCode,
-} from './emails/rejection.js';
+export { rejection, type RejectionInput } from './emails/rejection.js';
+export { decisionBlocks, groundText, type ReviewedRights } from './decisions.js';
 export { extensionNotice, type ExtensionNoticeInput } from './emails/extension-notice.js';
 export { rightsOutcome, type RightsOutcomeInput } from './emails/rights-outcome.js';
 

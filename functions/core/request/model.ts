@@ -1,4 +1,5 @@
 import type { Locale, Right } from '../inventory/types.js';
+import type { RightDecisions } from './decisions.js';
 
 /** A request names one or more rights; the types of the intake API are the rights. */
 export type RequestType = Right;
@@ -45,14 +46,12 @@ export interface Extension {
   subjectNotifiedAt?: string;
 }
 
-/** Art. 12(5)/(4) grounds the privacy team records when it refuses a request. */
-export const REJECTION_REASONS = ['manifestly_unfounded', 'excessive', 'identity_not_confirmed', 'other'] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
-
-export interface Rejection {
-  reasonCode: RejectionReason;
-  /** The facts that carry Kiara's burden of proof; quoted in the refusal email. */
-  facts: string;
+/**
+ * The privacy team's review: the decision on each right of the request (grant, grant in
+ * part, refuse, with ground and facts), who took it and when.
+ */
+export interface ReviewDecision {
+  rights: RightDecisions;
   decidedBy: string;
   decidedAt: string;
 }
@@ -112,7 +111,8 @@ export interface DsrRequestRecord {
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
-  rejection?: Rejection;
+  /** Set by the review's decision, per right. */
+  decision?: ReviewDecision;
   /** Set on approval when the team stated what it did (see OUTCOME_RIGHTS). */
   outcome?: Outcome;
   /** The access package in the export bucket, once assembled. */

@@ -7,8 +7,10 @@ import {
   noData,
   rejection,
   rightsOutcome,
+  type ReviewedRights,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
+import { carriedOutRights } from '../../core/request/decisions.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -58,9 +60,7 @@ export function createHandler(env: Record<string, string>) {
             requestId,
             receivedAt: request.receivedAt,
             types: request.types,
-            reasonCode: request.rejection?.reasonCode ?? 'other',
-            facts: request.rejection?.facts ?? '',
-            partial: false,
+            decisions: reviewed(request).decisions,
           }));
       case 'recipient_notices':
         return notifyRecipients(config, contacts, request);
@@ -78,6 +78,14 @@ async function sendResult(
 ) {
   const { locale, requestId } = request;
   const stores = await readStoreResults(config.table, requestId);
+  const carried = carriedOutRights(request);
+  // One reply carries the decision on every right: the first of the replies that go out.
+  const replies = [
+    request.package && 'access_ready',
+    carried.includes('erasure') && 'erasure_report',
+    hasOutcomeRight(carried) && 'rights_outcome',
+  ].filter(Boolean);
+  const review = (kind: string) => (kind === replies[0] ? reviewed(request) : undefined);
   if (request.package) {
     const pkg = request.package;
     await send(request, 'access_ready', async () => {
@@ -86,7 +94,8 @@ async function sendResult(
       return accessReady({
         locale,
         requestId,
-        types: request.types,
+        types: carried.filter((right) => right === 'access' || right === 'portability'),
+        review: review('access_ready'),
         downloadUrl: `${config.publicApiUrl}/v1/downloads/${token}`,
         linkExpiresAt,
         packageExpiresAt: new Date(Date.now() + config.packageExpiryDays * 86_400_000).toISOString(),
@@ -94,7 +103,7 @@ async function sendResult(
       });
     });
   }
-  if (request.types.includes('erasure')) {
+  if (replies.includes('erasure_report')) {
     const erasures = stores.filter((s) => s.action === 'erase');
     await send(request, 'erasure_report', async () =>
       erasureReport({
@@ -105,13 +114,20 @@ async function sendResult(
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
         notifiedRecipients: await notifiedRecipients(config, requestId),
+        review: review('erasure_report'),
       }));
   }
   // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)).
-  if (hasOutcomeRight(request.types)) {
+  if (replies.includes('rights_outcome')) {
     await send(request, 'rights_outcome', () =>
-      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: request.types, outcome: request.outcome?.text }));
+      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: carried, outcome: request.outcome?.text, review: review('rights_outcome') }));
   }
+}
+
+/** The review's decision on every right, which each reviewed request has (approve and reject record one too). */
+function reviewed(request: DsrRequestRecord): ReviewedRights {
+  if (!request.decision) throw new Error(`Request ${request.requestId} has no review decision to reply on`);
+  return { types: request.types, decisions: request.decision.rights };
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { Right } from '../../inventory/types.js';
 import { formatInstantDate, formatInstantDateTime } from '../dates.js';
 import { law } from '../legal.js';
+import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { privacyLink, renderEmail, type Block } from '../layout.js';
 import { rightsPhrase } from '../rights.js';
 import { resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoInstant, RenderedEmail, StoreCount, SubjectEmailBase } from '../types.js';
-import { subjectFooter, subjectReference } from './common.js';
+import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
 
 export interface AccessReadyInput extends SubjectEmailBase {
   /** The rights the package answers: access and/or portability. */
@@ -19,6 +20,8 @@ export interface AccessReadyInput extends SubjectEmailBase {
   stores: readonly StoreCount[];
   /** Defaults to Kiara's inventory. */
   inventory?: Inventory;
+  /** The review's decision on every right, when this reply is the one that carries it. */
+  review?: ReviewedRights;
 }
 
 /** The access/portability package is ready: the link, its expiry and what the ZIP holds. */
@@ -100,6 +103,8 @@ export function accessReady(input: AccessReadyInput): RenderedEmail {
         : `The ZIP file also contains README.html. For each part, it explains why we process the data and on which legal basis, who receives it, how long we keep it and where it comes from, as well as your other rights (${law('Art. 15(1)', locale)}).`,
     },
   ];
+  const decisions = input.review ? decisionBlocks(input.review, locale) : [];
+  if (decisions.length > 0) blocks.push(...decisions, ...remedyBlocks(requestId, locale));
 
   return renderEmail({
     locale,

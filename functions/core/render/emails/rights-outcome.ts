@@ -3,6 +3,7 @@ import { isOutcomeRight, needsStatement } from '../../request/model.js';
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { law } from '../legal.js';
+import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { orderedRights, rightArticle, rightName, rightsPhrase } from '../rights.js';
 import type { IsoInstant, Locale, RenderedEmail, SubjectEmailBase } from '../types.js';
@@ -15,6 +16,8 @@ export interface RightsOutcomeInput extends SubjectEmailBase {
   types: readonly Right[];
   /** The privacy team's statement of the action taken; required for Art. 16, 18 and 21. */
   outcome?: string;
+  /** The review's decision on every right, when this reply is the one that carries it. */
+  review?: ReviewedRights;
 }
 
 /** The fixed legal sentence of each right (gdpr-rules.md §4). */
@@ -88,6 +91,7 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
         : `We answer the rest of your request (${rightsPhrase(others, locale)}) in a separate message.`,
     });
   }
+  if (input.review) blocks.push(...decisionBlocks(input.review, locale));
   blocks.push(...remedyBlocks(requestId, locale));
   return renderEmail({
     locale,
