@@ -55,7 +55,7 @@ export interface Detail extends Summary {
   contactEmail: string;
   deadlines: { initial: DeadlinePair; extended: DeadlinePair };
   extension: { reason: string; extendedBy: string; extendedAt: string; subjectNotifiedAt?: string } | null;
-  rejection: { reasonCode: string; facts: string; decidedBy: string; decidedAt: string } | null;
+  decision: { rights: Record<string, { decision: string; ground?: string; facts?: string }>; decidedBy: string; decidedAt: string } | null;
   outcome?: { text: string; decidedBy: string; decidedAt: string } | null;
   extendable?: { ok: true } | { ok: false; code: string; message: string };
   subjectFound: boolean | null;
