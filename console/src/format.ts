@@ -237,6 +237,7 @@ export function auditDetails(event: { type: string; details?: Record<string, unk
         ...Object.entries((d.rights ?? {}) as Record<string, { decision: string; ground?: string; facts?: string }>).map(
           ([right, entry]) => `${label(RIGHT_LABELS, right)} ${label(DECISION_LABELS, entry.decision).toLowerCase()}${entry.ground ? ` (${groundLabel(entry.ground)}: ${entry.facts ?? ''})` : ''}`,
         ),
+        d.late ? 'LATE: after the refusal deadline' : '',
         d.outcome ? `what was done: ${str(d.outcome)}` : '',
       ].filter(Boolean).join(' · ');
     case 'extended':

@@ -140,6 +140,7 @@ function facts(d: Detail) {
               entry.ground ? `${label(DECISION_LABELS, entry.decision)}: ${groundLabel(entry.ground)}. ${entry.facts ?? ''}` : label(DECISION_LABELS, entry.decision),
             ]),
             ['Decided', `${formatInstant(d.decision.decidedAt)} by ${d.decision.decidedBy}`],
+            ...(d.decision.late ? ([['Late', `Refused after the refusal deadline of ${formatDate(d.refusalDeadline)}; the reply says so.`]] as [string, Child][]) : []),
           ]),
         )
       : null,
@@ -176,6 +177,7 @@ function deadlines(d: Detail) {
       h('tbody', {}, row('One month', d.deadlines.initial, !extended), row('Extended (3 months)', d.deadlines.extended, extended)),
     ),
     h('p', { class: 'hint' }, 'Counted in Amsterdam days; a reply is in time until 23:59 on the legal date.'),
+    dl([['Refusal deadline (Art. 12(4))', `${formatDate(d.refusalDeadline)}: a refusal, also a partial one, reaches the requester by then, even when extended`]]),
     d.extension
       ? dl([
           ['Extended', `${formatInstant(d.extension.extendedAt)} by ${d.extension.extendedBy}`],

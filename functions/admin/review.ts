@@ -2,7 +2,9 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { reviewedPlan } from '../core/plan/plan.js';
 import { rejection } from '../core/render/index.js';
+import { isLateRefusal } from '../core/deadlines/index.js';
 import {
+  anythingWithheld,
   carriedOutRights,
   checkRightDecisions,
   grantAll,
@@ -41,7 +43,10 @@ export function reviewActions(repo: RequestsRepo) {
   async function record(request: DsrRequestRecord, rights: RightDecisions, outcome: string | undefined, actor: string) {
     const { requestId } = request;
     await requirePendingReview(requestId);
-    const decision = { rights, decidedBy: actor, decidedAt: new Date().toISOString() };
+    const decidedAt = new Date().toISOString();
+    // Late is better than never (Art. 12(4)): the refusal still goes out, marked late.
+    const late = anythingWithheld(rights) && isLateRefusal(request.deadlines, decidedAt);
+    const decision = { rights, decidedBy: actor, decidedAt, ...(late ? { late } : {}) };
     // The team's statement of what it did, quoted in the reply (Art. 12(3)/(4)).
     if (!outcome && needsOutcome(carriedOutRights({ types: request.types, decision }))) {
       throw new HttpError(400, 'outcome_required', 'Say what was done: the reply to the requester quotes it.');
@@ -52,7 +57,7 @@ export function reviewActions(repo: RequestsRepo) {
       stepKey: 'review',
       decision: verdict,
       actor,
-      details: { rights, ...(outcome ? { outcome } : {}) },
+      details: { rights, ...(late ? { late } : {}), ...(outcome ? { outcome } : {}) },
       // The stores of the rights carried out; a refused right's stores are not touched.
       output: verdict === 'approved' ? { plan: reviewedPlan({ types: request.types, decision }) } : undefined,
       // Stored only by the decision that won the step, before the workflow resumes.

@@ -10,7 +10,8 @@ import { RenderInputError } from './errors.js';
 import { law } from './legal.js';
 import type { Block } from './layout.js';
 import { orderedRights, rightArticle, rightName } from './rights.js';
-import type { Locale, Localized } from './types.js';
+import { formatDate, formatInstantDate } from './dates.js';
+import type { IsoDate, IsoInstant, Locale, Localized } from './types.js';
 
 const DECISION_NAMES: Record<RightDecisionKind, Localized> = {
   grant: { en: 'granted', nl: 'toegewezen' },
@@ -78,6 +79,8 @@ export interface ReviewedRights {
   /** Every right of the request. */
   types: readonly Right[];
   decisions: RightDecisions;
+  /** Set when something was refused after the one-month refusal deadline: the reply says so. */
+  late?: { refusalDeadline: IsoDate; decidedAt: IsoInstant };
 }
 
 /**
@@ -90,6 +93,23 @@ export function decisionBlocks(input: ReviewedRights, locale: Locale): Block[] {
   if (!anythingWithheld(decisions)) return [];
   const nl = locale === 'nl';
   const blocks: Block[] = [{ kind: 'heading', text: nl ? 'Ons besluit per recht' : 'Our decision on each right' }];
+  if (input.late) {
+    blocks.push(
+      {
+        kind: 'facts',
+        rows: [
+          [nl ? 'Termijn voor een weigering' : 'Deadline for a refusal', formatDate(input.late.refusalDeadline, locale)],
+          [nl ? 'Datum van ons besluit' : 'Date of our decision', formatInstantDate(input.late.decidedAt, locale)],
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text: nl
+          ? `Wij hadden u binnen een maand na ontvangst van uw verzoek moeten laten weten wat wij weigeren en waarom (${law('Art. 12(4)', locale)}). Dit besluit bereikt u na die termijn; wij bieden u daarvoor onze excuses aan.`
+          : `We should have told you within one month of receiving your request what we refuse and why (${law('Art. 12(4)', locale)}). This decision reaches you after that period; we apologise for the delay.`,
+      },
+    );
+  }
   for (const right of orderedRights(input.types)) {
     const entry = decisions[right];
     if (!entry) throw new RenderInputError(`No decision for the right ${JSON.stringify(right)}`);

@@ -54,6 +54,8 @@ export interface ReviewDecision {
   rights: RightDecisions;
   decidedBy: string;
   decidedAt: string;
+  /** Something was refused or granted in part after the one-month refusal deadline (Art. 12(4)). */
+  late?: boolean;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type ReviewedRights,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
+import { refusalDeadline } from '../../core/deadlines/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
@@ -59,8 +60,7 @@ export function createHandler(env: Record<string, string>) {
             locale,
             requestId,
             receivedAt: request.receivedAt,
-            types: request.types,
-            decisions: reviewed(request).decisions,
+            ...reviewed(request),
           }));
       case 'recipient_notices':
         return notifyRecipients(config, contacts, request);
@@ -127,7 +127,12 @@ async function sendResult(
 /** The review's decision on every right, which each reviewed request has (approve and reject record one too). */
 function reviewed(request: DsrRequestRecord): ReviewedRights {
   if (!request.decision) throw new Error(`Request ${request.requestId} has no review decision to reply on`);
-  return { types: request.types, decisions: request.decision.rights };
+  const { rights, late, decidedAt } = request.decision;
+  return {
+    types: request.types,
+    decisions: rights,
+    ...(late ? { late: { refusalDeadline: refusalDeadline(request.deadlines), decidedAt } } : {}),
+  };
 }
 
 /**

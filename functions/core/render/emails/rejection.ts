@@ -1,17 +1,14 @@
-import type { Right } from '../../inventory/types.js';
-import { reviewDecision, type RightDecisions } from '../../request/decisions.js';
+import { reviewDecision } from '../../request/decisions.js';
 import { formatInstantDate } from '../dates.js';
-import { decisionBlocks } from '../decisions.js';
+import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail } from '../layout.js';
 import { rightsPhrase } from '../rights.js';
 import type { IsoInstant, RenderedEmail, SubjectEmailBase } from '../types.js';
 import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
 
-export interface RejectionInput extends SubjectEmailBase {
+/** `decisions`: the decision on each right; at least one is refused or granted only in part. */
+export interface RejectionInput extends SubjectEmailBase, ReviewedRights {
   receivedAt: IsoInstant;
-  types: readonly Right[];
-  /** The decision on each right; at least one is refused or granted only in part. */
-  decisions: RightDecisions;
 }
 
 /**
