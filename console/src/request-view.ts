@@ -182,7 +182,7 @@ function deadlines(d: Detail) {
       ? dl([
           ['Extended', `${formatInstant(d.extension.extendedAt)} by ${d.extension.extendedBy}`],
           ['Reason', d.extension.reason],
-          ['Requester told', d.extension.subjectNotifiedAt ? formatInstant(d.extension.subjectNotifiedAt) : 'Not yet'],
+          ['Requester told', d.extension.subjectNotifiedAt ? formatInstant(d.extension.subjectNotifiedAt) : 'Notice pending: not sent yet'],
         ])
       : null,
   );
@@ -280,6 +280,7 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
     );
   }
   for (const failure of failures) blocks.push(failureBlock(failure, post, hooks));
+  if (d.noticesPending?.length) blocks.push(pendingNoticesBlock(d, post, hooks));
   if (d.open) {
     const extendable = d.extendable ?? { ok: !d.extension };
     if (extendable.ok) {
@@ -298,6 +299,25 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
 }
 
 type Post = (action: string, body?: unknown) => Promise<void>;
+
+/** A notice queued with a change whose email has not gone out (the mail provider failed): send it now. */
+function pendingNoticesBlock(d: Detail, post: Post, hooks: Hooks) {
+  const names = d.noticesPending!.map((kind) => label(EMAIL_LABELS, kind)).join(', ');
+  const button = h('button', { type: 'button', id: 'action-send-notices', class: 'primary' }, 'Send pending notices…');
+  button.addEventListener('click', () =>
+    openActionDialog({
+      title: `Send the pending notices of ${d.requestId}`,
+      trigger: button,
+      intro: [h('p', {}, `Notice pending: ${names}. The change is recorded; its email to the requester has not gone out yet. Each notice is sent once.`)],
+      confirmLabel: 'Send now',
+      busyLabel: 'Sending…',
+      submit: () => post('send-notices'),
+      done: 'Sent, or still pending if the mail provider fails again.',
+      refresh: hooks.refresh,
+    }),
+  );
+  return h('div', { class: 'failure', id: 'notices-pending' }, h('p', {}, h('strong', {}, 'Notice pending: '), names), h('div', { class: 'buttons' }, button));
+}
 
 function failureBlock(step: PendingStep, post: Post, hooks: Hooks) {
   const store = step.details?.storeId ?? 'unknown';

@@ -57,6 +57,8 @@ export interface Detail extends Summary {
   contactEmail: string;
   deadlines: { initial: DeadlinePair; extended: DeadlinePair };
   extension: { reason: string; extendedBy: string; extendedAt: string; subjectNotifiedAt?: string } | null;
+  /** Emails queued with a change (e.g. the extension notice) that have not gone out yet. */
+  noticesPending?: string[];
   decision: { rights: Record<string, { decision: string; ground?: string; facts?: string }>; decidedBy: string; decidedAt: string; late?: boolean } | null;
   outcome?: { text: string; decidedBy: string; decidedAt: string } | null;
   extendable?: { ok: true } | { ok: false; code: string; message: string };

@@ -1,23 +1,22 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
-import { extensionNotice } from '../core/render/index.js';
 import { readStoreResults } from '../connectors/progress.js';
 import { requireEnv } from '../shared/env.js';
 import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
-import { sendOnce } from '../shared/mailer.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
 import { parseBody } from './body.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
+import { extendRequest } from './extend.js';
+import { deliverNotices } from './notices.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { reviewActions } from './review.js';
 import { stepView, summaryView } from './views.js';
 
-const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
 
 /** The admin API: the privacy team's queue, request detail and decisions. */
@@ -44,6 +43,8 @@ export function createHandler(env: Record<string, string>) {
       details: request.details ?? null,
       deadlines: request.deadlines,
       extension: request.extension ?? null,
+      // Notices queued with a change and not yet sent (the console shows "notice pending").
+      noticesPending: Object.keys(request.outbox ?? {}),
       decision: request.decision ?? null,
       outcome: request.outcome ?? null,
       // Whether an extension is still possible now, and if not why (the console shows it).
@@ -75,34 +76,12 @@ export function createHandler(env: Record<string, string>) {
         for (const step of failed) await decideStep(repo, { requestId, stepKey: step.stepKey, decision: 'retry', actor });
         break;
       }
-      case 'extend': {
-        const body = parseBody(extendBody, event);
-        const allowed = canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension));
-        if (!allowed.ok) throw new HttpError(409, allowed.code, allowed.message);
-        const extendedAt = new Date().toISOString();
-        await repo.update(requestId, { extension: { reason: body.reason, extendedBy: actor, extendedAt } });
-        await repo.audit(requestId, {
-          type: 'extended',
-          actor,
-          details: { reason: body.reason, deadlines: request.deadlines.extended },
-        });
-        await sendOnce(repo, {
-          requestId,
-          kind: 'extension_notice',
-          from: senderEmail,
-          to: request.contactEmail,
-          email: extensionNotice({
-            locale: request.locale,
-            requestId,
-            reason: body.reason,
-            extendedDeadline: request.deadlines.extended.legal,
-          }),
-        });
-        await repo.update(requestId, {
-          extension: { reason: body.reason, extendedBy: actor, extendedAt, subjectNotifiedAt: new Date().toISOString() },
-        });
+      case 'extend':
+        await extendRequest(repo, event, request, actor, senderEmail);
         break;
-      }
+      case 'send-notices':
+        await deliverNotices(repo, requestId, senderEmail);
+        break;
       default:
         throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);
     }

@@ -130,7 +130,7 @@ describe('escaping', () => {
     expect(refusal.html).toContain(XSS_ESCAPED);
     expect(refusal.text).toContain(XSS);
 
-    const extension = extensionNotice({ requestId: XSS, locale: 'nl', reason: XSS, extendedDeadline: '2026-09-14' });
+    const extension = extensionNotice({ requestId: XSS, locale: 'nl', reason: XSS, extendedDeadline: '2026-09-14', originalDeadline: '2026-07-15' });
     expect(extension.html).not.toContain('<script');
     expect(extension.html).toContain(XSS_ESCAPED);
 

@@ -30,6 +30,10 @@ export function isOpen(status: RequestStatus): status is OpenStatus {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }
 
+/** Emails to the requester that announce a change the privacy team made to the request. */
+export const NOTICE_KINDS = ['extension_notice'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
 /** A workflow step that waits for a person: the data subject or the privacy team. */
 export type PendingStepName = 'verify_identity' | 'review' | 'store_failure';
 
@@ -117,6 +121,11 @@ export interface DsrRequestRecord {
   decision?: ReviewDecision;
   /** Set on approval when the team stated what it did (see OUTCOME_RIGHTS). */
   outcome?: Outcome;
+  /**
+   * Notices to the requester queued with the change they announce (the outbox), by mail
+   * kind; an entry stays until its email went out, and the console shows it as pending.
+   */
+  outbox?: Partial<Record<NoticeKind, { queuedAt: string }>>;
   /** The access package in the export bucket, once assembled. */
   package?: { key: string; bytes: number; files: number };
 }
