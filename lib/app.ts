@@ -29,6 +29,7 @@ export function stackPropsFromContext(app: App): DsrStackProps {
     existingStores: context('existingStores') ? JSON.parse(context('existingStores')!) : undefined,
     // JSON on the command line, an object in cdk.json; validated by the stack.
     recipientContacts: jsonContext(app, 'recipientContacts'),
+    recipientNames: jsonContext(app, 'recipientNames'),
     target: deployTarget(context('target')),
   };
 }

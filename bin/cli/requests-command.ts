@@ -57,6 +57,10 @@ export function registerRequestsCommand(program: Command): void {
     .option('--store <storeId>', 'only this store')
     .action(async (id: string, options: { store?: string }) =>
       print(await adminCall(`/admin/requests/${id}/retry`, 'POST', options.store ? { storeId: options.store } : {})));
+  requests
+    .command('reissue-link <id>')
+    .description('Email the requester a new download link while the package exists; the earlier link stops working')
+    .action(async (id: string) => print(await adminCall(`/admin/requests/${id}/reissue-link`, 'POST')));
   requests.command('cancel <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/cancel`, 'POST')));
 }
 

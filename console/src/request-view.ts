@@ -281,6 +281,7 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
   }
   for (const failure of failures) blocks.push(failureBlock(failure, post, hooks));
   if (d.noticesPending?.length) blocks.push(pendingNoticesBlock(d, post, hooks));
+  if (d.downloadLink && Date.parse(d.downloadLink.packageExpiresAt) > Date.now()) blocks.push(reissueBlock(d, post, hooks));
   if (d.open) {
     const extendable = d.extendable ?? { ok: !d.extension };
     if (extendable.ok) {
@@ -299,6 +300,25 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
 }
 
 type Post = (action: string, body?: unknown) => Promise<void>;
+
+/** While the package exists the team can send a new download link; the earlier link stops working. */
+function reissueBlock(d: Detail, post: Post, hooks: Hooks) {
+  const { linkExpiresAt, packageExpiresAt } = d.downloadLink!;
+  const button = h('button', { type: 'button', id: 'action-reissue-link', class: 'secondary' }, 'Send a new download link…');
+  button.addEventListener('click', () =>
+    openActionDialog({
+      title: `Send a new download link for ${d.requestId}`,
+      trigger: button,
+      intro: [h('p', {}, `The requester is emailed a new link to the same package (deleted on ${formatInstant(packageExpiresAt)}); the link sent before stops working.`)],
+      confirmLabel: 'Send the new link',
+      busyLabel: 'Sending…',
+      submit: () => post('reissue-link'),
+      done: 'A new download link has been sent.',
+      refresh: hooks.refresh,
+    }),
+  );
+  return h('div', { class: 'buttons' }, h('p', { class: 'hint' }, `Download link valid until ${formatInstant(linkExpiresAt)}.`), button);
+}
 
 /** A notice queued with a change whose email has not gone out (the mail provider failed): send it now. */
 function pendingNoticesBlock(d: Detail, post: Post, hooks: Hooks) {

@@ -59,6 +59,8 @@ export interface Detail extends Summary {
   extension: { reason: string; extendedBy: string; extendedAt: string; subjectNotifiedAt?: string } | null;
   /** Emails queued with a change (e.g. the extension notice) that have not gone out yet. */
   noticesPending?: string[];
+  /** The current download link's expiry and the package's deletion. */
+  downloadLink?: { linkExpiresAt: string; packageExpiresAt: string } | null;
   decision: { rights: Record<string, { decision: string; ground?: string; facts?: string }>; decidedBy: string; decidedAt: string; late?: boolean } | null;
   outcome?: { text: string; decidedBy: string; decidedAt: string } | null;
   extendable?: { ok: true } | { ok: false; code: string; message: string };

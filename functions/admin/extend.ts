@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
 import { isOpen, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
 import { parseBody } from './body.js';
-import { deliverNotices } from './notices.js';
+import { deliverNotices, type NoticeEnv } from './notices.js';
 
 const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
 
@@ -17,8 +16,9 @@ const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) }
  * stays pending (the console shows it) and the same call, repeated, sends it instead of
  * answering 409.
  */
-export async function extendRequest(repo: RequestsRepo, event: APIGatewayProxyEvent, request: DsrRequestRecord, actor: string, from: string) {
+export async function extendRequest(env: NoticeEnv, event: APIGatewayProxyEvent, request: DsrRequestRecord, actor: string) {
   const { requestId } = request;
+  const { repo } = env;
   const body = parseBody(extendBody, event);
   if (!isOpen(request.status)) throw new HttpError(409, 'request_closed', 'The request is closed; there is no deadline left to extend.');
   if (!(request.extension && request.outbox?.extension_notice)) {
@@ -46,5 +46,5 @@ export async function extendRequest(repo: RequestsRepo, event: APIGatewayProxyEv
       details: { reason: extended.extension!.reason, deadlines: extended.deadlines.extended },
     });
   }
-  await deliverNotices(repo, requestId, from);
+  await deliverNotices(env, requestId);
 }

@@ -7,12 +7,13 @@ import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { workflowEnv } from '../shared/workflow-env.js';
 import { parseBody } from './body.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
 import { extendRequest } from './extend.js';
 import { deliverNotices } from './notices.js';
+import { reissueLink } from './reissue-link.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { reviewActions } from './review.js';
 import { stepView, summaryView } from './views.js';
@@ -22,8 +23,8 @@ const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
 /** The admin API: the privacy team's queue, request detail and decisions. */
 export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
-  const senderEmail = requireEnv(env, 'SENDER_EMAIL');
-  const repo = new RequestsRepo(table);
+  const notices = workflowEnv(env);
+  const { repo } = notices;
   const review = reviewActions(repo);
 
   async function detail(requestId: string) {
@@ -45,6 +46,8 @@ export function createHandler(env: Record<string, string>) {
       extension: request.extension ?? null,
       // Notices queued with a change and not yet sent (the console shows "notice pending").
       noticesPending: Object.keys(request.outbox ?? {}),
+      // The current download link's expiry and the package's deletion (a new link is possible until then).
+      downloadLink: request.downloadLink ? { linkExpiresAt: request.downloadLink.linkExpiresAt, packageExpiresAt: request.downloadLink.packageExpiresAt } : null,
       decision: request.decision ?? null,
       outcome: request.outcome ?? null,
       // Whether an extension is still possible now, and if not why (the console shows it).
@@ -77,10 +80,13 @@ export function createHandler(env: Record<string, string>) {
         break;
       }
       case 'extend':
-        await extendRequest(repo, event, request, actor, senderEmail);
+        await extendRequest(notices, event, request, actor);
+        break;
+      case 'reissue-link':
+        await reissueLink(notices, request, actor);
         break;
       case 'send-notices':
-        await deliverNotices(repo, requestId, senderEmail);
+        await deliverNotices(notices, requestId);
         break;
       default:
         throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);

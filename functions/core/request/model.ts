@@ -31,7 +31,7 @@ export function isOpen(status: RequestStatus): status is OpenStatus {
 }
 
 /** Emails to the requester that announce a change the privacy team made to the request. */
-export const NOTICE_KINDS = ['extension_notice'] as const;
+export const NOTICE_KINDS = ['extension_notice', 'download_link'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A workflow step that waits for a person: the data subject or the privacy team. */
@@ -125,9 +125,14 @@ export interface DsrRequestRecord {
    * Notices to the requester queued with the change they announce (the outbox), by mail
    * kind; an entry stays until its email went out, and the console shows it as pending.
    */
-  outbox?: Partial<Record<NoticeKind, { queuedAt: string }>>;
+  outbox?: Partial<Record<NoticeKind, { queuedAt: string; /** download_link: the link it will carry. */ linkId?: string }>>;
   /** The access package in the export bucket, once assembled. */
   package?: { key: string; bytes: number; files: number };
+  /**
+   * The download link last emailed: only the link with this id opens the package (a
+   * reissued link retires the earlier ones); the package is deleted at `packageExpiresAt`.
+   */
+  downloadLink?: { linkId: string; linkExpiresAt: string; packageExpiresAt: string };
 }
 
 /** The dates that apply now: the extended pair once the request was extended. */

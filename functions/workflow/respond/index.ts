@@ -1,4 +1,13 @@
-import { knownRecipients, parseRecipientContacts, recipientsToNotify, type RecipientContacts } from '../../core/inventory/index.js';
+import {
+  knownRecipients,
+  namedRecipient,
+  namedStores,
+  parseRecipientContacts,
+  parseRecipientNames,
+  recipientsToNotify,
+  type RecipientContacts,
+  type RecipientNames,
+} from '../../core/inventory/index.js';
 import {
   accessReady,
   erasureNotice,
@@ -15,7 +24,7 @@ import { carriedOutRights } from '../../core/request/decisions.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { LinkTokens } from '../../shared/link-tokens.js';
+import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
 import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
 
@@ -32,7 +41,7 @@ const noticeKind = (recipientId: string) => `${NOTICE_KIND}#${recipientId}`;
 export function createHandler(env: Record<string, string>) {
   const config = workflowEnv(env);
   const contacts = parseRecipientContacts(env.RECIPIENT_CONTACTS);
-  const links = new LinkTokens(config.table);
+  const names = parseRecipientNames(env.RECIPIENT_NAMES);
 
   async function send(request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) {
     if ((await config.repo.sentMails(request.requestId)).includes(kind)) return;
@@ -63,16 +72,16 @@ export function createHandler(env: Record<string, string>) {
             ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(config, contacts, request);
+        return notifyRecipients(config, contacts, names, request);
       case 'result':
-        return sendResult(config, links, request, send);
+        return sendResult(config, names, request, send);
     }
   });
 }
 
 async function sendResult(
   config: WorkflowEnv,
-  links: LinkTokens,
+  names: RecipientNames,
   request: DsrRequestRecord,
   send: (request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
@@ -87,18 +96,15 @@ async function sendResult(
   ].filter(Boolean);
   const review = (kind: string) => (kind === replies[0] ? reviewed(request) : undefined);
   if (request.package) {
-    const pkg = request.package;
     await send(request, 'access_ready', async () => {
-      const linkExpiresAt = new Date(Date.now() + config.downloadLinkHours * 3_600_000).toISOString();
-      const token = await links.issue({ purpose: 'download', requestId, expiresAt: linkExpiresAt, objectKey: pkg.key });
+      const { record, ...link } = await issueDownloadLink(config, request, newLinkId());
+      await config.repo.update(requestId, { downloadLink: record });
       return accessReady({
         locale,
         requestId,
         types: carried.filter((right) => right === 'access' || right === 'portability'),
         review: review('access_ready'),
-        downloadUrl: `${config.publicApiUrl}/v1/downloads/${token}`,
-        linkExpiresAt,
-        packageExpiresAt: new Date(Date.now() + config.packageExpiryDays * 86_400_000).toISOString(),
+        ...link,
         stores: stores.filter((s) => s.action === 'collect').map((s) => ({ storeId: s.storeId, itemCount: s.items })),
       });
     });
@@ -113,7 +119,8 @@ async function sendResult(
         kept: erasures
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
-        notifiedRecipients: await notifiedRecipients(config, requestId),
+        notifiedRecipients: (await notifiedRecipients(config, requestId)).map((recipient) => namedRecipient(recipient, names)),
+        inventory: namedStores(names),
         review: review('erasure_report'),
       }));
   }
@@ -141,7 +148,7 @@ function reviewed(request: DsrRequestRecord): ReviewedRights {
  * without a contact is logged for the privacy team (`art19_notice_missing_contact`)
  * instead, once, and is not named to the data subject.
  */
-async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, request: DsrRequestRecord) {
+async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord) {
   const { requestId } = request;
   const accountId = request.subject?.accountId ?? request.accountId;
   if (!accountId) return;
@@ -170,7 +177,7 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
       kind,
       from: config.senderEmail,
       to: contact,
-      email: erasureNotice({ requestId, accountId, recipient, storeIds, erasedAt }),
+      email: erasureNotice({ requestId, accountId, recipient: namedRecipient(recipient, names), storeIds, erasedAt }),
     });
     if (!logged('art19_notice', recipient.id)) {
       await config.repo.audit(requestId, {
