@@ -76,6 +76,12 @@ export type ErasureRule =
       /** Kept until this many years after the date in `dateAttribute` of each item. */
       retainYears: number;
       dateAttribute: string;
+      /**
+       * Where the years count from: the item's date, or the end of the financial year it
+       * falls in (art. 52 AWR: invoices; Kiara's financial year is the calendar year).
+       * @default 'item_date'
+       */
+      countFrom?: 'item_date' | 'end_of_financial_year';
     };
 
 export interface StoreDefinition {

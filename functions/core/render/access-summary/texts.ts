@@ -68,9 +68,9 @@ export function texts(locale: Locale) {
     ? {
         title: 'Uw persoonsgegevens bij Kiara: toelichting',
         intro: (date: string) =>
-          `Dit pakket bevat een kopie van de persoonsgegevens die ${CONTROLLER.name} over u heeft, samengesteld op ${date}. Dit document geeft de informatie waarop u volgens art. 15(1) AVG recht heeft.`,
+          `Dit pakket bevat een kopie van de persoonsgegevens die ${CONTROLLER.name} over u heeft, samengesteld op ${date}. Dit document geeft de informatie waarop u volgens artikel 15 lid 1 AVG recht heeft.`,
         portabilityNote:
-          'Omdat u om dataportabiliteit heeft gevraagd (art. 20 AVG), bevat het pakket de gegevens die u zelf heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, in een gestructureerde, gangbare en machineleesbare vorm (JSON en CSV, en media in hun oorspronkelijke formaat).',
+          'Omdat u om dataportabiliteit heeft gevraagd (artikel 20 AVG), bevat het pakket de gegevens die u zelf heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, in een gestructureerde, gangbare en machineleesbare vorm (JSON en CSV, en media in hun oorspronkelijke formaat).',
         reference: 'Kenmerk',
         createdOn: 'Samengesteld op',
         rightsInvoked: 'Uw verzoek',
@@ -82,25 +82,25 @@ export function texts(locale: Locale) {
         formats: (media: boolean) =>
           `Elk onderdeel staat in de map data/ als JSON-bestand en als CSV-bestand; beide zijn machineleesbaar.${media ? ' Geüploade en gegenereerde bestanden staan in hun oorspronkelijke formaat in de map media/.' : ''} Een samenvatting van dit document staat in summary.json.`,
         perStoreHeading: 'Per onderdeel: welke gegevens, waarom, wie ze ontvangt, hoe lang en waar ze vandaan komen',
-        categories: 'Categorieën persoonsgegevens (art. 15(1)(b) AVG)',
-        purposes: 'Doeleinden en rechtsgrond (art. 15(1)(a) AVG)',
-        recipients: 'Ontvangers (art. 15(1)(c) AVG)',
-        retention: 'Bewaartermijn (art. 15(1)(d) AVG)',
-        source: 'Herkomst (art. 15(1)(g) AVG)',
+        categories: 'Categorieën persoonsgegevens (artikel 15 lid 1, onder b, AVG)',
+        purposes: 'Doeleinden en rechtsgrond (artikel 15 lid 1, onder a, AVG)',
+        recipients: 'Ontvangers (artikel 15 lid 1, onder c, AVG)',
+        retention: 'Bewaartermijn (artikel 15 lid 1, onder d, AVG)',
+        source: 'Herkomst (artikel 15 lid 1, onder g, AVG)',
         files: 'Bestanden in dit pakket',
         count: 'Aantal',
         otherDisclosures:
           'Naast deze verwerkers verstrekken we persoonsgegevens alleen als de wet dat vereist, of om de rechten, veiligheid en beveiliging van de Dienst en zijn gebruikers te beschermen. Kiara verkoopt geen persoonsgegevens.',
-        transfersHeading: 'Doorgifte buiten de EER (art. 15(2) AVG)',
-        transfers: `Sommige van onze verwerkers kunnen gegevens buiten de Europese Economische Ruimte (EER) verwerken. In dat geval zorgen we voor passende waarborgen volgens de AVG: in de eerste plaats de modelcontractbepalingen van de Europese Commissie (Standard Contractual Clauses, SCC’s), waar nodig met aanvullende maatregelen, of een adequaatheidsbesluit (art. 45 en 46 AVG). Meer informatie over deze waarborgen kunt u opvragen via ${contact}.`,
-        rightsHeading: 'Uw rechten (art. 15(1)(e) AVG)',
+        transfersHeading: 'Doorgifte buiten de EER (artikel 15 lid 2 AVG)',
+        transfers: `Sommige van onze verwerkers kunnen gegevens buiten de Europese Economische Ruimte (EER) verwerken. In dat geval zorgen we voor passende waarborgen volgens de AVG: in de eerste plaats de door de Europese Commissie vastgestelde standaardcontractbepalingen, waar nodig met aanvullende maatregelen, of een adequaatheidsbesluit (artikelen 45 en 46 AVG). Meer informatie over deze waarborgen kunt u opvragen via ${contact}.`,
+        rightsHeading: 'Uw rechten (artikel 15 lid 1, onder e, AVG)',
         rightsIntro: 'Onder de voorwaarden van de AVG heeft u ook deze rechten:',
         rightsHow: `Om een van deze rechten uit te oefenen, stuurt u een e-mail naar ${contact}. Dat is gratis, tenzij een verzoek kennelijk ongegrond of buitensporig is.`,
-        complaintHeading: 'Klacht indienen (art. 15(1)(f) AVG)',
-        complaint: `Vindt u dat wij niet rechtmatig met uw persoonsgegevens omgaan? Dan heeft u het recht een klacht in te dienen bij de Nederlandse toezichthouder, de ${ap}, of bij de toezichthouder in het EU-land waar u woont of werkt (art. 77 AVG). We stellen het op prijs als u ons eerst de kans geeft uw zorgen weg te nemen.`,
-        automatedHeading: 'Geautomatiseerde besluitvorming (art. 15(1)(h) AVG)',
+        complaintHeading: 'Recht om een klacht in te dienen (artikel 15 lid 1, onder f, AVG)',
+        complaint: `Vindt u dat wij niet rechtmatig met uw persoonsgegevens omgaan? Dan heeft u het recht een klacht in te dienen bij de Nederlandse toezichthouder, de ${ap}, of bij de toezichthouder in het EU-land waar u woont of werkt (artikel 77 AVG). We stellen het op prijs als u ons eerst de kans geeft uw zorgen weg te nemen.`,
+        automatedHeading: 'Geautomatiseerde besluitvorming (artikel 15 lid 1, onder h, AVG)',
         automated:
-          'Kiara neemt geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten en die rechtsgevolgen hebben of u anderszins in aanmerkelijke mate treffen (art. 22 AVG). We gebruiken wel geautomatiseerde systemen voor moderatie, het opsporen van misbruik en het begrenzen van het aantal verzoeken (rate limiting). Als zo’n systeem activiteit signaleert, beoordeelt een medewerker ingrijpende handhavingsbesluiten.',
+          'Kiara neemt geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten en die rechtsgevolgen hebben of u anderszins in aanmerkelijke mate treffen (artikel 22 AVG). We gebruiken wel geautomatiseerde systemen voor moderatie, het opsporen van misbruik en het begrenzen van het aantal verzoeken per gebruiker. Als zo’n systeem activiteit signaleert, beoordeelt een medewerker ingrijpende handhavingsbesluiten.',
         noStores: 'We hebben geen gegevens gevonden om in dit pakket op te nemen.',
       }
     : {

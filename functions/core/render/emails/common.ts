@@ -39,7 +39,7 @@ export function remedyBlocks(requestId: string, locale: Locale): Block[] {
             apLink(),
             `), of bij de toezichthouder in het EU-land waar u woont of werkt (${law('Art. 77', locale)});`,
           ],
-          `naar de rechter stappen (${law('Art. 79', locale)}): op grond van art. 35 van de Uitvoeringswet AVG (UAVG) kunt u de rechtbank verzoeken Kiara te bevelen uw verzoek alsnog toe te wijzen. Dat verzoekschrift dient u in binnen zes weken nadat u dit antwoord heeft ontvangen.`,
+          `naar de rechter stappen (${law('Art. 79', locale)}): op grond van artikel 35 van de Uitvoeringswet Algemene verordening gegevensbescherming (UAVG) kunt u de rechtbank verzoeken Kiara te bevelen uw verzoek alsnog toe te wijzen. Dat verzoekschrift dient u in binnen zes weken nadat u dit antwoord heeft ontvangen.`,
         ],
       },
       {

@@ -78,15 +78,15 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
         kind: 'table',
         caption: nl ? 'Bewaarde gegevens' : 'Kept data',
         head: nl
-          ? ['Gegevens', 'Aantal', 'Grondslag en reden', 'Bewaard tot uiterlijk']
-          : ['Data', 'Number', 'Legal basis and reason', 'Kept until at the latest'],
+          ? ['Gegevens', 'Aantal', 'Uitzondering en reden', 'Bewaarplicht tot en met']
+          : ['Data', 'Number', 'Exception and reason', 'Must be kept until'],
         rows: kept,
       },
       {
         kind: 'paragraph',
         text: nl
-          ? 'We gebruiken de bewaarde gegevens alleen voor dit doel en verwijderen ze zodra de bewaartermijn voorbij is.'
-          : 'We use the data we keep only for this purpose, and delete it when the retention period ends.',
+          ? 'Wij gebruiken de bewaarde gegevens uitsluitend voor dit doel. Na de genoemde datum zijn wij niet langer verplicht ze te bewaren; u kunt ons dan opnieuw verzoeken ze te wissen.'
+          : 'We use the data we keep only for this purpose. After the date stated, we are no longer required to keep it; you can then ask us again to erase it.',
       },
     );
   } else {

@@ -61,7 +61,7 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
   }
   const others = rights.filter((right) => !isOutcomeRight(right));
   const received = formatInstantDate(input.receivedAt, locale);
-  const title = nl ? 'Genomen actie op uw privacyverzoek' : 'Action taken on your privacy request';
+  const title = nl ? 'Wat wij met uw privacyverzoek hebben gedaan' : 'Action taken on your privacy request';
 
   const blocks: Block[] = [
     {
