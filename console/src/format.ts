@@ -110,6 +110,7 @@ export const EMAIL_LABELS: Record<string, string> = {
   rejection: 'Refusal with reasons and remedies',
   identity_expired: 'Identity link expired',
   extension_notice: 'Extension notice',
+  cancellation: 'Withdrawal confirmed',
   download_link: 'New download link',
   store_failure: 'Store failure (privacy team)',
   art19_notice: 'Art. 19 notice to a recipient',

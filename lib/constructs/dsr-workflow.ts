@@ -111,7 +111,7 @@ export class DsrWorkflow extends Construct {
       .when(Condition.stringEquals('$.review.decision', 'approved'), useReviewedPlan.next(collectIfPlanned))
       .when(
         Condition.stringEquals('$.review.decision', 'cancelled'),
-        close('CloseCancelled', 'cancelled'),
+        respond('RespondCancellation', 'cancellation').next(close('CloseCancelled', 'cancelled')),
       )
       .otherwise(respond('RespondRejection', 'rejection').next(close('CloseRejected', 'rejected')));
 

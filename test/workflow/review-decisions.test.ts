@@ -92,3 +92,16 @@ describe.sequential('a request for access and erasure, access granted and erasur
     expect(request.decision).toMatchObject({ rights: decisions[0].details.rights, decidedAt: expect.any(String) });
   });
 });
+
+describe('a request the requester withdraws', () => {
+  it('closes as cancelled and confirms the withdrawal to the requester, once', async () => {
+    const requestId = await flow.reachReview({ type: 'rectification', email: ada.email, locale: 'nl' });
+    expect((await flow.api.admin(`/requests/${requestId}/cancel`, 'POST')).status).toBe(200);
+    const request = await flow.waitForStatus(requestId, 'cancelled');
+    expect(request.emailsSent).toContain('cancellation');
+    const confirmations = (await flow.mailsFor(requestId)).filter((mail) => /ingetrokken/.test(mail.subject));
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]!.to).toEqual([ada.email]);
+    expect(confirmations[0]!.text).toContain('geen gegevens verstrekt, gewist of gewijzigd');
+  });
+});

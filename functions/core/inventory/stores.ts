@@ -86,7 +86,7 @@ export const STORES = [
       days: 7 * 365,
     },
     recipients: [RECIPIENTS.hosting, RECIPIENTS.payments],
-    source: 'observed',
+    source: 'payment_processor',
     portable: false,
     location: DYNAMODB,
     erasure: {

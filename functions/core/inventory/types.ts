@@ -94,7 +94,8 @@ export interface StoreDefinition {
   retention: Retention;
   recipients: Recipient[];
   /** Art. 15(1)(g): where the data came from. */
-  source: 'provided' | 'observed' | 'derived';
+  /** Where the data came from (Art. 15(1)(g)); `payment_processor`: received from it (policy §4). */
+  source: 'provided' | 'observed' | 'derived' | 'payment_processor';
   /** Art. 20 covers data the person provided or that was observed. */
   portable: boolean;
   location: StoreLocation;

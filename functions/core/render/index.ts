@@ -27,6 +27,7 @@ export { redactEmailAddresses } from './layout.js';
 // Emails to the data subject.
 export { acknowledgement, type AcknowledgementInput } from './emails/acknowledgement.js';
 export { identityExpired, type IdentityExpiredInput } from './emails/identity-expired.js';
+export { cancellationConfirmation, type CancellationInput } from './emails/cancellation.js';
 export { noData, type NoDataInput } from './emails/no-data.js';
 export { accessReady, type AccessReadyInput } from './emails/access-ready.js';
 export { erasureReport, type ErasureReportInput, type KeptData } from './emails/erasure-report.js';

@@ -10,6 +10,7 @@ import {
 } from '../../core/inventory/index.js';
 import {
   accessReady,
+  cancellationConfirmation,
   erasureNotice,
   erasureReport,
   identityExpired,
@@ -28,7 +29,7 @@ import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
 import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
 
-type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'recipient_notices';
+type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancellation' | 'recipient_notices';
 
 /** The once-only mail kind of the Art. 19 notice to one recipient. */
 const NOTICE_KIND = 'art19_notice';
@@ -61,6 +62,8 @@ export function createHandler(env: Record<string, string>) {
       case 'identity_expired':
         return send(request, 'identity_expired', () =>
           identityExpired({ locale, requestId, receivedAt: request.receivedAt, types: request.types, confirmBy: new Date().toISOString() }));
+      case 'cancellation':
+        return send(request, 'cancellation', () => cancellationConfirmation({ locale, requestId, receivedAt: request.receivedAt, types: request.types }));
       case 'no_data':
         return send(request, 'no_data', () => noData({ locale, requestId, receivedAt: request.receivedAt, types: request.types }));
       case 'rejection':
@@ -127,7 +130,7 @@ async function sendResult(
   // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)).
   if (replies.includes('rights_outcome')) {
     await send(request, 'rights_outcome', () =>
-      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: carried, outcome: request.outcome?.text, review: review('rights_outcome') }));
+      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: carried, outcome: request.outcome?.text, decisions: request.decision?.rights, review: review('rights_outcome') }));
   }
 }
 

@@ -16,6 +16,10 @@ export const SOURCES: Record<StoreDefinition['source'], Localized> = {
     en: 'Derived by Kiara from other data in your account',
     nl: 'Door Kiara afgeleid uit andere gegevens in uw account',
   },
+  payment_processor: {
+    en: 'Received from our payment processor when you paid',
+    nl: 'Ontvangen van onze betaalverwerker toen u betaalde',
+  },
 };
 
 /** The rights the README lists besides access (Art. 15(1)(e), policy §7). */
@@ -69,6 +73,8 @@ export function texts(locale: Locale) {
         title: 'Uw persoonsgegevens bij Kiara: toelichting',
         intro: (date: string) =>
           `Dit pakket bevat een kopie van de persoonsgegevens die ${CONTROLLER.name} over u heeft, samengesteld op ${date}. Dit document geeft de informatie waarop u volgens artikel 15 lid 1 AVG recht heeft.`,
+        portabilityIntro: (date: string) =>
+          `Dit pakket bevat de persoonsgegevens die u aan ${CONTROLLER.name} heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, samengesteld op ${date}, zodat u ze kunt meenemen naar een andere dienst (artikel 20 AVG). Het is geen kopie van alle gegevens die wij over u hebben: die kunt u opvragen met een verzoek om inzage (artikel 15 AVG). Dit document licht de gegevens per onderdeel toe.`,
         portabilityNote:
           'Omdat u om dataportabiliteit heeft gevraagd (artikel 20 AVG), bevat het pakket de gegevens die u zelf heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, in een gestructureerde, gangbare en machineleesbare vorm (JSON en CSV, en media in hun oorspronkelijke formaat).',
         reference: 'Kenmerk',
@@ -107,6 +113,8 @@ export function texts(locale: Locale) {
         title: 'Your personal data at Kiara: explanation',
         intro: (date: string) =>
           `This package contains a copy of the personal data ${CONTROLLER.name} holds about you, put together on ${date}. This document gives the information you are entitled to under Art. 15(1) GDPR.`,
+        portabilityIntro: (date: string) =>
+          `This package contains the personal data you provided to ${CONTROLLER.name} and the data recorded while you used the Service, put together on ${date}, so that you can take it to another service (Art. 20 GDPR). It is not a copy of all the data we hold about you: you can ask for that with an access request (Art. 15 GDPR). This document explains the data part by part.`,
         portabilityNote:
           'Because you asked for data portability (Art. 20 GDPR), the package contains the data you provided and the data recorded while you used the Service, in a structured, commonly used and machine-readable format (JSON and CSV, and media in their original format).',
         reference: 'Reference',
