@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
+import { StoreWork } from './constructs/store-work.js';
 import { Operations } from './constructs/operations.js';
 import { PrivacyConsole } from './constructs/privacy-console.js';
 import { RecordsRetention } from './constructs/records-retention.js';
@@ -125,9 +126,14 @@ export class DsrStack extends Stack {
       exportBucket: store.exportBucket,
       logKey: store.key,
     });
+    const storeWork = new StoreWork(this, 'StoreWork', {
+      connectors: connectors.functions,
+      connectorTimeout: connectors.timeout,
+      logKey: store.key,
+    });
     const workflow = new DsrWorkflow(this, 'Workflow', {
       steps,
-      connectors: connectors.functions,
+      storeWork,
       identityTimeout: Duration.days(identityLinkDays),
       logKey: store.key,
     });

@@ -76,3 +76,20 @@ export function acknowledgeStateMachineRole(stateMachine: IStateMachine, invoked
     ['Resource::*'],
   );
 }
+
+/**
+ * A workflow that runs child state machines with `startExecution.sync:2`: CDK grants
+ * DescribeExecution and StopExecution on `execution:<child name>*`, the child's executions
+ * (their names are generated per round).
+ */
+export function acknowledgeStoreRounds(parent: IStateMachine, children: IStateMachine[]): void {
+  acknowledgeWildcards(
+    parent,
+    'startExecution.sync:2 (CDK StepFunctionsStartExecution, RUN_JOB) watches and stops the child executions it starts: DescribeExecution/StopExecution on the executions of those child state machines only; their names are generated per round.',
+    children.map((child) => {
+      const stack = Stack.of(child);
+      const name = Arn.split(child.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName;
+      return wildcardResource(parent, stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${name}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }));
+    }),
+  );
+}

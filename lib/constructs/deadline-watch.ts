@@ -8,7 +8,6 @@ import {
   DefinitionBody,
   JsonPath,
   LogLevel,
-  Pass,
   QueryLanguage,
   StateMachine,
   StateMachineType,
@@ -18,7 +17,7 @@ import {
   Wait,
   WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { acknowledgeStateMachineRole } from '../nag.js';
@@ -42,6 +41,7 @@ export const WATCH_WAIT_STATE = 'Wait until next point';
  * TimestampPath, which also runs on LocalStack) until each reminder point, reminds the
  * privacy team, and escalates once at the strict and the legal deadline. Each loop
  * re-reads the request, so an extension moves the timers and a closed request ends it.
+ * A waiting execution costs nothing; it is billed 3 transitions to start and 4 per wake-up.
  */
 export class DeadlineWatch extends Construct {
   readonly stateMachine: StateMachine;
@@ -72,25 +72,26 @@ export class DeadlineWatch extends Construct {
     grantItems(props.requestsTable, this.act, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     grantSendEmail(this.act, props.mail.senderEmail);
 
-    const invoke = (stateId: string, fn: DsrFunction, payload: Record<string, unknown>, resultPath: string) =>
+    const invoke = (stateId: string, fn: DsrFunction, payload: Record<string, unknown>, result: Pick<LambdaInvokeProps, 'resultPath' | 'resultSelector'>) =>
       new LambdaInvoke(this, stateId, {
         lambdaFunction: fn,
         payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId'), ...payload }),
         payloadResponseOnly: true,
-        resultPath,
         taskTimeout: Timeout.duration(Duration.minutes(1)),
         retryOnServiceExceptions: true,
+        ...result,
       });
-    const nextPoint = invoke('Load next point', nextPointFn, { after: JsonPath.stringAt('$.after') }, '$.next');
-    const act = invoke('Remind or escalate', this.act, { point: JsonPath.objectAt('$.next.point') }, '$.acted');
-    const remember = new Pass(this, 'Remember point', {
-      parameters: { 'requestId.$': '$.requestId', 'after.$': '$.acted.after' },
+    const nextPoint = invoke('Load next point', nextPointFn, { after: JsonPath.stringAt('$.after') }, { resultPath: '$.next' });
+    // Its result becomes the next loop's input ({ requestId, after }) by itself: a wake-up
+    // costs four transitions (Wait, act, load, Choice), no Pass state to carry it over.
+    const act = invoke('Remind or escalate', this.act, { point: JsonPath.objectAt('$.next.point') }, {
+      resultSelector: { 'requestId.$': '$$.Execution.Input.requestId', 'after.$': '$.after' },
     });
     const wait = new Wait(this, WATCH_WAIT_STATE, { time: WaitTime.timestampPath('$.next.point.at') });
     nextPoint.next(
       new Choice(this, 'Watch over?')
         .when(Condition.booleanEquals('$.next.done', true), new Succeed(this, 'Watch ended'))
-        .otherwise(wait.next(act).next(remember).next(nextPoint)),
+        .otherwise(wait.next(act).next(nextPoint)),
     );
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {

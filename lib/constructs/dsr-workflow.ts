@@ -3,7 +3,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
-  Chain,
   Choice,
   Condition,
   DefinitionBody,
@@ -11,7 +10,7 @@ import {
   IntegrationPattern,
   JsonPath,
   LogLevel,
-  Parallel,
+  Map as MapState,
   Pass,
   QueryLanguage,
   StateMachine,
@@ -20,18 +19,18 @@ import {
   TaskInput,
   Timeout,
   type IChainable,
+  type IStateMachine,
 } from 'aws-cdk-lib/aws-stepfunctions';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { STORES } from '../../functions/core/inventory/index.js';
-import { planKey } from '../../functions/core/plan/plan.js';
-import { acknowledgeStateMachineRole } from '../nag.js';
+import { acknowledgeStateMachineRole, acknowledgeStoreRounds } from '../nag.js';
+import type { StoreAction, StoreWork } from './store-work.js';
 import type { WorkflowSteps } from './workflow-steps.js';
 
 export interface DsrWorkflowProps {
   steps: WorkflowSteps;
-  /** One connector Lambda per inventory store, by store id. */
-  connectors: Map<string, IFunction>;
+  /** The Express state machines that run the per-store rounds. */
+  storeWork: StoreWork;
   /** How long the identity link can be confirmed. Default 7 days. */
   identityTimeout?: Duration;
   logKey?: IKey;
@@ -41,7 +40,7 @@ const requestId = JsonPath.stringAt('$.requestId');
 
 /**
  * The DSR state machine: Acknowledge → VerifyIdentity → ResolveSubject → Review →
- * per-store fan-out (collect, then erase) → Assemble → NotifyRecipients (after an erasure,
+ * store rounds (collect, then erase; Express children) → Assemble → NotifyRecipients (after an erasure,
  * Art. 19) → Respond → Close. JSONPath, so the
  * local runtime runs the very same definition. States carry ids and flags, never data.
  */
@@ -91,18 +90,22 @@ export class DsrWorkflow extends Construct {
     const resolveSubject = call('ResolveSubject', steps.resolveSubject, {}, '$.subject');
     const review = awaitDecision('Review', { step: 'review' }, '$.review');
 
-    const collect = this.fanOut('collect', props.connectors);
-    const erase = this.fanOut('erase', props.connectors);
     const assemble = call('Assemble', steps.assemble, {}, JsonPath.DISCARD);
     const respondResult = respond('RespondResult', 'result').next(close('CloseCompleted', 'completed'));
     // Art. 19: the recipients of the erased stores are told before the report names them.
     const notifyRecipients = respond('NotifyRecipients', 'recipient_notices');
 
     const eraseIfPlanned = new Choice(this, 'Erase?')
-      .when(Condition.booleanEquals('$.subject.plan.erase', true), erase.next(notifyRecipients).next(respondResult))
+      .when(
+        Condition.booleanEquals('$.subject.plan.erase', true),
+        this.storeRounds('erase', props.storeWork.erase, notifyRecipients.next(respondResult)),
+      )
       .otherwise(respondResult);
     const collectIfPlanned = new Choice(this, 'Collect?')
-      .when(Condition.booleanEquals('$.subject.plan.collect', true), collect.next(assemble).next(eraseIfPlanned))
+      .when(
+        Condition.booleanEquals('$.subject.plan.collect', true),
+        this.storeRounds('collect', props.storeWork.collect, assemble.next(eraseIfPlanned)),
+      )
       .otherwise(eraseIfPlanned);
 
     // The review decides per right: only the stores of the rights it grants are touched.
@@ -153,80 +156,72 @@ export class DsrWorkflow extends Construct {
       steps.assemble,
       steps.respond,
       steps.close,
-      ...props.connectors.values(),
     ]);
+    acknowledgeStoreRounds(this.stateMachine, [props.storeWork.collect, props.storeWork.erase]);
   }
 
   /**
-   * One Parallel branch per store. Each branch pages through its store by looping on the
-   * connector's cursor; transient errors are retried with backoff, and a store that still
-   * fails waits for the privacy team's retry decision instead of being skipped.
+   * The store work of one action, in rounds: each round is an Express execution (one
+   * connector invocation per store not done yet, see StoreWork), and the next starts while
+   * any store has more. A store that failed after its retries waits for the privacy
+   * team's retry decision, then resumes from its cursor in the next round: it is never
+   * skipped. Only these few states are billed as Standard transitions per round.
    */
-  private fanOut(action: 'collect' | 'erase', connectors: Map<string, IFunction>): Parallel {
-    const parallel = new Parallel(this, `${action} stores`, {
-      parameters: { 'requestId.$': '$.requestId', 'plan.$': '$.subject.plan' },
-      resultPath: JsonPath.DISCARD,
+  private storeRounds(action: StoreAction, round: IStateMachine, next: IChainable): IChainable {
+    const state = `$.${action}`;
+    const fromPlan = new Pass(this, `${action}: stores of the plan`, {
+      inputPath: `$.subject.plan.${action}Stores`,
+      resultPath: `${state}.stores`,
     });
-    for (const store of STORES) {
-      const connector = connectors.get(store.id);
-      if (!connector) throw new Error(`DsrWorkflow: no connector for store "${store.id}"`);
-      parallel.branch(this.storeLoop(action, store.id, connector));
-    }
-    return parallel;
-  }
+    const runRound = new StepFunctionsStartExecution(this, `${action} stores`, {
+      stateMachine: round,
+      integrationPattern: IntegrationPattern.RUN_JOB,
+      associateWithParent: true,
+      input: TaskInput.fromObject({ requestId, stores: JsonPath.listAt(`${state}.stores`) }),
+      resultSelector: { 'stores.$': '$.Output.stores', 'more.$': '$.Output.more', 'failed.$': '$.Output.failed' },
+      resultPath: state,
+    });
+    // A round that failed as a whole (cut off at the 5-minute limit, say) is run again:
+    // the connectors replay the parts they had recorded, so nothing is done twice.
+    runRound.addRetry({ errors: [Errors.TASKS_FAILED], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 2 });
 
-  private storeLoop(action: 'collect' | 'erase', storeId: string, connector: IFunction): IChainable {
-    const name = `${action} ${storeId}`;
-    const invoke = new LambdaInvoke(this, name, {
-      lambdaFunction: connector,
-      payload: TaskInput.fromObject({ requestId, action, cursor: JsonPath.stringAt('$.cursor') }),
-      payloadResponseOnly: true,
-      resultPath: '$.page',
-      taskTimeout: Timeout.duration(Duration.minutes(16)),
-      retryOnServiceExceptions: true,
-    });
-    invoke.addRetry({
-      errors: ['StoreUnavailableError', Errors.TIMEOUT],
-      interval: Duration.seconds(2),
-      backoffRate: 2,
-      maxAttempts: 4,
-    });
-    const failed = new LambdaInvoke(this, `${name} failed`, {
+    const failedStore = new LambdaInvoke(this, `${action}: store failed`, {
       lambdaFunction: this.steps.awaitDecision,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({
         requestId,
         taskToken: JsonPath.taskToken,
         step: 'store_failure',
-        storeId,
+        storeId: JsonPath.stringAt('$.store.storeId'),
         action,
-        error: JsonPath.stringAt('$.failure.Error'),
+        error: JsonPath.stringAt('$.store.error'),
       }),
       resultPath: JsonPath.DISCARD,
     });
-    invoke.addCatch(failed, { resultPath: '$.failure' });
-    failed.next(invoke);
+    const retryFromCursor = new Pass(this, `${action}: retry from its cursor`, {
+      parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', done: false },
+    });
+    const asItWas = new Pass(this, `${action}: store as it was`, {
+      parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', 'done.$': '$.store.done' },
+    });
+    const waitForTeam = new MapState(this, `${action}: wait for the team`, {
+      itemsPath: `${state}.stores`,
+      itemSelector: { requestId, 'store.$': '$$.Map.Item.Value' },
+      resultPath: `${state}.stores`,
+    });
+    waitForTeam.itemProcessor(
+      new Choice(this, `${action}: did this store fail?`)
+        .when(Condition.booleanEquals('$.store.failed', true), failedStore.next(retryFromCursor))
+        .otherwise(asItWas),
+    );
+    waitForTeam.next(runRound);
 
-    const nextPage = new Pass(this, `${name} next page`, {
-      parameters: { 'requestId.$': '$.requestId', 'cursor.$': '$.page.cursor' },
-    });
-    nextPage.next(invoke);
-    const start = new Pass(this, `${name} start`, {
-      // An empty cursor, not null: a JSONPath to null fails in the local interpreter.
-      parameters: { 'requestId.$': '$.requestId', cursor: '' },
-    });
-    start.next(invoke);
-    invoke.next(
-      new Choice(this, `${name} done?`)
-        .when(Condition.booleanEquals('$.page.done', true), new Succeed(this, `${name} finished`))
-        .otherwise(nextPage),
+    runRound.next(
+      new Choice(this, `${action}: stores done?`)
+        .when(Condition.booleanEquals(`${state}.failed`, true), waitForTeam)
+        .when(Condition.booleanEquals(`${state}.more`, true), runRound)
+        .otherwise(next),
     );
-    const flag = `$.plan.${action}Stores.${planKey(storeId)}`;
-    return Chain.start(
-      new Choice(this, `${name}?`)
-        .when(Condition.and(Condition.isPresent(flag), Condition.booleanEquals(flag, true)), start)
-        .otherwise(new Succeed(this, `${name} not needed`)),
-    );
+    return fromPlan.next(runRound);
   }
-
 }

@@ -7,13 +7,18 @@ import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
+import { DEFAULT_CONNECTOR_TIMEOUT } from './store-work.js';
 import type { KiaraDataPlane } from './kiara-data-plane.js';
 
 export interface StoreConnectorsProps {
   dataPlane: KiaraDataPlane;
   requestsTable: ITable;
   exportBucket: IBucket;
-  /** Per-invocation time budget; the connector returns a cursor before it runs out. */
+  /**
+   * Per-invocation time budget; the connector returns a cursor before it runs out. Short,
+   * so that a store-work round with its retries fits in an Express execution's 5 minutes.
+   * @default DEFAULT_CONNECTOR_TIMEOUT (45 seconds)
+   */
   timeout?: Duration;
   logKey?: IKey;
 }
@@ -24,14 +29,16 @@ export interface StoreConnectorsProps {
  */
 export class StoreConnectors extends Construct {
   readonly functions = new Map<string, DsrFunction>();
+  readonly timeout: Duration;
 
   constructor(scope: Construct, id: string, props: StoreConnectorsProps) {
     super(scope, id);
+    this.timeout = props.timeout ?? DEFAULT_CONNECTOR_TIMEOUT;
     for (const store of STORES) {
       const fn = new DsrFunction(this, store.id, {
         entry: 'store',
         description: `DSR connector: ${store.title.en}`,
-        timeout: props.timeout ?? Duration.minutes(5),
+        timeout: this.timeout,
         memorySize: 1024,
         logKey: props.logKey,
         environment: {

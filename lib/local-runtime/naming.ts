@@ -16,6 +16,8 @@ export interface Naming {
   /** The ARN of a resource, in the real format for the types the runtime emulates. */
   arn(logicalId: string): string;
   executionArn(stateMachineName: string, executionName: string): string;
+  /** Express executions: names may repeat, so AWS adds an id. */
+  expressExecutionArn(stateMachineName: string, executionName: string, id: string): string;
 }
 
 export function createNaming(template: CfnTemplate, prefix: string, region: string): Naming {
@@ -53,6 +55,7 @@ export function createNaming(template: CfnTemplate, prefix: string, region: stri
     name,
     arn,
     executionArn: (machine, execution) => `arn:aws:states:${region}:${LOCAL_ACCOUNT}:execution:${machine}:${execution}`,
+    expressExecutionArn: (machine, execution, id) => `arn:aws:states:${region}:${LOCAL_ACCOUNT}:express:${machine}:${execution}:${id}`,
   };
 }
 

@@ -38,7 +38,9 @@ describe('recipientContacts', () => {
 
   it('NotifyRecipients runs between the erase fan-out and the reply, with the request id only', () => {
     const states = allStates(definitionOf(defaultTemplate(), 'Workflow'));
-    expect(states['erase stores'].Next).toBe('NotifyRecipients');
+    // After the last erase round: when no store failed and none has more to do.
+    expect(states['erase stores'].Next).toBe('erase: stores done?');
+    expect(states['erase: stores done?'].Default).toBe('NotifyRecipients');
     expect(states.NotifyRecipients.Next).toBe('RespondResult');
     expect(states.NotifyRecipients.Parameters).toEqual({ 'requestId.$': '$.requestId', reply: 'recipient_notices' });
   });

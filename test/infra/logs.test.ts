@@ -63,7 +63,8 @@ describe('encryption and log retention', () => {
   });
 
   it('logs every state machine and the API stage to those log groups', () => {
-    expect(machines).toHaveLength(2);
+    // The workflow, the deadline watch and the two Express store-work state machines.
+    expect(machines).toHaveLength(4);
     for (const [id, machine] of machines) {
       const logging = machine.Properties.LoggingConfiguration;
       expect(logging.Level, id).toBe('ALL');

@@ -1,4 +1,6 @@
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import { StoreWork } from '../../lib/constructs/store-work.js';
 import { describe, expect, it } from 'vitest';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { allStates, definitionOf, synthStack } from './synth.js';
@@ -25,27 +27,53 @@ describe('DSR stack', () => {
     expect(states.VerifyIdentity.Catch[0].ErrorEquals).toEqual(['States.Timeout']);
   });
 
-  it('has one connector Lambda per inventory store, each in a collect and an erase branch', () => {
+  it('has one connector Lambda per inventory store, each in a collect and an erase round', () => {
     const connectors = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { STORE_ID: Match.anyValue() } } },
     });
     const storeIds = Object.values<any>(connectors).map((fn) => fn.Properties.Environment.Variables.STORE_ID).sort();
     expect(storeIds).toEqual(STORES.map((store) => store.id).sort());
-    const states = allStates(definitionOf(template, 'Workflow'));
-    for (const store of STORES) {
-      for (const action of ['collect', 'erase']) {
-        const invoke = states[`${action} ${store.id}`];
+    const workflow = allStates(definitionOf(template, 'Workflow'));
+    for (const action of ['collect', 'erase']) {
+      const round = allStates(definitionOf(template, `StoreWork${action[0]!.toUpperCase()}${action.slice(1)}`));
+      for (const store of STORES) {
+        const invoke = round[`${action} ${store.id}`];
         expect(invoke.Retry.flatMap((retry: any) => retry.ErrorEquals)).toContain('StoreUnavailableError');
-        // A store that still fails waits for the privacy team; it is never skipped.
-        expect(states[`${action} ${store.id} failed`].Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
-        expect(states[`${action} ${store.id} failed`].Next).toBe(`${action} ${store.id}`);
+        // A page that still fails leaves the store at its cursor, marked failed...
+        expect(invoke.Catch.map((c: any) => c.Next)).toEqual([`${action}: store failed`]);
       }
+      expect(round[`${action}: store failed`].Parameters).toMatchObject({ 'cursor.$': '$.cursor', done: false, failed: true });
+      // ...and the workflow parks a failed store for the privacy team, then runs the next
+      // round from its cursor: it is never skipped.
+      expect(workflow[`${action} stores`].Resource).toBe('arn:aws:states:::states:startExecution.sync:2');
+      const done = workflow[`${action}: stores done?`];
+      expect(done.Choices[0]).toMatchObject({ Variable: `$.${action}.failed`, BooleanEquals: true, Next: `${action}: wait for the team` });
+      expect(done.Choices[1]).toMatchObject({ Variable: `$.${action}.more`, BooleanEquals: true, Next: `${action} stores` });
+      expect(workflow[`${action}: store failed`].Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+      expect(workflow[`${action}: store failed`].Next).toBe(`${action}: retry from its cursor`);
+      expect(workflow[`${action}: retry from its cursor`].Parameters).toEqual({ 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', done: false });
+      expect(workflow[`${action}: wait for the team`].Next).toBe(`${action} stores`);
     }
   });
 
+  it('runs the store rounds as Express state machines that fit in 5 minutes, with logging and tracing', () => {
+    const rounds = Object.entries<any>(template.findResources('AWS::StepFunctions::StateMachine')).filter(([id]) => id.startsWith('StoreWork'));
+    expect(rounds).toHaveLength(2);
+    for (const [, round] of rounds) {
+      expect(round.Properties).toMatchObject({
+        StateMachineType: 'EXPRESS',
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: expect.objectContaining({ Level: 'ALL', IncludeExecutionData: false }),
+      });
+    }
+    const tooSlow = () => new StoreWork(new Stack(), 'Rounds', { connectors: new Map(), connectorTimeout: Duration.minutes(2) });
+    expect(tooSlow).toThrow(/a round can take 514 s with connectorTimeout 120 s and its retries, more than the 300 s/);
+  });
+
   it('passes only ids and flags between states, never personal data', () => {
-    const text = JSON.stringify(definitionOf(template, 'Workflow'));
-    expect(text).not.toMatch(/email|contact|accountId/i);
+    for (const machine of ['Workflow', 'StoreWorkCollect', 'StoreWorkErase']) {
+      expect(JSON.stringify(definitionOf(template, machine))).not.toMatch(/email|contact|accountId/i);
+    }
   });
 
   it('runs every Lambda on nodejs24.x with tracing', () => {

@@ -1,4 +1,11 @@
-import { SendTaskSuccessCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client-sfn';
+import {
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StopExecutionCommand,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type CfnTemplate, type LocalRuntime } from '../../lib/local-runtime/index.js';
 import { eventually, liveHandles } from './helpers.js';
@@ -102,6 +109,41 @@ const template: CfnTemplate = {
               End: true,
             },
             Done: { Type: 'Succeed' },
+          },
+        },
+      },
+    },
+    // A Standard parent that runs an Express child to its end (.sync:2), as the DSR workflow runs its store work.
+    Parent: {
+      Type: 'AWS::StepFunctions::StateMachine',
+      Properties: {
+        DefinitionSubstitutions: { ChildArn: { Ref: 'Child' } },
+        Definition: {
+          StartAt: 'RunChild',
+          States: {
+            RunChild: {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::states:startExecution.sync:2',
+              Parameters: { StateMachineArn: '${ChildArn}', 'Input.$': '$' },
+              ResultSelector: { 'output.$': '$.Output', 'status.$': '$.Status' },
+              Catch: [{ ErrorEquals: ['States.TaskFailed'], ResultPath: '$.failure', Next: 'ChildFailed' }],
+              End: true,
+            },
+            ChildFailed: { Type: 'Pass', End: true },
+          },
+        },
+      },
+    },
+    Child: {
+      Type: 'AWS::StepFunctions::StateMachine',
+      Properties: {
+        StateMachineType: 'EXPRESS',
+        DefinitionSubstitutions: { EchoArn: { 'Fn::GetAtt': ['EchoFn', 'Arn'] } },
+        Definition: {
+          StartAt: 'ChildEcho',
+          States: {
+            ChildEcho: { Type: 'Task', Resource: '${EchoArn}', ResultSelector: { 'echoed.$': '$.event' }, Next: 'ChildWait' },
+            ChildWait: { Type: 'Wait', SecondsPath: '$.echoed.wait', End: true },
           },
         },
       },
@@ -219,7 +261,57 @@ describe('state machine semantics', () => {
   });
 });
 
+describe('Express child executions started by a .sync:2 task', () => {
+  it('returns the child output as JSON to the parent; the child is an Express execution without history', async () => {
+    const { executionArn } = runtime.stepFunctions.startExecution({ stateMachineArn: runtime.arn('Parent'), input: '{"wait":0}' });
+    const done = await runtime.stepFunctions.waitForExecution(executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toEqual({ output: { echoed: { wait: 0 } }, status: 'SUCCEEDED' });
+    const [child, ...others] = runtime.stepFunctions.expressExecutions(executionArn);
+    expect(others).toHaveLength(0);
+    expect(child).toMatchObject({ status: 'SUCCEEDED', startedBy: executionArn });
+    expect(child!.executionArn).toMatch(/^arn:aws:states:eu-west-1:000000000000:express:dsr-Child:/);
+    // As in AWS: Express executions are not listed, described, stopped or given a history by the API.
+    await expect(sfn.send(new ListExecutionsCommand({ stateMachineArn: runtime.arn('Child') }))).rejects.toMatchObject({ name: 'StateMachineTypeNotSupported' });
+    await expect(sfn.send(new GetExecutionHistoryCommand({ executionArn: child!.executionArn }))).rejects.toMatchObject({ name: 'InvalidArn' });
+    await expect(sfn.send(new StopExecutionCommand({ executionArn: child!.executionArn }))).rejects.toMatchObject({ name: 'InvalidArn' });
+  });
+
+  it('fails the parent task with States.TaskFailed and the child description as the cause when the child fails', async () => {
+    const { executionArn } = runtime.stepFunctions.startExecution({ stateMachineArn: runtime.arn('Parent'), input: '{"wait":"not a number"}' });
+    const done = await runtime.stepFunctions.waitForExecution(executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    const { failure } = JSON.parse(done.output!);
+    expect(failure.Error).toBe('States.TaskFailed');
+    expect(JSON.parse(failure.Cause)).toMatchObject({ Status: 'FAILED', Error: 'States.Runtime' });
+  });
+
+  it('ends an Express execution after 5 minutes, as AWS does', () => {
+    const child = runtime.stepFunctions.machines.find((machine) => machine.logicalId === 'Child')!;
+    expect(child.type).toBe('EXPRESS');
+    expect(child.prepared.definition).toMatchObject({ TimeoutSeconds: 300 });
+  });
+});
+
 describe('templates the runtime cannot run', () => {
+  it('refuses an Express state machine with a callback task, as AWS does', async () => {
+    const express: CfnTemplate = {
+      Resources: {
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: {
+            StateMachineType: 'EXPRESS',
+            Definition: {
+              StartAt: 'T',
+              States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'x' }, End: true } },
+            },
+          },
+        },
+      },
+    };
+    await expect(startLocalRuntime({ template: express })).rejects.toThrow(/Flow: an EXPRESS state machine cannot run arn:aws:states:::lambda:invoke.waitForTaskToken/);
+  });
+
   it('refuses JSONata before starting anything, naming the state machine', async () => {
     const jsonata: CfnTemplate = {
       Resources: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   costRows,
+  expressGbSeconds,
   formatCostTable,
   gbMonths,
   lambdaGbSeconds,
@@ -12,6 +13,7 @@ import { indexEntryWrites } from '../../bin/bench/cost/meters.js';
 
 const usage: RequestUsage = {
   transitions: 2_000,
+  express: { executions: 500_000, gbSeconds: 1_000 },
   lambda: { invocations: 1_000_000, gbSeconds: 3 },
   emailRecipients: 4,
   dynamodb: { writeUnits: 2_000_000, readUnits: 1_000_000 },
@@ -24,6 +26,8 @@ describe('cost per request (bench section `cost`)', () => {
     const costs = Object.fromEntries(costRows(usage).map((row) => [row.price.service, row.cost]));
     expect(costs).toEqual({
       'Step Functions standard': expect.closeTo(0.05, 12),
+      'Step Functions express requests': expect.closeTo(0.5, 12),
+      'Step Functions express duration': expect.closeTo(0.01667, 12),
       'Lambda requests': expect.closeTo(0.2, 12),
       'Lambda compute (ARM)': expect.closeTo(0.0000400002, 12),
       SES: expect.closeTo(0.0004, 12),
@@ -34,19 +38,25 @@ describe('cost per request (bench section `cost`)', () => {
       'S3 Standard storage': expect.closeTo(0.046, 12),
       'API Gateway REST': expect.closeTo(7, 12),
     });
-    expect(totalCost(costRows(usage))).toBeCloseTo(8.6804400002, 10);
+    expect(totalCost(costRows(usage))).toBeCloseTo(9.1971100002, 10);
   });
 
   it('keeps the rows in price-table order with the counts it was given', () => {
     const rows = costRows(usage);
     expect(rows.map((row) => row.price)).toEqual(Object.values(PRICES));
-    expect(rows.map((row) => row.count)).toEqual([2_000, 1_000_000, 3, 4, 2_000_000, 1_000_000, 1_000, 10_000, 2, 2_000_000]);
+    expect(rows.map((row) => row.count)).toEqual([2_000, 500_000, 1_000, 1_000_000, 3, 4, 2_000_000, 1_000_000, 1_000, 10_000, 2, 2_000_000]);
   });
 
   it('bills Lambda per started millisecond at the configured memory', () => {
     expect(lambdaGbSeconds([])).toBe(0);
     // 100.2 ms at 1024 MB -> 101 ms x 1 GB; 10 ms at 512 MB -> 10 ms x 0.5 GB.
     expect(lambdaGbSeconds([{ memorySize: 1024, durationMs: 100.2 }, { memorySize: 512, durationMs: 10 }])).toBeCloseTo(0.106, 12);
+  });
+
+  it('bills Express per started 100 ms at 64 MB, not per transition', () => {
+    expect(expressGbSeconds([])).toBe(0);
+    // 120 ms -> 200 ms; 1000 ms -> 1000 ms: 1.2 s x 1/16 GB.
+    expect(expressGbSeconds([{ durationMs: 120 }, { durationMs: 1000 }])).toBeCloseTo(0.075, 12);
   });
 
   it('counts storage in GB-months of 30 days', () => {
@@ -62,10 +72,12 @@ describe('cost per request (bench section `cost`)', () => {
     ]).split('\n');
     expect(table[0]).toBe('| item | unit price | access: count | access: cost | erasure: count | erasure: cost |');
     expect(table[2]).toBe('| Step Functions standard | $0.025 / 1,000 transitions | 2,000 | $0.050000 | 0 | $0 |');
-    expect(table[3]).toBe('| Lambda requests | $0.20 / 1,000,000 invocations | 1,000,000 | $0.200000 | 0 | $0 |');
-    expect(table[4]).toBe('| Lambda compute (ARM) | $0.0000133334 / GB-s | 3 | $0.000040 | 0 | $0 |');
+    expect(table[3]).toBe('| Step Functions express requests | $1.00 / 1,000,000 executions | 500,000 | $0.500000 | 0 | $0 |');
+    expect(table[4]).toBe('| Step Functions express duration | $0.00001667 / GB-s | 1,000 | $0.016670 | 0 | $0 |');
+    expect(table[5]).toBe('| Lambda requests | $0.20 / 1,000,000 invocations | 1,000,000 | $0.200000 | 0 | $0 |');
+    expect(table[6]).toBe('| Lambda compute (ARM) | $0.0000133334 / GB-s | 3 | $0.000040 | 0 | $0 |');
     expect(table).toHaveLength(2 + Object.keys(PRICES).length + 1);
-    expect(table.at(-1)).toBe('| **total** |  |  | **$8.680440** |  | **$0** |');
+    expect(table.at(-1)).toBe('| **total** |  |  | **$9.197110** |  | **$0** |');
   });
 });
 

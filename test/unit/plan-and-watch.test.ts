@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from '../../functions/core/deadlines/index.js';
 import { STORES } from '../../functions/core/inventory/index.js';
-import { planKey, planStores } from '../../functions/core/plan/plan.js';
+import { planStores } from '../../functions/core/plan/plan.js';
 import { isCurrentPoint, nextWatchPoint, watchMailKind } from '../../functions/core/watch/watch.js';
 import type { DsrRequestRecord } from '../../functions/core/request/model.js';
 
@@ -9,19 +9,22 @@ describe('store plan', () => {
   it('collects every store for access and erases none', () => {
     const plan = planStores(['access']);
     expect(plan).toMatchObject({ collect: true, erase: false });
-    expect(Object.values(plan.collectStores).every(Boolean)).toBe(true);
+    expect(plan.collectStores.map((store) => store.storeId)).toEqual(STORES.map((store) => store.id));
+    expect(plan.eraseStores).toEqual([]);
   });
 
   it('collects only provided or observed data for portability (Art. 20)', () => {
     const plan = planStores(['portability']);
-    for (const store of STORES) expect(plan.collectStores[planKey(store.id)]).toBe(store.portable);
-    expect(plan.collectStores.invoices).toBe(false);
+    expect(plan.collectStores.map((store) => store.storeId)).toEqual(STORES.filter((store) => store.portable).map((store) => store.id));
+    expect(plan.collectStores.map((store) => store.storeId)).not.toContain('invoices');
   });
 
   it('visits every store for erasure; the connector applies each store’s rule', () => {
     const plan = planStores(['erasure']);
     expect(plan).toMatchObject({ collect: false, erase: true });
-    expect(Object.keys(plan.eraseStores)).toHaveLength(STORES.length);
+    expect(plan.eraseStores.map((store) => store.storeId)).toEqual(STORES.map((store) => store.id));
+    // Each store starts at its beginning.
+    expect(plan.eraseStores.every((store) => store.cursor === '' && !store.done)).toBe(true);
   });
 
   it('touches no store for rights the privacy team handles after review', () => {

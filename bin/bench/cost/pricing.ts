@@ -6,8 +6,10 @@
 
 /** What one request used, as the cost section measures it. */
 export interface RequestUsage {
-  /** Step Functions state transitions of the request's workflow and deadline-watch executions. */
+  /** Step Functions state transitions of the request's Standard executions (workflow and deadline watch). */
   transitions: number;
+  /** The request's Express executions (store-work rounds): billed per execution and by duration, not per transition. */
+  express: { executions: number; gbSeconds: number };
   lambda: { invocations: number; gbSeconds: number };
   /** SES bills per recipient: an email to two addresses counts twice. */
   emailRecipients: number;
@@ -32,6 +34,8 @@ export interface Price {
  */
 export const PRICES = {
   transitions: { service: 'Step Functions standard', usd: 0.025, per: 1_000, unit: 'transitions' },
+  expressRequests: { service: 'Step Functions express requests', usd: 1, per: 1_000_000, unit: 'executions' },
+  expressDuration: { service: 'Step Functions express duration', usd: 0.00001667, per: 1, unit: 'GB-s' },
   lambdaRequests: { service: 'Lambda requests', usd: 0.2, per: 1_000_000, unit: 'invocations' },
   lambdaCompute: { service: 'Lambda compute (ARM)', usd: 0.0000133334, per: 1, unit: 'GB-s' },
   email: { service: 'SES', usd: 0.1, per: 1_000, unit: 'emails' },
@@ -53,6 +57,8 @@ export interface CostRow {
 export function costRows(usage: RequestUsage, prices: Record<keyof typeof PRICES, Price> = PRICES): CostRow[] {
   const counts: Record<keyof typeof PRICES, number> = {
     transitions: usage.transitions,
+    expressRequests: usage.express.executions,
+    expressDuration: usage.express.gbSeconds,
     lambdaRequests: usage.lambda.invocations,
     lambdaCompute: usage.lambda.gbSeconds,
     email: usage.emailRecipients,
@@ -74,6 +80,14 @@ export const totalCost = (rows: readonly CostRow[]) => rows.reduce((sum, row) =>
 /** Lambda bills each invocation's duration rounded up to the millisecond, times its memory. */
 export function lambdaGbSeconds(invocations: readonly { memorySize: number; durationMs: number }[]): number {
   return invocations.reduce((sum, { memorySize, durationMs }) => sum + (Math.ceil(durationMs) / 1000) * (memorySize / 1024), 0);
+}
+
+/** Express memory is billed in 64 MB steps; these rounds carry a few KB of state, so the first step. */
+const EXPRESS_MEMORY_GB = 64 / 1024;
+
+/** Express bills each execution's duration rounded up to the next 100 ms, at its memory. */
+export function expressGbSeconds(executions: readonly { durationMs: number }[]): number {
+  return executions.reduce((sum, { durationMs }) => sum + (Math.ceil(durationMs / 100) / 10) * EXPRESS_MEMORY_GB, 0);
 }
 
 /** Bytes kept for `days`, in GB-months (1 GB = 2^30 bytes, a 30-day month). */

@@ -11,7 +11,8 @@ import { readMailbox } from '../../../lib/local-runtime/index.js';
 import { dsrTemplate, startDsrLocal, type DsrLocal } from '../../../lib/local/dsr-local.js';
 import { runJourney, watchEnded, type RequestKind } from './journey.js';
 import { UsageMeter, type Usage } from './meters.js';
-import { costRows, formatCostTable, gbMonths, lambdaGbSeconds, usd, totalCost, type RequestUsage } from './pricing.js';
+import { executionArnOf } from '../../../functions/core/request/executions.js';
+import { costRows, expressGbSeconds, formatCostTable, gbMonths, lambdaGbSeconds, usd, totalCost, type RequestUsage } from './pricing.js';
 
 const STEP_TIMEOUT_MS = 120_000;
 const started = performance.now();
@@ -49,15 +50,16 @@ try {
   console.log(
     [
       'How: transitions = StateEntered events in GetExecutionHistory of the request\'s workflow and deadline-watch',
-      'executions (local SFN endpoint); Lambda = every handler call the runtime made (onInvoke), each rounded up to',
-      'the ms, at the MemorySize of the template; DynamoDB = ConsumedCapacity the emulator reports for each call of',
-      'the handlers\' shared client, at least 0.5 RRU a read, 1 WRU a write refused by its condition, plus index',
-      'writes counted from the item before and after each write; S3 = the shared client\'s requests by price class',
+      'executions (local SFN endpoint); Express = the store-work rounds the workflow started (the runtime\'s record, as',
+      'CloudWatch Logs would show them), each billed per execution and by duration (100 ms steps, 64 MB); Lambda = every',
+      'handler call the runtime made (onInvoke), each rounded up to the ms, at the MemorySize of the template; DynamoDB =',
+      'ConsumedCapacity the emulator reports for each call of the handlers\' shared client, at least 0.5 RRU a read, 1 WRU',
+      'a write refused by its condition, plus index writes counted from the item before and after each write; S3 = the shared client\'s requests by price class',
       'plus the requester\'s download, storage = objects the request left in the export bucket for the days its',
       'lifecycle rule keeps them; SES = recipients of the emails the mailbox received; API Gateway = the calls of the',
       'requester and the privacy team (the bench waits on the mailbox and the executions, not on the API).',
       'Not measured: KMS, CloudWatch Logs and metrics, X-Ray, Secrets Manager, data transfer, Cognito, CloudFront.',
-      'Lambda wall times are this machine\'s, all handlers in one process: the store branches run at the same time and',
+      'Lambda wall times are this machine\'s, all handlers in one process: the store pages of a round run at the same time and',
       'share its CPU, so their times overlap (an upper bound); AWS durations differ, and cold starts (INIT) are not in them.',
       'Prices are approximate (bin/bench/cost/pricing.ts); check the AWS pricing pages.',
     ].join('\n'),
@@ -80,6 +82,10 @@ async function measure(dsr: DsrLocal, meter: UsageMeter, clients: { sfn: SFNClie
   const entered = (events: HistoryEvent[]) => events.filter((event) => event.type?.endsWith('StateEntered')).length;
   const [workflow, watch] = [histories.workflow, histories.watch];
   const retries = [...workflow, ...watch].filter((event) => event.type === 'TaskFailed').length;
+  // Express executions have no history in AWS either: what bills them is their number and duration.
+  const rounds = dsr.runtime.stepFunctions
+    .expressExecutions(executionArnOf(dsr.resources.workflowArn, journey.requestId))
+    .map((round) => ({ durationMs: round.stopDate!.getTime() - round.startDate.getTime() }));
 
   const mails = (await readMailbox(dsr.mailboxUrl)).slice(mailsBefore);
   const recipients = mails.reduce((sum, mail) => sum + mail.destination.to.length + mail.destination.cc.length + mail.destination.bcc.length, 0);
@@ -100,6 +106,7 @@ async function measure(dsr: DsrLocal, meter: UsageMeter, clients: { sfn: SFNClie
   const db = usage.dynamodb;
   const measured: RequestUsage = {
     transitions: entered(workflow) + entered(watch),
+    express: { executions: rounds.length, gbSeconds: expressGbSeconds(rounds) },
     lambda: { invocations: usage.invocations.length, gbSeconds: lambdaGbSeconds(usage.invocations) },
     emailRecipients: recipients,
     dynamodb: { writeUnits: db.tableWriteUnits + db.indexWriteUnits + db.failedConditions, readUnits: db.readUnits },
@@ -113,6 +120,7 @@ async function measure(dsr: DsrLocal, meter: UsageMeter, clients: { sfn: SFNClie
   };
   const detail = [
     `Step Functions: workflow ${entered(workflow)} transitions, deadline watch ${entered(watch)}; task failures (retries) ${retries}`,
+    `Step Functions express: ${rounds.length} store-work rounds, ${rounds.map((round) => `${round.durationMs} ms`).join(', ') || 'none'}`,
     `Lambda: ${usage.invocations.length} invocations, ${measured.lambda.gbSeconds.toFixed(3)} GB-s, ${usage.invocations.filter((c) => c.failed).length} failed`,
     ...[...byFunction].map(([id, f]) => `  ${id.padEnd(34)} ${String(f.memory).padStart(4)} MB  ${String(f.calls).padStart(3)} calls  ${f.ms.toFixed(0).padStart(6)} ms`),
     `DynamoDB: ${db.reads} reads = ${db.readUnits} RRU; ${db.writes} writes = ${db.tableWriteUnits} WRU table + ${db.indexWriteUnits} WRU index + ${db.failedConditions} refused by condition`,

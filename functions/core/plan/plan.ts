@@ -2,18 +2,25 @@ import { STORES, type StoreDefinition } from '../inventory/index.js';
 import type { RequestType } from '../request/model.js';
 import { carriedOutRights } from '../request/decisions.js';
 
-/** Store ids contain hyphens; JSONPath Choice conditions read them as plain keys. */
-export function planKey(storeId: string): string {
-  return storeId.replace(/-/g, '_');
+/**
+ * Where one store's collect or erase stands between store-work rounds: the cursor its
+ * connector resumes at ('' = the start), or done.
+ */
+export interface StorePosition {
+  storeId: string;
+  cursor: string;
+  done: boolean;
 }
 
 export interface StorePlan {
   collect: boolean;
   erase: boolean;
-  /** Per store (keyed by `planKey`): whether the collect / erase branch runs. */
-  collectStores: Record<string, boolean>;
-  eraseStores: Record<string, boolean>;
+  /** The stores to collect from / erase in, each at its start; the workflow carries the positions on. */
+  collectStores: StorePosition[];
+  eraseStores: StorePosition[];
 }
+
+const atStart = (store: StoreDefinition): StorePosition => ({ storeId: store.id, cursor: '', done: false });
 
 /**
  * Which stores a request touches. Access covers every store (Art. 15); portability only
@@ -25,17 +32,12 @@ export function planStores(types: readonly RequestType[], stores: readonly Store
   const wantsAll = types.includes('access');
   const wantsPortable = types.includes('portability');
   const erase = types.includes('erasure');
-  const collectStores: Record<string, boolean> = {};
-  const eraseStores: Record<string, boolean> = {};
-  for (const store of stores) {
-    collectStores[planKey(store.id)] = wantsAll || (wantsPortable && store.portable);
-    eraseStores[planKey(store.id)] = erase;
-  }
+  const collectStores = stores.filter((store) => wantsAll || (wantsPortable && store.portable)).map(atStart);
   return {
-    collect: Object.values(collectStores).some(Boolean),
+    collect: collectStores.length > 0,
     erase,
     collectStores,
-    eraseStores,
+    eraseStores: erase ? stores.map(atStart) : [],
   };
 }
 

@@ -9,6 +9,8 @@ export type TaskSpec =
   | { kind: 'lambda-invoke'; timeoutMs: number }
   /** arn:aws:states:::lambda:invoke.waitForTaskToken: waits for SendTaskSuccess/Failure. */
   | { kind: 'callback'; timeoutMs: number | undefined }
+  /** arn:aws:states:::states:startExecution.sync:2: runs a child execution to its end; Output as JSON. */
+  | { kind: 'start-execution-sync'; timeoutMs: number | undefined }
   | { kind: 'wait' }
   | { kind: 'unsupported'; resource: string };
 
@@ -31,13 +33,14 @@ type State = Record<string, unknown> & { Type: string };
  * Prepares a resolved ASL (JSONPath) definition for aws-local-stepfunctions:
  * - Classifies every Task state, nested ones in Map and Parallel included (the library's
  *   task overrides are keyed by state name, so names must be unique).
+ * - Caps the execution's TimeoutSeconds at `maxSeconds` (Express: 5 minutes).
  * - Sets each Task's TimeoutSeconds to the longest timer Node allows: the runtime times
  *   tasks itself, and the library would otherwise end any task after 60 s.
  * - Turns each Wait state into an equivalent Task: the library's Wait overflows
  *   setTimeout beyond ~24.8 days (it then fires at once) and cannot be shortened by a
  *   maximum, which tests need. `input.$` keeps the state's output identical.
  */
-export function prepareDefinition(source: unknown, where: string): PreparedDefinition {
+export function prepareDefinition(source: unknown, where: string, maxSeconds?: number): PreparedDefinition {
   const definition = structuredClone(source) as StateMachineDefinition & { TimeoutSeconds?: number };
   const tasks = new Map<string, TaskSpec>();
   const waitStates = new Set<string>();
@@ -63,7 +66,10 @@ export function prepareDefinition(source: unknown, where: string): PreparedDefin
     }
   };
   visit(definition.States as unknown as Record<string, State>);
-  if (definition.TimeoutSeconds !== undefined) definition.TimeoutSeconds = Math.min(definition.TimeoutSeconds, MAX_TIMER_SECONDS);
+  const limit = Math.min(maxSeconds ?? MAX_TIMER_SECONDS, MAX_TIMER_SECONDS);
+  if (definition.TimeoutSeconds !== undefined || maxSeconds !== undefined) {
+    definition.TimeoutSeconds = Math.min(definition.TimeoutSeconds ?? limit, limit);
+  }
   return { definition, tasks, waitStates };
 }
 
@@ -79,6 +85,8 @@ function classifyTask(state: State): TaskSpec {
     case 'arn:aws:states:::lambda:invoke.waitForTaskToken':
       // Without TimeoutSeconds AWS waits up to the execution's limit (a year): no timer.
       return { kind: 'callback', timeoutMs };
+    case 'arn:aws:states:::states:startExecution.sync:2':
+      return { kind: 'start-execution-sync', timeoutMs };
     default:
       return { kind: 'unsupported', resource };
   }

@@ -7,7 +7,7 @@ import { CallbackRegistry, createTaskContext, type PendingCallback } from './cal
 import { SfnApiError } from './errors.js';
 import { toHistory, type EventLog, type HistoryEvent } from './history.js';
 import type { LocalStateMachine } from './state-machines.js';
-import { createTaskHandlers, type WaitOptions } from './tasks.js';
+import { createTaskHandlers, type ChildExecutions, type WaitOptions } from './tasks.js';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -25,10 +25,17 @@ export interface ExecutionDescription {
   cause?: string;
 }
 
+/** An Express execution as its CloudWatch log would show it (AWS keeps no history of them). */
+export interface ExpressExecutionRecord extends ExecutionDescription {
+  startedBy?: string;
+}
+
 export type ExecutionListItem = Pick<ExecutionDescription, 'executionArn' | 'stateMachineArn' | 'name' | 'status' | 'startDate' | 'stopDate'>;
 
 interface Execution extends ExecutionDescription {
   machine: LocalStateMachine;
+  /** The execution whose `.sync` task started this one. */
+  startedBy?: string;
   events: EventLog[];
   abort(): void;
   /** Settles once the execution has ended and its record is final. */
@@ -50,9 +57,11 @@ const NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1
 
 /**
  * The executions of the template's state machines, run by aws-local-stepfunctions in this
- * process, with the semantics of the SFN API for Standard workflows.
+ * process, with the semantics of the SFN API: Standard executions are named uniquely and
+ * keep a history; Express ones (at most 5 minutes) get an `express:` ARN, allow repeated
+ * names, and, as in AWS, are not listed, described, stopped or given a history by the API.
  */
-export class LocalStepFunctions {
+export class LocalStepFunctions implements ChildExecutions {
   readonly callbacks = new CallbackRegistry();
   private readonly executions = new Map<string, Execution>();
   private stopped = false;
@@ -72,7 +81,7 @@ export class LocalStepFunctions {
     return machine.arn;
   }
 
-  startExecution(request: { stateMachineArn: string; name?: string; input?: string }): { executionArn: string; startDate: Date } {
+  startExecution(request: { stateMachineArn: string; name?: string; input?: string }, startedBy?: string): { executionArn: string; startDate: Date } {
     const machine = this.machine(request.stateMachineArn);
     // Handlers still finishing while the runtime stops must not start what nobody ends.
     if (this.stopped) throw new SfnApiError('ServiceUnavailable', 'The local runtime is stopping');
@@ -85,7 +94,8 @@ export class LocalStepFunctions {
     } catch {
       throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: the input is not valid JSON');
     }
-    const executionArn = this.naming.executionArn(machine.name, name);
+    const express = machine.type === 'EXPRESS';
+    const executionArn = express ? this.naming.expressExecutionArn(machine.name, name, randomUUID()) : this.naming.executionArn(machine.name, name);
     const existing = this.executions.get(executionArn);
     if (existing) {
       // Standard workflows: a retried start of the same running execution is idempotent.
@@ -93,21 +103,44 @@ export class LocalStepFunctions {
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
     const execution = this.run(machine, executionArn, name, input, parsedInput);
+    execution.startedBy = startedBy;
     this.executions.set(executionArn, execution);
     this.options.log(`[sfn] started ${machine.logicalId} ${name}`);
     return { executionArn, startDate: execution.startDate };
   }
 
   describeExecution(executionArn: string): ExecutionDescription {
-    const { machine: _machine, events: _events, abort: _abort, done: _done, ...description } = this.execution(executionArn);
-    return description;
+    return describe(this.standardExecution(executionArn));
+  }
+
+  /** The child execution of a `.sync` task of `parentArn`. */
+  startChild(request: { stateMachineArn: string; name?: string; input: string }, parentArn: string): string {
+    return this.startExecution(request, parentArn).executionArn;
+  }
+
+  /** Resolves with an execution's description (Express ones too) once it has ended. */
+  async ended(executionArn: string): Promise<ExecutionDescription> {
+    const execution = this.execution(executionArn);
+    await execution.done;
+    return describe(execution);
+  }
+
+  /**
+   * Express executions, as their CloudWatch log would list them, optionally only those a
+   * `.sync` task of `startedBy` started (the cost bench prices them by duration).
+   */
+  expressExecutions(startedBy?: string): ExpressExecutionRecord[] {
+    return [...this.executions.values()]
+      .filter((e) => e.machine.type === 'EXPRESS' && (!startedBy || e.startedBy === startedBy))
+      .map((e) => ({ ...describe(e), startedBy: e.startedBy }));
   }
 
   listExecutions(request: { stateMachineArn: string; statusFilter?: ExecutionStatus } & Page): {
     executions: ExecutionListItem[];
     nextToken?: string;
   } {
-    const { arn } = this.machine(request.stateMachineArn);
+    const { arn, type } = this.machine(request.stateMachineArn);
+    if (type === 'EXPRESS') throw new SfnApiError('StateMachineTypeNotSupported', 'This operation is not supported by EXPRESS state machines');
     const matching = [...this.executions.values()]
       .filter((e) => e.stateMachineArn === arn && (!request.statusFilter || e.status === request.statusFilter))
       .sort((a, b) => b.startDate.getTime() - a.startDate.getTime())
@@ -117,16 +150,21 @@ export class LocalStepFunctions {
   }
 
   stopExecution(executionArn: string, error?: string, cause?: string): { stopDate: Date } {
-    const execution = this.execution(executionArn);
-    if (execution.status === 'RUNNING') {
-      this.finish(execution, 'ABORTED', { error, cause });
-      execution.abort();
-    }
-    return { stopDate: execution.stopDate! };
+    return this.abort(this.standardExecution(executionArn), error, cause);
+  }
+
+  /**
+   * A `.sync` task ended before its child (its execution was stopped, or it timed out):
+   * a Standard child is stopped; an Express one runs on to its end, as in AWS, where
+   * StopExecution does not apply to Express executions.
+   */
+  stopChild(executionArn: string): void {
+    const child = this.execution(executionArn);
+    if (child.machine.type === 'STANDARD') this.abort(child, 'States.Aborted', 'The parent task ended');
   }
 
   getExecutionHistory(executionArn: string, request: { reverseOrder?: boolean } & Page): { events: HistoryEvent[]; nextToken?: string } {
-    const execution = this.execution(executionArn);
+    const execution = this.standardExecution(executionArn);
     const events = toHistory(execution.events, execution.machine.roleArn, execution.machine.prepared.waitStates);
     if (request.reverseOrder) events.reverse();
     const { items, nextToken } = page(events, request);
@@ -166,16 +204,22 @@ export class LocalStepFunctions {
     } finally {
       clearTimeout(timer);
     }
-    return this.describeExecution(executionArn);
+    return describe(execution);
   }
 
   /** Stops every running execution and waits until all have settled. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const execution of this.executions.values()) {
-      if (execution.status === 'RUNNING') this.stopExecution(execution.executionArn);
-    }
+    for (const execution of this.executions.values()) this.abort(execution);
     await Promise.all([...this.executions.values()].map((execution) => execution.done));
+  }
+
+  private abort(execution: Execution, error?: string, cause?: string): { stopDate: Date } {
+    if (execution.status === 'RUNNING') {
+      this.finish(execution, 'ABORTED', { error, cause });
+      execution.abort();
+    }
+    return { stopDate: execution.stopDate! };
   }
 
   private run(machine: LocalStateMachine, executionArn: string, name: string, input: string, parsedInput: unknown): Execution {
@@ -185,7 +229,7 @@ export class LocalStepFunctions {
     const handlers = createTaskHandlers(
       machine.prepared.tasks,
       { executionArn, signal: controller.signal, claimToken: taskContext.claim },
-      { lambda: this.lambda, callbacks: this.callbacks, waits: this.options, timeoutError: this.timeoutError },
+      { lambda: this.lambda, children: this, callbacks: this.callbacks, waits: this.options, timeoutError: this.timeoutError },
     );
     type RunOptions = NonNullable<Parameters<LocalStateMachine['machine']['run']>[1]>;
     const run = machine.machine.run(parsedInput as Parameters<LocalStateMachine['machine']['run']>[0], {
@@ -247,12 +291,26 @@ export class LocalStepFunctions {
     return machine;
   }
 
+  /** AWS describes, stops and keeps the history of Standard executions only. */
+  private standardExecution(executionArn: string): Execution {
+    const execution = this.execution(executionArn);
+    if (execution.machine.type === 'EXPRESS') {
+      throw new SfnApiError('InvalidArn', `Invalid Arn: 'Express executions have no history or description: ${executionArn}'`);
+    }
+    return execution;
+  }
+
   private execution(executionArn: string): Execution {
     if (!executionArn?.startsWith('arn:aws:states:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${executionArn}'`);
     const execution = this.executions.get(executionArn);
     if (!execution) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
     return execution;
   }
+}
+
+function describe(execution: Execution): ExecutionDescription {
+  const { machine: _machine, events: _events, abort: _abort, done: _done, startedBy: _startedBy, ...description } = execution;
+  return description;
 }
 
 /** Simple paging: the token is the offset of the next item. */

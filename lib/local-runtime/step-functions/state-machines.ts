@@ -5,8 +5,12 @@ import type { Naming } from '../naming.js';
 import { resourcesOfType, type CfnTemplate } from '../template.js';
 import { prepareDefinition, type PreparedDefinition } from './definition.js';
 
+/** Standard runs up to a year, exactly once; Express at most 5 minutes, without callbacks or .sync tasks. */
+export type StateMachineKind = 'STANDARD' | 'EXPRESS';
+
 export interface LocalStateMachine {
   logicalId: string;
+  type: StateMachineKind;
   name: string;
   arn: string;
   roleArn: string;
@@ -34,9 +38,12 @@ export function loadStateMachines(template: CfnTemplate, naming: Naming, resolve
     } catch (error) {
       throw new Error(`${where}: ${(error as Error).message}`);
     }
-    const prepared = prepareDefinition(definition, where);
+    const type = props.StateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
+    if (type === 'EXPRESS') refuseWaitingTasks(definition, where);
+    const prepared = prepareDefinition(definition, where, type === 'EXPRESS' ? EXPRESS_MAX_SECONDS : undefined);
     return {
       logicalId,
+      type,
       name: naming.name(logicalId),
       arn: naming.arn(logicalId),
       roleArn: typeof props.RoleArn === 'string' ? props.RoleArn : `arn:aws:iam::000000000000:role/${naming.name(logicalId)}`,
@@ -44,6 +51,15 @@ export function loadStateMachines(template: CfnTemplate, naming: Naming, resolve
       machine: new StateMachine(prepared.definition, { validationOptions: { noValidate: true } }),
     };
   });
+}
+
+/** AWS ends an Express execution after 5 minutes (States.Timeout). */
+export const EXPRESS_MAX_SECONDS = 300;
+
+/** AWS refuses to create an Express state machine with a .sync or .waitForTaskToken task. */
+function refuseWaitingTasks(definition: unknown, where: string): void {
+  const waiting = /"Resource":"(arn:aws:states:::[^"]*\.(?:sync(?::2)?|waitForTaskToken))"/.exec(JSON.stringify(definition));
+  if (waiting) throw new Error(`${where}: an EXPRESS state machine cannot run ${waiting[1]} (AWS allows it in STANDARD only)`);
 }
 
 function parseDefinition(props: Record<string, unknown>, where: string): unknown {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { LambdaHost } from '../lambda-host.js';
 import type { CallbackRegistry } from './callbacks.js';
 import type { TaskSpec } from './definition.js';
-import { lambdaTaskFailure, statesRuntimeError } from './errors.js';
+import type { ExecutionDescription } from './executions.js';
+import { lambdaTaskFailure, SfnApiError, StatesError, statesRuntimeError } from './errors.js';
 import { delay, guard } from './timers.js';
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
@@ -23,8 +24,17 @@ export interface TaskScope {
   claimToken(): string | undefined;
 }
 
+/** How a `.sync:2` task starts, awaits and stops the child execution it runs. */
+export interface ChildExecutions {
+  startChild(request: { stateMachineArn: string; name?: string; input: string }, parentArn: string): string;
+  ended(executionArn: string): Promise<ExecutionDescription>;
+  /** The task ended first: stops a Standard child (an Express one runs on, as in AWS). */
+  stopChild(executionArn: string): void;
+}
+
 export interface TaskDependencies {
   lambda: LambdaHost;
+  children: ChildExecutions;
   callbacks: CallbackRegistry;
   waits: WaitOptions;
   timeoutError: () => Error;
@@ -79,6 +89,23 @@ function taskHandler(stateName: string, spec: TaskSpec, scope: TaskScope, deps: 
         return timed(work, spec.timeoutMs).finally(() => deps.callbacks.close(taskToken));
       };
 
+    case 'start-execution-sync':
+      return (input) => {
+        const executionArn = startChild(stateName, input, scope.executionArn, deps.children);
+        const stopChild = () => deps.children.stopChild(executionArn);
+        scope.signal.addEventListener('abort', stopChild, { once: true });
+        const work = deps.children.ended(executionArn).then((child) => {
+          // AWS fails the parent task with States.TaskFailed, the child's description as the cause.
+          if (child.status !== 'SUCCEEDED') throw new StatesError('States.TaskFailed', JSON.stringify(syncResult(child)));
+          return syncResult(child);
+        });
+        return timed(work, spec.timeoutMs).finally(() => {
+          scope.signal.removeEventListener('abort', stopChild);
+          // Nothing happens to a child that has ended.
+          stopChild();
+        });
+      };
+
     case 'wait':
       return async (input) => {
         const { input: stateInput, seconds, timestamp } = input as { input: unknown; seconds?: unknown; timestamp?: unknown };
@@ -99,6 +126,38 @@ function lambdaParameters(stateName: string, input: unknown): { FunctionName: st
   const { FunctionName, Payload } = (input ?? {}) as { FunctionName?: unknown; Payload?: unknown };
   if (typeof FunctionName !== 'string') throw statesRuntimeError(`${stateName}: Parameters.FunctionName is missing`);
   return { FunctionName, Payload: Payload ?? {} };
+}
+
+/** Starts the child of a `.sync:2` task; SFN API errors become the task's `StepFunctions.<Name>Exception`. */
+function startChild(stateName: string, input: unknown, parentArn: string, children: ChildExecutions): string {
+  const { StateMachineArn, Input, Name } = (input ?? {}) as { StateMachineArn?: unknown; Input?: unknown; Name?: unknown };
+  if (typeof StateMachineArn !== 'string') throw statesRuntimeError(`${stateName}: Parameters.StateMachineArn is missing`);
+  const childInput = typeof Input === 'string' ? Input : JSON.stringify(Input ?? {});
+  try {
+    return children.startChild({ stateMachineArn: StateMachineArn, name: typeof Name === 'string' ? Name : undefined, input: childInput }, parentArn);
+  } catch (error) {
+    if (error instanceof SfnApiError) throw new StatesError(`StepFunctions.${error.type}Exception`, error.message);
+    throw error;
+  }
+}
+
+/** What `.sync:2` returns: DescribeExecution with Input and Output as JSON, dates in epoch milliseconds. */
+function syncResult(child: ExecutionDescription) {
+  const parse = (text: string | undefined) => (text === undefined ? undefined : (JSON.parse(text) as unknown));
+  return {
+    ExecutionArn: child.executionArn,
+    StateMachineArn: child.stateMachineArn,
+    Name: child.name,
+    Status: child.status,
+    StartDate: child.startDate.getTime(),
+    StopDate: child.stopDate?.getTime(),
+    Input: parse(child.input),
+    InputDetails: { Included: true },
+    Output: parse(child.output),
+    OutputDetails: { Included: child.output !== undefined },
+    Error: child.error,
+    Cause: child.cause,
+  };
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
