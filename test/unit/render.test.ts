@@ -378,6 +378,19 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectBoth(email, 'Autoriteit Persoonsgegevens');
   });
 
+  it('rightsOutcome on an objection granted in part says what continues, on compelling grounds', () => {
+    const email = rightsOutcome({
+      requestId: 'req_ro2',
+      locale,
+      receivedAt: '2026-06-14T22:15:00Z',
+      types: ['objection'],
+      outcome: 'We stopped the reliability analysis.',
+      decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'An attack is being investigated.' } },
+    });
+    expectBoth(email, locale === 'nl' ? 'gedeeltelijk gestaakt' : 'stopped part of the processing');
+    expectBoth(email, locale === 'nl' ? 'dwingende gerechtvaardigde gronden' : 'compelling legitimate grounds');
+  });
+
   it('rightsOutcome quotes the team and states per right what it means', () => {
     const outcome = `We corrected the account email and stopped the reliability analysis. ${XSS}`;
     const email = rightsOutcome({
@@ -388,7 +401,7 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
       outcome: `  ${outcome}\n`,
     });
     expectWellFormedEmail(email, locale);
-    expectBoth(email, locale === 'nl' ? 'Wat we hebben gedaan' : 'What we did');
+    expectBoth(email, locale === 'nl' ? 'Wat wij hebben gedaan' : 'What we did');
     expect(email.text).toContain(outcome);
     expect(email.html).toContain(XSS_ESCAPED);
     expect(email.html).not.toContain(XSS);
@@ -397,7 +410,9 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     }
     expectBoth(email, locale === 'nl' ? 'artikel 18 lid 3 AVG' : 'Art. 18(3) GDPR');
     expectBoth(email, locale === 'nl' ? 'bewaren ze alleen nog' : 'it is now only stored');
-    expectBoth(email, locale === 'nl' ? 'dwingende gerechtvaardigde gronden' : 'compelling legitimate grounds');
+    // A granted objection: the processing stopped, said without a hedge.
+    expectBoth(email, locale === 'nl' ? 'gerechtvaardigde belangen (artikel 6 lid 1, onder f, AVG) gestaakt' : 'We have stopped processing your data on the basis of our legitimate interests');
+    expect(email.text).not.toMatch(locale === 'nl' ? /tenzij/ : /unless/);
     expectBoth(email, locale === 'nl' ? 'artikel 6 lid 1, onder f, AVG' : 'Art. 6(1)(f) GDPR');
     // Access gets its own reply; this one only says so.
     expectBoth(email, locale === 'nl' ? 'apart bericht' : 'separate message');
