@@ -372,9 +372,9 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expect(email.subject).toContain('req_wc');
     expectBoth(email, t.received);
     expectBoth(email, `${rightName('withdraw_consent', locale)} (${locale === 'nl' ? 'artikel 7 lid 3 AVG' : 'Art. 7(3) GDPR'})`);
-    expectBoth(email, locale === 'nl' ? 'geen persoonsgegevens op basis van uw toestemming' : 'no personal data on the basis of your consent');
+    expectBoth(email, locale === 'nl' ? 'geen persoonsgegevens op grond van uw toestemming' : 'no personal data on the basis of your consent');
     expectBoth(email, locale === 'nl' ? 'intrekking van uw toestemming vastgelegd' : 'recorded the withdrawal of your consent');
-    expect(email.text).not.toContain(locale === 'nl' ? 'Wat we hebben gedaan' : 'What we did');
+    expect(email.text).not.toContain(locale === 'nl' ? 'Wat wij hebben gedaan' : 'What we did');
     expectBoth(email, 'Autoriteit Persoonsgegevens');
   });
 

@@ -136,16 +136,16 @@ export const STORES = [
   },
   {
     id: 'media',
-    title: { en: 'Uploaded inputs and generated assets', nl: 'Geüploade invoer en gegenereerde assets' },
+    title: { en: 'Uploaded inputs and generated assets', nl: 'Geüploade invoer en gegenereerde bestanden' },
     categories: {
       en: 'Images and files you uploaded as inputs, and the assets generated for you',
-      nl: 'Afbeeldingen en bestanden die u als invoer uploadde, en de voor u gegenereerde assets',
+      nl: 'Afbeeldingen en bestanden die u als invoer heeft geüpload, en de bestanden die voor u zijn gegenereerd',
     },
     purposes: [PURPOSES.provideService],
     retention: {
       description: {
         en: 'Up to 90 days on object storage (asset lifecycle)',
-        nl: 'Tot 90 dagen in objectopslag (levenscyclus van assets)',
+        nl: 'Ten hoogste 90 dagen in de objectopslag, waarna de bestanden automatisch worden verwijderd',
       },
       days: 90,
     },

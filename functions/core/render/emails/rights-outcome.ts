@@ -29,7 +29,7 @@ function rightSentence(right: Right, locale: Locale, decision: RightDecisionKind
   switch (right) {
     case 'withdraw_consent':
       return nl
-        ? 'Kiara verwerkt geen persoonsgegevens op basis van uw toestemming: we gebruiken uw gegevens alleen op andere grondslagen, zoals de overeenkomst met u, wettelijke verplichtingen en gerechtvaardigde belangen. Er hoefde dus niets te worden gestopt. We hebben de intrekking van uw toestemming vastgelegd; die geldt direct.'
+        ? 'Kiara verwerkt geen persoonsgegevens op grond van uw toestemming: wij gebruiken uw gegevens uitsluitend op andere grondslagen, zoals de overeenkomst met u, wettelijke verplichtingen en gerechtvaardigde belangen. Er hoefde dus niets te worden gestaakt. Wij hebben de intrekking van uw toestemming vastgelegd; zij werkt onmiddellijk.'
         : 'Kiara processes no personal data on the basis of your consent: we use your data only on other legal bases, such as our contract with you, legal obligations and legitimate interests. There was therefore nothing to stop. We have recorded the withdrawal of your consent; it takes effect at once.';
     case 'restriction':
       return nl
