@@ -1,9 +1,7 @@
 import type { Right } from '../../inventory/types.js';
-import { formatInstantDate } from '../dates.js';
-import { privacyLink, renderEmail } from '../layout.js';
-import { rightsPhrase } from '../rights.js';
+import { privacyLink } from '../layout.js';
 import type { IsoInstant, RenderedEmail, SubjectEmailBase } from '../types.js';
-import { subjectFooter, subjectReference } from './common.js';
+import { replyEmail } from './common.js';
 
 export interface CancellationInput extends SubjectEmailBase {
   receivedAt: IsoInstant;
@@ -15,22 +13,15 @@ export interface CancellationInput extends SubjectEmailBase {
  * any data was provided, erased or changed.
  */
 export function cancellationConfirmation(input: CancellationInput): RenderedEmail {
-  const { locale, requestId } = input;
-  const nl = locale === 'nl';
-  const received = formatInstantDate(input.receivedAt, locale);
-  const rights = rightsPhrase(input.types, locale);
-  const title = nl ? 'Uw privacyverzoek is ingetrokken' : 'Your privacy request has been withdrawn';
-  return renderEmail({
-    locale,
-    subject: `${title} (${subjectReference(requestId, locale)})`,
-    title,
-    blocks: [
-      {
-        kind: 'paragraph',
-        text: nl
-          ? `Op ${received} hebben wij uw verzoek ontvangen (${rights}). U heeft ons laten weten dat u het intrekt. Wij bevestigen dat wij het verzoek hebben gesloten.`
-          : `On ${received} we received your request (${rights}). You told us that you withdraw it. We confirm that we have closed the request.`,
-      },
+  const nl = input.locale === 'nl';
+  return replyEmail(
+    input,
+    nl ? 'Uw privacyverzoek is ingetrokken' : 'Your privacy request has been withdrawn',
+    {
+      en: 'You told us that you withdraw it. We confirm that we have closed the request.',
+      nl: 'U heeft ons laten weten dat u het intrekt. Wij bevestigen dat wij het verzoek hebben gesloten.',
+    },
+    [
       {
         kind: 'paragraph',
         text: nl
@@ -44,6 +35,5 @@ export function cancellationConfirmation(input: CancellationInput): RenderedEmai
           : ['You can submit a new request at any time at ', privacyLink(), ' or from your Kiara dashboard. If you did not withdraw this request, please let us know at the same address.'],
       },
     ],
-    footer: subjectFooter(requestId, locale),
-  });
+  );
 }
