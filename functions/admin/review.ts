@@ -17,7 +17,7 @@ import { needsOutcome, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
 import type { RequestsRepo } from '../shared/requests-repo.js';
 import { parseBody } from './body.js';
-import { decideStep } from './decide.js';
+import { decideStep, notPending } from './decide.js';
 
 const text = z.string().trim().min(1).max(5000);
 const rejectBody = z.strictObject({ reasonCode: z.enum(REJECTION_REASONS).default('other'), reason: text });
@@ -37,7 +37,7 @@ export function reviewActions(repo: RequestsRepo) {
   /** 409 unless the review step waits: checked before anything is validated against the request. */
   async function requirePendingReview(requestId: string) {
     const pending = await repo.findStep(requestId, 'review');
-    if (pending?.status !== 'pending') throw new HttpError(409, pending ? 'already_decided' : 'no_pending_step', 'The request is not waiting for a review decision.');
+    if (pending?.status !== 'pending') throw notPending(pending);
   }
 
   async function record(request: DsrRequestRecord, rights: RightDecisions, outcome: string | undefined, actor: string) {
