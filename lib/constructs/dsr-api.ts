@@ -25,7 +25,7 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
-import { acknowledge, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import { acknowledge, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -115,6 +115,11 @@ export class DsrApi extends Construct {
       this.api.node.tryFindChild('CloudWatchRole') ?? this.api,
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       'The account-level role API Gateway writes access and execution logs with; the AWS managed policy is limited to CloudWatch Logs actions and is the one AWS documents for it.',
+    );
+    acknowledgeControl(
+      this.api,
+      'lambda_function_public_access_prohibited_check',
+      'Each route\'s Lambda permission names API Gateway with SourceArn set to this API\'s execute-api ARN for that method; the rule reads only a literal string or a Ref there, not the Fn::Join the CDK writes.',
     );
     if (props.wafRateLimit === undefined) {
       acknowledge(

@@ -4,7 +4,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledge, acknowledgeWildcards } from '../nag.js';
+import { acknowledge, acknowledgeControl, acknowledgeWildcards } from '../nag.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,11 +44,7 @@ export class DsrFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'kiara-dsr',
         ...props.environment,
       },
-      logGroup: new LogGroup(scope, `${id}Logs`, {
-        retention: RetentionDays.THREE_MONTHS,
-        encryptionKey: props.logKey,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      logGroup: logGroupOf(scope, id, props.logKey),
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',
@@ -61,6 +57,11 @@ export class DsrFunction extends NodejsFunction {
       },
     });
     (this.node.defaultChild as CfnResource).addMetadata('DsrEntry', entry);
+    acknowledgeControl(
+      this,
+      'lambda_inside_vpc_check',
+      'The function calls only AWS APIs (DynamoDB, S3, SES, Step Functions, Secrets Manager), over TLS and authorised by IAM, and reaches no resource in a VPC; a VPC would add NAT gateways or endpoints without narrowing that access.',
+    );
 
     if (this.role) {
       acknowledge(
@@ -88,4 +89,15 @@ export class DsrFunction extends NodejsFunction {
       ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
     );
   }
+}
+
+/** The function's log group: its logs carry ids, counts and codes, kept three months. */
+function logGroupOf(scope: Construct, id: string, key: IKey | undefined): LogGroup {
+  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, encryptionKey: key, removalPolicy: RemovalPolicy.DESTROY });
+  acknowledgeControl(
+    logGroup,
+    'cloudwatch_log_group_retention_period_check',
+    'Lambda logs carry request ids, counts and error codes; three months covers investigating a run, and the record of each request is its audit trail in the requests table, kept recordRetentionYears. Keeping logs no longer is data minimisation.',
+  );
+  return logGroup;
 }
