@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
 import { adminCall, submitRequest } from './api-client.js';
@@ -13,6 +14,42 @@ function parseRightDecision(spec: string): [string, Record<string, string>] {
   return [right, { decision, ...(ground !== undefined ? { ground } : {}), ...(facts.length ? { facts: facts.join(':') } : {}) }];
 }
 
+/** How long `approve` watches the request leave the review step before it reports. */
+const RESUME_WAIT_MS = 15_000;
+
+interface RequestView {
+  status: string;
+  pendingStep: string | null;
+}
+
+/**
+ * The request once the workflow has taken the approval (its status leaves
+ * `awaiting_review`), or as it is when RESUME_WAIT_MS have passed: the admin API answers
+ * as soon as the decision is stored, before the workflow moves on.
+ */
+async function afterReview(id: string): Promise<{ request: RequestView; moved: boolean }> {
+  const until = Date.now() + RESUME_WAIT_MS;
+  for (;;) {
+    const request = (await adminCall(`/admin/requests/${id}`)) as RequestView;
+    const moved = request.status !== 'awaiting_review';
+    if (moved || Date.now() > until) return { request, moved };
+    await sleep(200);
+  }
+}
+
+/** Approves, then says on stderr where the request stands and prints it (stdout stays JSON). */
+async function approve(id: string, outcome?: string): Promise<void> {
+  await adminCall(`/admin/requests/${id}/approve`, 'POST', outcome !== undefined ? { outcome } : undefined);
+  const { request, moved } = await afterReview(id);
+  const waits = request.pendingStep ? ` and waits for ${request.pendingStep}` : '';
+  process.stderr.write(
+    moved
+      ? `Approved. The workflow resumed: the request is now ${request.status}${waits}.\n`
+      : `Approved. The workflow has not moved on yet (still ${request.status}); check again with: dsr requests show ${id}\n`,
+  );
+  print(request);
+}
+
 /** `dsr requests …`: the admin API from a terminal or a script (JSON out). */
 export function registerRequestsCommand(program: Command): void {
   const requests = program.command('requests').description('List, inspect and decide requests (admin API)');
@@ -26,8 +63,7 @@ export function registerRequestsCommand(program: Command): void {
   requests
     .command('approve <id>')
     .option('--outcome <text>', 'what was done (sent to the requester); required for rectification, restriction and objection')
-    .action(async (id: string, options: { outcome?: string }) =>
-      print(await adminCall(`/admin/requests/${id}/approve`, 'POST', options.outcome !== undefined ? { outcome: options.outcome } : undefined)));
+    .action((id: string, options: { outcome?: string }) => approve(id, options.outcome));
   requests
     .command('reject <id>')
     .requiredOption('--reason <text>', 'the facts the refusal rests on (sent to the requester)')

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
 import { readStoreResults } from '../connectors/progress.js';
 import { requireEnv } from '../shared/env.js';
@@ -7,6 +7,7 @@ import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
+import { isRequestId } from '../shared/tokens.js';
 import { workflowEnv } from '../shared/workflow-env.js';
 import { parseBody } from './body.js';
 import { adminCaller } from './caller.js';
@@ -20,6 +21,9 @@ import { stepView, summaryView } from './views.js';
 
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
 
+const requestNotFound = () => new HttpError(404, 'request_not_found', 'No request with this id.');
+const unknownAction = (action: string) => new HttpError(404, 'unknown_action', `Unknown action "${action.slice(0, 40)}".`);
+
 /** The admin API: the privacy team's queue, request detail and decisions. */
 export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
@@ -29,7 +33,7 @@ export function createHandler(env: Record<string, string>) {
 
   async function detail(requestId: string) {
     const request = await repo.find(requestId);
-    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    if (!request) throw requestNotFound();
     const [audit, steps, stores, mails] = await Promise.all([
       repo.auditTrail(requestId),
       repo.pendingSteps(requestId),
@@ -62,7 +66,7 @@ export function createHandler(env: Record<string, string>) {
 
   async function act(event: APIGatewayProxyEvent, requestId: string, action: string, actor: string) {
     const request = await repo.find(requestId);
-    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    if (!request) throw requestNotFound();
     if (Object.hasOwn(review, action)) {
       return (await review[action as keyof typeof review](event, request, actor)) ?? detail(requestId);
     }
@@ -89,7 +93,7 @@ export function createHandler(env: Record<string, string>) {
         await deliverNotices(notices, requestId);
         break;
       default:
-        throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);
+        throw unknownAction(action);
     }
     return detail(requestId);
   }
@@ -97,6 +101,10 @@ export function createHandler(env: Record<string, string>) {
   return httpHandler('admin', async (event) => {
     const actor = await adminCaller(event, env);
     const { id, action } = event.pathParameters ?? {};
+    // An id no request can have, or an action no route has the shape of, is answered
+    // without a lookup (DynamoDB refuses keys over 2 KB).
+    if (id !== undefined && !isRequestId(id)) throw requestNotFound();
+    if (action !== undefined && !/^[a-z][a-z-]{0,39}$/.test(action)) throw unknownAction(action);
     if (event.httpMethod === 'GET' && !id) {
       const filters = parseQueueQuery(event.queryStringParameters ?? {});
       return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));

@@ -8,7 +8,9 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
 import { documentClient } from './aws-clients.js';
+import { listCursor, type ListPosition } from './list-cursor.js';
 import { closedIndex, listIndex, requestKeys } from '../core/request/keys.js';
 import {
   currentDeadlines,
@@ -83,9 +85,14 @@ export class RequestsRepo {
     }
   }
 
-  async find(requestId: string): Promise<DsrRequestRecord | undefined> {
+  /** The request, if stored; `consistent` reads a write that may have happened just now. */
+  async find(requestId: string, consistent = false): Promise<DsrRequestRecord | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta } }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
+        ConsistentRead: consistent || undefined,
+      }),
     );
     return Item ? strip<DsrRequestRecord>(Item) : undefined;
   }
@@ -248,14 +255,12 @@ export class RequestsRepo {
         KeyConditionExpression: 'listPk = :pk',
         ExpressionAttributeValues: { ':pk': listIndex.partition(open) },
         Limit: limit,
-        ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : undefined,
+        ExclusiveStartKey: cursor ? z.decode(listCursor, cursor) : undefined,
       }),
     );
     return {
       items: (page.Items ?? []).map((item) => strip<DsrRequestRecord>(item)),
-      cursor: page.LastEvaluatedKey
-        ? Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url')
-        : undefined,
+      cursor: page.LastEvaluatedKey ? z.encode(listCursor, page.LastEvaluatedKey as ListPosition) : undefined,
     };
   }
 

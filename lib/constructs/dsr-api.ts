@@ -75,6 +75,8 @@ export class DsrApi extends Construct {
   /** The admin bearer token (only with `adminAuth: 'token'`). */
   readonly adminTokenSecret?: Secret;
   readonly webhookSecret: Secret;
+  /** The intake's key for deriving request ids from delivery keys; never rotated. */
+  readonly requestIdKey: Secret;
   /** The API's base URL, built from its id so Lambdas can use it without a cycle. */
   readonly baseUrl: string;
 
@@ -138,6 +140,16 @@ export class DsrApi extends Construct {
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'current', excludePunctuation: true, passwordLength: 48 },
       encryptionKey: props.logKey,
     });
+    this.requestIdKey = new Secret(this, 'RequestIdKey', {
+      description: 'Kiara DSR intake: HMAC key that derives a request id from its delivery key (idempotency)',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      encryptionKey: props.logKey,
+    });
+    acknowledge(
+      this.requestIdKey,
+      'AwsSolutions-SMG4',
+      'Request ids are derived from delivery keys with this key: a rotated key would give a retry of a delivery made before the rotation another id, and so a second request. It never leaves AWS (only the intake reads it).',
+    );
     acknowledge(
       this.webhookSecret,
       'AwsSolutions-SMG4',
@@ -260,10 +272,16 @@ export class DsrApi extends Construct {
     const fn = (id: string, entry: string, description: string) =>
       new DsrFunction(this, id, { entry, description, environment, logKey, timeout: Duration.seconds(15) });
 
-    const intake = fn('Intake', 'intake', 'DSR intake webhook: verify signature, validate, store, start');
-    // Exactly what the intake does: get/put/update its items (request, audit event, open-
-    // request claims, rate-limit windows, delivery ids), no queries, no batch writes; it
-    // deletes only a delivery-id claim it gives back (keys `IDEMP#...`).
+    const intake = new DsrFunction(this, 'Intake', {
+      entry: 'intake',
+      description: 'DSR intake webhook: verify signature, validate, store, start',
+      environment: { ...environment, REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn },
+      logKey,
+      timeout: Duration.seconds(15),
+    });
+    // Exactly what the intake does: get/put/update its items (request, audit event, the
+    // person's limit window and claims), no queries, no batch writes; it deletes only a
+    // person item it created for a delivery that turned out to be no new request.
     intake.addToRolePolicy(
       new PolicyStatement({
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
@@ -274,14 +292,15 @@ export class DsrApi extends Construct {
       new PolicyStatement({
         actions: ['dynamodb:DeleteItem'],
         resources: [requestsTable.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PERSON#*'] } },
       }),
     );
     requestsTable.encryptionKey?.grantEncryptDecrypt(intake);
     intake.acknowledgeKeyGrant('the requests table key');
+    // Only the workflow: its first step, Acknowledge, starts the deadline watch.
     stateMachine.grantStartExecution(intake);
-    watch.grantStartExecution(intake);
     this.webhookSecret.grantRead(intake);
+    this.requestIdKey.grantRead(intake);
 
     const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
     grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');

@@ -1,9 +1,10 @@
 import { CfnResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { LAMBDA_BUNDLING } from '../bundling.js';
 import { acknowledge, acknowledgeControl, acknowledgeWildcards } from '../nag.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,7 @@ export interface DsrFunctionProps {
 
 /**
  * A Lambda function of this project: newest Node.js runtime cdk-nag accepts, ARM, ESM
- * bundle, X-Ray tracing, a log group with retention. The `DsrEntry` metadata tells the
+ * bundle without the runtime's AWS SDK (lib/bundling.ts), X-Ray tracing, a log group with retention. The `DsrEntry` metadata tells the
  * local runtime which source module to load for this function.
  */
 export class DsrFunction extends NodejsFunction {
@@ -45,16 +46,7 @@ export class DsrFunction extends NodejsFunction {
         ...props.environment,
       },
       logGroup: logGroupOf(scope, id, props.logKey),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        sourceMap: true,
-        minify: true,
-        // ESM bundles still meet CommonJS dependencies that call require().
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // Bundle the SDK too: the versions we test are the versions that run.
-        externalModules: [],
-      },
+      bundling: { ...LAMBDA_BUNDLING, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules] },
     });
     (this.node.defaultChild as CfnResource).addMetadata('DsrEntry', entry);
     acknowledgeControl(

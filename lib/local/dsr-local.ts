@@ -13,7 +13,7 @@ import {
 } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
 import { consoleRoute } from './console-route.js';
-import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
+import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_REQUEST_ID_KEY, DEV_WEBHOOK_SECRET, localApiUrl } from './dev-defaults.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -70,7 +70,8 @@ export function dsrTemplate(stackProps: Partial<DsrStackProps> = {}): CfnTemplat
   return templates.get(key)!;
 }
 
-async function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -111,7 +112,7 @@ function readResources(template: CfnTemplate, runtime: LocalRuntime): DsrLocal['
  */
 export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrLocal> {
   const port = options.port || (await freePort());
-  const apiBase = `http://127.0.0.1:${port}`;
+  const apiBase = localApiUrl(port);
   const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
   // Demo Art. 19 contacts unless the caller sets its own.
@@ -135,6 +136,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,
+      REQUEST_ID_KEY: DEV_REQUEST_ID_KEY,
       PUBLIC_API_URL: apiBase,
       CONSOLE_URL: `${apiBase}/console`,
       // The LocalStack variant has no authorizer: its admin Lambda checks the token itself.

@@ -3,7 +3,7 @@ import { computeDeadlines, reminderPoints } from '../../functions/core/deadlines
 import { executionArnOf } from '../../functions/core/request/executions.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from './journey.js';
-import { onLocalStack, type DsrTarget } from './target.js';
+import { eventually, onLocalStack, type DsrTarget } from './target.js';
 import { firstMonthPassed, PRIVACY_TEAM, startWatchTarget } from './watch-target.js';
 
 const ada = DEMO_USERS[0]!;
@@ -29,6 +29,10 @@ async function watchRunsToEnd(requestId: string, name = requestId) {
       name,
       input: JSON.stringify({ requestId, after: null }),
     });
+  } else {
+    // The request's own watch: the workflow's first step, Acknowledge, starts it.
+    const started = () => sfn().listExecutions({ stateMachineArn: target.local!.resources.watchArn, maxResults: 1000 }).executions;
+    await eventually(async () => started().some((execution) => execution.name === name) || undefined, `the deadline watch of ${requestId}`);
   }
   const result = await sfn().waitForExecution(watchExecution(requestId, name), { timeoutMs: 20_000 });
   expect(result.status).toBe('SUCCEEDED');

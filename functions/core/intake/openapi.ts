@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorSchema, intakeAcceptedSchema, resendAcceptedSchema } from './responses.js';
 import { CHANNELS, intakeBodySchema, MAX_BODY_BYTES } from './schema.js';
 import { SIGNATURE_TOLERANCE_SECONDS } from './signature.js';
@@ -66,7 +66,8 @@ export function openApiDocument(): Json {
               name: 'Idempotency-Key',
               in: 'header',
               required: false,
-              description: 'Repeats with the same key (else the same body) within 24 hours get the first answer.',
+              description:
+                'Repeats with the same key and body (without a key: the same body) within 24 hours get the first answer; the same key with another body is refused (422).',
               schema: { type: 'string', minLength: 1, maxLength: 255 },
             },
           ],
@@ -77,6 +78,7 @@ export function openApiDocument(): Json {
             '401': error('`missing_signature`, `malformed_signature`, `signature_expired`, `invalid_signature`.'),
             '413': error('`payload_too_large`.'),
             '415': error('`unsupported_media_type`: send application/json.'),
+            '422': error('`idempotency_key_reused`: the key was used with another body within 24 hours; nothing is stored.'),
             '429': error('`throttled` (API limits) or `rate_limited` (too many new requests for one address); see Retry-After.'),
           },
         },
@@ -116,6 +118,7 @@ export function openApiDocument(): Json {
           ...PUBLIC,
           responses: {
             '200': htmlPage('Confirmed.'),
+            '403': error('`origin_mismatch`: a browser sent it from a page other than the identity page (its `Origin` is not the API’s); nothing is confirmed.'),
             '404': htmlPage('Unknown link.'),
             '409': htmlPage('Already confirmed.'),
             '410': htmlPage('Expired.'),

@@ -1,3 +1,4 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { logger } from '../logger.js';
@@ -7,14 +8,22 @@ import { json } from './response.js';
 export type HttpHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 /**
+ * The invocation's Lambda context on every log line, and the keys a handler appends
+ * cleared when it ends, success or error: a warm container (or the local runtime, where
+ * all functions share one logger) never logs one invocation's keys on the next's lines.
+ */
+const invocationScopedLogs = () => injectLambdaContext(logger, { resetKeys: true });
+
+/**
  * The HTTP handlers' common shell: request-scoped logging keys and one error mapping.
  * An HttpError becomes its status and code; anything else is a logged 500 that says
  * nothing about the input.
  */
 export function httpHandler(route: string, handle: HttpHandler) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
-    .before(async (request) => {
-      logger.appendKeys({ route, awsRequestId: request.context.awsRequestId });
+    .use(invocationScopedLogs())
+    .before(async () => {
+      logger.appendKeys({ route });
     })
     .onError(async (request) => {
       const error = request.error;
@@ -37,6 +46,7 @@ export function stepHandler<E extends { requestId: string }, R>(
   handle: (event: E, context: Context) => Promise<R>,
 ) {
   return middy<E, R>()
+    .use(invocationScopedLogs())
     .before(async (request) => {
       logger.appendKeys({ step, requestId: request.event.requestId });
     })
