@@ -2,11 +2,24 @@
 import { DEMO_USERS } from '../lib/demo/index.js';
 import { DEFAULT_PORT } from '../lib/local/dev-defaults.js';
 import { startDsrLocal } from '../lib/local/dsr-local.js';
+import { describeFaultSpec, FaultSpecError, parseFaultSpec } from '../lib/local-runtime/index.js';
 import { exportLine } from './cli/api-client.js';
 
 const port = Number(process.env.PORT || DEFAULT_PORT);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
 const verbose = process.env.DSR_VERBOSE === '1';
+const faults = readFaults();
+
+/** DSR_FAULTS, or the start stops here saying what is wrong in it. */
+function readFaults() {
+  try {
+    return parseFaultSpec(process.env.DSR_FAULTS);
+  } catch (error) {
+    if (!(error instanceof FaultSpecError)) throw error;
+    console.error(`DSR_FAULTS: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 console.log('Starting the Kiara DSR system locally (synthesizing the stack, starting emulators)…');
 const started = Date.now();
@@ -18,6 +31,7 @@ const local = await startDsrLocal({
   sesPort,
   webhookSecret,
   adminToken,
+  faults,
   log: verbose ? (line) => console.log(line) : undefined,
 });
 const usingDevSecret = !webhookSecret;
@@ -35,7 +49,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — local only, nothing
   Admin token    ${local.adminToken}${usingDevToken ? '   (dev default, local only; set DSR_ADMIN_TOKEN)' : ''}
 
   Demo users     ${DEMO_USERS.map((user) => user.email).join(', ')}
-
+${faults ? `\n  FAULTS ON      ${describeFaultSpec(faults)}   (DSR_FAULTS: handlers' AWS calls fail and invocations crash at these rates)\n` : ''}
 The dsr CLI and the README's curl example read DSR_API_URL, DSR_WEBHOOK_SECRET and
 DSR_ADMIN_TOKEN; in another terminal, first run:
   ${exportLine(local)}

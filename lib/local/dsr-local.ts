@@ -38,6 +38,9 @@ export interface DsrLocalOptions {
    * `recipientContacts` defaults to demo addresses (`DEV_RECIPIENT_CONTACTS`).
    */
   stackProps?: Partial<DsrStackProps>;
+  /** Faults in the handlers' AWS calls (see the local runtime's option; `DSR_FAULTS` for `npm start`). */
+  faults?: LocalRuntimeOptions['faults'];
+  crashAfter?: LocalRuntimeOptions['crashAfter'];
   /** Called after each handler invocation (see the local runtime's option). */
   onInvoke?: LocalRuntimeOptions['onInvoke'];
   log?: (line: string) => void;
@@ -133,6 +136,8 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     // The privacy console at /console (its sign-in is prefilled only with the dev token).
     extraRoutes: withConsole(options.extraRoutes, adminToken === DEV_ADMIN_TOKEN ? adminToken : undefined, options.log),
     onInvoke: options.onInvoke,
+    faults: options.faults,
+    crashAfter: options.crashAfter,
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,
