@@ -131,11 +131,13 @@ export class DsrWorkflow extends Construct {
       )
       .otherwise(eraseIfPlanned);
 
+    // The review decides per right: only the stores of the rights it grants are touched.
+    const useReviewedPlan = new Pass(this, 'Use reviewed plan', { inputPath: '$.review.plan', resultPath: '$.subject.plan' });
     const decision = new Choice(this, 'Approved?')
-      .when(Condition.stringEquals('$.review.decision', 'approved'), collectIfPlanned)
+      .when(Condition.stringEquals('$.review.decision', 'approved'), useReviewedPlan.next(collectIfPlanned))
       .when(
         Condition.stringEquals('$.review.decision', 'cancelled'),
-        close('CloseCancelled', 'cancelled'),
+        respond('RespondCancellation', 'cancellation').next(close('CloseCancelled', 'cancelled')),
       )
       .when(Condition.stringEquals('$.review.decision', 'dismissed'), closeDismissed)
       .otherwise(respond('RespondRejection', 'rejection').next(close('CloseRejected', 'rejected')));

@@ -5,7 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { RecipientContacts } from '../../functions/core/inventory/index.js';
+import type { RecipientContacts, RecipientNames } from '../../functions/core/inventory/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -36,6 +36,8 @@ export interface WorkflowStepsProps {
   identityLinkDays?: number;
   /** Art. 19 notice addresses by recipient id; Respond sends the notices. Default none. */
   recipientContacts?: RecipientContacts;
+  /** The recipients' names by id; Assemble and Respond name them to the requester. Default the demo names. */
+  recipientNames?: RecipientNames;
   logKey?: IKey;
 }
 
@@ -80,11 +82,12 @@ export class WorkflowSteps extends Construct {
     this.assemble = make(
       'Assemble',
       'DSR: stream the access package ZIP',
-      { EXPORT_BUCKET: props.exportBucket.bucketName },
+      { EXPORT_BUCKET: props.exportBucket.bucketName, RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}) },
       Duration.minutes(15),
     );
     this.respond = make('Respond', 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
       RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
+      RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}),
     });
     this.close = make('Close', 'DSR: close the request and record the outcome', {
       WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,

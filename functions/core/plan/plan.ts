@@ -1,5 +1,6 @@
 import { STORES, type StoreDefinition } from '../inventory/index.js';
 import type { RequestType } from '../request/model.js';
+import { carriedOutRights } from '../request/decisions.js';
 
 /**
  * Where one store's collect or erase stands between store-work rounds: the cursor its
@@ -38,4 +39,9 @@ export function planStores(types: readonly RequestType[], stores: readonly Store
     collectStores,
     eraseStores: erase ? stores.map(atStart) : [],
   };
+}
+
+/** The stores the workflow touches after the review: only for the rights carried out. */
+export function reviewedPlan(request: Parameters<typeof carriedOutRights>[0]): StorePlan {
+  return planStores(carriedOutRights(request));
 }

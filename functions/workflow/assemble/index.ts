@@ -1,4 +1,6 @@
+import { namedStores, parseRecipientNames } from '../../core/inventory/index.js';
 import { renderAccessSummary } from '../../core/render/index.js';
+import { carriedOutRights } from '../../core/request/decisions.js';
 import { assemblePackage, deleteWorkFiles } from '../../connectors/package.js';
 import { readStoreResults } from '../../connectors/progress.js';
 import { requireEnv } from '../../shared/env.js';
@@ -15,6 +17,8 @@ export function createHandler(env: Record<string, string>) {
   const { repo } = workflowEnv(env);
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+  // The processors as the deployment names them (Art. 15(1)(c)).
+  const inventory = namedStores(parseRecipientNames(env.RECIPIENT_NAMES));
 
   return stepHandler('assemble', async (event: { requestId: string }) => {
     const request = await repo.get(event.requestId);
@@ -22,7 +26,8 @@ export function createHandler(env: Record<string, string>) {
     const summary = renderAccessSummary({
       locale: request.locale,
       requestId: request.requestId,
-      types: request.types,
+      types: carriedOutRights(request),
+      inventory,
       generatedAt: new Date().toISOString(),
       stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
     });
