@@ -2,6 +2,7 @@ import { StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-s
 import { computeDeadlines } from '../core/deadlines/index.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import { requestedTypes, type IntakeBody } from '../core/intake/schema.js';
+import { normalizeEmail } from '../core/inventory/email.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
 import { sfnClient } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
@@ -86,7 +87,7 @@ export function createHandler(env: Record<string, string>) {
   return httpHandler('intake', async (event) => {
     const { body, raw, idempotencyKey } = await parseDelivery(event, env);
     const deliveryKey = idempotencyKey ? `key:${idempotencyKey}` : `body:${raw}`;
-    const contactEmail = body.email.trim().toLowerCase();
+    const contactEmail = normalizeEmail(body.email);
     const { requestId, fresh } = await deliveries.claim(deliveryKey);
     // A freshly claimed id has nothing stored yet; a repeat answers with what the first stored.
     let request = fresh ? undefined : await repo.find(requestId);

@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './recipients.js';
 export * from './stores.js';
 export * from './art19.js';
+export * from './email.js';
