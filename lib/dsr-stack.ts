@@ -102,6 +102,7 @@ export class DsrStack extends Stack {
       watch: watch.stateMachine,
       identityLinkDays,
       packageExpiryDays: props.packageExpiryDays,
+      recordRetentionYears: props.recordRetentionYears,
       recipientContacts: parseRecipientContacts(props.recipientContacts),
       logKey: store.key,
     });

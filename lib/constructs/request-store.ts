@@ -11,7 +11,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.js';
-import { closedIndex, listIndex } from '../../functions/core/request/keys.js';
+import { closedIndex, listIndex, personIndex } from '../../functions/core/request/keys.js';
 
 export interface RequestStoreProps {
   /** Days an access package stays downloadable before S3 expires it. Default 30. */
@@ -67,6 +67,14 @@ export class RequestStore extends Construct {
       partitionKey: { name: 'closedPk', type: AttributeType.STRING },
       sortKey: { name: 'closedSk', type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
+    });
+    // The requests of one address (hashed), for ResolveSubject: only their subject.
+    this.table.addGlobalSecondaryIndex({
+      indexName: personIndex.name,
+      partitionKey: { name: 'personPk', type: AttributeType.STRING },
+      sortKey: { name: 'personSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: ['requestId', 'subject'],
     });
 
     // S3 server access logs only support SSE-S3 on the target bucket, not SSE-KMS.

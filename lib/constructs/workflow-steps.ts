@@ -6,6 +6,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RecipientContacts } from '../../functions/core/inventory/index.js';
+import { DEFAULT_RECORD_RETENTION_YEARS } from '../../functions/core/retention/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -34,6 +35,8 @@ export interface WorkflowStepsProps {
   packageExpiryDays?: number;
   /** Days the identity link stays valid. Default 7. */
   identityLinkDays?: number;
+  /** Years a closed request's record is kept (the package and the erasure report state it). Default 5. */
+  recordRetentionYears?: number;
   /** Art. 19 notice addresses by recipient id; Respond sends the notices. Default none. */
   recipientContacts?: RecipientContacts;
   logKey?: IKey;
@@ -59,6 +62,7 @@ export class WorkflowSteps extends Construct {
       IDENTITY_LINK_DAYS: String(props.identityLinkDays ?? 7),
       DOWNLOAD_LINK_HOURS: String(props.downloadLinkHours ?? 168),
       PACKAGE_EXPIRY_DAYS: String(props.packageExpiryDays ?? 30),
+      RECORD_RETENTION_YEARS: String(props.recordRetentionYears ?? DEFAULT_RECORD_RETENTION_YEARS),
     };
     const make = (name: string, description: string, extra: Record<string, string> = {}, timeout?: Duration) =>
       new DsrFunction(this, name, {

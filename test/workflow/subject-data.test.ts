@@ -1,6 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/shared/aws-clients.js';
+import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from './journey.js';
 import { startTarget, type DsrTarget } from './target.js';
 
@@ -8,6 +10,8 @@ import { startTarget, type DsrTarget } from './target.js';
  * The person a reply speaks of is the person Kiara holds data on: found however the
  * account store spells the address.
  */
+const [, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
+
 let target: DsrTarget;
 let flow: ReturnType<typeof journey>;
 
@@ -32,5 +36,40 @@ describe('finding the subject', () => {
     await putAccount('acct_mixedcase01', 'Carla@Example.com');
     const requestId = await flow.reachReview({ type: 'access', email: 'carla@example.com' });
     expect(await flow.detail(requestId)).toMatchObject({ status: 'awaiting_review', subjectFound: true });
+  });
+});
+
+/** The files of the package the reply of `requestId` links to. */
+async function packageOf(requestId: string): Promise<Record<string, Uint8Array>> {
+  const mail = (await flow.mailsFor(requestId)).find((m) => /\/v1\/downloads\//.test(m.text))!;
+  const link = /https?:\/\/\S+(\/v1\/downloads\/[A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+  const redirect = await flow.api.call(link);
+  expect(redirect.status).toBe(302);
+  return unzipSync(new Uint8Array(await (await fetch(redirect.headers.get('location')!)).arrayBuffer()));
+}
+
+describe.sequential('an access request after an erasure', () => {
+  let erasureId: string;
+
+  it('erases the account (the invoices stay, as the law requires)', async () => {
+    erasureId = await flow.reachReview({ type: 'erasure', email: bram.email, locale: 'nl' });
+    await flow.api.admin(`/requests/${erasureId}/approve`, 'POST');
+    await flow.waitForStatus(erasureId, 'completed');
+  });
+
+  it('reports the invoices and the records of the earlier requests still held, not "no data"', async () => {
+    const requestId = await flow.reachReview({ type: 'access', email: bram.email, locale: 'en' });
+    expect((await flow.detail(requestId)).subjectFound).toBe(true);
+    await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    await flow.waitForStatus(requestId, 'completed');
+    const files = await packageOf(requestId);
+    expect(JSON.parse(strFromU8(files['data/invoices.json']!))).toHaveLength(DEFAULT_SIZES.invoices);
+    expect(JSON.parse(strFromU8(files['data/usage-logs.json']!))).toHaveLength(0);
+    const records = JSON.parse(strFromU8(files['data/request-records.json']!)) as { requestId: string; types: string[]; keptUntil: string }[];
+    expect(records.map((record) => record.requestId)).toEqual([erasureId]);
+    expect(records[0]).toMatchObject({ types: ['erasure'], keptUntil: expect.stringMatching(/^20\d\d-/) });
+    const readme = strFromU8(files['README.html']!);
+    expect(readme).toContain('Records of your privacy requests');
+    expect(readme).toContain('Art. 6(1)(c)');
   });
 });

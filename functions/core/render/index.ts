@@ -50,6 +50,7 @@ export { deadlineEscalation, type DeadlineEscalationInput } from './team/deadlin
 
 // The access package.
 export { renderAccessSummary, type AccessSummaryInput, type AccessSummaryJson } from './access-summary/index.js';
+export type { RequestRecordEntry, RequestRecordsSection } from './access-summary/request-records.js';
 
 // Pages.
 export { verifyPage, type VerifyPageInput } from './pages/verify.js';

@@ -29,6 +29,17 @@ export function isOpen(status: RequestStatus): status is OpenStatus {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }
 
+/** Whom a request is about, as ResolveSubject found them. */
+export interface Subject {
+  found: boolean;
+  /** The Kiara account: the live one of the address, else the one an earlier request of it found. */
+  accountId?: string;
+  /** How the account was found: `earlier_request` once the account item itself is gone (erased). */
+  via?: 'account' | 'earlier_request';
+  /** The other requests of the same address whose records are kept (data held about the person). */
+  earlierRequestIds?: string[];
+}
+
 /** A workflow step that waits for a person: the data subject or the privacy team. */
 export type PendingStepName = 'verify_identity' | 'review' | 'store_failure';
 
@@ -107,7 +118,7 @@ export interface DsrRequestRecord {
   /** Identity pauses (setting, default off): the legal limit moved by these days. */
   identityPauses?: { start: string; end: string }[];
   /** Set by ResolveSubject; absent while identity is unconfirmed. */
-  subject?: { accountId?: string; found: boolean };
+  subject?: Subject;
   pendingStep?: PendingStepName;
   createdAt: string;
   updatedAt: string;

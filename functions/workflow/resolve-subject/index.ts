@@ -20,19 +20,32 @@ export function createHandler(env: Record<string, string>) {
     // A dashboard filing names its account (the session proved it); others are found by
     // their verified address.
     const account = request.accountId ? await accounts.byId(request.accountId) : await accounts.byEmail(request.contactEmail);
-    const accountId = account?.accountId;
+    // Earlier requests of the address are data held too, and after an erasure their
+    // account id still finds what the law made Kiara keep (invoices).
+    const earlier = (await repo.requestsOf(request.contactEmail)).filter((other) => other.requestId !== request.requestId);
+    const accountId = account?.accountId ?? earlier.find((other) => other.subject?.accountId)?.subject?.accountId;
     const found = accountId !== undefined;
     // Replying to another address than the account's is the privacy team's call (Review).
     const emailDiffers = account !== undefined && normalizeEmail(account.email) !== request.contactEmail;
     await repo.update(event.requestId, {
-      subject: { found, ...(accountId ? { accountId } : {}) },
+      subject: {
+        found,
+        ...(accountId ? { accountId, via: account ? ('account' as const) : ('earlier_request' as const) } : {}),
+        earlierRequestIds: earlier.map((other) => other.requestId),
+      },
       status: found ? 'awaiting_review' : 'responding',
       ...(emailDiffers ? { reviewNote: 'requester_email_differs_from_account' as const } : {}),
     });
     await repo.audit(event.requestId, {
       type: 'subject_resolved',
       actor: 'workflow',
-      details: { found, method: request.accountId ? 'dashboard_account' : 'verified_email', emailDiffers },
+      details: {
+        found,
+        method: request.accountId ? 'dashboard_account' : 'verified_email',
+        via: found ? (account ? 'account' : 'earlier_request') : null,
+        earlierRequests: earlier.length,
+        emailDiffers,
+      },
     });
     return { found, plan: planStores(request.types) };
   });
