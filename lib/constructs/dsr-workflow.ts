@@ -94,11 +94,13 @@ export class DsrWorkflow extends Construct {
     const respondResult = respond('RespondResult', 'result').next(close('CloseCompleted', 'completed'));
     // Art. 19: the recipients of the erased stores are told before the report names them.
     const notifyRecipients = respond('NotifyRecipients', 'recipient_notices');
+    // No copies outlive an erasure: the person's earlier packages go before the report says so.
+    const erasePackages = call('ErasePackages', steps.erasePackages, {}, JsonPath.DISCARD);
 
     const eraseIfPlanned = new Choice(this, 'Erase?')
       .when(
         Condition.booleanEquals('$.subject.plan.erase', true),
-        this.storeRounds('erase', props.storeWork.erase, notifyRecipients.next(respondResult)),
+        this.storeRounds('erase', props.storeWork.erase, erasePackages.next(notifyRecipients).next(respondResult)),
       )
       .otherwise(respondResult);
     const collectIfPlanned = new Choice(this, 'Collect?')
@@ -152,6 +154,7 @@ export class DsrWorkflow extends Construct {
       steps.awaitDecision,
       steps.resolveSubject,
       steps.assemble,
+      steps.erasePackages,
       steps.respond,
       steps.close,
     ]);

@@ -48,6 +48,7 @@ export class WorkflowSteps extends Construct {
   readonly awaitDecision: DsrFunction;
   readonly resolveSubject: DsrFunction;
   readonly assemble: DsrFunction;
+  readonly erasePackages: DsrFunction;
   readonly respond: DsrFunction;
   readonly close: DsrFunction;
 
@@ -84,6 +85,9 @@ export class WorkflowSteps extends Construct {
       { EXPORT_BUCKET: props.exportBucket.bucketName },
       Duration.minutes(15),
     );
+    this.erasePackages = make('ErasePackages', 'DSR: after an erasure, delete the earlier packages and revoke their links', {
+      EXPORT_BUCKET: props.exportBucket.bucketName,
+    });
     this.respond = make('Respond', 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
       RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
     });
@@ -97,6 +101,7 @@ export class WorkflowSteps extends Construct {
       [this.awaitDecision, REQUESTS_TABLE_ACCESS.writeAndMail],
       [this.resolveSubject, REQUESTS_TABLE_ACCESS.write],
       [this.assemble, REQUESTS_TABLE_ACCESS.write],
+      [this.erasePackages, REQUESTS_TABLE_ACCESS.write],
       [this.respond, REQUESTS_TABLE_ACCESS.writeAndMail],
       [this.close, REQUESTS_TABLE_ACCESS.write],
     ]);
@@ -128,6 +133,13 @@ export class WorkflowSteps extends Construct {
         wildcardAction('s3:DeleteObject*'),
         wildcardAction('s3:Abort*'),
       ],
+    );
+    // ErasePackages deletes the packages of the person's earlier requests (keys per request).
+    props.exportBucket.grantDelete(this.erasePackages, 'packages/*');
+    acknowledgeWildcards(
+      this.erasePackages,
+      'After an erasure, ErasePackages deletes the packages of the person\'s earlier requests: keys are per request, so the grant is on <bucket>/packages/*; s3:DeleteObject* is the CDK bucket grant\'s action group, on this bucket only.',
+      [wildcardResource(this, props.exportBucket.arnForObjects('packages/*')), wildcardAction('s3:DeleteObject*')],
     );
     for (const fn of [this.acknowledge, this.awaitDecision, this.respond]) grantSendEmail(fn, props.mail.senderEmail);
   }

@@ -185,6 +185,15 @@ describe('IAM least privilege', () => {
     }
   });
 
+  it('lets ErasePackages delete packages/ of the export bucket and do nothing else in S3', () => {
+    const [id, erasePackages] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/workflow/erase-packages/index.ts'));
+    const s3 = statementsOfRole(roleOf(erasePackages)).filter((statement) => list(statement.Action).some((action) => action.startsWith('s3:')));
+    expect(s3.flatMap((statement) => list(statement.Action)), id).toEqual(['s3:DeleteObject*']);
+    expect(s3.flatMap((statement) => list(statement.Resource)), id).toEqual([
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [exportBucket, 'Arn'] }, '/packages/*']] },
+    ]);
+  });
+
   it('gives the intake exactly the item operations it makes, and deletes only its own delivery claims', () => {
     const [id, intake] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/intake/index.ts'));
     const statements = statementsOfRole(roleOf(intake));

@@ -30,6 +30,7 @@ export { identityExpired, type IdentityExpiredInput } from './emails/identity-ex
 export { noData, type NoDataInput } from './emails/no-data.js';
 export { accessReady, type AccessReadyInput } from './emails/access-ready.js';
 export { erasureReport, type ErasureReportInput, type KeptData } from './emails/erasure-report.js';
+export { BACKUP_RESTORABLE_DAYS, type ErasureRemains } from './emails/erasure-remains.js';
 export {
   rejection,
   REJECTION_REASON_CODES,
@@ -56,3 +57,4 @@ export type { RequestRecordEntry, RequestRecordsSection } from './access-summary
 export { verifyPage, type VerifyPageInput } from './pages/verify.js';
 export { verifyResultPage, VERIFY_OUTCOMES, type VerifyOutcome, type VerifyResultPageInput } from './pages/verify-result.js';
 export { downloadExpiredPage } from './pages/download-expired.js';
+export { downloadRevokedPage } from './pages/download-revoked.js';

@@ -128,6 +128,10 @@ export interface DsrRequestRecord {
   outcome?: Outcome;
   /** The access package in the export bucket, once assembled. */
   package?: { key: string; bytes: number; files: number };
+  /** Set when a later erasure deleted the package: its download links answer 410. */
+  packageRevoked?: { at: string; byRequestId: string };
+  /** For an erasure: the earlier requests whose packages it deleted. */
+  erasedPackages?: string[];
 }
 
 /** The dates that apply now: the extended pair once the request was extended. */

@@ -1,4 +1,5 @@
-import { DISPLAY_TIME_ZONE, renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
+import { localDate } from '../../core/deadlines/index.js';
+import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
 import type { DsrRequestRecord } from '../../core/request/model.js';
 import { recordExpiresAt } from '../../core/retention/index.js';
 import { assemblePackage, deleteWorkFiles } from '../../connectors/package.js';
@@ -66,7 +67,7 @@ function recordEntry(request: DsrRequestRecord, years: number): RequestRecordEnt
     ...(request.closedAt
       ? {
           closedAt: request.closedAt,
-          keptUntil: recordExpiresAt(request.closedAt, years).toZonedDateTimeISO(DISPLAY_TIME_ZONE).toPlainDate().toString(),
+          keptUntil: localDate(recordExpiresAt(request.closedAt, years)).toString(),
         }
       : {}),
   };

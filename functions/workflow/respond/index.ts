@@ -1,6 +1,7 @@
 import { knownRecipients, parseRecipientContacts, recipientsToNotify, type RecipientContacts } from '../../core/inventory/index.js';
 import {
   accessReady,
+  BACKUP_RESTORABLE_DAYS,
   erasureNotice,
   erasureReport,
   identityExpired,
@@ -9,6 +10,7 @@ import {
   rightsOutcome,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
+import { localDate, toInstant } from '../../core/deadlines/index.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -105,6 +107,11 @@ async function sendResult(
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
         notifiedRecipients: await notifiedRecipients(config, requestId),
+        remains: {
+          deletedPackages: request.erasedPackages?.length ?? 0,
+          recordRetentionYears: config.recordRetentionYears,
+          backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
+        },
       }));
   }
   // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)).
