@@ -109,6 +109,11 @@ export class DsrWorkflow extends Construct {
         this.storeRounds('collect', props.storeWork.collect, assemble.next(eraseIfPlanned)),
       )
       .otherwise(eraseIfPlanned);
+    // Data that ages out (TTL, lifecycle) is collected before the review, so none of what
+    // Kiara held at receipt expires while the team decides; refusal or cancellation discards it (Close).
+    const holdIfPlanned = new Choice(this, 'Hold?')
+      .when(Condition.booleanEquals('$.subject.plan.hold', true), this.storeRounds('collect', props.storeWork.collect, review, 'hold'))
+      .otherwise(review);
 
     const decision = new Choice(this, 'Approved?')
       .when(Condition.stringEquals('$.review.decision', 'approved'), collectIfPlanned)
@@ -123,7 +128,8 @@ export class DsrWorkflow extends Construct {
         Condition.booleanEquals('$.subject.found', false),
         respond('RespondNoData', 'no_data').next(close('CloseNoData', 'completed_no_data')),
       )
-      .otherwise(review.next(decision));
+      .otherwise(holdIfPlanned);
+    review.next(decision);
 
     const definition = acknowledge.next(
       new Choice(this, 'Identity check needed?')
@@ -167,14 +173,16 @@ export class DsrWorkflow extends Construct {
    * any store has more. A store that failed after its retries waits for the privacy
    * team's retry decision, then resumes from its cursor in the next round: it is never
    * skipped. Only these few states are billed as Standard transitions per round.
+   * `stage` names the states and the plan's store list: `hold` collects the stores that
+   * age data out before the review, `collect` the others after approval.
    */
-  private storeRounds(action: StoreAction, round: IStateMachine, next: IChainable): IChainable {
-    const state = `$.${action}`;
-    const fromPlan = new Pass(this, `${action}: stores of the plan`, {
-      inputPath: `$.subject.plan.${action}Stores`,
+  private storeRounds(action: StoreAction, round: IStateMachine, next: IChainable, stage: 'hold' | StoreAction = action): IChainable {
+    const state = `$.${stage}`;
+    const fromPlan = new Pass(this, `${stage}: stores of the plan`, {
+      inputPath: `$.subject.plan.${stage}Stores`,
       resultPath: `${state}.stores`,
     });
-    const runRound = new StepFunctionsStartExecution(this, `${action} stores`, {
+    const runRound = new StepFunctionsStartExecution(this, `${stage} stores`, {
       stateMachine: round,
       integrationPattern: IntegrationPattern.RUN_JOB,
       associateWithParent: true,
@@ -186,7 +194,7 @@ export class DsrWorkflow extends Construct {
     // the connectors replay the parts they had recorded, so nothing is done twice.
     runRound.addRetry({ errors: [Errors.TASKS_FAILED], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 2 });
 
-    const failedStore = new LambdaInvoke(this, `${action}: store failed`, {
+    const failedStore = new LambdaInvoke(this, `${stage}: store failed`, {
       lambdaFunction: this.steps.awaitDecision,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({
@@ -199,26 +207,26 @@ export class DsrWorkflow extends Construct {
       }),
       resultPath: JsonPath.DISCARD,
     });
-    const retryFromCursor = new Pass(this, `${action}: retry from its cursor`, {
+    const retryFromCursor = new Pass(this, `${stage}: retry from its cursor`, {
       parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', done: false },
     });
-    const asItWas = new Pass(this, `${action}: store as it was`, {
+    const asItWas = new Pass(this, `${stage}: store as it was`, {
       parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', 'done.$': '$.store.done' },
     });
-    const waitForTeam = new MapState(this, `${action}: wait for the team`, {
+    const waitForTeam = new MapState(this, `${stage}: wait for the team`, {
       itemsPath: `${state}.stores`,
       itemSelector: { requestId, 'store.$': '$$.Map.Item.Value' },
       resultPath: `${state}.stores`,
     });
     waitForTeam.itemProcessor(
-      new Choice(this, `${action}: did this store fail?`)
+      new Choice(this, `${stage}: did this store fail?`)
         .when(Condition.booleanEquals('$.store.failed', true), failedStore.next(retryFromCursor))
         .otherwise(asItWas),
     );
     waitForTeam.next(runRound);
 
     runRound.next(
-      new Choice(this, `${action}: stores done?`)
+      new Choice(this, `${stage}: stores done?`)
         .when(Condition.booleanEquals(`${state}.failed`, true), waitForTeam)
         .when(Condition.booleanEquals(`${state}.more`, true), runRound)
         .otherwise(next),

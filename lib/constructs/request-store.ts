@@ -13,6 +13,9 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../nag.js';
 import { closedIndex, listIndex, personIndex } from '../../functions/core/request/keys.js';
 
+/** Days a work file outlives its request at most (see the export bucket's lifecycle). */
+const WORK_EXPIRY_DAYS = 120;
+
 export interface RequestStoreProps {
   /** Days an access package stays downloadable before S3 expires it. Default 30. */
   packageExpiryDays?: number;
@@ -105,8 +108,11 @@ export class RequestStore extends Construct {
       autoDeleteObjects: false,
       lifecycleRules: [
         { prefix: 'packages/', expiration: Duration.days(props.packageExpiryDays ?? 30) },
-        // Work files are removed after assembly; this catches any that a failure left.
-        { prefix: 'work/', expiration: Duration.days(7) },
+        // Work files hold what was collected before the review (data that ages out in its
+        // store) until Assemble or Close removes them, so they must outlive the longest
+        // request: 3 months after an extension, plus a month overdue. The rule only catches
+        // what a failure left.
+        { prefix: 'work/', expiration: Duration.days(WORK_EXPIRY_DAYS) },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });

@@ -91,8 +91,9 @@ export class WorkflowSteps extends Construct {
     this.respond = make('Respond', 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
       RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
     });
-    this.close = make('Close', 'DSR: close the request and record the outcome', {
+    this.close = make('Close', 'DSR: close the request, record the outcome and release the hold', {
       WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+      EXPORT_BUCKET: props.exportBucket.bucketName,
     });
     props.watch.grantExecution(this.close, 'states:StopExecution');
 
@@ -132,6 +133,20 @@ export class WorkflowSteps extends Construct {
         wildcardAction('s3:List*'),
         wildcardAction('s3:DeleteObject*'),
         wildcardAction('s3:Abort*'),
+      ],
+    );
+    // Close lists and deletes what is left under work/ of its request (the hold released).
+    props.exportBucket.grantRead(this.close, 'work/*');
+    props.exportBucket.grantDelete(this.close, 'work/*');
+    acknowledgeWildcards(
+      this.close,
+      'Close releases the hold of its request: it lists and deletes work/<request id>/; keys are per request, so the grants are on <bucket>/work/*; s3:GetObject*/GetBucket*/List*/DeleteObject* are the CDK bucket grants\' action groups, on this bucket only.',
+      [
+        wildcardResource(this, props.exportBucket.arnForObjects('work/*')),
+        wildcardAction('s3:GetObject*'),
+        wildcardAction('s3:GetBucket*'),
+        wildcardAction('s3:List*'),
+        wildcardAction('s3:DeleteObject*'),
       ],
     );
     // ErasePackages deletes the packages of the person's earlier requests (keys per request).

@@ -10,6 +10,7 @@ import { createResolver } from './intrinsics.js';
 import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.js';
 import { createNaming } from './naming.js';
 import { provision } from './provision.js';
+import { ExpirySweeper } from './expiry.js';
 import { LocalStepFunctions } from './step-functions/executions.js';
 import { startSfnServer } from './step-functions/server.js';
 import { loadStateMachines } from './step-functions/state-machines.js';
@@ -17,6 +18,7 @@ import { statesTimeoutErrorFactory } from './step-functions/states-timeout.js';
 import type { CfnTemplate } from './template.js';
 
 export { clearMailbox, readMailbox, type MailboxEmail } from './mailbox.js';
+export type { ExpirySweeper } from './expiry.js';
 export { synthesizeTemplate } from './synth.js';
 export type { ExecutionDescription, ExecutionListItem, ExecutionStatus, LocalStepFunctions } from './step-functions/executions.js';
 export type { HistoryEvent } from './step-functions/history.js';
@@ -54,6 +56,8 @@ export interface LocalRuntimeOptions {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called after each handler invocation settles (API, Step Functions or invokeFunction), e.g. to meter Lambda time. */
   onInvoke?: (invocation: InvocationRecord) => void;
+  /** Milliseconds between sweeps of TTL and lifecycle expiry (see `expiry`); 0 = only when called. Default 60 000. */
+  expirySweepMs?: number;
   /** Receives progress and error lines. Default: silent. */
   log?: (line: string) => void;
 }
@@ -75,6 +79,8 @@ export interface LocalRuntime {
   /** Invokes a function (logical id, local name or ARN) in process and returns its result. */
   invokeFunction(ref: string, event: unknown): Promise<unknown>;
   stepFunctions: LocalStepFunctions;
+  /** DynamoDB TTL and S3 lifecycle expiry, swept on a clock tests can move. */
+  expiry: ExpirySweeper;
   /** Stops executions, servers and emulators, removes temporary files, restores process.env. */
   stop(): Promise<void>;
 }
@@ -147,6 +153,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await lambda.idle();
     });
 
+    const expiry = new ExpirySweeper(template, naming, {
+      dynamodb: new DynamoDBClient({ endpoint: endpoints.dynamodb }),
+      s3: new S3Client({ endpoint: endpoints.s3, forcePathStyle: true }),
+    });
+    const sweepMs = options.expirySweepMs ?? 60_000;
+    if (sweepMs > 0) {
+      const timer = setInterval(() => expiry.sweep().catch((error) => log(`[expiry] sweep failed: ${String(error)}`)), sweepMs);
+      timer.unref();
+      cleanups.push(() => clearInterval(timer));
+    }
+
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
     const api = await startApiGateway(routes, lambda, {
       port: options.port ?? 0,
@@ -169,6 +186,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resolve: (value) => resolveAt(value, 'resolve()'),
       invokeFunction: (ref, event) => lambda.invoke(ref, event),
       stepFunctions: sfn,
+      expiry,
       stop,
     };
   } catch (error) {

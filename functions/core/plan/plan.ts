@@ -12,11 +12,19 @@ export interface StorePosition {
 }
 
 export interface StorePlan {
+  /** Collect stores at once, before the review: those that age data out (see `ages`). */
+  hold: boolean;
   collect: boolean;
   erase: boolean;
   /** The stores to collect from / erase in, each at its start; the workflow carries the positions on. */
+  holdStores: StorePosition[];
   collectStores: StorePosition[];
   eraseStores: StorePosition[];
+}
+
+/** A store that deletes data on its own schedule: DynamoDB TTL or an S3 lifecycle expiry. */
+export function ages(store: StoreDefinition): boolean {
+  return store.location.kind === 'dynamodb' ? Boolean(store.location.ttlAttribute) : Boolean(store.location.expireAfterDays);
 }
 
 const atStart = (store: StoreDefinition): StorePosition => ({ storeId: store.id, cursor: '', done: false });
@@ -26,15 +34,21 @@ const atStart = (store: StoreDefinition): StorePosition => ({ storeId: store.id,
  * data the person provided or that was observed (Art. 20); erasure every store, where the
  * connector applies each store's rule (delete, or keep under an Art. 17(3) exemption).
  * Other rights are handled by the privacy team after review and touch no store here.
+ * Stores that age data out are collected as soon as the subject is found (`holdStores`,
+ * into the encrypted work area, until the review decides), the others after approval.
  */
 export function planStores(types: readonly RequestType[], stores: readonly StoreDefinition[] = STORES): StorePlan {
   const wantsAll = types.includes('access');
   const wantsPortable = types.includes('portability');
   const erase = types.includes('erasure');
-  const collectStores = stores.filter((store) => wantsAll || (wantsPortable && store.portable)).map(atStart);
+  const collected = stores.filter((store) => wantsAll || (wantsPortable && store.portable));
+  const holdStores = collected.filter(ages).map(atStart);
+  const collectStores = collected.filter((store) => !ages(store)).map(atStart);
   return {
-    collect: collectStores.length > 0,
+    hold: holdStores.length > 0,
+    collect: collected.length > 0,
     erase,
+    holdStores,
     collectStores,
     eraseStores: erase ? stores.map(atStart) : [],
   };

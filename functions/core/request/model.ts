@@ -130,6 +130,8 @@ export interface DsrRequestRecord {
   package?: { key: string; bytes: number; files: number };
   /** Set when a later erasure deleted the package: its download links answer 410. */
   packageRevoked?: { at: string; byRequestId: string };
+  /** When the stores that age data out were collected (held) for this request, before the review. */
+  heldAt?: string;
   /** For an erasure: the earlier requests whose packages it deleted. */
   erasedPackages?: string[];
 }

@@ -1,4 +1,6 @@
 import { localDate } from '../../core/deadlines/index.js';
+import { agedOutWindows } from '../../core/plan/aged-out.js';
+import { planStores } from '../../core/plan/plan.js';
 import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
 import type { DsrRequestRecord } from '../../core/request/model.js';
 import { recordExpiresAt } from '../../core/retention/index.js';
@@ -35,6 +37,9 @@ export function createHandler(env: Record<string, string>) {
       generatedAt: new Date().toISOString(),
       stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
       requestRecords,
+      agedOut: request.heldAt
+        ? agedOutWindows(planStores(request.types).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
+        : [],
     });
     const result = await assemblePackage({
       exportBucket,

@@ -27,7 +27,10 @@ export function createHandler(env: Record<string, string>) {
     const found = accountId !== undefined;
     // Replying to another address than the account's is the privacy team's call (Review).
     const emailDiffers = account !== undefined && normalizeEmail(account.email) !== request.contactEmail;
+    const plan = planStores(request.types);
     await repo.update(event.requestId, {
+      // The hold rounds start right after this step.
+      ...(found && plan.hold ? { heldAt: new Date().toISOString() } : {}),
       subject: {
         found,
         ...(accountId ? { accountId, via: account ? ('account' as const) : ('earlier_request' as const) } : {}),
@@ -47,7 +50,7 @@ export function createHandler(env: Record<string, string>) {
         emailDiffers,
       },
     });
-    return { found, plan: planStores(request.types) };
+    return { found, plan };
   });
 }
 

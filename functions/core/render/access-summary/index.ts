@@ -6,6 +6,8 @@ import { checkCount } from '../numbers.js';
 import { orderedRights, rightArticle, rightName } from '../rights.js';
 import { accessPackageFiles, resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoInstant, Locale, StoreCount } from '../types.js';
+import type { AgedOutWindow } from '../../plan/aged-out.js';
+import { agedOutHtml } from './aged-out.js';
 import { requestRecordsHtml, requestRecordsJson, type RequestRecordsSection } from './request-records.js';
 import { OTHER_RIGHTS, SOURCES, texts } from './texts.js';
 
@@ -22,6 +24,8 @@ export interface AccessSummaryInput {
   inventory?: Inventory;
   /** The records kept of the person's earlier requests, when there are any. */
   requestRecords?: RequestRecordsSection;
+  /** Data that may have aged out between receipt and collection (see agedOutWindows). */
+  agedOut?: readonly AgedOutWindow[];
 }
 
 /** summary.json: the Art. 15(1) information of the package, in the reader's language. */
@@ -58,6 +62,7 @@ export interface AccessSummaryJson {
   packageFormats: string;
   portabilityNote?: string;
   requestRecords?: ReturnType<typeof requestRecordsJson>;
+  agedOut?: readonly AgedOutWindow[];
 }
 
 function buildJson(input: AccessSummaryInput): AccessSummaryJson {
@@ -113,6 +118,7 @@ function buildJson(input: AccessSummaryInput): AccessSummaryJson {
     packageFormats: t.formats(stores.some((store) => store.files.includes('media/'))),
     ...(input.types.includes('portability') ? { portabilityNote: t.portabilityNote } : {}),
     ...(input.requestRecords?.requests.length ? { requestRecords: requestRecordsJson(input.requestRecords) } : {}),
+    ...(input.agedOut?.length ? { agedOut: input.agedOut } : {}),
   };
 }
 
@@ -198,6 +204,7 @@ ${
       : html`<p>${t.noStores}</p>`
 }
 <p>${json.packageFormats}</p>
+${json.agedOut ? agedOutHtml(json.agedOut, locale) : ''}
 <h2>${t.perStoreHeading}</h2>
 ${sections}
 ${withRecords ? requestRecordsHtml(records!, locale, t) : ''}
