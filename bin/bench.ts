@@ -1,10 +1,15 @@
 /**
  * Benchmark: starts the emulators, seeds a heavy demo user and a normal one, runs each
  * section and prints a table. `npm run bench -- --usage-logs 100000 --media 5000`
- * `--budget-ms 15000 --rounds 1` (or BENCH_USAGE_LOGS / BENCH_MEDIA / BENCH_BUDGET_MS /
- * BENCH_ROUNDS); `--section name` runs only that section. Standalone sections (`cost`)
- * need none of the seeded stores and print their own report after the others.
+ * `--budget-ms 15000 --rounds 3` (or BENCH_USAGE_LOGS / BENCH_MEDIA / BENCH_BUDGET_MS /
+ * BENCH_ROUNDS); `--section name` runs only that section. Standalone sections (`cost`,
+ * `bundles`) need none of the seeded stores and print their own report after the others.
+ * At the end it prints issue 15's figures against their goals; `--json <file>` writes them.
  */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   createDemoStores,
@@ -15,13 +20,14 @@ import {
   type DemoUser,
 } from '../lib/demo/index.js';
 import { startLocalAws } from '../lib/demo/local-aws.js';
+import { costFigures, figure, formatSummary } from './bench/figures.js';
 import {
   formatTable,
-  peakRssMb,
   timed,
   type BenchEnv,
   type BenchRow,
   type BenchSection,
+  type Figure,
   type StandaloneSection,
 } from './bench/harness.js';
 import { SECTIONS } from './bench/sections.js';
@@ -31,8 +37,11 @@ const { values } = parseArgs({
     'usage-logs': { type: 'string', default: process.env.BENCH_USAGE_LOGS ?? '100000' },
     media: { type: 'string', default: process.env.BENCH_MEDIA ?? '5000' },
     'budget-ms': { type: 'string', default: process.env.BENCH_BUDGET_MS ?? '15000' },
-    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '1' },
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
     section: { type: 'string', multiple: true },
+    json: { type: 'string' },
+    /** Set on the process that runs a standalone section for the bench, which reads its report. */
+    'report-only': { type: 'boolean', default: false },
   },
 });
 const positive = (name: string, raw: string) => {
@@ -65,14 +74,63 @@ const WARMUP: DemoUser = {
 };
 const log = (line: string) => console.log(`[bench ${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}`);
 
-if (sections.length > 0) await storeSections(sections);
+/** Sections whose figures the bench reads off their printed report, run in a process of their own. */
+const REPORT_READERS: Record<string, (report: string) => Figure[]> = { cost: costFigures };
+
+const figures: Figure[] = [];
+if (sections.length > 0) figures.push(...figuresOf(await storeSections(sections)));
 for (const section of selected.filter(isStandalone)) {
   log(`section ${section.name}`);
-  await section.run(log);
+  const reader = REPORT_READERS[section.name];
+  if (reader && !values['report-only']) figures.push(...reader(await reportOf(section.name)));
+  else figures.push(...((await section.run(log, options)) ?? []));
+}
+if (!values['report-only']) {
+  const loadAverage = loadavg().map((load) => Number(load.toFixed(2)));
+  console.log(`\nIssue 15's figures, this run against the issue's "now" and goals (load average ${loadAverage.join(', ')}):\n`);
+  console.log(`${formatSummary(figures)}\n`);
+  if (values.json) {
+    const json = { figures: figures.map(({ name, value, unit, goal, pass }) => ({ name, value, unit, goal, pass })), loadAverage };
+    writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);
+    log(`figures written to ${values.json}`);
+  }
+}
+
+/** Runs one standalone section as `npm run bench -- --section <name>` in a new process, showing and returning its output. */
+async function reportOf(name: string): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--section', name, '--rounds', String(options.rounds), '--report-only'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let report = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    report += chunk;
+    process.stdout.write(chunk);
+  });
+  const exit = await new Promise<number | string | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+  });
+  if (exit !== 0) throw new Error(`the ${name} section's process ended with ${exit}`);
+  return report;
+}
+
+/** The store sections' figures: connector and intake ratios, the connectors' peak RSS, the intake's calls. */
+function figuresOf(rows: readonly BenchRow[]): Figure[] {
+  const ratio = (row: BenchRow) => Number((row.baselineMs / row.connectorMs).toFixed(2));
+  const sized = (row: BenchRow) => `${row.items} items, median of ${options.rounds}`;
+  const found: Figure[] = [];
+  for (const row of rows) {
+    if (row.operation === 'usage-logs collect') found.push(figure('collectRatio', ratio(row), sized(row)), figure('collectRss', row.peakRssMb, sized(row)));
+    if (row.operation === 'usage-logs erase') found.push(figure('eraseRatio', ratio(row), sized(row)), figure('eraseRss', row.peakRssMb, sized(row)));
+    if (row.operation.startsWith('intake')) {
+      found.push(figure('intakeRatio', ratio(row), sized(row)), figure('intakeCalls', Number(row.callsPerItem.toFixed(2))));
+    }
+  }
+  return found;
 }
 
 /** The sections on the seeded demo stores, with the speed table. */
-async function storeSections(sections: readonly BenchSection[]) {
+async function storeSections(sections: readonly BenchSection[]): Promise<BenchRow[]> {
   const emulators = await startLocalAws();
   try {
     const stores = await createDemoStores('bench-');
@@ -100,10 +158,11 @@ async function storeSections(sections: readonly BenchSection[]) {
     }
     console.log(`\n${formatTable(rows)}\n`);
     console.log(
-      `ratio = connector items/s ÷ baseline items/s (best of ${options.rounds}); CPU s = this process's CPU time, ` +
-        `the emulators' excluded; calls = store Lambda invocations at a ${options.budgetMs} ms budget; ` +
-        `peak RSS of this process ${peakRssMb()} MB (emulators run in a child process)`,
+      `ratio = project items/s ÷ baseline items/s, medians of ${options.rounds} runs alternating which side goes first; ` +
+        `each run is a process of its own (warm-up, then the timed run), so CPU s and peak RSS are that side's own, ` +
+        `the emulators' excluded; invocations = store Lambda calls at a ${options.budgetMs} ms budget`,
     );
+    return rows;
   } finally {
     await emulators.stop();
   }

@@ -1,16 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { DsrStack, type DsrStackProps } from './dsr-stack.js';
 import type { DeployTarget } from './localstack.js';
+import { existingStoresSetting, jsonSetting } from './settings.js';
 
 function deployTarget(value: string | undefined): DeployTarget {
   if (value === undefined || value === 'aws' || value === 'localstack') return value ?? 'aws';
   throw new Error(`Unknown target "${value}": use -c target=aws (default) or -c target=localstack`);
-}
-
-/** A context value given as JSON (`-c key='{…}'`) or as an object (cdk.json). */
-function jsonContext<T>(app: App, key: string): T | undefined {
-  const value: unknown = app.node.tryGetContext(key);
-  return typeof value === 'string' ? (JSON.parse(value) as T) : (value as T | undefined);
 }
 
 /** Settings read from CDK context (`-c key=value` or cdk.json), with local defaults. */
@@ -26,9 +21,10 @@ export function stackPropsFromContext(app: App): DsrStackProps {
     wafRateLimit: context('wafRateLimit') ? Number(context('wafRateLimit')) : undefined,
     // Validated by the stack: a whole number of years, at least 1.
     recordRetentionYears: context('recordRetentionYears') !== undefined ? Number(context('recordRetentionYears')) : undefined,
-    existingStores: context('existingStores') ? JSON.parse(context('existingStores')!) : undefined,
-    // JSON on the command line, an object in cdk.json; validated by the stack.
-    recipientContacts: jsonContext(app, 'recipientContacts'),
+    // JSON on the command line, an object in cdk.json, or a file (…File=path); see lib/settings.ts.
+    existingStores: existingStoresSetting(context),
+    // Validated by the stack against the inventory's recipients.
+    recipientContacts: jsonSetting(context, 'recipientContacts') as Record<string, string> | undefined,
     target: deployTarget(context('target')),
   };
 }

@@ -93,3 +93,25 @@ export function acknowledgeStoreRounds(parent: IStateMachine, children: IStateMa
     }),
   );
 }
+
+/**
+ * Acknowledges a finding of AWS Control Tower's proactive controls (the cfn-guard rules of
+ * @cdklabs/cdk-validator-cfnguard), by the guard rule's name, e.g. `s3_bucket_versioning_enabled_check`.
+ */
+export function acknowledgeControl(scope: IConstruct, guardRule: string, reason: string): void {
+  acknowledge(scope, `cdk-validator-cfnguard::${guardRule}`, reason);
+}
+
+/**
+ * The Control Tower findings every bucket of this stack raises, with why they do not apply,
+ * plus the bucket's own (`reasons`, by guard rule name).
+ */
+export function acknowledgeBucketControls(bucket: IConstruct, reasons: Record<string, string> = {}): void {
+  const everyBucket: Record<string, string> = {
+    s3_event_notifications_enabled_check:
+      'Nothing reacts to object events: the workflow knows every object it writes and deletes, and the audit trail of each step is in the requests table.',
+    s3_bucket_object_lock_enabled_check:
+      'Object Lock (write once) would block the deletions this system must make: GDPR erasure, expiry of access packages and logs; the append-only record is the audit trail in DynamoDB.',
+  };
+  for (const [rule, reason] of Object.entries({ ...everyBucket, ...reasons })) acknowledgeControl(bucket, rule, reason);
+}

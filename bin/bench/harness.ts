@@ -6,7 +6,7 @@ export interface BenchOptions {
   media: number;
   /** Time one connector invocation gets, as a Lambda timeout would give it. */
   budgetMs: number;
-  /** Runs of each side per comparison, alternating which goes first; the best counts. */
+  /** Runs of each side per comparison, alternating which goes first; the median counts. */
   rounds: number;
 }
 
@@ -33,8 +33,11 @@ export interface BenchRow {
   connectorCpuMs: number;
   baselineCpuMs: number;
   invocations: number;
-  /** Process peak RSS after the row ran (it only grows). */
+  /** The highest peak RSS of the processes that ran each side (each side runs in its own). */
   peakRssMb: number;
+  baselinePeakRssMb: number;
+  /** AWS calls the project's side made per item. */
+  callsPerItem: number;
 }
 
 /** A part of the benchmark; sections live in bin/bench/ and are listed in sections.ts. */
@@ -50,7 +53,32 @@ export interface BenchSection {
 export interface StandaloneSection {
   name: string;
   standalone: true;
-  run(log: (line: string) => void): Promise<void>;
+  /** Prints its report; returns its figures, or none when the bench reads them off that report. */
+  run(log: (line: string) => void, options: BenchOptions): Promise<Figure[] | void>;
+}
+
+/** One figure of the bench's summary, as `--json` writes it. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** As the issue states it, e.g. `>= 0.5`; `measured` when the figure has none. */
+  goal: string;
+  pass: boolean;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned. */
+export function formatColumns(header: readonly string[], body: readonly (readonly string[])[]): string {
+  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
@@ -71,7 +99,7 @@ export function lambdaContext(ms: number): Context {
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const perSecond = (items: number, ms: number) => Math.round((items / ms) * 1000);
-  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'CPU s conn/base', 'calls', 'peak RSS MB'];
+  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'CPU s conn/base', 'invocations', 'AWS calls/item', 'peak RSS MB conn/base'];
   const body = rows.map((row) => {
     const connector = perSecond(row.items, row.connectorMs);
     const baseline = perSecond(row.items, row.baselineMs);
@@ -83,10 +111,9 @@ export function formatTable(rows: readonly BenchRow[]): string {
       (connector / baseline).toFixed(2),
       `${(row.connectorCpuMs / 1000).toFixed(1)} / ${(row.baselineCpuMs / 1000).toFixed(1)}`,
       String(row.invocations),
-      String(row.peakRssMb),
+      row.callsPerItem.toFixed(2),
+      `${row.peakRssMb} / ${row.baselinePeakRssMb}`,
     ];
   });
-  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+  return formatColumns(header, body);
 }

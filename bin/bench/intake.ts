@@ -8,10 +8,10 @@ import { signPayload } from '../../functions/core/intake/signature.js';
 import { requestKeys } from '../../functions/core/request/keys.js';
 import { createHandler } from '../../functions/intake/index.js';
 import { documentClient, sfnClient } from '../../functions/shared/aws-clients.js';
-import { logger } from '../../functions/shared/logger.js';
 import { newRequestId } from '../../functions/shared/tokens.js';
 import { startLocalRuntime, synthesizeTemplate } from '../../lib/local-runtime/index.js';
-import { lambdaContext, peakRssMb, timed, type BenchEnv, type BenchRow, type BenchSection } from './harness.js';
+import { lambdaContext, type BenchEnv, type BenchRow, type BenchSection } from './harness.js';
+import { compareSides, runSide, type Side } from './side.js';
 
 const SECRET = 'bench-webhook-secret';
 /** Deliveries in flight at once, on both sides: an API serves callers in parallel. */
@@ -42,88 +42,73 @@ async function inParallel(count: number, work: () => Promise<void>) {
 }
 
 /**
- * The intake handler (signature, schema, idempotency claim, per-address limit, duplicate
- * claim, request and audit items, two StartExecutions) against what it minimally must
- * do: one conditional DynamoDB put of the request and one StartExecution. Both run on the
- * local runtime's Step Functions endpoint (two Pass machines, so no workflow runs behind
- * them) and the bench's DynamoDB; events are built before the clock starts.
+ * The two sides: the intake handler (signature, schema, the person item with limit and
+ * claims, the request's conditional put, its audit event, one StartExecution) and what it
+ * minimally must do: one conditional DynamoDB put of the request and one StartExecution.
+ * Each runs `count` requests, CONCURRENCY at a time; events are built before the clock starts.
+ */
+export function intakeSides(table: string, workflowArn: string): Record<Side, (count: number) => Promise<void>> {
+  const intake = createHandler({
+    REQUESTS_TABLE: table,
+    STATE_MACHINE_ARN: workflowArn,
+    WEBHOOK_SECRETS: SECRET,
+    REQUEST_ID_KEY: 'bench-request-id-key',
+  });
+  return {
+    project: async (count) => {
+      const events = Array.from({ length: count }, delivery);
+      await inParallel(count, async () => {
+        const response = await intake(events.pop()!, lambdaContext(15_000));
+        if (response.statusCode !== 202) throw new Error(`intake answered ${response.statusCode}: ${response.body}`);
+      });
+    },
+    baseline: (count) =>
+      inParallel(count, async () => {
+        const requestId = newRequestId();
+        await documentClient().send(
+          new PutCommand({
+            TableName: table,
+            Item: { pk: requestKeys.pk(requestId), sk: requestKeys.meta, requestId, status: 'awaiting_identity' },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        await sfnClient().send(new StartExecutionCommand({ stateMachineArn: workflowArn, name: requestId, input: JSON.stringify({ requestId }) }));
+      }),
+  };
+}
+
+/**
+ * The intake against the bare loop, both on the local runtime's Step Functions endpoint (a
+ * Pass machine, so no workflow runs behind it) and the bench's DynamoDB; each side in
+ * processes of its own (bin/bench/side.ts), which reach that endpoint by the environment.
  */
 export const intakeSection: BenchSection = {
   name: 'intake',
   async run(env: BenchEnv): Promise<BenchRow[]> {
     const template = synthesizeTemplate((app) => {
       const stack = new Stack(app, 'BenchIntake');
-      for (const id of ['Workflow', 'Watch']) {
-        new StateMachine(stack, id, { definitionBody: DefinitionBody.fromChainable(new Pass(stack, `${id} start`)) });
-      }
+      new StateMachine(stack, 'Workflow', { definitionBody: DefinitionBody.fromChainable(new Pass(stack, 'Workflow start')) });
       return stack;
     });
-    // Sets AWS_ENDPOINT_URL_SFN before the first SFN client of this process is made.
+    // The runtime points this process's endpoints at emulators of its own; the sides keep
+    // the bench's DynamoDB, where the requests table is, and use the runtime's Step Functions.
+    const dynamodb = process.env.AWS_ENDPOINT_URL_DYNAMODB!;
     const runtime = await startLocalRuntime({ template, prefix: 'bench' });
-    const level = logger.getLevelName();
-    logger.setLogLevel('WARN');
     try {
-      const machines = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine');
-      const arnOf = (id: string) => runtime.stepFunctions.stateMachineArn(machines.find(([key]) => key.startsWith(id))![0]);
-      const [workflowArn, watchArn] = [arnOf('Workflow'), arnOf('Watch')];
-      const intake = createHandler({
-        REQUESTS_TABLE: env.stores.requestsTable,
-        STATE_MACHINE_ARN: workflowArn,
-        WATCH_STATE_MACHINE_ARN: watchArn,
-        WEBHOOK_SECRETS: SECRET,
-      });
-      const sides = {
-        intake: async (count: number) => {
-          const events = Array.from({ length: count }, delivery);
-          return timed(() =>
-            inParallel(count, async () => {
-              const response = await intake(events.pop()!, lambdaContext(15_000));
-              if (response.statusCode !== 202) throw new Error(`intake answered ${response.statusCode}: ${response.body}`);
-            }),
-          );
-        },
-        baseline: async (count: number) =>
-          timed(() =>
-            inParallel(count, async () => {
-              const requestId = newRequestId();
-              await documentClient().send(
-                new PutCommand({
-                  TableName: env.stores.requestsTable,
-                  Item: { pk: requestKeys.pk(requestId), sk: requestKeys.meta, requestId, status: 'awaiting_identity' },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                }),
-              );
-              await sfnClient().send(new StartExecutionCommand({ stateMachineArn: workflowArn, name: requestId, input: JSON.stringify({ requestId }) }));
-            }),
+      const [machine] = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine')!;
+      const workflowArn = runtime.stepFunctions.stateMachineArn(machine);
+      const row = await compareSides(
+        'intake (signed POST)',
+        env.options.rounds,
+        (side) =>
+          runSide(
+            { kind: 'intake', side, requests: REQUESTS, table: env.stores.requestsTable, workflowArn },
+            { AWS_ENDPOINT_URL_DYNAMODB: dynamodb, AWS_ENDPOINT_URL_SFN: runtime.endpoints.sfn },
           ),
-      };
-      // Warm-up (module loading, sockets, JIT), then best of `rounds`, alternating the order.
-      await sides.intake(50);
-      await sides.baseline(50);
-      const best = { intake: Infinity, baseline: Infinity, intakeCpu: Infinity, baselineCpu: Infinity };
-      for (let round = 0; round < env.options.rounds; round++) {
-        const order = round % 2 === 0 ? (['intake', 'baseline'] as const) : (['baseline', 'intake'] as const);
-        for (const side of order) {
-          const run = await sides[side](REQUESTS);
-          env.log(`intake: ${side} ${REQUESTS} requests in ${(run.ms / 1000).toFixed(1)} s`);
-          best[side] = Math.min(best[side], run.ms);
-          best[`${side}Cpu`] = Math.min(best[`${side}Cpu`], run.cpuMs);
-        }
-      }
-      return [
-        {
-          operation: 'intake (signed POST)',
-          items: REQUESTS,
-          connectorMs: best.intake,
-          baselineMs: best.baseline,
-          connectorCpuMs: best.intakeCpu,
-          baselineCpuMs: best.baselineCpu,
-          invocations: REQUESTS,
-          peakRssMb: peakRssMb(),
-        },
-      ];
+        env.log,
+      );
+      return [row];
     } finally {
-      logger.setLogLevel(level);
       await runtime.stop();
     }
   },

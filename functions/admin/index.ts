@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
 import { extensionNotice, rejection } from '../core/render/index.js';
 import { needsOutcome, REJECTION_REASONS } from '../core/request/model.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RIGHTS } from '../core/inventory/types.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';

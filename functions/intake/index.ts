@@ -1,76 +1,81 @@
-import { StartExecutionCommand, ExecutionAlreadyExists } from '@aws-sdk/client-sfn';
 import { computeDeadlines } from '../core/deadlines/index.js';
+import { deliveryKeyOf, fingerprintOf, repeatOf, requestIdOf } from '../core/intake/idempotency.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import { requestedTypes, type IntakeBody } from '../core/intake/schema.js';
 import { normalizeEmail } from '../core/inventory/email.js';
-import type { DsrRequestRecord } from '../core/request/model.js';
-import { sfnClient } from '../shared/aws-clients.js';
+import type { DsrRequestRecord, RequestType } from '../core/request/model.js';
 import { requireEnv } from '../shared/env.js';
+import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
-import { limitKey, RateLimiter, type Limit } from '../shared/rate-limit.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
+import { startOnce } from '../shared/start-once.js';
 import { parseDelivery } from './delivery.js';
-import { DeliveryIds } from './idempotency.js';
-import { OpenRequests, personKey } from './open-requests.js';
+import { PersonLedger, personKey, type PersonLimit } from './person.js';
+import { requestIdKey } from './secrets.js';
 
 /**
  * New requests per requester address and hour. Generous for people; it caps how many
  * acknowledgements a stranger can make Kiara send to someone else's inbox.
  */
-export const PER_PERSON_LIMIT: Limit = { scope: 'intake-person', max: 10, windowSeconds: 3600 };
+export const PER_PERSON_LIMIT: PersonLimit = { max: 10, windowSeconds: 3600 };
 
-async function startOnce(stateMachineArn: string, name: string, input: object) {
-  try {
-    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
-  } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
-  }
+/** A delivery as the intake files it. */
+interface Filing {
+  body: IntakeBody;
+  types: RequestType[];
+  contactEmail: string;
+  person: string;
+  fingerprint: string;
 }
 
+/**
+ * A new request costs four AWS calls: the person's item (limit and rights, one update),
+ * the request's conditional put (which is also the idempotency claim: its id is derived
+ * from the delivery key), then at once the `received` audit event and the workflow's StartExecution.
+ * The workflow's first step starts the deadline watch.
+ */
 export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const stateMachineArn = requireEnv(env, 'STATE_MACHINE_ARN');
-  const watchArn = requireEnv(env, 'WATCH_STATE_MACHINE_ARN');
   const repo = new RequestsRepo(table);
-  const deliveries = new DeliveryIds(table);
-  const openRequests = new OpenRequests(table, repo);
-  const limiter = new RateLimiter(table);
+  const people = new PersonLedger(table, repo, PER_PERSON_LIMIT);
 
-  /** Stores the request once; one that repeats open requests is stored closed and linked. */
-  async function store(requestId: string, body: IntakeBody, contactEmail: string): Promise<DsrRequestRecord> {
+  /** The request as stored; one that repeats open requests is stored closed and linked. */
+  function recordOf(requestId: string, filing: Filing, repeats: string[]): DsrRequestRecord {
+    const { body } = filing;
     const now = new Date().toISOString();
     // A request support forwards counts from its original receipt (validated by the schema).
     const deadlines = computeDeadlines(body.receivedAt ?? now);
-    const types = requestedTypes(body);
-    const repeats = await openRequests.claim(personKey(contactEmail), types, requestId);
-    const record: DsrRequestRecord = {
+    return {
       requestId,
-      types,
+      types: filing.types,
       status: repeats.length > 0 ? 'duplicate' : 'awaiting_identity',
       locale: body.locale,
       channel: body.channel,
       receivedAt: deadlines.receivedAt,
       receiptDate: deadlines.receiptDate,
       deadlines: { initial: deadlines.initial, extended: deadlines.extended },
-      contactEmail,
+      contactEmail: filing.contactEmail,
       name: body.name,
       details: body.details,
       accountId: body.accountId,
+      deliveryFingerprint: filing.fingerprint,
       duplicateOf: repeats[0],
       createdAt: now,
       updatedAt: now,
       closedAt: repeats.length > 0 ? now : undefined,
     };
-    // A concurrent delivery of the same key may have stored it first: answer with that one.
-    if (!(await repo.create(record))) return repo.get(requestId);
-    await repo.audit(requestId, {
+  }
+
+  async function recordReceipt(record: DsrRequestRecord, body: IntakeBody, repeats: string[]) {
+    await repo.audit(record.requestId, {
       type: 'received',
       actor: `channel:${record.channel}`,
       details: {
-        types,
+        types: record.types,
         receiptDate: record.receiptDate,
         deadlines: record.deadlines,
         forwarded: body.receivedAt !== undefined,
@@ -78,43 +83,69 @@ export function createHandler(env: Record<string, string>) {
       },
     });
     for (const openId of repeats) {
-      await repo.audit(requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
-      await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId } });
+      await repo.audit(record.requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
+      await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId: record.requestId } });
     }
-    return record;
+  }
+
+  /**
+   * Files the delivery under `requestId`: the new request, or the one this id already
+   * names (with what it means for this delivery), or a refusal over the address's limit.
+   */
+  async function file(requestId: string, filing: Filing) {
+    const admission = await people.admit(filing.person, filing.types, requestId);
+    if (!admission.allowed) {
+      // Nothing was written. A retry of a delivery stored in an earlier window still gets its answer.
+      const stored = await repo.find(requestId, true);
+      return stored ? { stored, repeat: repeatOf(stored, filing.fingerprint) } : { retryAfter: admission.retryAfter };
+    }
+    const record = recordOf(requestId, filing, admission.repeats);
+    if (await repo.create(record)) return { created: record, repeats: admission.repeats };
+    // The id was taken: by this same delivery (a retry, or a concurrent copy that stored
+    // first), or by an earlier use of its key. Only the same delivery keeps what it wrote.
+    const stored = (await repo.find(requestId, true))!;
+    const repeat = repeatOf(stored, filing.fingerprint);
+    if (repeat !== 'same_delivery') await people.withdraw(filing.person, requestId, admission.changes);
+    return { stored, repeat };
   }
 
   return httpHandler('intake', async (event) => {
     const { body, raw, idempotencyKey } = await parseDelivery(event, env);
-    const deliveryKey = idempotencyKey ? `key:${idempotencyKey}` : `body:${raw}`;
     const contactEmail = normalizeEmail(body.email);
-    const { requestId, fresh } = await deliveries.claim(deliveryKey);
-    // A freshly claimed id has nothing stored yet; a repeat answers with what the first stored.
-    let request = fresh ? undefined : await repo.find(requestId);
-    if (!request) {
-      // Only a new delivery counts against the requester's limit; its retries never do.
-      const limit = fresh ? await limiter.hit(PER_PERSON_LIMIT, limitKey(contactEmail)) : undefined;
-      if (limit && !limit.allowed) {
-        await deliveries.release(deliveryKey, requestId);
+    const filing: Filing = { body, types: requestedTypes(body), contactEmail, person: personKey(contactEmail), fingerprint: fingerprintOf(raw) };
+    const deliveryKey = deliveryKeyOf(raw, idempotencyKey);
+    const key = await requestIdKey(env);
+    let request: DsrRequestRecord | undefined;
+    /** Set when this delivery stored the request: the open requests it repeats. */
+    let repeats: string[] | undefined;
+    for (let generation = 0; !request; generation++) {
+      const filed = await file(requestIdOf(key, deliveryKey, generation), filing);
+      if ('retryAfter' in filed) {
         return json(
           429,
           { error: { code: 'rate_limited', message: 'Too many requests for this address; try again later.' } },
-          { 'retry-after': String(limit.retryAfter) },
+          { 'retry-after': String(filed.retryAfter) },
         );
       }
-      request = await store(requestId, body, contactEmail);
+      if ('created' in filed) {
+        [request, repeats] = [filed.created, filed.repeats];
+        continue;
+      }
+      if (filed.repeat === 'key_reused') {
+        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body; send a new key for a new request.');
+      }
+      // A key used more than a day ago makes a new request under its next id.
+      if (filed.repeat === 'same_delivery') request = filed.stored;
     }
-    // A duplicate runs no workflow: the open request's reply answers the person once.
-    // Both executions are named by the request id: a repeat delivery cannot start a second.
-    if (!request.duplicateOf) {
-      await Promise.all([
-        startOnce(stateMachineArn, requestId, { requestId }),
-        startOnce(watchArn, requestId, { requestId, after: null }),
-      ]);
-    }
-    logger.info('request accepted', { requestId, types: request.types, duplicate: Boolean(request.duplicateOf) });
+    // A duplicate runs no workflow: the open request's reply answers the person once. The
+    // receipt's audit events and the start do not depend on each other.
+    await Promise.all([
+      repeats && recordReceipt(request, body, repeats),
+      request.duplicateOf ? undefined : startOnce(stateMachineArn, request.requestId),
+    ]);
+    logger.info('request accepted', { requestId: request.requestId, types: request.types, duplicate: Boolean(request.duplicateOf) });
     const accepted: IntakeAccepted = {
-      requestId,
+      requestId: request.requestId,
       receivedAt: request.receivedAt,
       receiptDate: request.receiptDate,
       deadline: request.deadlines.initial.legal,

@@ -88,9 +88,14 @@ export class RequestsRepo {
     }
   }
 
-  async find(requestId: string): Promise<DsrRequestRecord | undefined> {
+  /** The request, if stored; `consistent` reads a write that may have happened just now. */
+  async find(requestId: string, consistent = false): Promise<DsrRequestRecord | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta } }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
+        ConsistentRead: consistent || undefined,
+      }),
     );
     return Item ? strip<DsrRequestRecord>(Item) : undefined;
   }

@@ -25,7 +25,7 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
-import { acknowledge, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import { acknowledge, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -75,6 +75,8 @@ export class DsrApi extends Construct {
   /** The admin bearer token (only with `adminAuth: 'token'`). */
   readonly adminTokenSecret?: Secret;
   readonly webhookSecret: Secret;
+  /** The intake's key for deriving request ids from delivery keys; never rotated. */
+  readonly requestIdKey: Secret;
   /** The API's base URL, built from its id so Lambdas can use it without a cycle. */
   readonly baseUrl: string;
 
@@ -116,6 +118,11 @@ export class DsrApi extends Construct {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       'The account-level role API Gateway writes access and execution logs with; the AWS managed policy is limited to CloudWatch Logs actions and is the one AWS documents for it.',
     );
+    acknowledgeControl(
+      this.api,
+      'lambda_function_public_access_prohibited_check',
+      'Each route\'s Lambda permission names API Gateway with SourceArn set to this API\'s execute-api ARN for that method; the rule reads only a literal string or a Ref there, not the Fn::Join the CDK writes.',
+    );
     if (props.wafRateLimit === undefined) {
       acknowledge(
         this.api.deploymentStage,
@@ -133,6 +140,16 @@ export class DsrApi extends Construct {
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'current', excludePunctuation: true, passwordLength: 48 },
       encryptionKey: props.logKey,
     });
+    this.requestIdKey = new Secret(this, 'RequestIdKey', {
+      description: 'Kiara DSR intake: HMAC key that derives a request id from its delivery key (idempotency)',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      encryptionKey: props.logKey,
+    });
+    acknowledge(
+      this.requestIdKey,
+      'AwsSolutions-SMG4',
+      'Request ids are derived from delivery keys with this key: a rotated key would give a retry of a delivery made before the rotation another id, and so a second request. It never leaves AWS (only the intake reads it).',
+    );
     acknowledge(
       this.webhookSecret,
       'AwsSolutions-SMG4',
@@ -255,10 +272,16 @@ export class DsrApi extends Construct {
     const fn = (id: string, entry: string, description: string) =>
       new DsrFunction(this, id, { entry, description, environment, logKey, timeout: Duration.seconds(15) });
 
-    const intake = fn('Intake', 'intake', 'DSR intake webhook: verify signature, validate, store, start');
-    // Exactly what the intake does: get/put/update its items (request, audit event, open-
-    // request claims, rate-limit windows, delivery ids), no queries, no batch writes; it
-    // deletes only a delivery-id claim it gives back (keys `IDEMP#...`).
+    const intake = new DsrFunction(this, 'Intake', {
+      entry: 'intake',
+      description: 'DSR intake webhook: verify signature, validate, store, start',
+      environment: { ...environment, REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn },
+      logKey,
+      timeout: Duration.seconds(15),
+    });
+    // Exactly what the intake does: get/put/update its items (request, audit event, the
+    // person's limit window and claims), no queries, no batch writes; it deletes only a
+    // person item it created for a delivery that turned out to be no new request.
     intake.addToRolePolicy(
       new PolicyStatement({
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
@@ -269,14 +292,15 @@ export class DsrApi extends Construct {
       new PolicyStatement({
         actions: ['dynamodb:DeleteItem'],
         resources: [requestsTable.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PERSON#*'] } },
       }),
     );
     requestsTable.encryptionKey?.grantEncryptDecrypt(intake);
     intake.acknowledgeKeyGrant('the requests table key');
+    // Only the workflow: its first step, Acknowledge, starts the deadline watch.
     stateMachine.grantStartExecution(intake);
-    watch.grantStartExecution(intake);
     this.webhookSecret.grantRead(intake);
+    this.requestIdKey.grantRead(intake);
 
     const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
     grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');

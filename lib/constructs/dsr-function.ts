@@ -1,10 +1,11 @@
 import { CfnResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledge, acknowledgeWildcards } from '../nag.js';
+import { LAMBDA_BUNDLING } from '../bundling.js';
+import { acknowledge, acknowledgeControl, acknowledgeWildcards } from '../nag.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +25,7 @@ export interface DsrFunctionProps {
 
 /**
  * A Lambda function of this project: newest Node.js runtime cdk-nag accepts, ARM, ESM
- * bundle, X-Ray tracing, a log group with retention. The `DsrEntry` metadata tells the
+ * bundle without the runtime's AWS SDK (lib/bundling.ts), X-Ray tracing, a log group with retention. The `DsrEntry` metadata tells the
  * local runtime which source module to load for this function.
  */
 export class DsrFunction extends NodejsFunction {
@@ -44,23 +45,15 @@ export class DsrFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'kiara-dsr',
         ...props.environment,
       },
-      logGroup: new LogGroup(scope, `${id}Logs`, {
-        retention: RetentionDays.THREE_MONTHS,
-        encryptionKey: props.logKey,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        sourceMap: true,
-        minify: true,
-        // ESM bundles still meet CommonJS dependencies that call require().
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // Bundle the SDK too: the versions we test are the versions that run.
-        externalModules: [],
-      },
+      logGroup: logGroupOf(scope, id, props.logKey),
+      bundling: { ...LAMBDA_BUNDLING, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules] },
     });
     (this.node.defaultChild as CfnResource).addMetadata('DsrEntry', entry);
+    acknowledgeControl(
+      this,
+      'lambda_inside_vpc_check',
+      'The function calls only AWS APIs (DynamoDB, S3, SES, Step Functions, Secrets Manager), over TLS and authorised by IAM, and reaches no resource in a VPC; a VPC would add NAT gateways or endpoints without narrowing that access.',
+    );
 
     if (this.role) {
       acknowledge(
@@ -88,4 +81,15 @@ export class DsrFunction extends NodejsFunction {
       ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
     );
   }
+}
+
+/** The function's log group: its logs carry ids, counts and codes, kept three months. */
+function logGroupOf(scope: Construct, id: string, key: IKey | undefined): LogGroup {
+  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, encryptionKey: key, removalPolicy: RemovalPolicy.DESTROY });
+  acknowledgeControl(
+    logGroup,
+    'cloudwatch_log_group_retention_period_check',
+    'Lambda logs carry request ids, counts and error codes; three months covers investigating a run, and the record of each request is its audit trail in the requests table, kept recordRetentionYears. Keeping logs no longer is data minimisation.',
+  );
+  return logGroup;
 }

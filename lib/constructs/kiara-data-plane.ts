@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag.js';
+import { acknowledge, acknowledgeBucketControls } from '../nag.js';
 import { emailIndexes, STORES, type StoreDefinition } from '../../functions/core/inventory/index.js';
 
 export interface KiaraDataPlaneProps {
@@ -56,11 +56,13 @@ export class KiaraDataPlane extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
       lifecycleRules: [{ expiration: Duration.days(90) }],
     });
-    acknowledge(
-      bucket,
-      'AwsSolutions-S1',
-      'Demo stand-in for Kiara\'s media bucket, holding synthetic data only; a production deploy points at Kiara\'s existing bucket (existingStores), whose access logging Kiara owns.',
-    );
+    const demo = 'Demo stand-in for Kiara\'s media bucket, holding synthetic data only; a production deploy points at Kiara\'s existing bucket (existingStores), whose settings Kiara owns.';
+    acknowledge(bucket, 'AwsSolutions-S1', demo);
+    acknowledgeBucketControls(bucket, {
+      s3_bucket_logging_enabled_check: demo,
+      s3_bucket_default_encryption_kms_check: demo,
+      s3_bucket_versioning_enabled_check: demo,
+    });
     return bucket;
   }
 

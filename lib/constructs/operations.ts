@@ -11,20 +11,20 @@ import {
   type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DSR_METRICS } from '../../functions/shared/metrics-names.js';
+import type { DsrKey } from './dsr-key.js';
 
 export interface OperationsProps {
   workflow: IStateMachine;
   watch: IStateMachine;
   api: RestApi;
-  /** Encrypts the alarm topic. */
-  key: IKey;
+  /** Encrypts the alarm topic; the alarms are let use it. */
+  key: DsrKey;
   /** Subscribed to the alarm topic (the privacy team's shared mailbox). */
   alarmEmail?: string;
   /** Share of intake calls answered 5xx over 5 minutes that raises the alarm. Default 5 %. */
@@ -51,6 +51,7 @@ export class Operations extends Construct {
       masterKey: props.key,
       enforceSSL: true,
     });
+    props.key.allowAlarmNotifications();
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     const dsrMetric = (name: string, dimensions: Record<string, string> = {}) =>

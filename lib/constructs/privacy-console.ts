@@ -23,7 +23,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBuc
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildConsoleSync, CONSOLE_DIR } from '../../console/build.js';
-import { acknowledge, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import { acknowledge, acknowledgeBucketControls, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 
 export interface PrivacyConsoleProps {
   /**
@@ -93,15 +93,19 @@ export class PrivacyConsole extends Construct {
     });
     // The CDK's deployment-time Lambdas (bucket auto-delete, BucketDeployment) would
     // otherwise log to log groups Lambda creates on first use, kept forever.
-    const deploymentLogs = (name: string) =>
-      new LogGroup(this, name, {
+    const deploymentLogs = (name: string) => {
+      const logGroup = new LogGroup(this, name, {
         retention: RetentionDays.ONE_MONTH,
         encryptionKey: props.logKey,
         removalPolicy: RemovalPolicy.DESTROY,
       });
+      acknowledgeControl(logGroup, 'cloudwatch_log_group_retention_period_check', 'Logs of the CDK\'s deployment-time Lambdas (console copy, bucket auto-delete): of use only around a deployment, so kept one month.');
+      return logGroup;
+    };
     const autoDelete = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider')?.node.tryFindChild('Handler');
     if (autoDelete instanceof CfnResource) {
       autoDelete.addPropertyOverride('LoggingConfig.LogGroup', deploymentLogs('AutoDeleteLogs').logGroupName);
+      acknowledgeControl(autoDelete, 'lambda_inside_vpc_check', DEPLOYMENT_LAMBDA_OUTSIDE_VPC);
     }
 
     this.userPoolDomain = props.userPool.addDomain('ConsoleDomain', {
@@ -231,10 +235,19 @@ export class PrivacyConsole extends Construct {
 
   /** cdk-nag acknowledgements of the console's resources, each with its reason. */
   private acknowledgeFindings(props: PrivacyConsoleProps, deployment: BucketDeployment): void {
-    acknowledge(
-      this.bucket,
-      'AwsSolutions-S1',
-      'Holds only the built static console (no personal data), written by the deployment; every read goes through CloudFront with origin access control, whose viewer logs are the access record (logBucket).',
+    const readThroughCloudFront =
+      'Holds only the built static console (no personal data), written by the deployment; every read goes through CloudFront with origin access control, whose viewer logs are the access record (logBucket).';
+    acknowledge(this.bucket, 'AwsSolutions-S1', readThroughCloudFront);
+    acknowledgeBucketControls(this.bucket, {
+      s3_bucket_logging_enabled_check: readThroughCloudFront,
+      s3_bucket_default_encryption_kms_check: 'The static console build (HTML, JS, CSS) holds no personal data and is served to anyone by CloudFront; SSE-S3 encrypts it at rest without giving CloudFront a key.',
+      s3_bucket_versioning_enabled_check: 'Each deployment copies the current build from the repository; earlier builds are in version control, so object versions would only keep stale files.',
+      s3_lifecycle_policy_check: 'The deployment prunes files of earlier builds, so the bucket holds exactly the current build and nothing ages out.',
+    });
+    acknowledgeControl(
+      this.distribution,
+      'cloudfront_origin_failover_enabled_check',
+      'The console\'s origins are its bucket and the admin API, each in one region; a second origin would need a second deployment, and the privacy team can use the admin API and CLI when the console is down.',
     );
     acknowledge(
       this.distribution,
@@ -249,18 +262,17 @@ export class PrivacyConsole extends Construct {
       );
     }
     if (!props.logBucket) {
-      acknowledge(
-        this.distribution,
-        'AwsSolutions-CFR3',
-        'CloudFront standard logs are opt-in (logBucket): they need an ACL-enabled bucket; API calls made through the console are logged in the API access log.',
-      );
+      const optInLogs = 'CloudFront standard logs are opt-in (logBucket): they need an ACL-enabled bucket; API calls made through the console are logged in the API access log.';
+      acknowledge(this.distribution, 'AwsSolutions-CFR3', optInLogs);
+      acknowledgeControl(this.distribution, 'cloudfront_access_logs_enabled_check', optInLogs);
     }
     if (!props.certificate) {
-      acknowledge(
-        this.distribution,
-        'AwsSolutions-CFR4',
-        'Without a custom domain the distribution serves the *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; with domainNames and certificate TLSv1.2_2021 applies.',
-      );
+      const defaultCertificate =
+        'Without a custom domain (domainNames, certificate) the distribution serves the *.cloudfront.net certificate, whose TLS settings CloudFront fixes; with one, SNI and TLSv1.2_2021 apply.';
+      acknowledge(this.distribution, 'AwsSolutions-CFR4', defaultCertificate);
+      for (const rule of ['cloudfront_custom_ssl_certificate_check', 'cloudfront_sni_enabled_check', 'cloudfront_security_policy_check']) {
+        acknowledgeControl(this.distribution, rule, defaultCertificate);
+      }
     }
 
     // The deployment's Lambda is the CDK's singleton provider (one per stack).
@@ -296,6 +308,10 @@ export class PrivacyConsole extends Construct {
         'AwsSolutions-L1',
         'CDK BucketDeployment provider: its runtime is chosen by aws-cdk-lib (it bundles the AWS CLI layer), not by this project; it runs only during deployments.',
       );
+      acknowledgeControl(provider, 'lambda_inside_vpc_check', DEPLOYMENT_LAMBDA_OUTSIDE_VPC);
     }
   }
 }
+
+const DEPLOYMENT_LAMBDA_OUTSIDE_VPC =
+  'A CDK deployment-time Lambda that calls only S3 and CloudFront APIs, authorised by IAM, during deployments; no resource it reaches is in a VPC.';

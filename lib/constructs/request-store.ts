@@ -1,7 +1,6 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
@@ -10,7 +9,8 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag.js';
+import { acknowledge, acknowledgeBucketControls } from '../nag.js';
+import { DsrKey } from './dsr-key.js';
 import { closedIndex, listIndex, personIndex } from '../../functions/core/request/keys.js';
 
 /** Days a work file outlives its request at most (see the export bucket's lifecycle). */
@@ -31,7 +31,7 @@ export interface RequestStoreProps {
  * files and access packages), both under one customer-managed key with rotation.
  */
 export class RequestStore extends Construct {
-  readonly key: Key;
+  readonly key: DsrKey;
   readonly table: Table;
   readonly exportBucket: Bucket;
   /** Server access logs of the export bucket (who fetched or deleted which package). */
@@ -41,9 +41,8 @@ export class RequestStore extends Construct {
     super(scope, id);
     const removalPolicy = props.retainOnDelete === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-    this.key = new Key(this, 'Key', {
+    this.key = new DsrKey(this, 'Key', {
       description: 'Kiara DSR: requests, audit trail, export packages and logs',
-      enableKeyRotation: true,
       removalPolicy,
     });
 
@@ -90,11 +89,13 @@ export class RequestStore extends Construct {
       removalPolicy,
       lifecycleRules: [{ expiration: Duration.days(props.accessLogDays ?? 365) }],
     });
-    acknowledge(
-      this.accessLogBucket,
-      'AwsSolutions-S1',
-      'This bucket is the sink of the export bucket\'s server access logs; logging it into itself would loop and another log bucket would only move the finding.',
-    );
+    const logSink = 'This bucket is the sink of the export bucket\'s server access logs; logging it into itself would loop and another log bucket would only move the finding.';
+    acknowledge(this.accessLogBucket, 'AwsSolutions-S1', logSink);
+    acknowledgeBucketControls(this.accessLogBucket, {
+      s3_bucket_logging_enabled_check: logSink,
+      s3_bucket_default_encryption_kms_check: 'S3 server access logging delivers only to buckets encrypted with SSE-S3, not SSE-KMS; the logs name objects and callers, no personal data.',
+      s3_bucket_versioning_enabled_check: 'Access logs are written once and expire after accessLogDays; versions would keep what the lifecycle rule deletes.',
+    });
 
     this.exportBucket = new Bucket(this, 'Exports', {
       encryption: BucketEncryption.KMS,
@@ -115,6 +116,9 @@ export class RequestStore extends Construct {
         { prefix: 'work/', expiration: Duration.days(WORK_EXPIRY_DAYS) },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
+    });
+    acknowledgeBucketControls(this.exportBucket, {
+      s3_bucket_versioning_enabled_check: 'Versions would keep deleted access packages and work files as noncurrent objects: a package must be gone after packageExpiryDays, work files once the package is assembled.',
     });
     // Server access logs, delivered under a bucket policy (not ACLs: the log bucket
     // enforces bucket-owner object ownership). What `serverAccessLogsBucket` does when the

@@ -27,7 +27,7 @@ export interface WorkflowStepsProps {
   publicApiUrl: string;
   /** Base URL of the privacy console (links in privacy-team emails). */
   consoleUrl: string;
-  /** The deadline watch, which Close stops when the request ends. */
+  /** The deadline watch, which Acknowledge starts and Close stops when the request ends. */
   watch: IStateMachine;
   /** Hours a download link in the reply stays valid. Default 168 (7 days). */
   downloadLinkHours?: number;
@@ -74,7 +74,10 @@ export class WorkflowSteps extends Construct {
         logKey: props.logKey,
       });
 
-    this.acknowledge = make('Acknowledge', 'DSR: acknowledge receipt and send the identity link');
+    this.acknowledge = make('Acknowledge', 'DSR: acknowledge receipt, send the identity link, start the deadline watch', {
+      WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+    });
+    props.watch.grantStartExecution(this.acknowledge);
     this.awaitDecision = make('AwaitDecision', 'DSR: park a step until a person decides (callback)');
     this.resolveSubject = make('ResolveSubject', 'DSR: find the Kiara account of the verified requester', {
       ACCOUNT_TABLE: props.accountTable.tableName,

@@ -4,6 +4,8 @@
  */
 export const DEV_WEBHOOK_SECRET = 'local-dev-webhook-secret';
 export const DEV_ADMIN_TOKEN = 'local-dev-admin-token';
+/** The intake's request-id key (Secrets Manager `RequestIdKey` in AWS). */
+export const DEV_REQUEST_ID_KEY = 'local-dev-request-id-key';
 export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
 import { consoleRoute } from './console-route.js';
-import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
+import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_REQUEST_ID_KEY, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -138,6 +138,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,
+      REQUEST_ID_KEY: DEV_REQUEST_ID_KEY,
       PUBLIC_API_URL: apiBase,
       CONSOLE_URL: `${apiBase}/console`,
       // The LocalStack variant has no authorizer: its admin Lambda checks the token itself.

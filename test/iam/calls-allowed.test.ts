@@ -162,11 +162,18 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       await flow.waitForStatus(requestId, 'completed_no_data');
     }, FLOW_TIMEOUT);
 
-    it('the per-person limit: an eleventh delivery within the hour refused and its claim given back', async () => {
+    it('the per-person limit: an eleventh delivery within the hour refused; a reused Idempotency-Key refused and its person item taken back', async () => {
       const email = 'flood@example.org';
       const first = await flow.submit({ type: 'access', email, details: 'iam: flood 0' });
       for (let i = 1; i < 10; i++) await flow.submit({ type: 'access', email, details: `iam: flood ${i}` });
       expect((await flow.api.submit({ type: 'access', email, details: 'iam: flood 10' })).status).toBe(429);
+      const key = { 'idempotency-key': 'iam-reused-key' };
+      const owner = 'iam-key-owner@example.org';
+      const keyed = await flow.api.submit({ type: 'access', email: owner }, key);
+      expect(keyed.status).toBe(202);
+      expect((await flow.api.submit({ type: 'access', email: 'iam-key-reuser@example.org' }, key)).status).toBe(422);
+      await flow.confirmIdentity(keyed.body.requestId, owner);
+      await flow.waitForStatus(keyed.body.requestId, 'completed_no_data');
       await flow.confirmIdentity(first, email);
       await flow.waitForStatus(first, 'completed_no_data');
     }, FLOW_TIMEOUT);
@@ -228,10 +235,10 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       const downloads = functionOf('functions/downloads/index.ts');
       expect(seen(/^s3:GetObject$/, (call) => call.presigned && call.functionLogicalId === downloads)).toBe(true);
       expect(seen(/^dynamodb:PutItem$/, (call) => call.functionLogicalId === downloads)).toBe(true);
-      // The intake's only delete, whose grant is limited to IDEMP# partitions.
+      // The intake's only delete, whose grant is limited to PERSON# partitions.
       const intake = functionOf('functions/intake/index.ts');
       const deletes = recorder.calls.filter((call) => call.functionLogicalId === intake && call.operation === 'DeleteItem');
-      expect(deletes.flatMap((call) => call.checks.flatMap((check) => check.context?.['dynamodb:LeadingKeys'] ?? []))).toEqual([expect.stringMatching(/^IDEMP#/)]);
+      expect(deletes.flatMap((call) => call.checks.flatMap((check) => check.context?.['dynamodb:LeadingKeys'] ?? []))).toEqual([expect.stringMatching(/^PERSON#/)]);
       for (const action of [/^states:SendTaskSuccess$/, /^states:StartExecution$/, /^states:StopExecution$/, /^dynamodb:BatchWriteItem$/, /^s3:DeleteObject$/, /^ses:SendEmail$/]) {
         expect(seen(action), String(action)).toBe(true);
       }

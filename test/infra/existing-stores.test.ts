@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STORES } from '../../functions/core/inventory/index.js';
+import { readmeStoresExample } from './readme.js';
 import { synthStack } from './synth.js';
 
-/** The `stores.json` example of the README's deploy steps, as a user would copy it. */
-const readmeExample = (): { tables: Record<string, string>; mediaBucket: string } => {
-  const readme = readFileSync('README.md', 'utf8');
-  const block = /in `stores.json`:\s*```json\n([\s\S]*?)```/.exec(readme);
-  if (!block) throw new Error('README: the stores.json example is missing');
-  return JSON.parse(block[1]!.replace(/^ {3}/gm, ''));
-};
-
 describe('pointing the stack at Kiara\'s existing stores (README example)', () => {
-  const example = readmeExample();
+  const example = readmeStoresExample();
   const template = synthStack({ existingStores: JSON.stringify(example) }).template.toJSON();
   const policies = Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::IAM::Policy');
 

@@ -194,7 +194,7 @@ describe('IAM least privilege', () => {
     ]);
   });
 
-  it('gives the intake exactly the item operations it makes, and deletes only its own delivery claims', () => {
+  it('gives the intake exactly the item operations it makes, and deletes only person items', () => {
     const [id, intake] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/intake/index.ts'));
     const statements = statementsOfRole(roleOf(intake));
     const dynamo = statements.filter((statement) => list(statement.Action).some((action) => action.startsWith('dynamodb:')));
@@ -202,14 +202,14 @@ describe('IAM least privilege', () => {
       expect(statement.Resource, id).toEqual({ 'Fn::GetAtt': [requestsTable, 'Arn'] });
     }
     const unconditioned = dynamo.filter((statement) => !statement.Condition).flatMap((statement) => list(statement.Action));
-    // functions/intake: GetItem/PutItem/UpdateItem (requests, audit, open-request claims,
-    // rate-limit windows, delivery ids); no Query, no batch writes.
+    // functions/intake: GetItem/PutItem/UpdateItem (requests, audit, the person's limit
+    // window and claims); no Query, no batch writes.
     expect(unconditioned.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     const deletes = dynamo.filter((statement) => list(statement.Action).includes('dynamodb:DeleteItem'));
     expect(deletes).toHaveLength(1);
     expect(list(deletes[0]!.Action)).toEqual(['dynamodb:DeleteItem']);
-    // DeliveryIds.release gives back an `IDEMP#...` claim; nothing else may be deleted.
-    expect(deletes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMP#*'] } });
+    // PersonLedger.withdraw deletes a `PERSON#...` item it created; nothing else may be deleted.
+    expect(deletes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PERSON#*'] } });
     const allActions = statements.flatMap((statement) => list(statement.Action));
     expect(allActions).not.toContain('dynamodb:BatchWriteItem');
     const touched = new Set(statements.flatMap((statement) => logicalIds(statement.Resource)));

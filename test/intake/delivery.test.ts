@@ -1,9 +1,13 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeDeadlines } from '../../functions/core/deadlines/index.js';
 import { openApiDocument } from '../../functions/core/intake/openapi.js';
+import { personKey } from '../../functions/intake/person.js';
+import { documentClient, sfnClient } from '../../functions/shared/aws-clients.js';
+import { invokingFunction } from '../../lib/local-runtime/index.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
-import { eventually, type DsrTarget } from '../workflow/target.js';
+import { eventually, onLocalStack, type DsrTarget } from '../workflow/target.js';
 import {
   captureLogs,
   CURRENT_SECRET,
@@ -80,6 +84,87 @@ describe('webhook signature', () => {
   });
 });
 
+// Embedded only: the call count needs the handlers in this process, and the second test moves a request's creation back.
+describe.skipIf(onLocalStack)('a new request', () => {
+  it('costs the intake four AWS calls: the person item, the request, its audit event, the workflow start', async () => {
+    const calls: string[] = [];
+    const count = (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+      if (invokingFunction()?.logicalId.includes('Intake')) calls.push(String(context.commandName).replace(/Command$/, ''));
+      return next(args);
+    };
+    const clients: { middlewareStack: any }[] = [documentClient(), sfnClient()];
+    for (const sdk of clients) sdk.middlewareStack.add(count, { step: 'initialize', name: 'intakeCalls' });
+    try {
+      const raw = JSON.stringify({ type: 'access', email: 'four-calls@example.org' });
+      expect((await post(target, raw, signed(raw))).status).toBe(202);
+    } finally {
+      for (const sdk of clients) sdk.middlewareStack.remove('intakeCalls');
+    }
+    // The audit event and the start go out together, in either order.
+    expect(calls.slice(0, 2)).toEqual(['UpdateItem', 'PutItem']);
+    expect(calls.slice(2).sort()).toEqual(['PutItem', 'StartExecution']);
+  });
+
+  it('is a new request when a body delivered more than a day ago comes again', async () => {
+    const raw = JSON.stringify({ type: 'access', email: 'next-month@example.org' });
+    const first = await post(target, raw, signed(raw));
+    expect(first.status).toBe(202);
+    // As if filed 25 hours ago: the delivery key names that request no longer.
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: target.resources.requestsTable,
+        Key: { pk: `REQ#${first.body.requestId}`, sk: 'META' },
+        UpdateExpression: 'SET createdAt = :then',
+        ExpressionAttributeValues: { ':then': new Date(Date.now() - 25 * 3_600_000).toISOString() },
+      }),
+    );
+    const again = await post(target, raw, signed(raw));
+    expect(again.status).toBe(202);
+    expect(again.body.requestId).not.toBe(first.body.requestId);
+    expect((await requestsOf('next-month@example.org')).map((item) => item.requestId).sort()).toEqual(
+      [first.body.requestId, again.body.requestId].sort(),
+    );
+    // And its retries get its answer.
+    expect(await post(target, raw, signed(raw))).toMatchObject({ status: 202, body: again.body });
+  });
+});
+
+describe('an Idempotency-Key reused with another body', () => {
+  it('is refused with 422 idempotency_key_reused; the second request is neither stored nor run', async () => {
+    const first = JSON.stringify({ type: 'access', email: 'key-owner@example.org' });
+    const other = JSON.stringify({ type: 'erasure', email: 'key-reuser@example.org' });
+    const headers = (raw: string) => signed(raw, CURRENT_SECRET, nowSeconds(), { 'idempotency-key': 'form-reused-1' });
+    const accepted = await post(target, first, headers(first));
+    expect(accepted.status).toBe(202);
+    const runsBefore = executions(target).workflow.length;
+
+    const reused = await post(target, other, headers(other));
+    expect([reused.status, reused.body.error?.code]).toEqual([422, 'idempotency_key_reused']);
+    expect(await requestsOf('key-reuser@example.org')).toEqual([]);
+    // Nothing of the second person either: no per-address count, no claim of a right.
+    const person = `PERSON#${personKey('key-reuser@example.org')}`;
+    expect((await tableItems(target)).filter((item) => item.pk === person)).toEqual([]);
+    expect(executions(target).workflow.length).toBe(runsBefore);
+    // The first delivery, sent again, still gets its own answer.
+    expect(await post(target, first, headers(first))).toMatchObject({ status: 202, body: accepted.body });
+  });
+
+  it('takes back only what the refused delivery claimed when the same person reuses the key', async () => {
+    const email = 'key-same-person@example.org';
+    const first = JSON.stringify({ type: 'access', email });
+    const other = JSON.stringify({ types: ['access', 'erasure'], email });
+    const headers = (raw: string) => signed(raw, CURRENT_SECRET, nowSeconds(), { 'idempotency-key': 'form-reused-2' });
+    const accepted = await post(target, first, headers(first));
+    expect((await post(target, other, headers(other))).status).toBe(422);
+    // The first request still holds access: a repeat under a new key is its duplicate ...
+    const repeat = await flow.api.submit({ type: 'access', email, details: 'again' });
+    expect(await flow.detail(repeat.body.requestId)).toMatchObject({ status: 'duplicate', duplicateOf: accepted.body.requestId });
+    // ... and nobody holds erasure: the refused delivery's claim was taken back.
+    const erasure = await flow.api.submit({ type: 'erasure', email });
+    expect(await flow.detail(erasure.body.requestId)).toMatchObject({ status: 'awaiting_identity', duplicateOf: null });
+  });
+});
+
 describe('fifty concurrent identical deliveries', () => {
   it('make one request, one execution of each machine, and fifty identical answers', async () => {
     const raw = JSON.stringify({ type: 'access', email: 'fifty@example.org', details: 'sent fifty times at once' });
@@ -89,9 +174,10 @@ describe('fifty concurrent identical deliveries', () => {
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     const { requestId } = answers[0]!.body;
     expect((await requestsOf('fifty@example.org')).map((item) => item.requestId)).toEqual([requestId]);
-    const runs = executions(target);
-    expect(runs.workflow.filter((e) => e.name === requestId)).toHaveLength(1);
-    expect(runs.watch.filter((e) => e.name === requestId)).toHaveLength(1);
+    expect(executions(target).workflow.filter((e) => e.name === requestId)).toHaveLength(1);
+    // The workflow's first step starts the deadline watch.
+    await eventually(async () => executions(target).watch.some((e) => e.name === requestId) || undefined, 'the deadline watch');
+    expect(executions(target).watch.filter((e) => e.name === requestId)).toHaveLength(1);
     const audit = (await flow.detail(requestId)).audit;
     expect(audit.filter((e: any) => e.type === 'received')).toHaveLength(1);
   });

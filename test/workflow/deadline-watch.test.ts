@@ -7,7 +7,7 @@ import { documentClient } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { WATCH_WAIT_STATE } from '../../lib/constructs/deadline-watch.js';
 import { journey } from './journey.js';
-import { onLocalStack, startEmbedded, type DsrTarget } from './target.js';
+import { eventually, onLocalStack, startEmbedded, type DsrTarget } from './target.js';
 
 const ada = DEMO_USERS[0]!;
 const PRIVACY_TEAM = 'privacy-team@kiara-api.com';
@@ -33,6 +33,10 @@ async function watchRunsToEnd(requestId: string, name = requestId) {
       name,
       input: JSON.stringify({ requestId, after: null }),
     });
+  } else {
+    // The request's own watch: the workflow's first step, Acknowledge, starts it.
+    const started = () => sfn().listExecutions({ stateMachineArn: target.local!.resources.watchArn, maxResults: 1000 }).executions;
+    await eventually(async () => started().some((execution) => execution.name === name) || undefined, `the deadline watch of ${requestId}`);
   }
   const result = await sfn().waitForExecution(watchExecution(requestId, name), { timeoutMs: 20_000 });
   expect(result.status).toBe('SUCCEEDED');

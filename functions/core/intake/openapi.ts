@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorSchema, intakeAcceptedSchema, resendAcceptedSchema } from './responses.js';
 import { CHANNELS, intakeBodySchema, MAX_BODY_BYTES } from './schema.js';
 import { SIGNATURE_TOLERANCE_SECONDS } from './signature.js';
@@ -18,6 +18,9 @@ const jsonBody = (name: string, description: string) => ({
 });
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const error = (description: string) => jsonBody('Error', description);
+/** Public routes: no credentials; what protects each is in its description. */
+const PUBLIC: Json = { security: [] };
+const THROTTLED = error('`throttled`: over the API\'s request rate; see Retry-After.');
 
 const SIGNATURE_HELP = `HMAC-SHA256 of \`<t>.<raw body>\` with a webhook secret, as \`t=<unix seconds>,v1=<hex>\`. Refused when \`t\` is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds from now; any active secret is accepted (two during a rotation).`;
 
@@ -35,8 +38,22 @@ export function openApiDocument(): Json {
       description:
         'File a GDPR data-subject request (the signed intake webhook) and confirm the requester’s email address. No response reveals whether an email address belongs to a Kiara account.',
     },
-    // Relative to this document (…/prod/v1/openapi.json), so it names the stage it came from.
-    servers: [{ url: '..' }],
+    servers: [
+      {
+        url: 'https://{restApiId}.execute-api.{region}.amazonaws.com/{stage}',
+        description: 'A deployment on AWS: the stack output ApiUrl gives the whole URL.',
+        variables: {
+          restApiId: { default: 'restApiId', description: 'The REST API id, the first label of the ApiUrl output.' },
+          region: { default: 'eu-west-1', description: 'The region the stack is deployed to.' },
+          stage: { default: 'prod', description: 'The API stage.' },
+        },
+      },
+      {
+        url: 'http://localhost:{port}',
+        description: 'The local runtime (npm start).',
+        variables: { port: { default: '3000', description: 'PORT of npm start.' } },
+      },
+    ],
     paths: {
       '/v1/requests': {
         post: {
@@ -49,7 +66,8 @@ export function openApiDocument(): Json {
               name: 'Idempotency-Key',
               in: 'header',
               required: false,
-              description: 'Repeats with the same key (else the same body) within 24 hours get the first answer.',
+              description:
+                'Repeats with the same key and body (without a key: the same body) within 24 hours get the first answer; the same key with another body is refused (422).',
               schema: { type: 'string', minLength: 1, maxLength: 255 },
             },
           ],
@@ -60,6 +78,7 @@ export function openApiDocument(): Json {
             '401': error('`missing_signature`, `malformed_signature`, `signature_expired`, `invalid_signature`.'),
             '413': error('`payload_too_large`.'),
             '415': error('`unsupported_media_type`: send application/json.'),
+            '422': error('`idempotency_key_reused`: the key was used with another body within 24 hours; nothing is stored.'),
             '429': error('`throttled` (API limits) or `rate_limited` (too many new requests for one address); see Retry-After.'),
           },
         },
@@ -68,10 +87,12 @@ export function openApiDocument(): Json {
         post: {
           operationId: 'resendVerification',
           summary: 'Email a new identity link to the address the request was filed with',
+          description: 'Public: the answer is the same whatever the id, and the link goes only to the address the request was filed with.',
+          ...PUBLIC,
           parameters: [{ name: 'requestId', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
             '202': jsonBody('ResendAccepted', 'The same answer whatever the id; at most 3 links a day are sent.'),
-            '429': error('`throttled`.'),
+            '429': THROTTLED,
           },
         },
       },
@@ -80,6 +101,8 @@ export function openApiDocument(): Json {
         get: {
           operationId: 'showVerification',
           summary: 'The identity link’s page; opening it confirms nothing',
+          description: 'Public: the random token from the acknowledgement email is the credential.',
+          ...PUBLIC,
           responses: {
             '200': htmlPage('A page with one button, whose POST confirms.'),
             '404': htmlPage('Unknown link.'),
@@ -91,6 +114,8 @@ export function openApiDocument(): Json {
         post: {
           operationId: 'confirmVerification',
           summary: 'Confirm the email address, once',
+          description: 'Public: the random token from the acknowledgement email is the credential.',
+          ...PUBLIC,
           responses: {
             '200': htmlPage('Confirmed.'),
             '404': htmlPage('Unknown link.'),
@@ -100,11 +125,33 @@ export function openApiDocument(): Json {
           },
         },
       },
+      '/v1/downloads/{token}': {
+        get: {
+          operationId: 'downloadPackage',
+          summary: 'The download link of an access reply',
+          description:
+            'Public: the random token from the reply email is the credential. Each visit redirects to a fresh, short-lived S3 link to the ZIP package, so the emailed link never carries AWS credentials.',
+          ...PUBLIC,
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '302': {
+              description: 'Redirect to the package.',
+              headers: { Location: { description: 'A presigned S3 URL of the ZIP package.', schema: { type: 'string', format: 'uri' } } },
+            },
+            '410': htmlPage('Unknown or expired link: a page that says what to do.'),
+            '429': THROTTLED,
+          },
+        },
+      },
       '/v1/openapi.json': {
         get: {
           operationId: 'openApi',
           summary: 'This document',
-          responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } },
+          ...PUBLIC,
+          responses: {
+            '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } },
+            '429': THROTTLED,
+          },
         },
       },
     },

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseReceiptInstant } from '../deadlines/index.js';
 import { RIGHTS } from '../inventory/types.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RECIPIENTS } from './recipients.js';
 import { STORES } from './stores.js';
 import type { Recipient, StoreDefinition } from './types.js';

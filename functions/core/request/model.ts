@@ -109,6 +109,8 @@ export interface DsrRequestRecord {
   details?: string;
   /** The account of the signed-in dashboard session that filed it: no email check needed. */
   accountId?: string;
+  /** SHA-256 of the body it was filed with: an Idempotency-Key reused with another body is refused. */
+  deliveryFingerprint?: string;
   /** The open request this one repeats; a duplicate runs no workflow of its own. */
   duplicateOf?: string;
   /** When the identity link stops working (and VerifyIdentity times out). */

@@ -62,7 +62,8 @@ function refuseWaitingTasks(definition: unknown, where: string): void {
   if (waiting) throw new Error(`${where}: an EXPRESS state machine cannot run ${waiting[1]} (AWS allows it in STANDARD only)`);
 }
 
-function parseDefinition(props: Record<string, unknown>, where: string): unknown {
+/** The plain ASL of a resolved state machine resource's properties. */
+export function parseDefinition(props: Record<string, unknown>, where: string): unknown {
   let text: string;
   if (typeof props.DefinitionString === 'string') text = props.DefinitionString;
   else if (props.Definition && typeof props.Definition === 'object') text = JSON.stringify(props.Definition);
