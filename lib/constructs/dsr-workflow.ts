@@ -97,17 +97,26 @@ export class DsrWorkflow extends Construct {
     // No copies outlive an erasure: the person's earlier packages go before the report says so.
     const erasePackages = call('ErasePackages', steps.erasePackages, {}, JsonPath.DISCARD);
 
+    erasePackages.next(notifyRecipients).next(respondResult);
     const eraseIfPlanned = new Choice(this, 'Erase?')
       .when(
-        Condition.booleanEquals('$.subject.plan.erase', true),
-        this.storeRounds('erase', props.storeWork.erase, erasePackages.next(notifyRecipients).next(respondResult)),
+        Condition.and(Condition.booleanEquals('$.subject.plan.erase', true), Condition.isPresent('$.subject.plan.eraseStores[0]')),
+        this.storeRounds('erase', props.storeWork.erase, erasePackages),
       )
+      // No account (known by earlier requests only): no store to erase, the packages still go.
+      .when(Condition.booleanEquals('$.subject.plan.erase', true), erasePackages)
       .otherwise(respondResult);
+    assemble.next(eraseIfPlanned);
     const collectIfPlanned = new Choice(this, 'Collect?')
       .when(
-        Condition.booleanEquals('$.subject.plan.collect', true),
-        this.storeRounds('collect', props.storeWork.collect, assemble.next(eraseIfPlanned)),
+        Condition.and(
+          Condition.booleanEquals('$.subject.plan.collect', true),
+          Condition.isPresent('$.subject.plan.collectStores[0]'),
+        ),
+        this.storeRounds('collect', props.storeWork.collect, assemble),
       )
+      // Nothing left to collect after the hold, or no account (the records alone answer).
+      .when(Condition.booleanEquals('$.subject.plan.collect', true), assemble)
       .otherwise(eraseIfPlanned);
     // Data that ages out (TTL, lifecycle) is collected before the review, so none of what
     // Kiara held at receipt expires while the team decides; refusal or cancellation discards it (Close).

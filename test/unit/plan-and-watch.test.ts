@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from '../../functions/core/deadlines/index.js';
 import { STORES } from '../../functions/core/inventory/index.js';
-import { planStores } from '../../functions/core/plan/plan.js';
+import { planStores, recordsOnlyPlan } from '../../functions/core/plan/plan.js';
 import { isCurrentPoint, nextWatchPoint, watchMailKind } from '../../functions/core/watch/watch.js';
 import type { DsrRequestRecord } from '../../functions/core/request/model.js';
 
@@ -34,6 +34,11 @@ describe('store plan', () => {
     expect(plan.eraseStores.map((store) => store.storeId)).toEqual(STORES.map((store) => store.id));
     // Each store starts at its beginning.
     expect(plan.eraseStores.every((store) => store.cursor === '' && !store.done)).toBe(true);
+  });
+
+  it('searches no store for a person known only by earlier requests, but packages the records of an access request', () => {
+    expect(recordsOnlyPlan(['access'])).toEqual({ hold: false, collect: true, erase: false, holdStores: [], collectStores: [], eraseStores: [] });
+    expect(recordsOnlyPlan(['erasure'])).toEqual({ hold: false, collect: false, erase: true, holdStores: [], collectStores: [], eraseStores: [] });
   });
 
   it('touches no store for rights the privacy team handles after review', () => {

@@ -73,3 +73,30 @@ describe.sequential('an access request after an erasure', () => {
     expect(readme).toContain('Art. 6(1)(c)');
   });
 });
+
+describe.sequential('a person without an account who asked before', () => {
+  it('is answered with the records of the earlier request, not "no data"', async () => {
+    const email = 'dora@example.org';
+    const first = await flow.submit({ type: 'access', email });
+    await flow.confirmIdentity(first, email);
+    await flow.waitForStatus(first, 'completed_no_data');
+
+    const requestId = await flow.reachReview({ type: 'access', email, locale: 'en' });
+    await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    await flow.waitForStatus(requestId, 'completed');
+    const files = await packageOf(requestId);
+    const records = JSON.parse(strFromU8(files['data/request-records.json']!)) as { requestId: string }[];
+    expect(records.map((record) => record.requestId)).toEqual([first]);
+    expect(Object.keys(files).filter((name) => name.startsWith('data/') && name !== 'data/request-records.json')).toEqual([]);
+  });
+
+  it('has its earlier package deleted by an erasure, though no store holds anything', async () => {
+    const email = 'dora@example.org';
+    const requestId = await flow.reachReview({ type: 'erasure', email, locale: 'en' });
+    await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    const erased = await flow.waitForStatus(requestId, 'completed');
+    expect(erased.audit.find((event: any) => event.type === 'earlier_packages_erased').details.requestIds).toHaveLength(1);
+    const report = (await flow.mailsFor(requestId)).find((m) => /has been erased/.test(m.subject))!;
+    expect(report.text).toContain('1 earlier copy');
+  });
+});

@@ -53,3 +53,12 @@ export function planStores(types: readonly RequestType[], stores: readonly Store
     eraseStores: erase ? stores.map(atStart) : [],
   };
 }
+
+/**
+ * The plan for a person known only by earlier requests (no account): no store to search or
+ * erase, but a package of the request records for access or portability, and an erasure
+ * that still deletes the earlier packages.
+ */
+export function recordsOnlyPlan(types: readonly RequestType[]): StorePlan {
+  return { ...planStores(types, []), collect: types.includes('access') || types.includes('portability') };
+}

@@ -1,5 +1,5 @@
 import { normalizeEmail } from '../../core/inventory/index.js';
-import { planStores, type StorePlan } from '../../core/plan/plan.js';
+import { planStores, recordsOnlyPlan, type StorePlan } from '../../core/plan/plan.js';
 import { requireEnv } from '../../shared/env.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -24,10 +24,12 @@ export function createHandler(env: Record<string, string>) {
     // account id still finds what the law made Kiara keep (invoices).
     const earlier = (await repo.requestsOf(request.contactEmail)).filter((other) => other.requestId !== request.requestId);
     const accountId = account?.accountId ?? earlier.find((other) => other.subject?.accountId)?.subject?.accountId;
-    const found = accountId !== undefined;
+    // The records of earlier requests are data held even when no account ever existed.
+    const found = accountId !== undefined || earlier.length > 0;
     // Replying to another address than the account's is the privacy team's call (Review).
     const emailDiffers = account !== undefined && normalizeEmail(account.email) !== request.contactEmail;
-    const plan = planStores(request.types);
+    // Without an account no store holds anything of the person; the records still answer.
+    const plan = accountId ? planStores(request.types) : recordsOnlyPlan(request.types);
     await repo.update(event.requestId, {
       // The hold rounds start right after this step.
       ...(found && plan.hold ? { heldAt: new Date().toISOString() } : {}),
