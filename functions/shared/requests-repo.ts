@@ -238,12 +238,17 @@ export class RequestsRepo {
     return (await this.queryPrefix(requestId, 'MAIL#')).map((item) => String(item.kind));
   }
 
-  /** The subjects of every request filed from this address, newest first (the person index). */
-  async requestsOf(contactEmail: string): Promise<Array<Pick<DsrRequestRecord, 'requestId' | 'subject'>>> {
+  /** The subjects of the requests of this request's address received before it, newest first (the person index). */
+  async earlierRequestsOf(
+    request: Pick<DsrRequestRecord, 'contactEmail' | 'receivedAt' | 'requestId'>,
+  ): Promise<Array<Pick<DsrRequestRecord, 'requestId' | 'subject'>>> {
     const items = await this.queryAll({
       IndexName: personIndex.name,
-      KeyConditionExpression: 'personPk = :pk',
-      ExpressionAttributeValues: { ':pk': personIndex.partition(contactEmail) },
+      KeyConditionExpression: 'personPk = :pk AND personSk < :own',
+      ExpressionAttributeValues: {
+        ':pk': personIndex.partition(request.contactEmail),
+        ':own': personIndex.sort(request.receivedAt, request.requestId),
+      },
       ScanIndexForward: false,
     });
     return items.map((item) => ({ requestId: String(item.requestId), subject: item.subject as DsrRequestRecord['subject'] }));

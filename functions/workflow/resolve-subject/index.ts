@@ -22,7 +22,7 @@ export function createHandler(env: Record<string, string>) {
     const account = request.accountId ? await accounts.byId(request.accountId) : await accounts.byEmail(request.contactEmail);
     // Earlier requests of the address are data held too, and after an erasure their
     // account id still finds what the law made Kiara keep (invoices).
-    const earlier = (await repo.requestsOf(request.contactEmail)).filter((other) => other.requestId !== request.requestId);
+    const earlier = await repo.earlierRequestsOf(request);
     const accountId = account?.accountId ?? earlier.find((other) => other.subject?.accountId)?.subject?.accountId;
     // The records of earlier requests are data held even when no account ever existed.
     const found = accountId !== undefined || earlier.length > 0;
