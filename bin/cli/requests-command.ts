@@ -1,9 +1,46 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import { adminCall, submitRequest } from './api-client.js';
 
 const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 };
+
+/** How long `approve` watches the request leave the review step before it reports. */
+const RESUME_WAIT_MS = 15_000;
+
+interface RequestView {
+  status: string;
+  pendingStep: string | null;
+}
+
+/**
+ * The request once the workflow has taken the approval (its status leaves
+ * `awaiting_review`), or as it is when RESUME_WAIT_MS have passed: the admin API answers
+ * as soon as the decision is stored, before the workflow moves on.
+ */
+async function afterReview(id: string): Promise<{ request: RequestView; moved: boolean }> {
+  const until = Date.now() + RESUME_WAIT_MS;
+  for (;;) {
+    const request = (await adminCall(`/admin/requests/${id}`)) as RequestView;
+    const moved = request.status !== 'awaiting_review';
+    if (moved || Date.now() > until) return { request, moved };
+    await sleep(200);
+  }
+}
+
+/** Approves, then says on stderr where the request stands and prints it (stdout stays JSON). */
+async function approve(id: string, outcome?: string): Promise<void> {
+  await adminCall(`/admin/requests/${id}/approve`, 'POST', outcome !== undefined ? { outcome } : undefined);
+  const { request, moved } = await afterReview(id);
+  const waits = request.pendingStep ? ` and waits for ${request.pendingStep}` : '';
+  process.stderr.write(
+    moved
+      ? `Approved. The workflow resumed: the request is now ${request.status}${waits}.\n`
+      : `Approved. The workflow has not moved on yet (still ${request.status}); check again with: dsr requests show ${id}\n`,
+  );
+  print(request);
+}
 
 /** `dsr requests …`: the admin API from a terminal or a script (JSON out). */
 export function registerRequestsCommand(program: Command): void {
@@ -18,8 +55,7 @@ export function registerRequestsCommand(program: Command): void {
   requests
     .command('approve <id>')
     .option('--outcome <text>', 'what was done (sent to the requester); required for rectification, restriction and objection')
-    .action(async (id: string, options: { outcome?: string }) =>
-      print(await adminCall(`/admin/requests/${id}/approve`, 'POST', options.outcome !== undefined ? { outcome: options.outcome } : undefined)));
+    .action((id: string, options: { outcome?: string }) => approve(id, options.outcome));
   requests
     .command('reject <id>')
     .requiredOption('--reason <text>', 'the facts the refusal rests on (sent to the requester)')

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { HttpError } from '../shared/http/errors.js';
+import { header } from '../shared/http/request.js';
 
 /** The actor name audit events record for a call made with the LocalStack admin token. */
 export const TOKEN_ACTOR = 'admin-token';
@@ -18,8 +19,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 export async function adminCaller(event: APIGatewayProxyEvent, env: Record<string, string | undefined>): Promise<string> {
   const expected = await adminToken(env);
   if (expected !== undefined) {
-    const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
-    const given = header?.replace(/^Bearer\s+/i, '') ?? '';
+    const given = header(event, 'authorization')?.replace(/^Bearer\s+/i, '') ?? '';
     if (!expected || !timingSafeEqual(digest(given), digest(expected))) {
       throw new HttpError(401, 'unauthorized', 'A valid Authorization: Bearer <token> header is required.');
     }

@@ -11,6 +11,7 @@ import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { sendOnce } from '../shared/mailer.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
+import { isRequestId } from '../shared/tokens.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
 import { parseQueueQuery, queuePage } from './queue.js';
@@ -23,6 +24,9 @@ const rejectBody = z.strictObject({
 const approveBody = z.strictObject({ outcome: z.string().trim().min(1).max(5000).optional() }).optional();
 const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
+
+const requestNotFound = () => new HttpError(404, 'request_not_found', 'No request with this id.');
+const unknownAction = (action: string) => new HttpError(404, 'unknown_action', `Unknown action "${action.slice(0, 40)}".`);
 
 function parseBody<T>(schema: z.ZodType<T>, event: APIGatewayProxyEvent): T {
   let raw: unknown;
@@ -47,7 +51,7 @@ export function createHandler(env: Record<string, string>) {
 
   async function detail(requestId: string) {
     const request = await repo.find(requestId);
-    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    if (!request) throw requestNotFound();
     const [audit, steps, stores, mails] = await Promise.all([
       repo.auditTrail(requestId),
       repo.pendingSteps(requestId),
@@ -82,7 +86,7 @@ export function createHandler(env: Record<string, string>) {
 
   async function act(event: APIGatewayProxyEvent, requestId: string, action: string, actor: string) {
     const request = await repo.find(requestId);
-    if (!request) throw new HttpError(404, 'request_not_found', 'No request with this id.');
+    if (!request) throw requestNotFound();
     switch (action) {
       case 'approve': {
         // The team's statement of what it did, quoted in the reply (Art. 12(3)/(4)).
@@ -159,7 +163,7 @@ export function createHandler(env: Record<string, string>) {
         break;
       }
       default:
-        throw new HttpError(404, 'unknown_action', `Unknown action "${action}".`);
+        throw unknownAction(action);
     }
     return detail(requestId);
   }
@@ -167,6 +171,10 @@ export function createHandler(env: Record<string, string>) {
   return httpHandler('admin', async (event) => {
     const actor = await adminCaller(event, env);
     const { id, action } = event.pathParameters ?? {};
+    // An id no request can have, or an action no route has the shape of, is answered
+    // without a lookup (DynamoDB refuses keys over 2 KB).
+    if (id !== undefined && !isRequestId(id)) throw requestNotFound();
+    if (action !== undefined && !/^[a-z][a-z-]{0,39}$/.test(action)) throw unknownAction(action);
     if (event.httpMethod === 'GET' && !id) {
       const filters = parseQueueQuery(event.queryStringParameters ?? {});
       return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));

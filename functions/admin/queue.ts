@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { RIGHTS } from '../core/inventory/types.js';
+import { listIndex } from '../core/request/keys.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
+import { listCursor } from '../shared/list-cursor.js';
 import { summaryView } from './views.js';
 
 export const PENDING_STEPS = ['verify_identity', 'review', 'store_failure'] as const;
@@ -58,8 +60,21 @@ export function parseQueueQuery(query: Record<string, string | undefined>): Queu
     overdue: q.overdue,
     dueWithinDays: q.dueWithinDays,
     limit: Math.min(Math.max(Number(q.limit ?? 50) || 50, 1), 200),
-    cursor: q.cursor,
+    cursor: checkedCursor(q.cursor, open),
   };
+}
+
+/**
+ * A cursor this queue returned for the same status (open or closed), else 400
+ * `invalid_cursor`: a made-up or mangled one never reaches DynamoDB.
+ */
+function checkedCursor(cursor: string | undefined, open: boolean): string | undefined {
+  if (cursor === undefined) return undefined;
+  const position = listCursor.safeDecode(cursor);
+  if (!position.success || position.data.listPk !== listIndex.partition(open)) {
+    throw new HttpError(400, 'invalid_cursor', 'The cursor is not one this queue returned for this status; start again without it.');
+  }
+  return cursor;
 }
 
 type Summary = ReturnType<typeof summaryView>;

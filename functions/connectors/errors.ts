@@ -18,31 +18,9 @@ export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError';
 }
 
-const TRANSIENT_NAMES = new Set([
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'InternalError',
-  'ServiceUnavailable',
-  'SlowDown',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-]);
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+import { isTransient } from '../shared/aws-errors.js';
 
-/** True for throttling, 5xx and network failures: the SDK already retried, a later call may succeed. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const meta = error as Error & { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string };
-  return (
-    TRANSIENT_NAMES.has(error.name) ||
-    Boolean(meta.$retryable) ||
-    (meta.$metadata?.httpStatusCode ?? 0) >= 500 ||
-    (meta.code !== undefined && TRANSIENT_CODES.has(meta.code))
-  );
-}
+export { isTransient };
 
 /** Renames transient failures to `StoreUnavailableError` (original kept as `cause`); others pass through. */
 export function classify(error: unknown): unknown {

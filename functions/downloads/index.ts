@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { downloadExpiredPage, downloadRevokedPage } from '../core/render/index.js';
+import { downloadExpiredPage, downloadRevokedPage, verifyResultPage } from '../core/render/index.js';
 import { s3Client } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
 import { httpHandler } from '../shared/http/handler.js';
@@ -8,6 +8,7 @@ import { html, redirect } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
+import { isLinkToken } from '../shared/tokens.js';
 
 /** Seconds the S3 link we redirect to stays valid: just long enough to start the download. */
 const PRESIGNED_SECONDS = 300;
@@ -24,7 +25,11 @@ export function createHandler(env: Record<string, string>) {
   const repo = new RequestsRepo(table);
 
   return httpHandler('downloads', async (event) => {
-    const link = await links.find('download', event.pathParameters?.token ?? '');
+    const token = event.pathParameters?.token ?? '';
+    // Never one of our links (cut short by a mail client, say): nothing to look up, and the
+    // page says to check the link (it did not expire), as the identity link's does.
+    if (!isLinkToken(token)) return html(404, verifyResultPage({ outcome: 'invalid', locale: 'en' }));
+    const link = await links.find('download', token);
     const request = link ? await repo.find(link.requestId) : undefined;
     if (!link?.objectKey || !request || Date.parse(link.expiresAt) < Date.now()) {
       return html(410, downloadExpiredPage({ locale: request?.locale ?? 'en' }));

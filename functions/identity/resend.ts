@@ -7,7 +7,7 @@ import { logger } from '../shared/logger.js';
 import { sendOnce } from '../shared/mailer.js';
 import type { Limit, RateLimiter } from '../shared/rate-limit.js';
 import type { RequestsRepo } from '../shared/requests-repo.js';
-import { hashToken } from '../shared/tokens.js';
+import { hashToken, isRequestId } from '../shared/tokens.js';
 
 /** New identity links per request and day, on top of the acknowledgement's. */
 export const RESEND_LIMIT: Limit = { scope: 'verify-resend', max: 3, windowSeconds: 86_400 };
@@ -56,7 +56,7 @@ export function resendRoute({ repo, links, limiter, publicApiUrl, senderEmail }:
 
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const requestId = event.pathParameters?.requestId ?? '';
-    if (/^dsr_[a-z0-9]{1,64}$/.test(requestId)) await resend(requestId);
+    if (isRequestId(requestId)) await resend(requestId);
     return json(202, RESEND_ANSWER);
   };
 }

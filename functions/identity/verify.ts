@@ -4,10 +4,12 @@ import type { Locale } from '../core/inventory/types.js';
 import { decideStep } from '../admin/decide.js';
 import { HttpError } from '../shared/http/errors.js';
 import { html } from '../shared/http/response.js';
+import { header } from '../shared/http/request.js';
 import type { LinkTokens } from '../shared/link-tokens.js';
 import { logger } from '../shared/logger.js';
 import { limitKey, type Limit, type RateLimiter } from '../shared/rate-limit.js';
 import type { RequestsRepo } from '../shared/requests-repo.js';
+import { isLinkToken } from '../shared/tokens.js';
 import { applyIdentityPauses } from '../core/deadlines/index.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
 
@@ -65,8 +67,17 @@ function page(status: number, outcome: VerifyOutcome, locale: Locale, retryAfter
  * answer depends on the token alone, never on whether the address has an account.
  */
 export function verifyRoute({ repo, links, limiter, publicApiUrl, identityPause }: Deps) {
+  const ownOrigin = new URL(publicApiUrl).origin;
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const token = event.pathParameters?.token ?? '';
+    // No token of ours looks like this: nothing to look up, and no guess to count.
+    if (!isLinkToken(token)) return page(404, 'invalid', 'en');
+    // A browser names the page a POST comes from: only our own page may confirm (the
+    // page's referrer policy keeps its origin in the header). Clients without Origin pass.
+    const origin = header(event, 'origin');
+    if (event.httpMethod === 'POST' && origin !== undefined && origin !== ownOrigin) {
+      throw new HttpError(403, 'origin_mismatch', 'A confirmation must be sent from the identity page itself; nothing was confirmed.');
+    }
     const client = limitKey(`ip:${event.requestContext?.identity?.sourceIp ?? 'unknown'}`);
     const guesses = await limiter.check(GUESS_LIMIT, client);
     if (!guesses.allowed) return page(429, 'locked', 'en', guesses.retryAfter);

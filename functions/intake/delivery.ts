@@ -2,12 +2,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { fieldErrors, intakeBodySchema, MAX_BODY_BYTES, type IntakeBody } from '../core/intake/schema.js';
 import { verifySignature } from '../core/intake/signature.js';
 import { HttpError } from '../shared/http/errors.js';
+import { header } from '../shared/http/request.js';
 import { webhookSecrets } from './secrets.js';
-
-export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
-  const found = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
-  return found?.[1] ?? undefined;
-}
 
 export interface Delivery {
   body: IntakeBody;

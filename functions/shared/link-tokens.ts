@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './aws-clients.js';
-import { hashToken, newToken } from './tokens.js';
+import { hashToken, isLinkToken, newToken } from './tokens.js';
 
 /** What a link token opens: the identity confirmation or a package download. */
 export type LinkPurpose = 'verify' | 'download';
@@ -45,7 +45,7 @@ export class LinkTokens {
   }
 
   async find(purpose: LinkPurpose, token: string): Promise<LinkRecord | undefined> {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    if (!isLinkToken(token)) return undefined;
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: key(purpose, hashToken(token)), ConsistentRead: true }),
     );

@@ -9,15 +9,33 @@ export interface RenderedEmail {
 }
 
 /**
- * Sends an email once per (request, kind): a conditional marker is written first, so a
- * retried step never sends the same reply twice; a failed send releases the marker so
- * the retry can send it. Returns false when the email had already gone out.
+ * How long a claim to send stays another invocation's: Lambda's longest timeout, so the
+ * claimant is surely dead when a retry takes over.
+ */
+export const MAIL_CLAIM_LEASE_MS = 15 * 60_000;
+
+/** Another invocation claimed this email and may still be sending it; retry after its lease. */
+export class MailSendInProgressError extends Error {
+  override readonly name = 'MailSendInProgressError';
+  constructor(kind: string) {
+    super(`The ${kind} email is claimed by another invocation; retry after its lease`);
+  }
+}
+
+/**
+ * Sends an email once per (request, kind): a conditional `sending` marker with a lease
+ * is written first, so a retried step never sends the same reply twice; it becomes
+ * `sent` only once SES accepted the email. A failed send releases the marker; a Lambda
+ * that dies before sending leaves it to be taken over after the lease, so a claim never
+ * stands for an email that did not leave. Returns false when the email had already gone out.
  */
 export async function sendOnce(
   repo: RequestsRepo,
   options: { requestId: string; kind: string; from: string; to: string; email: RenderedEmail },
 ): Promise<boolean> {
-  if (!(await repo.claimMail(options.requestId, options.kind))) return false;
+  const claim = await repo.claimMail(options.requestId, options.kind, MAIL_CLAIM_LEASE_MS);
+  if (claim === 'sent') return false;
+  if (claim === 'held') throw new MailSendInProgressError(options.kind);
   try {
     await sesClient().send(
       new SendEmailCommand({
@@ -36,6 +54,8 @@ export async function sendOnce(
     await repo.releaseMail(options.requestId, options.kind);
     throw error;
   }
+  // SES accepted it: a crash from here on resends nothing, at worst loses this audit line.
+  await repo.markMailSent(options.requestId, options.kind);
   await repo.audit(options.requestId, { type: 'email_sent', actor: 'workflow', details: { kind: options.kind } });
   return true;
 }

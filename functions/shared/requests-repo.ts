@@ -8,7 +8,9 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
 import { documentClient } from './aws-clients.js';
+import { listCursor, type ListPosition } from './list-cursor.js';
 import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';
 import {
   currentDeadlines,
@@ -209,23 +211,43 @@ export class RequestsRepo {
   }
 
   /**
-   * Claims the right to send one kind of email for a request. The marker makes a retried
-   * step skip a mail that already went out; `release` undoes a claim whose send failed.
+   * Claims the right to send one kind of email for a request: a `sending` marker with a
+   * lease, taken over only once the lease is over (no Lambda that claimed it can still
+   * run then). `sent` when the email already went out; `held` while another claim's lease
+   * runs. Markers from before leases (no state) count as sent.
    */
-  async claimMail(requestId: string, kind: string): Promise<boolean> {
+  async claimMail(requestId: string, kind: string, leaseMs: number): Promise<'claimed' | 'sent' | 'held'> {
+    const key = { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind) };
+    const now = new Date();
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind), kind, claimedAt: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: { ...key, kind, state: 'sending', claimedAt: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':now': now.toISOString() },
         }),
       );
-      return true;
+      return 'claimed';
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+    const marker = (await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))).Item;
+    return marker?.state === 'sending' ? 'held' : 'sent';
+  }
+
+  /** Marks a claimed email as accepted by SES: from now on no retry sends it. */
+  async markMailSent(requestId: string, kind: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind) },
+        UpdateExpression: 'SET #state = :sent, sentAt = :now REMOVE leaseUntil',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':now': new Date().toISOString() },
+      }),
+    );
   }
 
   async releaseMail(requestId: string, kind: string): Promise<void> {
@@ -234,8 +256,9 @@ export class RequestsRepo {
     );
   }
 
+  /** The kinds of email that went out (a claim still `sending` has not). */
   async sentMails(requestId: string): Promise<string[]> {
-    return (await this.queryPrefix(requestId, 'MAIL#')).map((item) => String(item.kind));
+    return (await this.queryPrefix(requestId, 'MAIL#')).filter((item) => item.state !== 'sending').map((item) => String(item.kind));
   }
 
   /** The subjects of the requests of this request's address received before it, newest first (the person index). */
@@ -263,14 +286,12 @@ export class RequestsRepo {
         KeyConditionExpression: 'listPk = :pk',
         ExpressionAttributeValues: { ':pk': listIndex.partition(open) },
         Limit: limit,
-        ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : undefined,
+        ExclusiveStartKey: cursor ? z.decode(listCursor, cursor) : undefined,
       }),
     );
     return {
       items: (page.Items ?? []).map((item) => strip<DsrRequestRecord>(item)),
-      cursor: page.LastEvaluatedKey
-        ? Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url')
-        : undefined,
+      cursor: page.LastEvaluatedKey ? z.encode(listCursor, page.LastEvaluatedKey as ListPosition) : undefined,
     };
   }
 

@@ -24,6 +24,7 @@ import {
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { acknowledgeStateMachineRole, acknowledgeStoreRounds } from '../nag.js';
+import { MAIL_CLAIM_RETRY, TRANSIENT_RETRY } from './step-retries.js';
 import type { StoreAction, StoreWork } from './store-work.js';
 import type { WorkflowSteps } from './workflow-steps.js';
 
@@ -52,23 +53,29 @@ export class DsrWorkflow extends Construct {
     super(scope, id);
     const steps = (this.steps = props.steps);
 
+    // Every step is idempotent, so a step that AWS failed is run again (bounded, with backoff).
+    const retried = (task: LambdaInvoke) => task.addRetry(TRANSIENT_RETRY).addRetry(MAIL_CLAIM_RETRY);
     const call = (stateId: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string) =>
-      new LambdaInvoke(this, stateId, {
-        lambdaFunction: fn,
-        payload: TaskInput.fromObject({ requestId, ...payload }),
-        payloadResponseOnly: true,
-        resultPath,
-        taskTimeout: Timeout.duration(Duration.minutes(5)),
-        retryOnServiceExceptions: true,
-      });
+      retried(
+        new LambdaInvoke(this, stateId, {
+          lambdaFunction: fn,
+          payload: TaskInput.fromObject({ requestId, ...payload }),
+          payloadResponseOnly: true,
+          resultPath,
+          taskTimeout: Timeout.duration(Duration.minutes(5)),
+          retryOnServiceExceptions: true,
+        }),
+      );
     const awaitDecision = (stateId: string, payload: Record<string, unknown>, resultPath: string, timeout?: Duration) =>
-      new LambdaInvoke(this, stateId, {
-        lambdaFunction: steps.awaitDecision,
-        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        payload: TaskInput.fromObject({ requestId, taskToken: JsonPath.taskToken, ...payload }),
-        resultPath,
-        taskTimeout: timeout ? Timeout.duration(timeout) : undefined,
-      });
+      retried(
+        new LambdaInvoke(this, stateId, {
+          lambdaFunction: steps.awaitDecision,
+          integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+          payload: TaskInput.fromObject({ requestId, taskToken: JsonPath.taskToken, ...payload }),
+          resultPath,
+          taskTimeout: timeout ? Timeout.duration(timeout) : undefined,
+        }),
+      );
     const respond = (stateId: string, reply: string) =>
       call(stateId, steps.respond, { reply }, JsonPath.DISCARD);
     const close = (stateId: string, status: string) =>

@@ -6,6 +6,9 @@ import { readRoutes } from './api-gateway/routes.js';
 import { startApiGateway } from './api-gateway/server.js';
 import { startEmulators, type Emulators } from './emulators.js';
 import type { LocalServer } from './http-util.js';
+import { documentClient, s3Client, sesClient, sfnClient } from '../../functions/shared/aws-clients.js';
+import { installFaults, type FaultCounts, type FaultOptions } from './faults/injector.js';
+import { NO_FAULTS, type FaultSpec } from './faults/spec.js';
 import { createResolver } from './intrinsics.js';
 import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.js';
 import { createNaming } from './naming.js';
@@ -26,6 +29,8 @@ export { invokingFunction, type InvocationRecord, type InvokingFunction } from '
 export type { PendingCallback } from './step-functions/callbacks.js';
 export type { ProxyEvent } from './api-gateway/proxy-event.js';
 export type { CfnTemplate } from './template.js';
+export { describeFaultSpec, parseFaultSpec, FaultSpecError, type FaultSpec } from './faults/spec.js';
+export { installFaults, type FaultCounts, type SucceededCall } from './faults/injector.js';
 
 export interface LocalRuntimeOptions {
   /** The synthesized CloudFormation template (see synthesizeTemplate). */
@@ -58,6 +63,13 @@ export interface LocalRuntimeOptions {
   onInvoke?: (invocation: InvocationRecord) => void;
   /** Milliseconds between sweeps of TTL and lifecycle expiry (see `expiry`); 0 = only when called. Default 60 000. */
   expirySweepMs?: number;
+  /**
+   * Fails the handlers' AWS calls and kills invocations at these rates (see parseFaultSpec;
+   * `DSR_FAULTS` for `npm start`). Default: none.
+   */
+  faults?: FaultSpec;
+  /** Also kills the invocation after each call this picks (a test's one crash at one place). */
+  crashAfter?: FaultOptions['crashAfter'];
   /** Receives progress and error lines. Default: silent. */
   log?: (line: string) => void;
 }
@@ -81,6 +93,10 @@ export interface LocalRuntime {
   stepFunctions: LocalStepFunctions;
   /** DynamoDB TTL and S3 lifecycle expiry, swept on a clock tests can move. */
   expiry: ExpirySweeper;
+  /** Faults injected so far by `service:ErrorName` and `crash`; empty without `faults`. */
+  faultCounts: FaultCounts;
+  /** Changes the fault rates from the next call on; undefined = none (e.g. AWS recovered). */
+  setFaults(spec: FaultSpec | undefined): void;
   /** Stops executions, servers and emulators, removes temporary files, restores process.env. */
   stop(): Promise<void>;
 }
@@ -147,6 +163,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       clients.s3.destroy();
     }
     log(`[runtime] tables and buckets created after ${elapsed()}`);
+    // On the handlers' shared clients, created now that they can reach the emulators.
+    const faults = installFaults(
+      options.faults ?? NO_FAULTS,
+      { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() },
+      { crashAfter: options.crashAfter },
+    );
+    cleanups.push(() => faults.uninstall());
     // Executions end (and no new ones start) before the handlers' services go away.
     cleanups.push(async () => {
       await sfn.stop();
@@ -187,6 +210,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       invokeFunction: (ref, event) => lambda.invoke(ref, event),
       stepFunctions: sfn,
       expiry,
+      faultCounts: faults.counts,
+      setFaults: (spec) => faults.setSpec(spec ?? NO_FAULTS),
       stop,
     };
   } catch (error) {

@@ -64,6 +64,31 @@ export function invokingFunction(): InvokingFunction | undefined {
   return invoking.getStore();
 }
 
+interface InvocationControl {
+  crashed: boolean;
+  kill(): void;
+}
+
+const control = new AsyncLocalStorage<InvocationControl>();
+
+/**
+ * Kills the current invocation as a crash or a timeout kills a Lambda: it fails with
+ * `Runtime.ExitError` whatever its code would have done next; what it already did stays
+ * done. False outside an invocation or when it is already dead (fault injection uses it).
+ */
+export function crashInvocation(): boolean {
+  const current = control.getStore();
+  if (!current || current.crashed) return false;
+  current.crashed = true;
+  current.kill();
+  return true;
+}
+
+/** Whether the current invocation was killed: its code may still run, but no longer acts. */
+export function invocationCrashed(): boolean {
+  return control.getStore()?.crashed ?? false;
+}
+
 /** The error fields the Lambda Node.js runtime reports for a thrown error. */
 export interface LambdaErrorPayload {
   errorType: string;
@@ -163,18 +188,33 @@ export class LambdaHost {
       getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
     const { onInvoke } = this.options;
-    if (!onInvoke) return handler(event, context);
+    if (!onInvoke) return this.killable(handler, event, context);
     const started = performance.now();
     const report = (failed: boolean) =>
       onInvoke({ logicalId: fn.logicalId, name: fn.name, memorySize: fn.memorySize, durationMs: performance.now() - started, failed });
     try {
-      const result = await handler(event, context);
+      const result = await this.killable(handler, event, context);
       report(false);
       return result;
     } catch (error) {
       report(true);
       throw error;
     }
+  }
+
+  /** Runs the handler so that crashInvocation() can end it early, as Lambda ends a crashed sandbox. */
+  private killable(handler: Handler, event: unknown, context: LambdaContext): Promise<unknown> {
+    let kill!: () => void;
+    const killed = new Promise<never>((_, reject) => {
+      kill = () =>
+        reject(
+          Object.assign(new Error(`RequestId: ${context.awsRequestId} Error: Runtime exited with error: signal: killed`), {
+            name: 'Runtime.ExitError',
+          }),
+        );
+    });
+    const current: InvocationControl = { crashed: false, kill };
+    return Promise.race([control.run(current, () => handler(event, context)), killed]);
   }
 
   private handler(fn: LocalFunction): Promise<Handler> {

@@ -6,7 +6,10 @@ export const DEV_WEBHOOK_SECRET = 'local-dev-webhook-secret';
 export const DEV_ADMIN_TOKEN = 'local-dev-admin-token';
 /** The intake's request-id key (Secrets Manager `RequestIdKey` in AWS). */
 export const DEV_REQUEST_ID_KEY = 'local-dev-request-id-key';
-export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
+/** The port `npm start` serves the API on unless PORT says otherwise. */
+export const DEFAULT_PORT = 3000;
+/** The local runtime's API on a port of this machine. */
+export const localApiUrl = (port: number | string) => `http://127.0.0.1:${port}`;
 
 /**
  * Art. 19 notice addresses of the local runtime (the `recipientContacts` setting): demo

@@ -13,7 +13,7 @@ import {
 } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
 import { consoleRoute } from './console-route.js';
-import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_REQUEST_ID_KEY, DEV_WEBHOOK_SECRET } from './dev-defaults.js';
+import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_REQUEST_ID_KEY, DEV_WEBHOOK_SECRET, localApiUrl } from './dev-defaults.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,6 +38,9 @@ export interface DsrLocalOptions {
    * `recipientContacts` defaults to demo addresses (`DEV_RECIPIENT_CONTACTS`).
    */
   stackProps?: Partial<DsrStackProps>;
+  /** Faults in the handlers' AWS calls (see the local runtime's option; `DSR_FAULTS` for `npm start`). */
+  faults?: LocalRuntimeOptions['faults'];
+  crashAfter?: LocalRuntimeOptions['crashAfter'];
   /** Called after each handler invocation (see the local runtime's option). */
   /** Milliseconds between expiry sweeps (TTL, lifecycle); 0 = only when a test calls `runtime.expiry.sweep()`. */
   expirySweepMs?: number;
@@ -72,7 +75,8 @@ export function dsrTemplate(stackProps: Partial<DsrStackProps> = {}): CfnTemplat
   return templates.get(key)!;
 }
 
-async function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -113,7 +117,7 @@ function readResources(template: CfnTemplate, runtime: LocalRuntime): DsrLocal['
  */
 export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrLocal> {
   const port = options.port || (await freePort());
-  const apiBase = `http://127.0.0.1:${port}`;
+  const apiBase = localApiUrl(port);
   const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
   // Demo Art. 19 contacts unless the caller sets its own.
@@ -135,6 +139,8 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     extraRoutes: withConsole(options.extraRoutes, adminToken === DEV_ADMIN_TOKEN ? adminToken : undefined, options.log),
     onInvoke: options.onInvoke,
     expirySweepMs: options.expirySweepMs,
+    faults: options.faults,
+    crashAfter: options.crashAfter,
     log: options.log,
     envOverrides: {
       WEBHOOK_SECRETS: webhookSecret,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +11,10 @@ import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
+import { browserEnv, findChromium } from './chromium.js';
 
 /**
- * The privacy console in a real browser (Debian's Chromium through playwright-core)
+ * The privacy console in a real browser (Chromium through playwright-core; see findChromium)
  * against the whole system on the local runtime: a request filed through the signed
  * intake, confirmed from the mailbox link by pressing the page's button, then approved
  * or rejected by clicking in the console, with the reply found in the mailbox.
@@ -21,7 +22,6 @@ import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** `CONSOLE_DOCS_SCREENSHOTS=1` also refreshes the README's screenshots under docs/. */
 const DOCS_SCREENSHOTS = process.env.CONSOLE_DOCS_SCREENSHOTS === '1';
 const CHROMIUM_ARGS = [
@@ -44,13 +44,8 @@ let userDataDir: string;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The console browser test needs Chromium at ${CHROMIUM}, and it is not there. ` +
-        'Install it with `apt-get update && apt-get install -y chromium` (Debian; CI does this in .ci/run), ' +
-        'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
-    );
-  }
+  const chromiumBinary = await findChromium();
+  console.info(`Browser test: Chromium from ${chromiumBinary.source} (${chromiumBinary.path})`);
   mkdirSync(ARTIFACTS, { recursive: true });
   // Retries of a failing store run without their production backoff, so the test is quick.
   const storeStates = STORES.flatMap((store) => [`collect ${store.id}`, `erase ${store.id}`]);
@@ -59,7 +54,8 @@ beforeAll(async () => {
   flow = journey(target);
   userDataDir = mkdtempSync(path.join(tmpdir(), 'dsr-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumBinary.path,
+    env: browserEnv(chromiumBinary),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { parseQueueQuery, queuePage, type ListPage } from '../../functions/admin/queue.js';
 import type { DsrRequestRecord } from '../../functions/core/request/model.js';
 import { HttpError } from '../../functions/shared/http/errors.js';
+import { listCursor } from '../../functions/shared/list-cursor.js';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 
@@ -24,15 +26,24 @@ function record(id: string, legal: string, extra: Partial<DsrRequestRecord> = {}
   };
 }
 
-/** A fake index partition: records in due-date order, paged like DynamoDB with cursors. */
+/**
+ * A fake index partition: records in due-date order, paged like DynamoDB with cursors of
+ * the real shape (the last item's table and index keys), which the queue checks.
+ */
 function fakeIndex(records: DsrRequestRecord[]) {
   const calls: number[] = [];
+  const positionOf = (record: DsrRequestRecord) => ({
+    pk: `REQ#${record.requestId}`,
+    sk: 'META',
+    listPk: 'OPEN',
+    listSk: `${record.deadlines.initial.legal}#${record.requestId}`,
+  });
   const list: ListPage = async (_open, limit, cursor) => {
     calls.push(limit);
-    const start = cursor ? Number(cursor) : 0;
+    const start = cursor ? records.findIndex((r) => positionOf(r).pk === z.decode(listCursor, cursor).pk) + 1 : 0;
     const items = records.slice(start, start + limit);
     const next = start + limit;
-    return { items, cursor: next < records.length ? String(next) : undefined };
+    return { items, cursor: next < records.length ? z.encode(listCursor, positionOf(items.at(-1)!)) : undefined };
   };
   return { list, calls };
 }
@@ -100,6 +111,27 @@ describe('admin queue filters', () => {
     expect(second.items.map((item) => item.requestId)).toEqual(['r4', 'r5']);
     const third = await queuePage(index.list, parseQueueQuery({ type: 'access', limit: '2', cursor: second.cursor ?? undefined }), NOW);
     expect(second.cursor === null || third.items.length === 0).toBe(true);
+  });
+
+  it('answers 400 invalid_cursor for a cursor it never returned: not base64url, not JSON, not a key, another status', () => {
+    const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const openPosition = { pk: 'REQ#dsr_a', sk: 'META', listPk: 'OPEN', listSk: '2026-03-01#dsr_a' };
+    const refused = [
+      { cursor: '%%% not base64 %%%' },
+      { cursor: Buffer.from('not json').toString('base64url') },
+      { cursor: base64([1, 2, 3]) },
+      { cursor: base64({}) },
+      { cursor: base64({ ...openPosition, extra: 1 }) },
+      { cursor: base64({ ...openPosition, pk: 42 }) },
+      { cursor: '' },
+      { cursor: base64(openPosition), status: 'closed' },
+    ];
+    for (const query of refused) {
+      expect(() => parseQueueQuery(query), JSON.stringify(query)).toThrow(
+        expect.objectContaining({ status: 400, code: 'invalid_cursor' }),
+      );
+    }
+    expect(parseQueueQuery({ cursor: base64(openPosition) }).cursor).toBe(base64(openPosition));
   });
 
   it('never shows contact details in the queue', async () => {

@@ -20,6 +20,12 @@ describe('intake body beyond the first version', () => {
     expect(parsed).toMatchObject({ name: 'Ada', channel: 'dashboard', accountId: 'acct_01j9ada7c3f9', locale: 'en' });
   });
 
+  it('trims and lower-cases the address instead of refusing surrounding spaces', () => {
+    expect(intakeBodySchema.parse({ ...base, email: '  Ada@Example.COM \t' }).email).toBe('ada@example.com');
+    expect(codesOf({ ...base, email: ' not an address ' })).toEqual(['email:invalid_email']);
+    expect(codesOf({ ...base, email: '   ' })).toEqual(['email:invalid_email']);
+  });
+
   it('accepts an account id only from the dashboard channel', () => {
     expect(codesOf({ ...base, accountId: 'acct_1', channel: 'web_form' })).toEqual(['accountId:dashboard_only']);
     expect(codesOf({ ...base, accountId: 'acct_1', channel: 'dashboard' })).toEqual([]);

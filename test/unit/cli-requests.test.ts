@@ -1,4 +1,4 @@
-/** Runs `dsr requests approve` as a child process against a stand-in admin API. */
+/** Runs `dsr requests …` as a child process against a stand-in admin API. */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,20 +25,50 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const dsr = (...args: string[]) =>
+const dsrWith = (env: Record<string, string>, ...args: string[]) =>
   promisify(execFile)(process.execPath, ['--import', 'tsx', 'bin/dsr.ts', ...args], {
     cwd: root,
     timeout: 30_000,
-    env: { ...process.env, DSR_TARGET: '', DSR_API_URL: apiUrl, DSR_ADMIN_TOKEN: 'test-token' },
+    env: { ...process.env, DSR_TARGET: '', PORT: '', DSR_API_URL: apiUrl, DSR_ADMIN_TOKEN: 'test-token', ...env },
   });
+const dsr = (...args: string[]) => dsrWith({}, ...args);
 
 describe('dsr requests approve', () => {
-  it('sends --outcome as the approval body, and no body without it', async () => {
+  it('sends --outcome as the approval body, and no body without it; then reads where the request stands', async () => {
+    calls.length = 0;
     await dsr('requests', 'approve', 'req_1', '--outcome', 'We corrected your email address.');
     await dsr('requests', 'approve', 'req_2');
     expect(calls).toEqual([
       { method: 'POST', url: '/admin/requests/req_1/approve', body: '{"outcome":"We corrected your email address."}' },
+      { method: 'GET', url: '/admin/requests/req_1', body: '' },
       { method: 'POST', url: '/admin/requests/req_2/approve', body: '' },
+      { method: 'GET', url: '/admin/requests/req_2', body: '' },
     ]);
+  });
+
+  it('says the workflow resumed and prints the request as it is after the approval', async () => {
+    const { stdout, stderr } = await dsr('requests', 'approve', 'req_3');
+    expect(stderr).toBe('Approved. The workflow resumed: the request is now processing.\n');
+    expect(JSON.parse(stdout)).toEqual({ status: 'processing' });
+  });
+});
+
+describe('where the CLI finds the API', () => {
+  it('follows PORT, as npm start does, when DSR_API_URL is not set', async () => {
+    calls.length = 0;
+    await dsrWith({ DSR_API_URL: '', PORT: new URL(apiUrl).port }, 'requests', 'list');
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['GET /admin/requests?status=open&limit=50']);
+  });
+
+  it('names the address it tried and the variables to set when nothing answers there, not "fetch failed"', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const failed = await dsrWith({ DSR_API_URL: '', PORT: String(port) }, 'requests', 'list').catch((error) => error);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`error: cannot reach the DSR API at http://127.0.0.1:${port} (ECONNREFUSED).`);
+    expect(failed.stderr).toMatch(/set PORT .* set DSR_API_URL/);
+    expect(failed.stderr).not.toContain('fetch failed');
   });
 });

@@ -118,6 +118,7 @@ export function openApiDocument(): Json {
           ...PUBLIC,
           responses: {
             '200': htmlPage('Confirmed.'),
+            '403': error('`origin_mismatch`: a browser sent it from a page other than the identity page (its `Origin` is not the API’s); nothing is confirmed.'),
             '404': htmlPage('Unknown link.'),
             '409': htmlPage('Already confirmed.'),
             '410': htmlPage('Expired.'),

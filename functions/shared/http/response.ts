@@ -19,8 +19,13 @@ export function html(status: number, body: string): APIGatewayProxyResult {
     statusCode: status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      // No framing (clickjacking on the identity page's Confirm button): CSP for browsers
+      // that know frame-ancestors, X-Frame-Options for older ones.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
       ...SECURITY_HEADERS,
+      // As the pages' own meta tag (see renderPage): their URL goes to no other site.
+      'referrer-policy': 'same-origin',
     },
     body,
   };

@@ -16,7 +16,11 @@ form{margin:20px 0}
 footer{margin-top:24px;padding-top:12px;border-top:1px solid #e5e7eb;font-size:13px;color:#4b5563}
 `;
 
-/** A complete, localized HTML document; pages that carry a token send no referrer. */
+/**
+ * A complete, localized HTML document. Pages carry a token in their URL, so they send it
+ * as referrer to nobody but our own API (`same-origin`), which keeps the Origin header of
+ * the identity page's POST for the API to check (`no-referrer` would make it "null").
+ */
 export function renderPage(locale: Locale, title: string, body: SafeHtml): string {
   const team = locale === 'nl' ? 'privacyteam' : 'privacy team';
   return html`<!DOCTYPE html>
@@ -25,7 +29,7 @@ export function renderPage(locale: Locale, title: string, body: SafeHtml): strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title} – ${CONTROLLER.name}</title>
 <style>${CSS}</style>
 </head>
