@@ -25,6 +25,7 @@ export function stackPropsFromContext(app: App): DsrStackProps {
     existingStores: existingStoresSetting(context),
     // Validated by the stack against the inventory's recipients.
     recipientContacts: jsonSetting(context, 'recipientContacts') as Record<string, string> | undefined,
+    recipientNames: jsonSetting(context, 'recipientNames') as Record<string, string> | undefined,
     target: deployTarget(context('target')),
   };
 }

@@ -11,7 +11,7 @@ import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-dat
 import { RequestStore } from './constructs/request-store.js';
 import { StoreConnectors } from './constructs/store-connectors.js';
 import { WorkflowSteps, type MailSettings } from './constructs/workflow-steps.js';
-import { parseRecipientContacts } from '../functions/core/inventory/index.js';
+import { missingRecipientNames, parseRecipientContacts, parseRecipientNames } from '../functions/core/inventory/index.js';
 import { localStackApiUrl, refuseOutsideLocalStack, type DeployTarget } from './localstack.js';
 
 export interface DsrStackProps extends StackProps {
@@ -43,6 +43,14 @@ export interface DsrStackProps extends StackProps {
    * A recipient without one is not emailed; its missing notice is logged for the privacy team.
    */
   recipientContacts?: Record<string, string>;
+  /**
+   * The legal names of the recipients (processors) by recipient id, as the access package
+   * and the erasure report name them (Art. 15(1)(c)), e.g. `{ "payments": "Acme Pay B.V." }`.
+   * Required with `existingStores` for every recipient that has only a demo name
+   * (`DEMO_RECIPIENT_NAMES`); without `existingStores` the demo names apply.
+   * @default the demo names
+   */
+  recipientNames?: Record<string, string>;
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
   /**
@@ -58,6 +66,12 @@ export class DsrStack extends Stack {
   constructor(scope: Construct, id: string, props: DsrStackProps) {
     super(scope, id, props);
     const identityLinkDays = props.identityLinkDays ?? 7;
+    const recipientNames = parseRecipientNames(props.recipientNames);
+    // Kiara's real stores: no person may be told a demo name of a processor.
+    const unnamed = props.existingStores ? missingRecipientNames(recipientNames) : [];
+    if (unnamed.length > 0) {
+      throw new Error(`DsrStack: with existingStores set, recipientNames must name the recipients ${unnamed.map((id) => `"${id}"`).join(', ')} (e.g. -c recipientNames='{"${unnamed[0]}": "<legal name>"}'); demo names are for the demo stack only`);
+    }
     const localstack = props.target === 'localstack';
     if (localstack) {
       if (props.wafRateLimit !== undefined) throw new Error('DsrStack: wafRateLimit needs AWS WAF, which LocalStack does not provide');
@@ -104,6 +118,7 @@ export class DsrStack extends Stack {
       packageExpiryDays: props.packageExpiryDays,
       recordRetentionYears: props.recordRetentionYears,
       recipientContacts: parseRecipientContacts(props.recipientContacts),
+      recipientNames,
       logKey: store.key,
     });
     const connectors = new StoreConnectors(this, 'Connectors', {

@@ -1,10 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
+import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
 import { adminCall, submitRequest } from './api-client.js';
 
 const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 };
+
+/** `erasure=refuse:legal_claims:The facts` → the decide body's entry; the facts may hold colons. */
+function parseRightDecision(spec: string): [string, Record<string, string>] {
+  const [right = '', rest = ''] = spec.split(/=(.*)/s);
+  const [decision = '', ground, ...facts] = rest.split(':');
+  return [right, { decision, ...(ground !== undefined ? { ground } : {}), ...(facts.length ? { facts: facts.join(':') } : {}) }];
+}
 
 /** How long `approve` watches the request leave the review step before it reports. */
 const RESUME_WAIT_MS = 15_000;
@@ -59,9 +67,22 @@ export function registerRequestsCommand(program: Command): void {
   requests
     .command('reject <id>')
     .requiredOption('--reason <text>', 'the facts the refusal rests on (sent to the requester)')
-    .option('--code <reasonCode>', 'manifestly_unfounded | excessive | identity_not_confirmed | other', 'other')
+    .option('--code <reasonCode>', REJECTION_REASONS.join(' | '), 'other')
     .action(async (id: string, options: { reason: string; code: string }) =>
       print(await adminCall(`/admin/requests/${id}/reject`, 'POST', { reasonCode: options.code, reason: options.reason })));
+  requests
+    .command('decide <id>')
+    .description('Decide each right of the request: grant, partial or refuse (with a ground and facts)')
+    .requiredOption(
+      '--right <decision...>',
+      `one per right: <right>=grant, or <right>=partial|refuse:<ground>:<facts>; grounds: ${DECISION_GROUND_CODES.join(' | ')}`,
+    )
+    .option('--outcome <text>', 'what was done (sent to the requester); required for rectification, restriction and objection')
+    .action(async (id: string, options: { right: string[]; outcome?: string }) =>
+      print(await adminCall(`/admin/requests/${id}/decide`, 'POST', {
+        rights: Object.fromEntries(options.right.map(parseRightDecision)),
+        ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
+      })));
   requests
     .command('extend <id>')
     .requiredOption('--reason <text>', 'why the request needs up to two more months (sent to the requester)')
@@ -72,6 +93,10 @@ export function registerRequestsCommand(program: Command): void {
     .option('--store <storeId>', 'only this store')
     .action(async (id: string, options: { store?: string }) =>
       print(await adminCall(`/admin/requests/${id}/retry`, 'POST', options.store ? { storeId: options.store } : {})));
+  requests
+    .command('reissue-link <id>')
+    .description('Email the requester a new download link while the package exists; the earlier link stops working')
+    .action(async (id: string) => print(await adminCall(`/admin/requests/${id}/reissue-link`, 'POST')));
   requests.command('cancel <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/cancel`, 'POST')));
 }
 

@@ -2,6 +2,14 @@
  * Pure helpers of the console: labels, badges, dates and the queue's filter state.
  * No DOM here, so the unit tests run them in Node.
  */
+import type { Right } from '../../functions/core/inventory/types.js';
+import {
+  DECISION_GROUND_CODES,
+  DECISION_GROUNDS,
+  groundApplies,
+  REJECTION_REASONS,
+  type DecisionGround,
+} from '../../functions/core/request/decisions.js';
 
 export const RIGHT_LABELS: Record<string, string> = {
   access: 'Access (Art. 15)',
@@ -33,33 +41,48 @@ export const STEP_LABELS: Record<string, string> = {
   store_failure: 'Privacy team: failed store',
 };
 
-/** Art. 12(5)/(4) grounds, as the reject dialog offers them. */
-export const REJECTION_GROUNDS = [
-  {
-    code: 'manifestly_unfounded',
-    label: 'Manifestly unfounded',
-    article: 'Art. 12(5)(b) GDPR',
-    hint: 'The request plainly has no basis, e.g. it concerns data Kiara cannot hold.',
-  },
-  {
-    code: 'excessive',
-    label: 'Excessive, in particular repetitive',
-    article: 'Art. 12(5)(b) GDPR',
-    hint: 'Name the earlier requests and their dates.',
-  },
-  {
-    code: 'identity_not_confirmed',
+/** How the dialogs name each ground of `DECISION_GROUNDS` (functions/core), with a hint for the facts. */
+const GROUND_LABELS: Record<DecisionGround, { label: string; hint: string }> = {
+  manifestly_unfounded: { label: 'Manifestly unfounded', hint: 'The request plainly has no basis, e.g. it concerns data Kiara cannot hold.' },
+  excessive: { label: 'Excessive, in particular repetitive', hint: 'Name the earlier requests and their dates.' },
+  identity_not_confirmed: {
     label: 'Identity not confirmed',
-    article: 'Art. 11(2) and 12(2) GDPR',
     hint: 'Only when Kiara can show it cannot identify the person; the email invites them to send more information.',
   },
-  {
-    code: 'other',
-    label: 'Other reasons',
-    article: 'Art. 12(4) GDPR',
-    hint: 'The facts carry the whole reasoning.',
-  },
-] as const;
+  other: { label: 'Other reasons', hint: 'The facts carry the whole reasoning.' },
+  freedom_of_expression: { label: 'Exception: freedom of expression and information', hint: 'Say which data, and whose expression it serves.' },
+  legal_obligation: { label: 'Exception: a legal obligation to keep the data', hint: 'Name the law and the data it covers.' },
+  public_health: { label: 'Exception: public health', hint: 'Say which data, and the public-health purpose.' },
+  archiving_research: { label: 'Exception: archiving, research or statistics', hint: 'Say which data, and the purpose.' },
+  legal_claims: { label: 'Exception: legal claims', hint: 'Name the claim (parties, court or case) and the data it needs.' },
+  rights_of_others: { label: 'Rights and freedoms of others', hint: 'Say what is withheld and whose rights it protects.' },
+  compelling_grounds: { label: 'Compelling legitimate grounds', hint: 'Document the grounds and why they override the objection.' },
+};
+
+export interface GroundOption {
+  code: DecisionGround;
+  label: string;
+  article: string;
+  hint: string;
+}
+
+const groundOption = (code: DecisionGround): GroundOption => ({
+  code,
+  ...GROUND_LABELS[code],
+  article: `${DECISION_GROUNDS[code].article} GDPR`,
+});
+
+/** Art. 12(5)/(4) grounds, as the reject dialog offers them. */
+export const REJECTION_GROUNDS: GroundOption[] = REJECTION_REASONS.map(groundOption);
+
+/** The grounds the decide dialog offers for one right: those that apply to it. */
+export const groundsFor = (right: Right): GroundOption[] =>
+  DECISION_GROUND_CODES.filter((code) => groundApplies(code, right)).map(groundOption);
+
+export const groundLabel = (code: string): string =>
+  code in GROUND_LABELS ? `${GROUND_LABELS[code as DecisionGround].label} (${DECISION_GROUNDS[code as DecisionGround].article} GDPR)` : code;
+
+export const DECISION_LABELS: Record<string, string> = { grant: 'Granted', partial: 'Granted in part', refuse: 'Refused' };
 
 export const AUDIT_LABELS: Record<string, string> = {
   received: 'Request received',
@@ -71,6 +94,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   extended: 'Deadline extended',
   package_assembled: 'Access package assembled',
   package_downloaded: 'Package downloaded',
+  download_link_reissued: 'New download link sent',
   deadline_escalated: 'Deadline escalated',
   art19_notice: 'Recipient notified (Art. 19)',
   art19_notice_missing_contact: 'Recipient NOT notified: no contact (Art. 19)',
@@ -86,6 +110,8 @@ export const EMAIL_LABELS: Record<string, string> = {
   rejection: 'Refusal with reasons and remedies',
   identity_expired: 'Identity link expired',
   extension_notice: 'Extension notice',
+  cancellation: 'Withdrawal confirmed',
+  download_link: 'New download link',
   store_failure: 'Store failure (privacy team)',
   art19_notice: 'Art. 19 notice to a recipient',
   rights_outcome: 'What was done (rectification, restriction, objection, consent)',
@@ -209,7 +235,14 @@ export function auditDetails(event: { type: string; details?: Record<string, unk
     case 'subject_resolved':
       return d.found ? 'account found by the verified email address' : 'no account with the verified address';
     case 'decision':
-      return `${str(d.step).replace(/#/g, ' ')}: ${str(d.decision)}${d.outcome ? ` · what was done: ${str(d.outcome)}` : ''}`;
+      return [
+        `${str(d.step).replace(/#/g, ' ')}: ${str(d.decision)}`,
+        ...Object.entries((d.rights ?? {}) as Record<string, { decision: string; ground?: string; facts?: string }>).map(
+          ([right, entry]) => `${label(RIGHT_LABELS, right)} ${label(DECISION_LABELS, entry.decision).toLowerCase()}${entry.ground ? ` (${groundLabel(entry.ground)}: ${entry.facts ?? ''})` : ''}`,
+        ),
+        d.late ? 'LATE: after the refusal deadline' : '',
+        d.outcome ? `what was done: ${str(d.outcome)}` : '',
+      ].filter(Boolean).join(' · ');
     case 'extended':
       return str(d.reason);
     case 'package_assembled':

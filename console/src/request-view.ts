@@ -8,6 +8,9 @@ import {
   formatBytes,
   formatDate,
   formatInstant,
+  DECISION_LABELS,
+  groundLabel,
+  groundsFor,
   label,
   REJECTION_GROUNDS,
   RIGHT_LABELS,
@@ -16,6 +19,7 @@ import {
 } from './format.js';
 // The same rule the admin API applies (400 outcome_required), not a copy of it.
 import { isOutcomeRight, needsStatement } from '../../functions/core/request/model.js';
+import type { Right } from '../../functions/core/inventory/types.js';
 import { badge } from './queue-view.js';
 import type { Detail, PendingStep } from './types.js';
 
@@ -125,15 +129,18 @@ function facts(d: Detail) {
       ['Account', d.subjectFound === null ? 'Not looked up yet' : d.subjectFound ? 'Found by the verified email address' : 'No account with this address'],
       ...(d.closedAt ? ([['Closed', formatInstant(d.closedAt)]] as [string, Child][]) : []),
     ]),
-    d.rejection
+    d.decision
       ? h(
           'div',
-          { class: 'note' },
-          h('h3', {}, 'Refusal'),
+          { class: 'note', id: 'decision' },
+          h('h3', {}, 'Decision per right'),
           dl([
-            ['Ground', groundLabel(d.rejection.reasonCode)],
-            ['Facts', d.rejection.facts],
-            ['Decided', `${formatInstant(d.rejection.decidedAt)} by ${d.rejection.decidedBy}`],
+            ...Object.entries(d.decision.rights).map(([right, entry]): [string, Child] => [
+              label(RIGHT_LABELS, right),
+              entry.ground ? `${label(DECISION_LABELS, entry.decision)}: ${groundLabel(entry.ground)}. ${entry.facts ?? ''}` : label(DECISION_LABELS, entry.decision),
+            ]),
+            ['Decided', `${formatInstant(d.decision.decidedAt)} by ${d.decision.decidedBy}`],
+            ...(d.decision.late ? ([['Late', `Refused after the refusal deadline of ${formatDate(d.refusalDeadline)}; the reply says so.`]] as [string, Child][]) : []),
           ]),
         )
       : null,
@@ -150,11 +157,6 @@ function facts(d: Detail) {
       : null,
   );
 }
-
-const groundLabel = (code: string) => {
-  const ground = REJECTION_GROUNDS.find((g) => g.code === code);
-  return ground ? `${ground.label} (${ground.article})` : code;
-};
 
 function deadlines(d: Detail) {
   const extended = Boolean(d.extension);
@@ -175,11 +177,12 @@ function deadlines(d: Detail) {
       h('tbody', {}, row('One month', d.deadlines.initial, !extended), row('Extended (3 months)', d.deadlines.extended, extended)),
     ),
     h('p', { class: 'hint' }, 'Counted in Amsterdam days; a reply is in time until 23:59 on the legal date.'),
+    dl([['Refusal deadline (Art. 12(4))', `${formatDate(d.refusalDeadline)}: a refusal, also a partial one, reaches the requester by then, even when extended`]]),
     d.extension
       ? dl([
           ['Extended', `${formatInstant(d.extension.extendedAt)} by ${d.extension.extendedBy}`],
           ['Reason', d.extension.reason],
-          ['Requester told', d.extension.subjectNotifiedAt ? formatInstant(d.extension.subjectNotifiedAt) : 'Not yet'],
+          ['Requester told', d.extension.subjectNotifiedAt ? formatInstant(d.extension.subjectNotifiedAt) : 'Notice pending: not sent yet'],
         ])
       : null,
   );
@@ -265,16 +268,20 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
   if (review) {
     const approve = h('button', { type: 'button', id: 'action-approve', class: 'primary' }, 'Approve…');
     const reject = h('button', { type: 'button', id: 'action-reject', class: 'danger' }, 'Reject…');
+    const decide = h('button', { type: 'button', id: 'action-decide', class: 'secondary' }, 'Decide per right…');
     const cancel = h('button', { type: 'button', id: 'action-cancel', class: 'secondary' }, 'Withdrawn by requester…');
     approve.addEventListener('click', () => approveDialog(d, approve, post, hooks));
+    decide.addEventListener('click', () => decideDialog(d, decide, post, hooks));
     reject.addEventListener('click', () => rejectDialog(api, d, reject, post, hooks));
     cancel.addEventListener('click', () => cancelDialog(d, cancel, post, hooks));
     blocks.push(
       h('p', {}, `Review by the privacy team since ${formatInstant(review.createdAt)}. The requester's identity is confirmed; decide whether to carry out the request.`),
-      h('div', { class: 'buttons' }, approve, reject, cancel),
+      h('div', { class: 'buttons' }, approve, decide, reject, cancel),
     );
   }
   for (const failure of failures) blocks.push(failureBlock(failure, post, hooks));
+  if (d.noticesPending?.length) blocks.push(pendingNoticesBlock(d, post, hooks));
+  if (d.downloadLink && Date.parse(d.downloadLink.packageExpiresAt) > Date.now()) blocks.push(reissueBlock(d, post, hooks));
   if (d.open) {
     const extendable = d.extendable ?? { ok: !d.extension };
     if (extendable.ok) {
@@ -293,6 +300,44 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
 }
 
 type Post = (action: string, body?: unknown) => Promise<void>;
+
+/** While the package exists the team can send a new download link; the earlier link stops working. */
+function reissueBlock(d: Detail, post: Post, hooks: Hooks) {
+  const { linkExpiresAt, packageExpiresAt } = d.downloadLink!;
+  const button = h('button', { type: 'button', id: 'action-reissue-link', class: 'secondary' }, 'Send a new download link…');
+  button.addEventListener('click', () =>
+    openActionDialog({
+      title: `Send a new download link for ${d.requestId}`,
+      trigger: button,
+      intro: [h('p', {}, `The requester is emailed a new link to the same package (deleted on ${formatInstant(packageExpiresAt)}); the link sent before stops working.`)],
+      confirmLabel: 'Send the new link',
+      busyLabel: 'Sending…',
+      submit: () => post('reissue-link'),
+      done: 'A new download link has been sent.',
+      refresh: hooks.refresh,
+    }),
+  );
+  return h('div', { class: 'buttons' }, h('p', { class: 'hint' }, `Download link valid until ${formatInstant(linkExpiresAt)}.`), button);
+}
+
+/** A notice queued with a change whose email has not gone out (the mail provider failed): send it now. */
+function pendingNoticesBlock(d: Detail, post: Post, hooks: Hooks) {
+  const names = d.noticesPending!.map((kind) => label(EMAIL_LABELS, kind)).join(', ');
+  const button = h('button', { type: 'button', id: 'action-send-notices', class: 'primary' }, 'Send pending notices…');
+  button.addEventListener('click', () =>
+    openActionDialog({
+      title: `Send the pending notices of ${d.requestId}`,
+      trigger: button,
+      intro: [h('p', {}, `Notice pending: ${names}. The change is recorded; its email to the requester has not gone out yet. Each notice is sent once.`)],
+      confirmLabel: 'Send now',
+      busyLabel: 'Sending…',
+      submit: () => post('send-notices'),
+      done: 'Sent, or still pending if the mail provider fails again.',
+      refresh: hooks.refresh,
+    }),
+  );
+  return h('div', { class: 'failure', id: 'notices-pending' }, h('p', {}, h('strong', {}, 'Notice pending: '), names), h('div', { class: 'buttons' }, button));
+}
 
 function failureBlock(step: PendingStep, post: Post, hooks: Hooks) {
   const store = step.details?.storeId ?? 'unknown';
@@ -354,6 +399,69 @@ function approveDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks
     busyLabel: 'Approving…',
     submit: (body) => post('approve', body),
     done: 'Approved. The workflow continues.',
+    refresh: hooks.refresh,
+  });
+}
+
+type RightEntry = { decision: string; ground?: string; facts?: string };
+
+/** One decision per right: grant, grant in part or refuse, with a ground that applies to the right and the facts. */
+function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
+  const rights = d.types as Right[];
+  const byHand = rights.filter(needsStatement);
+  const perRight = rights.map((right) => {
+    const name = uid(`decision-${right}`);
+    const choices = (['grant', 'partial', 'refuse'] as const).map((value) => {
+      const id = uid('choice');
+      return h('span', { class: 'radio' },
+        h('input', { type: 'radio', id, name, value, checked: value === 'grant' }),
+        h('label', { for: id }, label(DECISION_LABELS, value)));
+    });
+    const groundId = uid('ground');
+    const factsId = uid('facts');
+    return h('fieldset', { class: 'right-decision', 'data-right': right },
+      h('legend', {}, label(RIGHT_LABELS, right)),
+      ...choices,
+      h('label', { for: groundId }, 'Ground or exception (when granted in part or refused)'),
+      h('select', { id: groundId, name: `${right}-ground` },
+        h('option', { value: '' }, '—'),
+        ...groundsFor(right).map((ground) => h('option', { value: ground.code, title: ground.hint }, `${ground.label} (${ground.article})`))),
+      h('label', { for: factsId }, 'Facts (quoted to the requester)'),
+      h('textarea', { id: factsId, name: `${right}-facts`, rows: 3 }));
+  });
+  openActionDialog<{ rights: Record<string, RightEntry>; outcome?: string }>({
+    title: `Decide ${d.requestId} per right`,
+    trigger,
+    intro: [
+      h('p', {}, 'Only the rights granted in full or in part are carried out. Anything refused or granted in part is explained in the reply with its ground and facts, together with the right to complain to the Autoriteit Persoonsgegevens and the court remedy.'),
+      h('p', { class: 'hint' }, 'Granted in part: the workflow still runs every store of the right; withhold what the exception covers by hand before deciding.'),
+    ],
+    fields: [
+      ...perRight,
+      ...(byHand.length > 0
+        ? textArea('outcome', 'What was done (sent to the requester)', 'Required when rectification, restriction or objection is granted.', false)
+        : []),
+    ],
+    collect: (form) => {
+      const data = new FormData(form);
+      const entries: Record<string, RightEntry> = {};
+      for (const right of rights) {
+        const fieldset = form.querySelector<HTMLFieldSetElement>(`fieldset[data-right="${right}"]`)!;
+        const decision = fieldset.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value ?? 'grant';
+        const ground = String(data.get(`${right}-ground`) ?? '');
+        const facts = String(data.get(`${right}-facts`) ?? '').trim();
+        if (decision !== 'grant' && (!ground || !facts)) {
+          return { invalid: `${label(RIGHT_LABELS, right)}: choose the ground and write the facts.` };
+        }
+        entries[right] = decision === 'grant' ? { decision } : { decision, ground, facts };
+      }
+      const outcome = String(data.get('outcome') ?? '').trim();
+      return { rights: entries, ...(outcome ? { outcome } : {}) };
+    },
+    confirmLabel: 'Decide and continue',
+    busyLabel: 'Deciding…',
+    submit: (body) => post('decide', body),
+    done: 'Decided. The workflow carries out what was granted and replies on every right.',
     refresh: hooks.refresh,
   });
 }

@@ -10,6 +10,8 @@ export interface Summary {
   receiptDate: string;
   deadline: string;
   strictDeadline: string;
+  /** Art. 12(4): the one-month legal date by which a refusal must reach the person. */
+  refusalDeadline: string;
   extended: boolean;
   daysLeft: number | null;
   closedAt: string | null;
@@ -55,7 +57,11 @@ export interface Detail extends Summary {
   contactEmail: string;
   deadlines: { initial: DeadlinePair; extended: DeadlinePair };
   extension: { reason: string; extendedBy: string; extendedAt: string; subjectNotifiedAt?: string } | null;
-  rejection: { reasonCode: string; facts: string; decidedBy: string; decidedAt: string } | null;
+  /** Emails queued with a change (e.g. the extension notice) that have not gone out yet. */
+  noticesPending?: string[];
+  /** The current download link's expiry and the package's deletion. */
+  downloadLink?: { linkExpiresAt: string; packageExpiresAt: string } | null;
+  decision: { rights: Record<string, { decision: string; ground?: string; facts?: string }>; decidedBy: string; decidedAt: string; late?: boolean } | null;
   outcome?: { text: string; decidedBy: string; decidedAt: string } | null;
   extendable?: { ok: true } | { ok: false; code: string; message: string };
   subjectFound: boolean | null;

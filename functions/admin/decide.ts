@@ -1,7 +1,14 @@
 import { SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut, InvalidToken } from '@aws-sdk/client-sfn';
 import { sfnClient } from '../shared/aws-clients.js';
 import { HttpError } from '../shared/http/errors.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { PendingStep, RequestsRepo } from '../shared/requests-repo.js';
+
+/** The 409 for a step that does not wait (any more): who decided it how, or that there is none. */
+export function notPending(existing: PendingStep | undefined): HttpError {
+  return existing
+    ? new HttpError(409, 'already_decided', `This step was already decided (${existing.decision ?? existing.status}).`)
+    : new HttpError(409, 'no_pending_step', 'The request is not waiting for this decision.');
+}
 
 /**
  * Decides a pending step exactly once and resumes the execution waiting on it. The
@@ -9,15 +16,21 @@ import type { RequestsRepo } from '../shared/requests-repo.js';
  */
 export async function decideStep(
   repo: RequestsRepo,
-  options: { requestId: string; stepKey: string; decision: string; actor: string; details?: Record<string, string> },
+  options: {
+    requestId: string;
+    stepKey: string;
+    decision: string;
+    actor: string;
+    details?: Record<string, unknown>;
+    /** More for the resumed execution's state, next to the decision (ids and flags only). */
+    output?: Record<string, unknown>;
+    /** Runs once the step is won, before the audit event and the resume (records the decision). */
+    onDecided?: () => Promise<void>;
+  },
 ): Promise<void> {
   const step = await repo.resolveStep(options.requestId, options.stepKey, options.decision, options.actor);
-  if (!step) {
-    const existing = await repo.findStep(options.requestId, options.stepKey);
-    throw existing
-      ? new HttpError(409, 'already_decided', `This step was already decided (${existing.decision ?? existing.status}).`)
-      : new HttpError(409, 'no_pending_step', 'The request is not waiting for this decision.');
-  }
+  if (!step) throw notPending(await repo.findStep(options.requestId, options.stepKey));
+  await options.onDecided?.();
   await repo.audit(options.requestId, {
     type: 'decision',
     actor: options.actor,
@@ -27,7 +40,7 @@ export async function decideStep(
   if (!step.taskToken) return;
   try {
     await sfnClient().send(
-      new SendTaskSuccessCommand({ taskToken: step.taskToken, output: JSON.stringify({ decision: options.decision }) }),
+      new SendTaskSuccessCommand({ taskToken: step.taskToken, output: JSON.stringify({ ...options.output, decision: options.decision }) }),
     );
   } catch (error) {
     if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut || error instanceof InvalidToken) {

@@ -1,4 +1,4 @@
-import { daysLeft } from '../core/deadlines/index.js';
+import { daysLeft, refusalDeadline } from '../core/deadlines/index.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord } from '../core/request/model.js';
 import type { PendingStep } from '../shared/requests-repo.js';
 
@@ -16,6 +16,8 @@ export function summaryView(request: DsrRequestRecord, now = new Date()) {
     receiptDate: request.receiptDate,
     deadline: due.legal,
     strictDeadline: due.strict,
+    // Art. 12(4): a refusal must reach the person by this date, even once extended.
+    refusalDeadline: refusalDeadline(request.deadlines),
     extended: Boolean(request.extension),
     daysLeft: isOpen(request.status) ? daysLeft(due.legal, now) : null,
     closedAt: request.closedAt ?? null,

@@ -61,7 +61,7 @@ export class DynamoDbPartitionConnector implements Connector {
         items: 0,
         bytes: 0,
         retained,
-        retainedUntil: newest && retainedUntil(newest, rule.retainYears),
+        retainedUntil: newest && retainedUntil(newest, rule.retainYears, rule.countFrom),
         done: after === undefined,
         after,
       };

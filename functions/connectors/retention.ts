@@ -20,7 +20,13 @@ export function laterDate(a: string | undefined, b: string | undefined): string 
   return a > b ? a : b;
 }
 
-/** Last day an item dated `date` must be kept; 29 February lands on 28 February in common years. */
-export function retainedUntil(date: string, retainYears: number): string {
-  return Temporal.PlainDate.from(date).add({ years: retainYears }).toString();
+/**
+ * Last day an item dated `date` must be kept: the years counted from the date (29 February
+ * lands on 28 February in common years), or from the end of its financial year, the
+ * calendar year (art. 52 AWR: an invoice of 10 March 2026 is kept until 31 December 2033).
+ */
+export function retainedUntil(date: string, retainYears: number, countFrom: 'item_date' | 'end_of_financial_year' = 'item_date'): string {
+  const day = Temporal.PlainDate.from(date);
+  if (countFrom === 'end_of_financial_year') return Temporal.PlainDate.from({ year: day.year + retainYears, month: 12, day: 31 }).toString();
+  return day.add({ years: retainYears }).toString();
 }

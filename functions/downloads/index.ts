@@ -31,7 +31,9 @@ export function createHandler(env: Record<string, string>) {
     if (!isLinkToken(token)) return html(404, verifyResultPage({ outcome: 'invalid', locale: 'en' }));
     const link = await links.find('download', token);
     const request = link ? await repo.find(link.requestId) : undefined;
-    if (!link?.objectKey || !request || Date.parse(link.expiresAt) < Date.now()) {
+    // A reissued link retires the earlier ones: only the request's current link opens.
+    const retired = Boolean(request?.downloadLink && link?.linkId !== request.downloadLink.linkId);
+    if (!link?.objectKey || !request || retired || Date.parse(link.expiresAt) < Date.now()) {
       return html(410, downloadExpiredPage({ locale: request?.locale ?? 'en' }));
     }
     // A later erasure deleted the package (functions/workflow/erase-packages).

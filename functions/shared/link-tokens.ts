@@ -13,6 +13,8 @@ export interface LinkRecord {
   usedAt?: string;
   /** For downloads: the package's key in the export bucket. */
   objectKey?: string;
+  /** For downloads: which link of the request this is; only the request's current one opens. */
+  linkId?: string;
 }
 
 const key = (purpose: LinkPurpose, hash: string) => ({ pk: `LINK#${purpose}#${hash}`, sk: 'LINK' });

@@ -108,8 +108,18 @@ export class RequestsRepo {
     return request;
   }
 
-  /** Applies changes to the request item, keeping the list index in step with them. */
-  async update(requestId: string, changes: Partial<DsrRequestRecord>, removes: (keyof DsrRequestRecord)[] = []) {
+  /**
+   * Applies changes to the request item, keeping the list index in step with them. With
+   * `onlyIfAbsent` the write happens only while that attribute is absent, else it throws
+   * ConditionalCheckFailedException: one conditional write of one item, atomic in DynamoDB
+   * and in the local emulator alike.
+   */
+  async update(
+    requestId: string,
+    changes: Partial<DsrRequestRecord>,
+    removes: (keyof DsrRequestRecord)[] = [],
+    onlyIfAbsent?: keyof DsrRequestRecord,
+  ) {
     const current = await this.get(requestId);
     const next = { ...current, ...changes, updatedAt: new Date().toISOString() };
     const values = { ...changes, updatedAt: next.updatedAt, ...listKeys(next) };
@@ -124,9 +134,10 @@ export class RequestsRepo {
         ExpressionAttributeNames: Object.fromEntries([
           ...names.map((name, i) => [`#n${i}`, name]),
           ...removes.map((name, i) => [`#r${i}`, name]),
+          ...(onlyIfAbsent ? [['#absent', onlyIfAbsent]] : []),
         ]),
         ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name as keyof typeof values]])),
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: onlyIfAbsent ? 'attribute_exists(pk) AND attribute_not_exists(#absent)' : 'attribute_exists(pk)',
       }),
     );
     return next;

@@ -131,11 +131,13 @@ export class DsrWorkflow extends Construct {
       .when(Condition.booleanEquals('$.subject.plan.hold', true), this.storeRounds('collect', props.storeWork.collect, review, 'hold'))
       .otherwise(review);
 
+    // The review decides per right: only the stores of the rights it grants are touched.
+    const useReviewedPlan = new Pass(this, 'Use reviewed plan', { inputPath: '$.review.plan', resultPath: '$.subject.plan' });
     const decision = new Choice(this, 'Approved?')
-      .when(Condition.stringEquals('$.review.decision', 'approved'), collectIfPlanned)
+      .when(Condition.stringEquals('$.review.decision', 'approved'), useReviewedPlan.next(collectIfPlanned))
       .when(
         Condition.stringEquals('$.review.decision', 'cancelled'),
-        close('CloseCancelled', 'cancelled'),
+        respond('RespondCancellation', 'cancellation').next(close('CloseCancelled', 'cancelled')),
       )
       .otherwise(respond('RespondRejection', 'rejection').next(close('CloseRejected', 'rejected')));
 

@@ -5,7 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { RecipientContacts } from '../../functions/core/inventory/index.js';
+import type { RecipientContacts, RecipientNames } from '../../functions/core/inventory/index.js';
 import { DEFAULT_RECORD_RETENTION_YEARS } from '../../functions/core/retention/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
@@ -39,6 +39,8 @@ export interface WorkflowStepsProps {
   recordRetentionYears?: number;
   /** Art. 19 notice addresses by recipient id; Respond sends the notices. Default none. */
   recipientContacts?: RecipientContacts;
+  /** The recipients' names by id; Assemble and Respond name them to the requester. Default the demo names. */
+  recipientNames?: RecipientNames;
   logKey?: IKey;
 }
 
@@ -85,7 +87,7 @@ export class WorkflowSteps extends Construct {
     this.assemble = make(
       'Assemble',
       'DSR: stream the access package ZIP',
-      { EXPORT_BUCKET: props.exportBucket.bucketName },
+      { EXPORT_BUCKET: props.exportBucket.bucketName, RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}) },
       Duration.minutes(15),
     );
     this.erasePackages = make('ErasePackages', 'DSR: after an erasure, delete the earlier packages and revoke their links', {
@@ -93,6 +95,7 @@ export class WorkflowSteps extends Construct {
     });
     this.respond = make('Respond', 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
       RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
+      RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}),
     });
     this.close = make('Close', 'DSR: close the request, record the outcome and release the hold', {
       WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,

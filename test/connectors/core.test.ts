@@ -31,6 +31,11 @@ describe('retention', () => {
     expect(retainedUntil('2024-02-29', 7)).toBe('2031-02-28');
   });
 
+  it('counts from the end of the financial year when the rule says so (art. 52 AWR)', () => {
+    expect(retainedUntil('2026-03-10', 7, 'end_of_financial_year')).toBe('2033-12-31');
+    expect(retainedUntil('2026-12-31', 7, 'end_of_financial_year')).toBe('2033-12-31');
+  });
+
   it('reads dates and date-times, and ignores what is not a date', () => {
     expect(isoDate('2025-06-01T10:00:00.000Z')).toBe('2025-06-01');
     expect(isoDate('soon')).toBeUndefined();

@@ -48,10 +48,10 @@ describe('erase in DynamoDB stores', () => {
     expect(results.find((r) => r.storeId === 'usage-logs')?.items).toBe(530);
   });
 
-  it('computes retainedUntil from the newest invoice date plus the retention years', async () => {
+  it('computes retainedUntil as the end of the newest invoice\'s financial year plus the retention years (art. 52 AWR)', async () => {
     const invoices = await itemsOf(tableOf('invoices'), ada.accountId);
     const newest = invoices.map((invoice) => String(invoice.issuedAt)).sort().at(-1)!;
-    const expected = `${Number(newest.slice(0, 4)) + 7}${newest.slice(4)}`;
+    const expected = `${Number(newest.slice(0, 4)) + 7}-12-31`;
     const result = (await readStoreResults(stores.requestsTable, 'req-erase')).find((r) => r.storeId === 'invoices');
     expect(result).toMatchObject({ retained: 4, retainedUntil: expected });
   });

@@ -8,6 +8,7 @@ import {
   filtersToSearch,
   formatDate,
   formatInstant,
+  groundsFor,
 } from '../../console/src/format.js';
 import { authorizeUrl, base64url, jwtSecondsLeft, logoutUrl, pkceChallenge, tokenRequest } from '../../console/src/oauth.js';
 
@@ -81,5 +82,15 @@ describe('console Cognito sign-in (PKCE)', () => {
     const payload = Buffer.from(JSON.stringify({ exp: 1_000 })).toString('base64url');
     expect(jwtSecondsLeft(`x.${payload}.y`, 400_000)).toBe(600);
     expect(jwtSecondsLeft('opaque-dev-token')).toBeUndefined();
+  });
+
+  it('offers per right only the grounds that apply to it, and shows a per-right decision in the timeline', () => {
+    expect(groundsFor('erasure').map((g) => g.code)).toContain('legal_claims');
+    expect(groundsFor('access').map((g) => g.code)).not.toContain('legal_claims');
+    expect(groundsFor('access').map((g) => g.code)).toContain('rights_of_others');
+    expect(auditDetails({
+      type: 'decision',
+      details: { step: 'review', decision: 'approved', rights: { access: { decision: 'grant' }, erasure: { decision: 'refuse', ground: 'legal_claims', facts: 'Case 17 pending.' } } },
+    })).toBe('review: approved · Access (Art. 15) granted · Erasure (Art. 17) refused (Exception: legal claims (Art. 17(3)(e) GDPR): Case 17 pending.)');
   });
 });

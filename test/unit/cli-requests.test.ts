@@ -72,3 +72,18 @@ describe('where the CLI finds the API', () => {
     expect(failed.stderr).not.toContain('fetch failed');
   });
 });
+
+describe('dsr requests decide', () => {
+  it('sends one decision per --right, with ground and facts (colons kept), and --outcome', async () => {
+    calls.length = 0;
+    await dsr('requests', 'decide', 'req_3', '--right', 'access=grant', '--right', 'erasure=refuse:legal_claims:Case 2026:17 is pending.', '--outcome', 'Nothing else.');
+    expect(calls).toEqual([{
+      method: 'POST',
+      url: '/admin/requests/req_3/decide',
+      body: JSON.stringify({
+        rights: { access: { decision: 'grant' }, erasure: { decision: 'refuse', ground: 'legal_claims', facts: 'Case 2026:17 is pending.' } },
+        outcome: 'Nothing else.',
+      }),
+    }]);
+  });
+});

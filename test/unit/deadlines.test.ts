@@ -11,6 +11,8 @@ import {
   InvalidPauseError,
   applyIdentityPauses,
   canExtend,
+  isLateRefusal,
+  refusalDeadline,
   computeDeadlines,
   daysLeft,
   deadlineFor,
@@ -371,6 +373,8 @@ describe('reminderPoints', () => {
   it('extended: uses the 3-month pair', () => {
     const d = computeDeadlines('2026-01-31T10:00:00Z'); // extended Thu 30 Apr
     expect(reminderPoints(d, { reminderDaysBefore: [7, 2], extended: true })).toEqual([
+      // The one-month legal date (Sat 28 Feb rolled to Mon 2 Mar) still binds a refusal.
+      { kind: 'refusal_deadline', at: '2026-03-02T22:59:59.999Z' },
       { kind: 'reminder', at: '2026-04-23T07:00:00Z', daysBefore: 7 },
       { kind: 'reminder', at: '2026-04-28T07:00:00Z', daysBefore: 2 },
       { kind: 'legal_deadline', at: '2026-04-30T21:59:59.999Z' },
@@ -479,5 +483,15 @@ describe('identity pauses (setting, default off)', () => {
     expect(() => applyIdentityPauses(base, [{ start: '2026-02-05T10:00:00', end: '2026-02-06T10:00:00Z' }], on)).toThrow(
       InvalidInstantError,
     );
+  });
+});
+
+describe('refusal deadline (Art. 12(4))', () => {
+  it('is the one-month legal date, extended or not, and a refusal after its last Amsterdam second is late', () => {
+    const d = computeDeadlines('2026-01-31T10:00:00Z'); // one month: Sat 28 Feb rolls to Mon 2 Mar
+    expect(refusalDeadline(d)).toBe('2026-03-02');
+    expect(refusalDeadline(d)).toBe(d.initial.legal);
+    expect(isLateRefusal(d, '2026-03-02T22:59:59Z')).toBe(false);
+    expect(isLateRefusal(d, '2026-03-02T23:00:00Z')).toBe(true);
   });
 });

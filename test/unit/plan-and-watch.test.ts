@@ -75,9 +75,20 @@ describe('deadline watch points', () => {
     const first = nextWatchPoint(request(), null, settings)!;
     const extended = request({ extension: { reason: 'complex', extendedBy: 'x', extendedAt: dates.receivedAt } });
     expect(isCurrentPoint(extended, first, settings)).toBe(false);
-    const next = nextWatchPoint(extended, first.at, settings)!;
+    // The one-month date still binds a refusal (Art. 12(4)): end of 2 April 2026, CEST.
+    const refusal = nextWatchPoint(extended, first.at, settings)!;
+    expect(refusal).toEqual({ kind: 'refusal_deadline', at: '2026-04-02T21:59:59.999Z' });
+    const next = nextWatchPoint(extended, refusal.at, settings)!;
     // Extended strict date 2 June 2026: the first reminder is 7 days before it, 26 May 09:00 CEST.
     expect(next).toEqual({ kind: 'reminder', daysBefore: 7, at: '2026-05-26T07:00:00Z' });
+  });
+
+  it('escalates at the refusal deadline only while the review is pending', () => {
+    const extension = { reason: 'complex', extendedBy: 'x', extendedAt: dates.receivedAt };
+    const point = { kind: 'refusal_deadline' as const, at: '2026-04-02T21:59:59.999Z' };
+    expect(isCurrentPoint(request({ extension, pendingStep: 'review' }), point, settings)).toBe(true);
+    expect(isCurrentPoint(request({ extension, status: 'processing' }), point, settings)).toBe(false);
+    expect(watchMailKind(point)).toBe('escalation#refusal_deadline');
   });
 
   it('keys each reminder by its instant and each escalation by its kind, so each is sent once', () => {

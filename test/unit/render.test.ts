@@ -8,6 +8,7 @@ import {
   type StoreDefinition,
 } from '../../functions/core/inventory/index.js';
 import type { DsrRequestRecord } from '../../functions/core/request/model.js';
+import { refuseAll, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
 import {
   acknowledgement,
   accessReady,
@@ -24,7 +25,6 @@ import {
   html,
   identityExpired,
   noData,
-  REJECTION_REASON_CODES,
   rejection,
   renderAccessSummary,
   RenderInputError,
@@ -124,15 +124,13 @@ describe('escaping', () => {
       locale: 'en',
       receivedAt: '2026-06-14T22:15:00Z',
       types: ['access'],
-      reasonCode: 'other',
-      facts: XSS,
-      partial: false,
+      decisions: refuseAll(['access'], 'other', XSS),
     });
     expect(refusal.html).not.toContain('<script');
     expect(refusal.html).toContain(XSS_ESCAPED);
     expect(refusal.text).toContain(XSS);
 
-    const extension = extensionNotice({ requestId: XSS, locale: 'nl', reason: XSS, extendedDeadline: '2026-09-14' });
+    const extension = extensionNotice({ requestId: XSS, locale: 'nl', reason: XSS, extendedDeadline: '2026-09-14', originalDeadline: '2026-07-15' });
     expect(extension.html).not.toContain('<script');
     expect(extension.html).toContain(XSS_ESCAPED);
 
@@ -261,8 +259,8 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectBoth(email, 'JSON');
     expectBoth(email, 'CSV');
     expectBoth(email, locale === 'nl' ? 'machineleesbaar' : 'machine-readable');
-    expectBoth(email, locale === 'nl' ? 'art. 15(1) AVG' : 'Art. 15(1) GDPR');
-    expect(email.text).not.toContain(locale === 'nl' ? 'art. 20 AVG' : 'Art. 20 GDPR');
+    expectBoth(email, locale === 'nl' ? 'artikel 15 lid 1 AVG' : 'Art. 15(1) GDPR');
+    expect(email.text).not.toContain(locale === 'nl' ? 'artikel 20 AVG' : 'Art. 20 GDPR');
   });
 
   it('accessReady for a portability request says Art. 20 format', () => {
@@ -276,7 +274,7 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
       stores: [{ storeId: 'generations', itemCount: 3 }],
     });
     expectWellFormedEmail(email, locale);
-    expectBoth(email, locale === 'nl' ? 'art. 20 AVG' : 'Art. 20 GDPR');
+    expectBoth(email, locale === 'nl' ? 'artikel 20 AVG' : 'Art. 20 GDPR');
     expectBoth(
       email,
       locale === 'nl' ? 'gestructureerde, gangbare en machineleesbare vorm' : 'structured, commonly used and machine-readable format',
@@ -301,10 +299,10 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     const invoices = STORES.find((s) => s.id === 'invoices')!;
     expectBoth(email, invoices.title[locale]);
     expectBoth(email, '3 items');
-    expectBoth(email, locale === 'nl' ? 'art. 17(3)(b) AVG' : 'Art. 17(3)(b) GDPR');
+    expectBoth(email, locale === 'nl' ? 'artikel 17 lid 3, onder b, AVG' : 'Art. 17(3)(b) GDPR');
     expectBoth(email, invoices.erasure.reason[locale]);
     expectBoth(email, t.kept);
-    expectBoth(email, locale === 'nl' ? 'art. 19 AVG' : 'Art. 19 GDPR');
+    expectBoth(email, locale === 'nl' ? 'artikel 19 AVG' : 'Art. 19 GDPR');
     expectBoth(email, RECIPIENTS.hosting.name);
     expectBoth(email, RECIPIENTS.payments.name);
     // Keeping data is a partial refusal: the remedies are named.
@@ -314,14 +312,14 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
   it('erasureReport without kept data or notices', () => {
     const email = erasureReport({ requestId: 'req_er2', locale, erased: [{ storeId: 'account', itemCount: 1 }], kept: [] });
     expectWellFormedEmail(email, locale);
-    expect(email.text).not.toContain(locale === 'nl' ? 'art. 19 AVG' : 'Art. 19 GDPR');
+    expect(email.text).not.toContain(locale === 'nl' ? 'artikel 19 AVG' : 'Art. 19 GDPR');
     expect(email.text).not.toContain('17(3)');
     expect(() =>
       erasureReport({ requestId: 'r', locale, erased: [], kept: [{ storeId: 'account', itemCount: 1, keptUntil: '2030-01-01' }] }),
     ).toThrow(RenderInputError);
   });
 
-  it.each(REJECTION_REASON_CODES.flatMap((code) => [
+  it.each(REJECTION_REASONS.flatMap((code) => [
     [code, false],
     [code, true],
   ] as const))('rejection %s (partial: %s) names the AP and the court remedy', (reasonCode, partial) => {
@@ -330,10 +328,10 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
       requestId: 'req_rj',
       locale,
       receivedAt: '2026-06-14T22:15:00Z',
-      types: ['access'],
-      reasonCode,
-      facts,
-      partial,
+      types: partial ? ['access', 'erasure'] : ['access'],
+      decisions: partial
+        ? { access: { decision: 'grant' }, erasure: { decision: 'refuse', ground: reasonCode, facts } }
+        : refuseAll(['access'], reasonCode, facts),
     });
     expectWellFormedEmail(email, locale);
     expectBoth(email, facts);
@@ -341,15 +339,15 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectBoth(email, 'Autoriteit Persoonsgegevens');
     expectBoth(email, 'autoriteitpersoonsgegevens.nl');
     expect(email.html).toContain('href="https://autoriteitpersoonsgegevens.nl"');
-    expectBoth(email, locale === 'nl' ? 'art. 79 AVG' : 'Art. 79 GDPR');
-    expectBoth(email, 'art. 35');
+    expectBoth(email, locale === 'nl' ? 'artikel 79 AVG' : 'Art. 79 GDPR');
+    expectBoth(email, locale === 'nl' ? 'artikel 35' : 'art. 35');
     expectBoth(email, 'UAVG');
     const partialWord = locale === 'nl' ? 'niet volledig' : 'not fully';
     const subjectPartial = locale === 'nl' ? 'niet volledig' : 'cannot fully';
     if (partial) expect(email.subject).toContain(subjectPartial);
     else expect(email.subject).not.toContain(partialWord);
     if (reasonCode === 'manifestly_unfounded' || reasonCode === 'excessive') {
-      expectBoth(email, locale === 'nl' ? 'art. 12(5)(b) AVG' : 'Art. 12(5)(b) GDPR');
+      expectBoth(email, locale === 'nl' ? 'artikel 12 lid 5, onder b, AVG' : 'Art. 12(5)(b) GDPR');
     }
   });
 
@@ -365,7 +363,7 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectBoth(email, t.extended);
     expectBoth(email, t.deadline);
     expectBoth(email, 'Your account holds over 40,000 generations across several projects.');
-    expectBoth(email, locale === 'nl' ? 'art. 12(3) AVG' : 'Art. 12(3) GDPR');
+    expectBoth(email, locale === 'nl' ? 'artikel 12 lid 3 AVG' : 'Art. 12(3) GDPR');
   });
 
   it('rightsOutcome for a withdrawal of consent: nothing to stop, recorded, no statement needed', () => {
@@ -373,11 +371,24 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectWellFormedEmail(email, locale);
     expect(email.subject).toContain('req_wc');
     expectBoth(email, t.received);
-    expectBoth(email, `${rightName('withdraw_consent', locale)} (${locale === 'nl' ? 'art. 7(3) AVG' : 'Art. 7(3) GDPR'})`);
-    expectBoth(email, locale === 'nl' ? 'geen persoonsgegevens op basis van uw toestemming' : 'no personal data on the basis of your consent');
+    expectBoth(email, `${rightName('withdraw_consent', locale)} (${locale === 'nl' ? 'artikel 7 lid 3 AVG' : 'Art. 7(3) GDPR'})`);
+    expectBoth(email, locale === 'nl' ? 'geen persoonsgegevens op grond van uw toestemming' : 'no personal data on the basis of your consent');
     expectBoth(email, locale === 'nl' ? 'intrekking van uw toestemming vastgelegd' : 'recorded the withdrawal of your consent');
-    expect(email.text).not.toContain(locale === 'nl' ? 'Wat we hebben gedaan' : 'What we did');
+    expect(email.text).not.toContain(locale === 'nl' ? 'Wat wij hebben gedaan' : 'What we did');
     expectBoth(email, 'Autoriteit Persoonsgegevens');
+  });
+
+  it('rightsOutcome on an objection granted in part says what continues, on compelling grounds', () => {
+    const email = rightsOutcome({
+      requestId: 'req_ro2',
+      locale,
+      receivedAt: '2026-06-14T22:15:00Z',
+      types: ['objection'],
+      outcome: 'We stopped the reliability analysis.',
+      decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'An attack is being investigated.' } },
+    });
+    expectBoth(email, locale === 'nl' ? 'gedeeltelijk gestaakt' : 'stopped part of the processing');
+    expectBoth(email, locale === 'nl' ? 'dwingende gerechtvaardigde gronden' : 'compelling legitimate grounds');
   });
 
   it('rightsOutcome quotes the team and states per right what it means', () => {
@@ -390,20 +401,22 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
       outcome: `  ${outcome}\n`,
     });
     expectWellFormedEmail(email, locale);
-    expectBoth(email, locale === 'nl' ? 'Wat we hebben gedaan' : 'What we did');
+    expectBoth(email, locale === 'nl' ? 'Wat wij hebben gedaan' : 'What we did');
     expect(email.text).toContain(outcome);
     expect(email.html).toContain(XSS_ESCAPED);
     expect(email.html).not.toContain(XSS);
     for (const [right, article] of [['rectification', '16'], ['restriction', '18'], ['objection', '21']] as const) {
-      expectBoth(email, `${rightName(right, locale)} (${locale === 'nl' ? `art. ${article} AVG` : `Art. ${article} GDPR`})`);
+      expectBoth(email, `${rightName(right, locale)} (${locale === 'nl' ? `artikel ${article.replace(/\((\d+)\)/, ' lid $1')} AVG` : `Art. ${article} GDPR`})`);
     }
-    expectBoth(email, locale === 'nl' ? 'art. 18(3) AVG' : 'Art. 18(3) GDPR');
+    expectBoth(email, locale === 'nl' ? 'artikel 18 lid 3 AVG' : 'Art. 18(3) GDPR');
     expectBoth(email, locale === 'nl' ? 'bewaren ze alleen nog' : 'it is now only stored');
-    expectBoth(email, locale === 'nl' ? 'dwingende gerechtvaardigde gronden' : 'compelling legitimate grounds');
-    expectBoth(email, locale === 'nl' ? 'art. 6(1)(f) AVG' : 'Art. 6(1)(f) GDPR');
+    // A granted objection: the processing stopped, said without a hedge.
+    expectBoth(email, locale === 'nl' ? 'gerechtvaardigde belangen (artikel 6 lid 1, onder f, AVG) gestaakt' : 'We have stopped processing your data on the basis of our legitimate interests');
+    expect(email.text).not.toMatch(locale === 'nl' ? /tenzij/ : /unless/);
+    expectBoth(email, locale === 'nl' ? 'artikel 6 lid 1, onder f, AVG' : 'Art. 6(1)(f) GDPR');
     // Access gets its own reply; this one only says so.
     expectBoth(email, locale === 'nl' ? 'apart bericht' : 'separate message');
-    expect(email.text).not.toContain(locale === 'nl' ? 'art. 15 AVG' : 'Art. 15 GDPR');
+    expect(email.text).not.toContain(locale === 'nl' ? 'artikel 15 AVG' : 'Art. 15 GDPR');
     expectBoth(email, 'Autoriteit Persoonsgegevens');
   });
 
@@ -589,7 +602,7 @@ describe.each(LOCALES)('emails to the privacy team (%s)', (locale) => {
       missed === 'legal' ? (locale === 'nl' ? 'wettelijke' : 'legal') : locale === 'nl' ? 'interne' : 'internal',
     );
     expectBoth(email, T[locale].deadline);
-    if (missed === 'legal') expectBoth(email, locale === 'nl' ? 'art. 12(3) AVG' : 'Art. 12(3) GDPR');
+    if (missed === 'legal') expectBoth(email, locale === 'nl' ? 'artikel 12 lid 3 AVG' : 'Art. 12(3) GDPR');
   });
 });
 
@@ -629,8 +642,8 @@ describe.each(LOCALES)('renderAccessSummary (%s)', (locale) => {
     }
     expect(json.stores.find((store) => store.id === 'media')!.files).toContain('media/');
     expect(json.stores.find((store) => store.id === 'account')!.files).not.toContain('media/');
-    expect(readme).toContain(locale === 'nl' ? 'art. 6(1)(b) AVG' : 'Art. 6(1)(b) GDPR');
-    expect(readme).toContain(locale === 'nl' ? 'art. 15(1)(g) AVG' : 'Art. 15(1)(g) GDPR');
+    expect(readme).toContain(locale === 'nl' ? 'artikel 6 lid 1, onder b, AVG' : 'Art. 6(1)(b) GDPR');
+    expect(readme).toContain(locale === 'nl' ? 'artikel 15 lid 1, onder g, AVG' : 'Art. 15(1)(g) GDPR');
   });
 
   it('names the controller, transfers, rights, the AP and automated decisions', () => {
@@ -638,8 +651,8 @@ describe.each(LOCALES)('renderAccessSummary (%s)', (locale) => {
     expect(readme).toContain('privacy@kiara-api.com');
     expect(readme).toContain('Autoriteit Persoonsgegevens');
     expect(readme).toContain('autoriteitpersoonsgegevens.nl');
-    expect(readme).toMatch(/SCC/);
-    expect(readme).toContain(locale === 'nl' ? 'art. 22 AVG' : 'Art. 22 GDPR');
+    expect(readme).toMatch(locale === 'nl' ? /standaardcontractbepalingen/ : /SCC/);
+    expect(readme).toContain(locale === 'nl' ? 'artikel 22 AVG' : 'Art. 22 GDPR');
     for (const right of ['rectification', 'erasure', 'restriction', 'objection', 'portability', 'withdraw_consent'] as const) {
       expect(readme).toContain(escapeHtml(rightName(right, locale)));
     }
@@ -662,7 +675,7 @@ describe.each(LOCALES)('renderAccessSummary (%s)', (locale) => {
     expect(portable.html).not.toContain(escapeHtml(invoices.title[locale]));
     expect(portable.json.stores).toHaveLength(1);
     expect(portable.json.portabilityNote).toBeDefined();
-    expect(portable.html).toContain(locale === 'nl' ? 'art. 20 AVG' : 'Art. 20 GDPR');
+    expect(portable.html).toContain(locale === 'nl' ? 'artikel 20 AVG' : 'Art. 20 GDPR');
   });
 });
 

@@ -1,23 +1,19 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadlines, reminderPoints } from '../../functions/core/deadlines/index.js';
 import { executionArnOf } from '../../functions/core/request/executions.js';
-import { requestKeys } from '../../functions/core/request/keys.js';
-import { documentClient } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
-import { WATCH_WAIT_STATE } from '../../lib/constructs/deadline-watch.js';
 import { journey } from './journey.js';
-import { eventually, onLocalStack, startEmbedded, type DsrTarget } from './target.js';
+import { eventually, onLocalStack, type DsrTarget } from './target.js';
+import { firstMonthPassed, PRIVACY_TEAM, startWatchTarget } from './watch-target.js';
 
 const ada = DEMO_USERS[0]!;
-const PRIVACY_TEAM = 'privacy-team@kiara-api.com';
 
 let target: DsrTarget;
 let flow: ReturnType<typeof journey>;
 
 // Timers run at once: each Wait of the watch ends immediately, as if its day had come.
 beforeAll(async () => {
-  target = await startEmbedded({ waitTimeOverrides: { [WATCH_WAIT_STATE]: 0 } });
+  target = await startWatchTarget();
   flow = journey(target);
 });
 afterAll(async () => target?.stop());
@@ -115,15 +111,7 @@ describe.skipIf(onLocalStack)('deadline watch', () => {
 
   it('refuses an extension after the one-month deadline and changes nothing', async () => {
     const requestId = await flow.submit({ type: 'access', email: 'watch-late@example.org', details: 'watch: late extension' });
-    // The request's first month has passed (the clock cannot be moved, so its dates are).
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: target.local!.resources.requestsTable,
-        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
-        UpdateExpression: 'SET deadlines.initial = :past',
-        ExpressionAttributeValues: { ':past': { strict: '2026-01-02', legal: '2026-01-05' } },
-      }),
-    );
+    await firstMonthPassed(target, requestId);
     const before = await flow.detail(requestId);
     const refused = await flow.api.admin(`/requests/${requestId}/extend`, 'POST', { reason: 'Too late' });
     expect(refused.status).toBe(409);

@@ -129,7 +129,7 @@ describe('an erasure request', () => {
     expect(invoices).toMatchObject({ items: 0, retained: DEFAULT_SIZES.invoices });
     const report = (await flow.mailsFor(requestId)).find((m) => /gewist/.test(m.subject))!;
     expect(report.to).toEqual([bram.email]);
-    expect(report.text).toContain('17(3)(b)');
+    expect(report.text).toContain('artikel 17 lid 3, onder b, AVG');
     expect(report.text).toMatch(/20\d\d/);
   });
 });

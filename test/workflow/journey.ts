@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import { client, eventually, type DsrTarget, type Mail } from './target.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { client, eventually, startTarget, type DsrTarget, type Mail } from './target.js';
 
 /** The steps a requester and the privacy team take, through public surfaces only. */
 export function journey(target: DsrTarget) {
@@ -57,4 +57,15 @@ export function journey(target: DsrTarget) {
   const countBy = (mails: Mail[], pattern: RegExp) => mails.filter((mail) => pattern.test(mail.subject)).length;
 
   return { api, submit, identityLink, confirmIdentity, detail, waitFor, waitForStatus, reachReview, mailsFor, countBy };
+}
+
+/** A test file's target, started before its tests and stopped after them, and the journey on it. */
+export function journeyOn(start: () => Promise<DsrTarget> = () => startTarget()) {
+  const session = {} as { target: DsrTarget; flow: ReturnType<typeof journey> };
+  beforeAll(async () => {
+    session.target = await start();
+    session.flow = journey(session.target);
+  });
+  afterAll(async () => session.target?.stop());
+  return session;
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => target?.stop());
 
-const isOutcome = /action taken on your privacy request|genomen actie op uw privacyverzoek/i;
+const isOutcome = /action taken on your privacy request|wat wij met uw privacyverzoek hebben gedaan/i;
 
 describe('a request whose rights touch no store', () => {
   it('replies to a withdrawal of consent approved without an outcome, with the consent sentence', async () => {
@@ -74,6 +74,6 @@ describe('a request whose rights touch no store', () => {
     const replies = (await flow.mailsFor(requestId)).filter((m) => isOutcome.test(m.subject));
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toContain(outcome);
-    expect(replies[0]!.text).toContain('art. 18(3) AVG');
+    expect(replies[0]!.text).toContain('artikel 18 lid 3 AVG');
   });
 });

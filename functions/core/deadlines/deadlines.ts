@@ -97,6 +97,19 @@ export function isOverdue(deadline: string, now: string | Date, timeZone?: strin
   return Temporal.Instant.compare(toInstant(now), startOfNextDay(deadline, tz)) >= 0;
 }
 
+/**
+ * Art. 12(4): a refusal, also a partial one, reaches the person within one month of
+ * receipt, even when the performance deadline was extended to three: the one-month legal date.
+ */
+export function refusalDeadline(deadlines: Pick<RequestDeadlines, 'initial'>): string {
+  return deadlines.initial.legal;
+}
+
+/** Whether a refusal decided at `decidedAt` comes after the end of the refusal deadline day. */
+export function isLateRefusal(deadlines: Pick<RequestDeadlines, 'initial'>, decidedAt: string | Date, timeZone?: string): boolean {
+  return isOverdue(refusalDeadline(deadlines), decidedAt, timeZone);
+}
+
 export type CanExtendResult =
   | { ok: true }
   | { ok: false; code: 'already_extended' | 'extension_window_closed'; message: string };

@@ -1,13 +1,14 @@
 /**
  * The points in time the Step Functions deadline watch waits for: reminders before the
- * strict (SLA) date, then escalations when the strict and the legal deadline pass.
+ * strict (SLA) date, then escalations when the strict and the legal deadline pass (and,
+ * once extended, the one-month refusal deadline).
  */
 import { Temporal } from 'temporal-polyfill';
-import type { RequestDeadlines } from './deadlines.js';
+import { refusalDeadline, type RequestDeadlines } from './deadlines.js';
 import { resolveSettings } from './settings.js';
 import { atLocalTime, endOfDay, parseDate } from './time.js';
 
-export type ReminderKind = 'reminder' | 'strict_deadline' | 'legal_deadline';
+export type ReminderKind = 'reminder' | 'strict_deadline' | 'legal_deadline' | 'refusal_deadline';
 
 export interface ReminderPoint {
   kind: ReminderKind;
@@ -31,7 +32,7 @@ export const DEFAULT_REMINDER_DAYS_BEFORE: readonly number[] = [7, 2];
 /** Reminders go out at the start of an Amsterdam working morning. */
 const REMINDER_TIME = '09:00';
 
-const KIND_ORDER: Record<ReminderKind, number> = { reminder: 0, strict_deadline: 1, legal_deadline: 2 };
+const KIND_ORDER: Record<ReminderKind, number> = { reminder: 0, refusal_deadline: 1, strict_deadline: 2, legal_deadline: 3 };
 
 /**
  * Sorted points: a reminder at 09:00 local N days before the strict date (skipped when it
@@ -55,6 +56,8 @@ export function reminderPoints(deadlines: RequestDeadlines, opts: ReminderOption
       points.push({ kind: 'reminder', at, daysBefore: n });
     }
   }
+  // Extended, the one-month date still binds a refusal (Art. 12(4)): the watch escalates a pending review there.
+  if (opts.extended) points.push({ kind: 'refusal_deadline', at: endOfDay(refusalDeadline(deadlines), tz) });
   if (pair.strict !== pair.legal) points.push({ kind: 'strict_deadline', at: endOfDay(pair.strict, tz) });
   points.push({ kind: 'legal_deadline', at: endOfDay(pair.legal, tz) });
 

@@ -56,18 +56,34 @@ export function parseRecipientContacts(
   value: unknown,
   stores: readonly StoreDefinition[] = STORES,
 ): RecipientContacts {
+  return parseRecipientSetting('recipientContacts', 'email address', value, stores, (id, address) => {
+    const checked = ADDRESS.safeParse(address);
+    if (!checked.success) throw new Error(`recipientContacts: the contact of "${id}" is not one email address`);
+    return checked.data;
+  });
+}
+
+/**
+ * Reads a setting keyed by recipient id (an object, or its JSON): unknown ids are refused
+ * and each value is checked by `check`, so a typo fails the synth.
+ */
+export function parseRecipientSetting(
+  setting: string,
+  what: string,
+  value: unknown,
+  stores: readonly StoreDefinition[],
+  check: (id: string, value: unknown) => string,
+): Readonly<Record<string, string>> {
   if (value === undefined || value === '') return {};
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error('recipientContacts: expected an object of recipient id → email address');
+    throw new Error(`${setting}: expected an object of recipient id → ${what}`);
   }
   const known = knownRecipients(stores).map((recipient) => recipient.id);
-  const contacts: Record<string, string> = {};
-  for (const [id, address] of Object.entries(parsed)) {
-    if (!known.includes(id)) throw new Error(`recipientContacts: unknown recipient "${id}" (known: ${known.join(', ')})`);
-    const checked = ADDRESS.safeParse(address);
-    if (!checked.success) throw new Error(`recipientContacts: the contact of "${id}" is not one email address`);
-    contacts[id] = checked.data;
+  const checked: Record<string, string> = {};
+  for (const [id, entry] of Object.entries(parsed)) {
+    if (!known.includes(id)) throw new Error(`${setting}: unknown recipient "${id}" (known: ${known.join(', ')})`);
+    checked[id] = check(id, entry);
   }
-  return contacts;
+  return checked;
 }

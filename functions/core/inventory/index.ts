@@ -3,3 +3,4 @@ export * from './recipients.js';
 export * from './stores.js';
 export * from './art19.js';
 export * from './email.js';
+export * from './recipient-names.js';

@@ -1,8 +1,19 @@
 import type { LegalBasis, Purpose, Recipient } from './types.js';
 
 /**
+ * Names that are obviously fictitious, for the demo stack and the local runtime. A
+ * deployment on Kiara's own stores (`existingStores`) must name these recipients in the
+ * `recipientNames` setting, or the synth fails (`missingRecipientNames`).
+ */
+export const DEMO_RECIPIENT_NAMES: Readonly<Record<string, string>> = {
+  payments: 'Demo Payments B.V.',
+  'ai-compute': 'Demo AI Compute B.V.',
+};
+
+/**
  * Kiara's processors (policy §4). The policy discloses categories; Art. 15(1)(c) answers
- * name the recipients, so each deployment sets the names of its own processors here.
+ * name the recipients: the hosting and email provider are the AWS entity this stack runs
+ * on; the others carry demo names here, and a deployment names them in `recipientNames`.
  */
 export const RECIPIENTS = {
   hosting: {
@@ -13,12 +24,12 @@ export const RECIPIENTS = {
   payments: {
     id: 'payments',
     category: { en: 'Payment processor', nl: 'Betaalverwerker' },
-    name: 'Kiara payment processor (set the name in recipients.ts)',
+    name: DEMO_RECIPIENT_NAMES.payments!,
   },
   aiCompute: {
     id: 'ai-compute',
-    category: { en: 'AI compute providers', nl: 'AI-rekenkrachtleveranciers' },
-    name: 'Kiara AI compute providers (set the names in recipients.ts)',
+    category: { en: 'AI compute providers', nl: 'Aanbieders van rekenkracht voor AI-modellen' },
+    name: DEMO_RECIPIENT_NAMES['ai-compute']!,
   },
   email: {
     id: 'email',

@@ -86,18 +86,19 @@ export const STORES = [
       days: 7 * 365,
     },
     recipients: [RECIPIENTS.hosting, RECIPIENTS.payments],
-    source: 'observed',
+    source: 'payment_processor',
     portable: false,
     location: DYNAMODB,
     erasure: {
       action: 'retain',
       exemption: 'Art. 17(3)(b) GDPR',
       reason: {
-        en: 'Kept for the retention period of Dutch tax law (art. 52 AWR) and used only for that',
-        nl: 'Bewaard gedurende de fiscale bewaartermijn (art. 52 AWR) en alleen daarvoor gebruikt',
+        en: 'Kept for the seven-year retention period of Dutch tax law (art. 52 AWR), counted from the end of the financial year of the invoice, and used only for that',
+        nl: 'Bewaard gedurende de fiscale bewaartermijn van zeven jaar (artikel 52 AWR), gerekend vanaf het einde van het boekjaar van de factuur, en uitsluitend daarvoor gebruikt',
       },
       retainYears: 7,
       dateAttribute: 'issuedAt',
+      countFrom: 'end_of_financial_year',
     },
     rectifiable: [],
   },
@@ -135,16 +136,16 @@ export const STORES = [
   },
   {
     id: 'media',
-    title: { en: 'Uploaded inputs and generated assets', nl: 'Geüploade invoer en gegenereerde assets' },
+    title: { en: 'Uploaded inputs and generated assets', nl: 'Geüploade invoer en gegenereerde bestanden' },
     categories: {
       en: 'Images and files you uploaded as inputs, and the assets generated for you',
-      nl: 'Afbeeldingen en bestanden die u als invoer uploadde, en de voor u gegenereerde assets',
+      nl: 'Afbeeldingen en bestanden die u als invoer heeft geüpload, en de bestanden die voor u zijn gegenereerd',
     },
     purposes: [PURPOSES.provideService],
     retention: {
       description: {
         en: 'Up to 90 days on object storage (asset lifecycle)',
-        nl: 'Tot 90 dagen in objectopslag (levenscyclus van assets)',
+        nl: 'Ten hoogste 90 dagen in de objectopslag, waarna de bestanden automatisch worden verwijderd',
       },
       days: 90,
     },

@@ -81,6 +81,12 @@ export type ErasureRule =
       /** Kept until this many years after the date in `dateAttribute` of each item. */
       retainYears: number;
       dateAttribute: string;
+      /**
+       * Where the years count from: the item's date, or the end of the financial year it
+       * falls in (art. 52 AWR: invoices; Kiara's financial year is the calendar year).
+       * @default 'item_date'
+       */
+      countFrom?: 'item_date' | 'end_of_financial_year';
     };
 
 export interface StoreDefinition {
@@ -93,7 +99,8 @@ export interface StoreDefinition {
   retention: Retention;
   recipients: Recipient[];
   /** Art. 15(1)(g): where the data came from. */
-  source: 'provided' | 'observed' | 'derived';
+  /** Where the data came from (Art. 15(1)(g)); `payment_processor`: received from it (policy §4). */
+  source: 'provided' | 'observed' | 'derived' | 'payment_processor';
   /** Art. 20 covers data the person provided or that was observed. */
   portable: boolean;
   location: StoreLocation;

@@ -1,5 +1,6 @@
 import { STORES, type StoreDefinition } from '../inventory/index.js';
 import type { RequestType } from '../request/model.js';
+import { carriedOutRights } from '../request/decisions.js';
 
 /**
  * Where one store's collect or erase stands between store-work rounds: the cursor its
@@ -61,4 +62,13 @@ export function planStores(types: readonly RequestType[], stores: readonly Store
  */
 export function recordsOnlyPlan(types: readonly RequestType[]): StorePlan {
   return { ...planStores(types, []), collect: types.includes('access') || types.includes('portability') };
+}
+
+/**
+ * The stores the workflow touches after the review: only for the rights carried out, and
+ * none for a person known only by earlier requests (no account).
+ */
+export function reviewedPlan(request: Parameters<typeof carriedOutRights>[0] & { subject?: { accountId?: string } }): StorePlan {
+  const carried = carriedOutRights(request);
+  return request.subject && !request.subject.accountId ? recordsOnlyPlan(carried) : planStores(carried);
 }

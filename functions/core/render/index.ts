@@ -27,16 +27,13 @@ export { redactEmailAddresses } from './layout.js';
 // Emails to the data subject.
 export { acknowledgement, type AcknowledgementInput } from './emails/acknowledgement.js';
 export { identityExpired, type IdentityExpiredInput } from './emails/identity-expired.js';
+export { cancellationConfirmation, type CancellationInput } from './emails/cancellation.js';
 export { noData, type NoDataInput } from './emails/no-data.js';
 export { accessReady, type AccessReadyInput } from './emails/access-ready.js';
 export { erasureReport, type ErasureReportInput, type KeptData } from './emails/erasure-report.js';
 export { BACKUP_RESTORABLE_DAYS, type ErasureRemains } from './emails/erasure-remains.js';
-export {
-  rejection,
-  REJECTION_REASON_CODES,
-  type RejectionInput,
-  type RejectionReasonCode,
-} from './emails/rejection.js';
+export { rejection, type RejectionInput } from './emails/rejection.js';
+export { decisionBlocks, groundText, type ReviewedRights } from './decisions.js';
 export { extensionNotice, type ExtensionNoticeInput } from './emails/extension-notice.js';
 export { rightsOutcome, type RightsOutcomeInput } from './emails/rights-outcome.js';
 

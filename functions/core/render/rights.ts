@@ -33,7 +33,7 @@ export function rightName(type: Right, locale: Locale): string {
   return NAMES[checkRight(type)][locale];
 }
 
-/** The article that grants a right, in the reader's language: "Art. 17 GDPR" / "art. 17 AVG". */
+/** The article that grants a right, in the reader's language: "Art. 17 GDPR" / "artikel 17 AVG". */
 export function rightArticle(type: Right, locale: Locale): string {
   return law(ARTICLES[checkRight(type)], locale);
 }

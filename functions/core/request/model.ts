@@ -1,4 +1,5 @@
 import type { Locale, Right } from '../inventory/types.js';
+import type { RightDecisions } from './decisions.js';
 
 /** A request names one or more rights; the types of the intake API are the rights. */
 export type RequestType = Right;
@@ -40,6 +41,10 @@ export interface Subject {
   earlierRequestIds?: string[];
 }
 
+/** Emails to the requester that announce a change the privacy team made to the request. */
+export const NOTICE_KINDS = ['extension_notice', 'download_link'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
 /** A workflow step that waits for a person: the data subject or the privacy team. */
 export type PendingStepName = 'verify_identity' | 'review' | 'store_failure';
 
@@ -56,16 +61,16 @@ export interface Extension {
   subjectNotifiedAt?: string;
 }
 
-/** Art. 12(5)/(4) grounds the privacy team records when it refuses a request. */
-export const REJECTION_REASONS = ['manifestly_unfounded', 'excessive', 'identity_not_confirmed', 'other'] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
-
-export interface Rejection {
-  reasonCode: RejectionReason;
-  /** The facts that carry Kiara's burden of proof; quoted in the refusal email. */
-  facts: string;
+/**
+ * The privacy team's review: the decision on each right of the request (grant, grant in
+ * part, refuse, with ground and facts), who took it and when.
+ */
+export interface ReviewDecision {
+  rights: RightDecisions;
   decidedBy: string;
   decidedAt: string;
+  /** Something was refused or granted in part after the one-month refusal deadline (Art. 12(4)). */
+  late?: boolean;
 }
 
 /**
@@ -125,9 +130,15 @@ export interface DsrRequestRecord {
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
-  rejection?: Rejection;
+  /** Set by the review's decision, per right. */
+  decision?: ReviewDecision;
   /** Set on approval when the team stated what it did (see OUTCOME_RIGHTS). */
   outcome?: Outcome;
+  /**
+   * Notices to the requester queued with the change they announce (the outbox), by mail
+   * kind; an entry stays until its email went out, and the console shows it as pending.
+   */
+  outbox?: Partial<Record<NoticeKind, { queuedAt: string; /** download_link: the link it will carry. */ linkId?: string }>>;
   /** The access package in the export bucket, once assembled. */
   package?: { key: string; bytes: number; files: number };
   /** Set when a later erasure deleted the package: its download links answer 410. */
@@ -136,6 +147,11 @@ export interface DsrRequestRecord {
   heldAt?: string;
   /** For an erasure: the earlier requests whose packages it deleted. */
   erasedPackages?: string[];
+  /**
+   * The download link last emailed: only the link with this id opens the package (a
+   * reissued link retires the earlier ones); the package is deleted at `packageExpiresAt`.
+   */
+  downloadLink?: { linkId: string; linkExpiresAt: string; packageExpiresAt: string };
 }
 
 /** The dates that apply now: the extended pair once the request was extended. */

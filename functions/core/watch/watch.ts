@@ -5,7 +5,7 @@ export interface WatchSettings {
   reminderDaysBefore: number[];
 }
 
-type WatchedRequest = Pick<DsrRequestRecord, 'status' | 'receivedAt' | 'receiptDate' | 'deadlines' | 'extension'>;
+type WatchedRequest = Pick<DsrRequestRecord, 'status' | 'receivedAt' | 'receiptDate' | 'deadlines' | 'extension' | 'pendingStep'>;
 
 function pointsOf(request: WatchedRequest, settings: WatchSettings): ReminderPoint[] {
   return reminderPoints(
@@ -29,10 +29,14 @@ export function nextWatchPoint(
   return pointsOf(request, settings).find((point) => Date.parse(point.at) > afterMs);
 }
 
-/** Whether a point the watch woke up for still applies (an extension may have moved it). */
+/**
+ * Whether a point the watch woke up for still applies (an extension may have moved it);
+ * the refusal deadline only while the review is still pending (after it, a refusal is late).
+ */
 export function isCurrentPoint(request: WatchedRequest, point: ReminderPoint, settings: WatchSettings): boolean {
   return (
     isOpen(request.status) &&
+    (point.kind !== 'refusal_deadline' || request.pendingStep === 'review') &&
     pointsOf(request, settings).some((candidate) => candidate.kind === point.kind && candidate.at === point.at)
   );
 }

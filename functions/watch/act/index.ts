@@ -1,6 +1,6 @@
-import { daysLeft, type ReminderPoint } from '../../core/deadlines/index.js';
+import { daysLeft, refusalDeadline, type ReminderPoint } from '../../core/deadlines/index.js';
 import { deadlineEscalation, deadlineReminder } from '../../core/render/index.js';
-import { currentDeadlines } from '../../core/request/model.js';
+import { currentDeadlines, type DeadlinePair, type DsrRequestRecord } from '../../core/request/model.js';
 import { isCurrentPoint, watchMailKind } from '../../core/watch/watch.js';
 import { requireEnv } from '../../shared/env.js';
 import { stepHandler } from '../../shared/http/handler.js';
@@ -11,6 +11,13 @@ import { DSR_METRICS } from '../../shared/metrics-names.js';
 import { sendOnce } from '../../shared/mailer.js';
 import { RequestsRepo } from '../../shared/requests-repo.js';
 import { reminderSettings } from '../settings.js';
+
+/** Which deadline an escalation point stands for, and its date. */
+const MISSED = {
+  strict_deadline: (_all: DsrRequestRecord['deadlines'], due: DeadlinePair) => ({ missed: 'strict' as const, deadline: due.strict }),
+  legal_deadline: (_all: DsrRequestRecord['deadlines'], due: DeadlinePair) => ({ missed: 'legal' as const, deadline: due.legal }),
+  refusal_deadline: (all: DsrRequestRecord['deadlines']) => ({ missed: 'refusal' as const, deadline: refusalDeadline(all) }),
+};
 
 /**
  * Deadline watch: at a point it waited for, reminds the privacy team or escalates,
@@ -35,7 +42,7 @@ export function createHandler(env: Record<string, string>) {
     const email =
       point.kind === 'reminder'
         ? deadlineReminder({ ...common, daysLeft: daysLeft(due.strict, point.at), daysLeftTo: 'strict', strictDeadline: due.strict, legalDeadline: due.legal })
-        : deadlineEscalation({ ...common, missed: point.kind === 'strict_deadline' ? 'strict' : 'legal', deadline: point.kind === 'strict_deadline' ? due.strict : due.legal, legalDeadline: due.legal });
+        : deadlineEscalation({ ...common, ...MISSED[point.kind](request.deadlines, due), legalDeadline: due.legal });
     const sent = await sendOnce(repo, { requestId: request.requestId, kind: watchMailKind(point), from: senderEmail, to: privacyTeamEmail, email });
     if (sent && point.kind !== 'reminder') {
       countMetric(DSR_METRICS.deadlineEscalations, { deadline: point.kind });

@@ -1,7 +1,9 @@
 import { localDate } from '../../core/deadlines/index.js';
+import { namedStores, parseRecipientNames } from '../../core/inventory/index.js';
 import { agedOutWindows } from '../../core/plan/aged-out.js';
 import { planStores } from '../../core/plan/plan.js';
 import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
+import { carriedOutRights } from '../../core/request/decisions.js';
 import type { DsrRequestRecord } from '../../core/request/model.js';
 import { recordExpiresAt } from '../../core/retention/index.js';
 import { assemblePackage, deleteWorkFiles } from '../../connectors/package.js';
@@ -20,6 +22,8 @@ export function createHandler(env: Record<string, string>) {
   const { repo, recordRetentionYears } = workflowEnv(env);
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+  // The processors as the deployment names them (Art. 15(1)(c)).
+  const inventory = namedStores(parseRecipientNames(env.RECIPIENT_NAMES));
 
   return stepHandler('assemble', async (event: { requestId: string }) => {
     const request = await repo.get(event.requestId);
@@ -33,7 +37,8 @@ export function createHandler(env: Record<string, string>) {
     const summary = renderAccessSummary({
       locale: request.locale,
       requestId: request.requestId,
-      types: request.types,
+      types: carriedOutRights(request),
+      inventory,
       generatedAt: new Date().toISOString(),
       stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
       requestRecords,

@@ -3,6 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { reviewNeeded, storeFailure } from '../../core/render/index.js';
 import { daysLeft } from '../../core/deadlines/index.js';
+import { reviewedPlan } from '../../core/plan/plan.js';
 import { requestKeys } from '../../core/request/keys.js';
 import { currentDeadlines, type PendingStepName } from '../../core/request/model.js';
 import { documentClient, sfnClient } from '../../shared/aws-clients.js';
@@ -79,8 +80,12 @@ export function createHandler(env: Record<string, string>) {
     if (!(await attachToken(event, stepKey))) {
       const decided = await config.repo.findStep(event.requestId, stepKey);
       logger.info('decision already made, resuming', { stepKey });
+      // An approved review resumes with the stores of the rights it granted, as the admin API does.
+      const plan = event.step === 'review' && decided?.decision === 'approved'
+        ? { plan: reviewedPlan(await config.repo.get(event.requestId)) }
+        : {};
       await sfnClient().send(
-        new SendTaskSuccessCommand({ taskToken: event.taskToken, output: JSON.stringify({ decision: decided?.decision }) }),
+        new SendTaskSuccessCommand({ taskToken: event.taskToken, output: JSON.stringify({ ...plan, decision: decided?.decision }) }),
       );
       return;
     }

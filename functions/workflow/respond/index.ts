@@ -1,24 +1,36 @@
-import { knownRecipients, parseRecipientContacts, recipientsToNotify, type RecipientContacts } from '../../core/inventory/index.js';
+import {
+  knownRecipients,
+  namedRecipient,
+  namedStores,
+  parseRecipientContacts,
+  parseRecipientNames,
+  recipientsToNotify,
+  type RecipientContacts,
+  type RecipientNames,
+} from '../../core/inventory/index.js';
 import {
   accessReady,
   BACKUP_RESTORABLE_DAYS,
+  cancellationConfirmation,
   erasureNotice,
   erasureReport,
   identityExpired,
   noData,
   rejection,
   rightsOutcome,
+  type ReviewedRights,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
-import { localDate, toInstant } from '../../core/deadlines/index.js';
+import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/index.js';
+import { carriedOutRights } from '../../core/request/decisions.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { LinkTokens } from '../../shared/link-tokens.js';
+import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
 import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
 
-type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'recipient_notices';
+type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancellation' | 'recipient_notices';
 
 /** The once-only mail kind of the Art. 19 notice to one recipient. */
 const NOTICE_KIND = 'art19_notice';
@@ -31,7 +43,7 @@ const noticeKind = (recipientId: string) => `${NOTICE_KIND}#${recipientId}`;
 export function createHandler(env: Record<string, string>) {
   const config = workflowEnv(env);
   const contacts = parseRecipientContacts(env.RECIPIENT_CONTACTS);
-  const links = new LinkTokens(config.table);
+  const names = parseRecipientNames(env.RECIPIENT_NAMES);
 
   async function send(request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) {
     if ((await config.repo.sentMails(request.requestId)).includes(kind)) return;
@@ -51,6 +63,8 @@ export function createHandler(env: Record<string, string>) {
       case 'identity_expired':
         return send(request, 'identity_expired', () =>
           identityExpired({ locale, requestId, receivedAt: request.receivedAt, types: request.types, confirmBy: new Date().toISOString() }));
+      case 'cancellation':
+        return send(request, 'cancellation', () => cancellationConfirmation({ locale, requestId, receivedAt: request.receivedAt, types: request.types }));
       case 'no_data':
         return send(request, 'no_data', () => noData({ locale, requestId, receivedAt: request.receivedAt, types: request.types }));
       case 'rejection':
@@ -59,44 +73,47 @@ export function createHandler(env: Record<string, string>) {
             locale,
             requestId,
             receivedAt: request.receivedAt,
-            types: request.types,
-            reasonCode: request.rejection?.reasonCode ?? 'other',
-            facts: request.rejection?.facts ?? '',
-            partial: false,
+            ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(config, contacts, request);
+        return notifyRecipients(config, contacts, names, request);
       case 'result':
-        return sendResult(config, links, request, send);
+        return sendResult(config, names, request, send);
     }
   });
 }
 
 async function sendResult(
   config: WorkflowEnv,
-  links: LinkTokens,
+  names: RecipientNames,
   request: DsrRequestRecord,
   send: (request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
   const { locale, requestId } = request;
   const stores = await readStoreResults(config.table, requestId);
+  const carried = carriedOutRights(request);
+  // One reply carries the decision on every right: the first of the replies that go out.
+  const replies = [
+    request.package && 'access_ready',
+    carried.includes('erasure') && 'erasure_report',
+    hasOutcomeRight(carried) && 'rights_outcome',
+  ].filter(Boolean);
+  const review = (kind: string) => (kind === replies[0] ? reviewed(request) : undefined);
   if (request.package) {
-    const pkg = request.package;
     await send(request, 'access_ready', async () => {
-      const linkExpiresAt = new Date(Date.now() + config.downloadLinkHours * 3_600_000).toISOString();
-      const token = await links.issue({ purpose: 'download', requestId, expiresAt: linkExpiresAt, objectKey: pkg.key });
+      const { record, ...link } = await issueDownloadLink(config, request, newLinkId());
+      await config.repo.update(requestId, { downloadLink: record });
       return accessReady({
         locale,
         requestId,
-        types: request.types,
-        downloadUrl: `${config.publicApiUrl}/v1/downloads/${token}`,
-        linkExpiresAt,
-        packageExpiresAt: new Date(Date.now() + config.packageExpiryDays * 86_400_000).toISOString(),
+        types: carried.filter((right) => right === 'access' || right === 'portability'),
+        review: review('access_ready'),
+        ...link,
         stores: stores.filter((s) => s.action === 'collect').map((s) => ({ storeId: s.storeId, itemCount: s.items })),
       });
     });
   }
-  if (request.types.includes('erasure')) {
+  if (replies.includes('erasure_report')) {
     const erasures = stores.filter((s) => s.action === 'erase');
     await send(request, 'erasure_report', async () =>
       erasureReport({
@@ -106,19 +123,32 @@ async function sendResult(
         kept: erasures
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
-        notifiedRecipients: await notifiedRecipients(config, requestId),
         remains: {
           deletedPackages: request.erasedPackages?.length ?? 0,
           recordRetentionYears: config.recordRetentionYears,
           backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
         },
+        notifiedRecipients: (await notifiedRecipients(config, requestId)).map((recipient) => namedRecipient(recipient, names)),
+        inventory: namedStores(names),
+        review: review('erasure_report'),
       }));
   }
   // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)).
-  if (hasOutcomeRight(request.types)) {
+  if (replies.includes('rights_outcome')) {
     await send(request, 'rights_outcome', () =>
-      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: request.types, outcome: request.outcome?.text }));
+      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: carried, outcome: request.outcome?.text, decisions: request.decision?.rights, review: review('rights_outcome') }));
   }
+}
+
+/** The review's decision on every right, which each reviewed request has (approve and reject record one too). */
+function reviewed(request: DsrRequestRecord): ReviewedRights {
+  if (!request.decision) throw new Error(`Request ${request.requestId} has no review decision to reply on`);
+  const { rights, late, decidedAt } = request.decision;
+  return {
+    types: request.types,
+    decisions: rights,
+    ...(late ? { late: { refusalDeadline: refusalDeadline(request.deadlines), decidedAt } } : {}),
+  };
 }
 
 /**
@@ -127,7 +157,7 @@ async function sendResult(
  * without a contact is logged for the privacy team (`art19_notice_missing_contact`)
  * instead, once, and is not named to the data subject.
  */
-async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, request: DsrRequestRecord) {
+async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord) {
   const { requestId } = request;
   const accountId = request.subject?.accountId ?? request.accountId;
   if (!accountId) return;
@@ -156,7 +186,7 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
       kind,
       from: config.senderEmail,
       to: contact,
-      email: erasureNotice({ requestId, accountId, recipient, storeIds, erasedAt }),
+      email: erasureNotice({ requestId, accountId, recipient: namedRecipient(recipient, names), storeIds, erasedAt }),
     });
     if (!logged('art19_notice', recipient.id)) {
       await config.repo.audit(requestId, {

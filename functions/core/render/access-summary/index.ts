@@ -1,4 +1,4 @@
-import type { Right } from '../../inventory/types.js';
+import type { Right, StoreDefinition } from '../../inventory/types.js';
 import { formatInstantDate } from '../dates.js';
 import { html, type SafeHtml } from '../escape.js';
 import { CONTROLLER, SUPERVISORY_AUTHORITY, law } from '../legal.js';
@@ -45,7 +45,7 @@ export interface AccessSummaryJson {
     purposes: Array<{ description: string; legalBasis: { article: string; label: string } }>;
     recipients: Array<{ name: string; category: string }>;
     retention: { description: string; days: number | null };
-    source: { code: 'provided' | 'observed' | 'derived'; description: string };
+    source: { code: StoreDefinition['source']; description: string };
     files: string[];
   }>;
   otherDisclosures: string;
@@ -173,7 +173,7 @@ function renderHtml(json: AccessSummaryJson, locale: Locale, records?: RequestRe
 <body>
 <main>
 <h1>${t.title}</h1>
-<p>${t.intro(created)}</p>
+<p>${json.rightsInvoked.some((entry) => entry.right === 'access') ? t.intro(created) : t.portabilityIntro(created)}</p>
 ${json.portabilityNote ? html`<p>${json.portabilityNote}</p>` : ''}
 <table>
 <tbody>

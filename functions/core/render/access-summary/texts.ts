@@ -16,6 +16,10 @@ export const SOURCES: Record<StoreDefinition['source'], Localized> = {
     en: 'Derived by Kiara from other data in your account',
     nl: 'Door Kiara afgeleid uit andere gegevens in uw account',
   },
+  payment_processor: {
+    en: 'Received from our payment processor when you paid',
+    nl: 'Ontvangen van onze betaalverwerker toen u betaalde',
+  },
 };
 
 /** The rights the README lists besides access (Art. 15(1)(e), policy §7). */
@@ -68,9 +72,11 @@ export function texts(locale: Locale) {
     ? {
         title: 'Uw persoonsgegevens bij Kiara: toelichting',
         intro: (date: string) =>
-          `Dit pakket bevat een kopie van de persoonsgegevens die ${CONTROLLER.name} over u heeft, samengesteld op ${date}. Dit document geeft de informatie waarop u volgens art. 15(1) AVG recht heeft.`,
+          `Dit pakket bevat een kopie van de persoonsgegevens die ${CONTROLLER.name} over u heeft, samengesteld op ${date}. Dit document geeft de informatie waarop u volgens artikel 15 lid 1 AVG recht heeft.`,
+        portabilityIntro: (date: string) =>
+          `Dit pakket bevat de persoonsgegevens die u aan ${CONTROLLER.name} heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, samengesteld op ${date}, zodat u ze kunt meenemen naar een andere dienst (artikel 20 AVG). Het is geen kopie van alle gegevens die wij over u hebben: die kunt u opvragen met een verzoek om inzage (artikel 15 AVG). Dit document licht de gegevens per onderdeel toe.`,
         portabilityNote:
-          'Omdat u om dataportabiliteit heeft gevraagd (art. 20 AVG), bevat het pakket de gegevens die u zelf heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, in een gestructureerde, gangbare en machineleesbare vorm (JSON en CSV, en media in hun oorspronkelijke formaat).',
+          'Omdat u om dataportabiliteit heeft gevraagd (artikel 20 AVG), bevat het pakket de gegevens die u zelf heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, in een gestructureerde, gangbare en machineleesbare vorm (JSON en CSV, en media in hun oorspronkelijke formaat).',
         reference: 'Kenmerk',
         createdOn: 'Samengesteld op',
         rightsInvoked: 'Uw verzoek',
@@ -82,31 +88,33 @@ export function texts(locale: Locale) {
         formats: (media: boolean) =>
           `Elk onderdeel staat in de map data/ als JSON-bestand en als CSV-bestand; beide zijn machineleesbaar.${media ? ' Geüploade en gegenereerde bestanden staan in hun oorspronkelijke formaat in de map media/.' : ''} Een samenvatting van dit document staat in summary.json.`,
         perStoreHeading: 'Per onderdeel: welke gegevens, waarom, wie ze ontvangt, hoe lang en waar ze vandaan komen',
-        categories: 'Categorieën persoonsgegevens (art. 15(1)(b) AVG)',
-        purposes: 'Doeleinden en rechtsgrond (art. 15(1)(a) AVG)',
-        recipients: 'Ontvangers (art. 15(1)(c) AVG)',
-        retention: 'Bewaartermijn (art. 15(1)(d) AVG)',
-        source: 'Herkomst (art. 15(1)(g) AVG)',
+        categories: 'Categorieën persoonsgegevens (artikel 15 lid 1, onder b, AVG)',
+        purposes: 'Doeleinden en rechtsgrond (artikel 15 lid 1, onder a, AVG)',
+        recipients: 'Ontvangers (artikel 15 lid 1, onder c, AVG)',
+        retention: 'Bewaartermijn (artikel 15 lid 1, onder d, AVG)',
+        source: 'Herkomst (artikel 15 lid 1, onder g, AVG)',
         files: 'Bestanden in dit pakket',
         count: 'Aantal',
         otherDisclosures:
           'Naast deze verwerkers verstrekken we persoonsgegevens alleen als de wet dat vereist, of om de rechten, veiligheid en beveiliging van de Dienst en zijn gebruikers te beschermen. Kiara verkoopt geen persoonsgegevens.',
-        transfersHeading: 'Doorgifte buiten de EER (art. 15(2) AVG)',
-        transfers: `Sommige van onze verwerkers kunnen gegevens buiten de Europese Economische Ruimte (EER) verwerken. In dat geval zorgen we voor passende waarborgen volgens de AVG: in de eerste plaats de modelcontractbepalingen van de Europese Commissie (Standard Contractual Clauses, SCC’s), waar nodig met aanvullende maatregelen, of een adequaatheidsbesluit (art. 45 en 46 AVG). Meer informatie over deze waarborgen kunt u opvragen via ${contact}.`,
-        rightsHeading: 'Uw rechten (art. 15(1)(e) AVG)',
+        transfersHeading: 'Doorgifte buiten de EER (artikel 15 lid 2 AVG)',
+        transfers: `Sommige van onze verwerkers kunnen gegevens buiten de Europese Economische Ruimte (EER) verwerken. In dat geval zorgen we voor passende waarborgen volgens de AVG: in de eerste plaats de door de Europese Commissie vastgestelde standaardcontractbepalingen, waar nodig met aanvullende maatregelen, of een adequaatheidsbesluit (artikelen 45 en 46 AVG). Meer informatie over deze waarborgen kunt u opvragen via ${contact}.`,
+        rightsHeading: 'Uw rechten (artikel 15 lid 1, onder e, AVG)',
         rightsIntro: 'Onder de voorwaarden van de AVG heeft u ook deze rechten:',
         rightsHow: `Om een van deze rechten uit te oefenen, stuurt u een e-mail naar ${contact}. Dat is gratis, tenzij een verzoek kennelijk ongegrond of buitensporig is.`,
-        complaintHeading: 'Klacht indienen (art. 15(1)(f) AVG)',
-        complaint: `Vindt u dat wij niet rechtmatig met uw persoonsgegevens omgaan? Dan heeft u het recht een klacht in te dienen bij de Nederlandse toezichthouder, de ${ap}, of bij de toezichthouder in het EU-land waar u woont of werkt (art. 77 AVG). We stellen het op prijs als u ons eerst de kans geeft uw zorgen weg te nemen.`,
-        automatedHeading: 'Geautomatiseerde besluitvorming (art. 15(1)(h) AVG)',
+        complaintHeading: 'Recht om een klacht in te dienen (artikel 15 lid 1, onder f, AVG)',
+        complaint: `Vindt u dat wij niet rechtmatig met uw persoonsgegevens omgaan? Dan heeft u het recht een klacht in te dienen bij de Nederlandse toezichthouder, de ${ap}, of bij de toezichthouder in het EU-land waar u woont of werkt (artikel 77 AVG). We stellen het op prijs als u ons eerst de kans geeft uw zorgen weg te nemen.`,
+        automatedHeading: 'Geautomatiseerde besluitvorming (artikel 15 lid 1, onder h, AVG)',
         automated:
-          'Kiara neemt geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten en die rechtsgevolgen hebben of u anderszins in aanmerkelijke mate treffen (art. 22 AVG). We gebruiken wel geautomatiseerde systemen voor moderatie, het opsporen van misbruik en het begrenzen van het aantal verzoeken (rate limiting). Als zo’n systeem activiteit signaleert, beoordeelt een medewerker ingrijpende handhavingsbesluiten.',
+          'Kiara neemt geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten en die rechtsgevolgen hebben of u anderszins in aanmerkelijke mate treffen (artikel 22 AVG). We gebruiken wel geautomatiseerde systemen voor moderatie, het opsporen van misbruik en het begrenzen van het aantal verzoeken per gebruiker. Als zo’n systeem activiteit signaleert, beoordeelt een medewerker ingrijpende handhavingsbesluiten.',
         noStores: 'We hebben geen gegevens gevonden om in dit pakket op te nemen.',
       }
     : {
         title: 'Your personal data at Kiara: explanation',
         intro: (date: string) =>
           `This package contains a copy of the personal data ${CONTROLLER.name} holds about you, put together on ${date}. This document gives the information you are entitled to under Art. 15(1) GDPR.`,
+        portabilityIntro: (date: string) =>
+          `This package contains the personal data you provided to ${CONTROLLER.name} and the data recorded while you used the Service, put together on ${date}, so that you can take it to another service (Art. 20 GDPR). It is not a copy of all the data we hold about you: you can ask for that with an access request (Art. 15 GDPR). This document explains the data part by part.`,
         portabilityNote:
           'Because you asked for data portability (Art. 20 GDPR), the package contains the data you provided and the data recorded while you used the Service, in a structured, commonly used and machine-readable format (JSON and CSV, and media in their original format).',
         reference: 'Reference',

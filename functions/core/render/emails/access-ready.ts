@@ -1,11 +1,12 @@
 import type { Right } from '../../inventory/types.js';
 import { formatInstantDate, formatInstantDateTime } from '../dates.js';
 import { law } from '../legal.js';
+import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { privacyLink, renderEmail, type Block } from '../layout.js';
 import { rightsPhrase } from '../rights.js';
 import { resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoInstant, RenderedEmail, StoreCount, SubjectEmailBase } from '../types.js';
-import { subjectFooter, subjectReference } from './common.js';
+import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
 
 export interface AccessReadyInput extends SubjectEmailBase {
   /** The rights the package answers: access and/or portability. */
@@ -15,10 +16,14 @@ export interface AccessReadyInput extends SubjectEmailBase {
   linkExpiresAt: IsoInstant;
   /** When the package itself is deleted. */
   packageExpiresAt: IsoInstant;
+  /** A new link the privacy team sent for the same package: the earlier link no longer works. */
+  reissued?: boolean;
   /** The stores in the package, with the number of items (files for the media store). */
   stores: readonly StoreCount[];
   /** Defaults to Kiara's inventory. */
   inventory?: Inventory;
+  /** The review's decision on every right, when this reply is the one that carries it. */
+  review?: ReviewedRights;
 }
 
 /** The access/portability package is ready: the link, its expiry and what the ZIP holds. */
@@ -32,6 +37,12 @@ export function accessReady(input: AccessReadyInput): RenderedEmail {
   const portability = input.types.includes('portability');
 
   const blocks: Array<Block | false> = [
+    Boolean(input.reissued) && {
+      kind: 'paragraph',
+      text: nl
+        ? 'Op uw verzoek zenden wij u een nieuwe downloadlink voor uw gegevens. De vorige link werkt niet meer.'
+        : 'As you asked, we are sending you a new download link for your data. The previous link no longer works.',
+    },
     {
       kind: 'paragraph',
       text: nl
@@ -57,16 +68,16 @@ export function accessReady(input: AccessReadyInput): RenderedEmail {
       kind: 'paragraph',
       text: nl
         ? [
-            'De link is persoonlijk: iedereen die hem heeft, kan uw gegevens downloaden. Stuur deze e-mail daarom niet door. Is de link verlopen? Schrijf dan vóór ',
+            'De link is persoonlijk: eenieder die over de link beschikt, kan uw gegevens downloaden. Stuur deze e-mail daarom niet door. Is de link verlopen? Schrijf dan vóór ',
             packageUntil,
             ' naar ',
             privacyLink(),
-            ', dan sturen we u een nieuwe. Na die datum wordt het pakket verwijderd en kunt u een nieuw verzoek indienen.',
+            '; wij zenden u dan een nieuwe link, waarna de vorige niet meer werkt. Na die datum wordt het pakket verwijderd en kunt u een nieuw verzoek indienen.',
           ]
         : [
             'The link is personal: anyone who has it can download your data, so please do not forward this email. If the link has expired, write to ',
             privacyLink(),
-            ` before ${packageUntil} and we will send you a new one. After that date the package is deleted, and you can submit a new request.`,
+            ` before ${packageUntil}: we will send you a new link, and the previous one will stop working. After that date the package is deleted, and you can submit a new request.`,
           ],
     },
     { kind: 'heading', text: nl ? 'Wat zit er in het ZIP-bestand?' : 'What the ZIP file contains' },
@@ -100,13 +111,19 @@ export function accessReady(input: AccessReadyInput): RenderedEmail {
         : `The ZIP file also contains README.html. For each part, it explains why we process the data and on which legal basis, who receives it, how long we keep it and where it comes from, as well as your other rights (${law('Art. 15(1)', locale)}).`,
     },
   ];
+  const decisions = input.review ? decisionBlocks(input.review, locale) : [];
+  if (decisions.length > 0) blocks.push(...decisions, ...remedyBlocks(requestId, locale));
 
   return renderEmail({
     locale,
-    subject: nl
-      ? `Uw persoonsgegevens staan klaar om te downloaden (${subjectReference(requestId, locale)})`
-      : `Your personal data is ready to download (${subjectReference(requestId, locale)})`,
-    title: nl ? 'Uw gegevens staan klaar' : 'Your data is ready',
+    subject: input.reissued
+      ? nl
+        ? `Nieuwe downloadlink voor uw persoonsgegevens (${subjectReference(requestId, locale)})`
+        : `A new download link for your personal data (${subjectReference(requestId, locale)})`
+      : nl
+        ? `Uw persoonsgegevens staan klaar om te downloaden (${subjectReference(requestId, locale)})`
+        : `Your personal data is ready to download (${subjectReference(requestId, locale)})`,
+    title: input.reissued ? (nl ? 'Een nieuwe downloadlink' : 'A new download link') : nl ? 'Uw gegevens staan klaar' : 'Your data is ready',
     blocks,
     footer: subjectFooter(requestId, locale),
   });

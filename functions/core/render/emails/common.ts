@@ -1,6 +1,9 @@
 import { CONTROLLER, SUPERVISORY_AUTHORITY, law } from '../legal.js';
-import { link, privacyLink, type Block, type RichText } from '../layout.js';
-import type { Locale } from '../types.js';
+import type { Right } from '../../inventory/types.js';
+import { formatInstantDate } from '../dates.js';
+import { link, privacyLink, renderEmail, type Block, type RichText } from '../layout.js';
+import { rightsPhrase } from '../rights.js';
+import type { IsoInstant, Locale, Localized, SubjectEmailBase } from '../types.js';
 
 /** The footer of every email to the data subject. */
 export function subjectFooter(requestId: string, locale: Locale): RichText[] {
@@ -15,6 +18,36 @@ export function referenceLabel(locale: Locale): string {
 
 export function subjectReference(requestId: string, locale: Locale): string {
   return locale === 'nl' ? `kenmerk ${requestId}` : `reference ${requestId}`;
+}
+
+/**
+ * A reply to the data subject whose title is also its subject, and whose first paragraph
+ * says when the request came in and what it asked, followed by `then`.
+ */
+export function replyEmail(
+  input: SubjectEmailBase & { receivedAt: IsoInstant; types: readonly Right[] },
+  title: string,
+  then: Localized,
+  blocks: Block[],
+) {
+  const { locale, requestId } = input;
+  const received = formatInstantDate(input.receivedAt, locale);
+  const rights = rightsPhrase(input.types, locale);
+  return renderEmail({
+    locale,
+    subject: `${title} (${subjectReference(requestId, locale)})`,
+    title,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: locale === 'nl'
+          ? `Op ${received} hebben wij uw verzoek ontvangen (${rights}). ${then.nl}`
+          : `On ${received} we received your request (${rights}). ${then.en}`,
+      },
+      ...blocks,
+    ],
+    footer: subjectFooter(requestId, locale),
+  });
 }
 
 export function apLink() {
@@ -39,7 +72,7 @@ export function remedyBlocks(requestId: string, locale: Locale): Block[] {
             apLink(),
             `), of bij de toezichthouder in het EU-land waar u woont of werkt (${law('Art. 77', locale)});`,
           ],
-          `naar de rechter stappen (${law('Art. 79', locale)}): op grond van art. 35 van de Uitvoeringswet AVG (UAVG) kunt u de rechtbank verzoeken Kiara te bevelen uw verzoek alsnog toe te wijzen. Dat verzoekschrift dient u in binnen zes weken nadat u dit antwoord heeft ontvangen.`,
+          `naar de rechter stappen (${law('Art. 79', locale)}): op grond van artikel 35 van de Uitvoeringswet Algemene verordening gegevensbescherming (UAVG) kunt u de rechtbank verzoeken Kiara te bevelen uw verzoek alsnog toe te wijzen. Dat verzoekschrift dient u in binnen zes weken nadat u dit antwoord heeft ontvangen.`,
         ],
       },
       {

@@ -2,6 +2,7 @@ import type { Localized, Recipient } from '../../inventory/types.js';
 import { formatDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { law } from '../legal.js';
+import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoDate, RenderedEmail, StoreCount, SubjectEmailBase } from '../types.js';
@@ -27,6 +28,8 @@ export interface ErasureReportInput extends SubjectEmailBase {
   /** Deleted earlier packages, request records and backups; omitted = no such section. */
   remains?: ErasureRemains;
   inventory?: Inventory;
+  /** The review's decision on every right, when this reply is the one that carries it. */
+  review?: ReviewedRights;
 }
 
 /** What was erased, what was kept (legal basis, reason, until when) and who was told. */
@@ -78,15 +81,15 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
         kind: 'table',
         caption: nl ? 'Bewaarde gegevens' : 'Kept data',
         head: nl
-          ? ['Gegevens', 'Aantal', 'Grondslag en reden', 'Bewaard tot uiterlijk']
-          : ['Data', 'Number', 'Legal basis and reason', 'Kept until at the latest'],
+          ? ['Gegevens', 'Aantal', 'Uitzondering en reden', 'Bewaarplicht tot en met']
+          : ['Data', 'Number', 'Exception and reason', 'Must be kept until'],
         rows: kept,
       },
       {
         kind: 'paragraph',
         text: nl
-          ? 'We gebruiken de bewaarde gegevens alleen voor dit doel en verwijderen ze zodra de bewaartermijn voorbij is.'
-          : 'We use the data we keep only for this purpose, and delete it when the retention period ends.',
+          ? 'Wij gebruiken de bewaarde gegevens uitsluitend voor dit doel. Na de genoemde datum zijn wij niet langer verplicht ze te bewaren; u kunt ons dan opnieuw verzoeken ze te wissen.'
+          : 'We use the data we keep only for this purpose. After the date stated, we are no longer required to keep it; you can then ask us again to erase it.',
       },
     );
   } else {
@@ -116,8 +119,10 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
       : `We keep a record of how we handled your request, because the GDPR requires us to be able to show this (${law('Art. 5(2)', locale)}). It does not contain a copy of your data.`,
   });
   if (input.remains) blocks.push(...erasureRemainsBlocks(input.remains, locale));
+  const decisions = input.review ? decisionBlocks(input.review, locale) : [];
+  blocks.push(...decisions);
   // Keeping data under an exemption is a partial refusal: name the remedies (Art. 12(4)).
-  if (kept.length > 0) blocks.push(...remedyBlocks(requestId, locale));
+  if (kept.length > 0 || decisions.length > 0) blocks.push(...remedyBlocks(requestId, locale));
 
   return renderEmail({
     locale,

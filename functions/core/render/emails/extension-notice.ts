@@ -10,8 +10,8 @@ export interface ExtensionNoticeInput extends SubjectEmailBase {
   reason: string;
   /** The extended legal deadline (receipt + 3 months, rolled to a working day). */
   extendedDeadline: IsoDate;
-  /** The one-month legal deadline that no longer applies; shown when given. */
-  originalDeadline?: IsoDate;
+  /** The one-month legal deadline that no longer applies; the first sentence names it. */
+  originalDeadline: IsoDate;
 }
 
 /** The deadline is extended under Art. 12(3): the reasons and the new date. */
@@ -22,20 +22,20 @@ export function extensionNotice(input: ExtensionNoticeInput): RenderedEmail {
     throw new RenderInputError('An extension needs a written reason');
   }
   const extended = formatDate(input.extendedDeadline, locale);
-  const original = input.originalDeadline ? formatDate(input.originalDeadline, locale) : undefined;
+  const original = formatDate(input.originalDeadline, locale);
   const article = law('Art. 12(3)', locale);
 
   const blocks: Block[] = [
     {
       kind: 'paragraph',
       text: nl
-        ? `${original ? `Normaal gesproken reageren we op uw verzoek uiterlijk op ${original}. ` : ''}Volgens ${article} mogen we die termijn met maximaal twee maanden verlengen als dat nodig is, gelet op de complexiteit en het aantal verzoeken. Voor uw verzoek maken we daar gebruik van.`
-        : `${original ? `We would normally reply to your request by ${original}. ` : ''}Under ${article} we may extend that period by up to two further months where necessary, taking into account the complexity and number of requests. We are doing so for your request.`,
+        ? `Wij moeten uw verzoek in beginsel uiterlijk op ${original} beantwoorden. Op grond van ${article} mogen wij die termijn met ten hoogste twee maanden verlengen wanneer dat nodig is, gelet op de complexiteit en het aantal verzoeken. Van die mogelijkheid maken wij voor uw verzoek gebruik.`
+        : `We would normally have to reply to your request by ${original}. Under ${article} we may extend that period by up to two further months where necessary, taking into account the complexity and number of requests. We are doing so for your request.`,
     },
     {
       kind: 'facts',
       rows: [
-        ...(original ? [[nl ? 'Oorspronkelijke termijn' : 'Original deadline', original] as const] : []),
+        [nl ? 'Oorspronkelijke termijn' : 'Original deadline', original],
         [nl ? 'Nieuwe termijn' : 'New deadline', extended],
       ],
     },

@@ -3,7 +3,7 @@ import { formatInstantDate, formatInstantDateTime } from '../dates.js';
 import { privacyLink, renderEmail } from '../layout.js';
 import { rightsPhrase } from '../rights.js';
 import type { IsoInstant, RenderedEmail, SubjectEmailBase } from '../types.js';
-import { subjectFooter, subjectReference } from './common.js';
+import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
 
 export interface IdentityExpiredInput extends SubjectEmailBase {
   receivedAt: IsoInstant;
@@ -59,6 +59,8 @@ export function identityExpired(input: IdentityExpiredInput): RenderedEmail {
           ? 'Heeft u het oorspronkelijke verzoek niet ingediend? Dan hoeft u niets te doen.'
           : 'If you did not send the original request, you do not need to do anything.',
       },
+      // Closing without acting is not taking action on the request (Art. 12(4)): name the remedies.
+      ...remedyBlocks(requestId, locale),
     ],
     footer: subjectFooter(requestId, locale),
   });

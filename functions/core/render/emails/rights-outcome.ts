@@ -1,8 +1,10 @@
 import type { Right } from '../../inventory/types.js';
+import type { RightDecisionKind, RightDecisions } from '../../request/decisions.js';
 import { isOutcomeRight, needsStatement } from '../../request/model.js';
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { law } from '../legal.js';
+import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { orderedRights, rightArticle, rightName, rightsPhrase } from '../rights.js';
 import type { IsoInstant, Locale, RenderedEmail, SubjectEmailBase } from '../types.js';
@@ -15,15 +17,19 @@ export interface RightsOutcomeInput extends SubjectEmailBase {
   types: readonly Right[];
   /** The privacy team's statement of the action taken; required for Art. 16, 18 and 21. */
   outcome?: string;
+  /** The decision on each right (an objection's reply says whether processing stopped); absent = all granted. */
+  decisions?: RightDecisions;
+  /** The review's decision on every right, when this reply is the one that carries it. */
+  review?: ReviewedRights;
 }
 
 /** The fixed legal sentence of each right (gdpr-rules.md §4). */
-function rightSentence(right: Right, locale: Locale): string {
+function rightSentence(right: Right, locale: Locale, decision: RightDecisionKind): string {
   const nl = locale === 'nl';
   switch (right) {
     case 'withdraw_consent':
       return nl
-        ? 'Kiara verwerkt geen persoonsgegevens op basis van uw toestemming: we gebruiken uw gegevens alleen op andere grondslagen, zoals de overeenkomst met u, wettelijke verplichtingen en gerechtvaardigde belangen. Er hoefde dus niets te worden gestopt. We hebben de intrekking van uw toestemming vastgelegd; die geldt direct.'
+        ? 'Kiara verwerkt geen persoonsgegevens op grond van uw toestemming: wij gebruiken uw gegevens uitsluitend op andere grondslagen, zoals de overeenkomst met u, wettelijke verplichtingen en gerechtvaardigde belangen. Er hoefde dus niets te worden gestaakt. Wij hebben de intrekking van uw toestemming vastgelegd; zij werkt onmiddellijk.'
         : 'Kiara processes no personal data on the basis of your consent: we use your data only on other legal bases, such as our contract with you, legal obligations and legitimate interests. There was therefore nothing to stop. We have recorded the withdrawal of your consent; it takes effect at once.';
     case 'restriction':
       return nl
@@ -31,12 +37,17 @@ function rightSentence(right: Right, locale: Locale): string {
         : `We have restricted the processing of your data: it is now only stored, and not used for anything else except with your consent or on a ground of ${law('Art. 18(2)', locale)}. We will tell you before the restriction is lifted (${law('Art. 18(3)', locale)}).`;
     case 'rectification':
       return nl
-        ? 'We hebben uw gegevens gecorrigeerd zoals hierboven onder "Wat we hebben gedaan" staat beschreven.'
+        ? 'We hebben uw gegevens gecorrigeerd zoals hierboven onder "Wat wij hebben gedaan" is beschreven.'
         : 'We have corrected your data as described above under "What we did".';
+    // Whether processing stopped follows from the decision on the objection, not from a hedge.
     case 'objection':
-      return nl
-        ? `We zijn gestopt met de verwerking van uw gegevens op basis van onze gerechtvaardigde belangen (${law('Art. 6(1)(f)', locale)}), tenzij het privacyteam dwingende gerechtvaardigde gronden heeft vastgelegd die zwaarder wegen dan uw belangen, rechten en vrijheden, of de gegevens nodig zijn voor een rechtsvordering (${law('Art. 21(1)', locale)}). Hierboven onder "Wat we hebben gedaan" staat welke verwerking is gestopt en, als dat zo is, welke gronden we hebben vastgelegd.`
-        : `We have stopped processing your data on the basis of our legitimate interests (${law('Art. 6(1)(f)', locale)}), unless the privacy team documented compelling legitimate grounds that override your interests, rights and freedoms, or the data is needed for legal claims (${law('Art. 21(1)', locale)}). Above, under "What we did", we say which processing stopped and, if any, which grounds we documented.`;
+      return decision === 'grant'
+        ? nl
+          ? `Wij hebben de verwerking van uw gegevens op grond van onze gerechtvaardigde belangen (${law('Art. 6(1)(f)', locale)}) gestaakt. Hierboven, onder "Wat wij hebben gedaan", staat welke verwerking is gestaakt.`
+          : `We have stopped processing your data on the basis of our legitimate interests (${law('Art. 6(1)(f)', locale)}). Above, under "What we did", we say which processing stopped.`
+        : nl
+          ? `Wij hebben de verwerking van uw gegevens op grond van onze gerechtvaardigde belangen (${law('Art. 6(1)(f)', locale)}) gedeeltelijk gestaakt. Een deel zetten wij voort omdat wij dwingende gerechtvaardigde gronden hebben vastgelegd (${law('Art. 21(1)', locale)}); hierboven, onder "Wat wij hebben gedaan", staat welke verwerking is gestaakt, en ons besluit per recht vermeldt welke verwerking doorgaat en waarom.`
+          : `We have stopped part of the processing of your data on the basis of our legitimate interests (${law('Art. 6(1)(f)', locale)}). We continue the rest because we documented compelling legitimate grounds (${law('Art. 21(1)', locale)}); above, under "What we did", we say which processing stopped, and our decision on each right states which processing continues and why.`;
     default:
       throw new RenderInputError(`The rights outcome does not answer ${JSON.stringify(right)}`);
   }
@@ -58,7 +69,7 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
   }
   const others = rights.filter((right) => !isOutcomeRight(right));
   const received = formatInstantDate(input.receivedAt, locale);
-  const title = nl ? 'Genomen actie op uw privacyverzoek' : 'Action taken on your privacy request';
+  const title = nl ? 'Wat wij met uw privacyverzoek hebben gedaan' : 'Action taken on your privacy request';
 
   const blocks: Block[] = [
     {
@@ -70,14 +81,14 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
   ];
   if (outcome) {
     blocks.push(
-      { kind: 'heading', text: nl ? 'Wat we hebben gedaan' : 'What we did' },
+      { kind: 'heading', text: nl ? 'Wat wij hebben gedaan' : 'What we did' },
       { kind: 'paragraph', text: outcome },
     );
   }
   for (const right of answered) {
     blocks.push(
       { kind: 'heading', text: `${rightName(right, locale)} (${rightArticle(right, locale)})` },
-      { kind: 'paragraph', text: rightSentence(right, locale) },
+      { kind: 'paragraph', text: rightSentence(right, locale, input.decisions?.[right]?.decision ?? 'grant') },
     );
   }
   if (others.length > 0) {
@@ -88,6 +99,7 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
         : `We answer the rest of your request (${rightsPhrase(others, locale)}) in a separate message.`,
     });
   }
+  if (input.review) blocks.push(...decisionBlocks(input.review, locale));
   blocks.push(...remedyBlocks(requestId, locale));
   return renderEmail({
     locale,

@@ -6,8 +6,8 @@ import type { IsoDate, RenderedEmail, TeamEmailBase } from '../types.js';
 import { renderTeamEmail, requestFact } from './common.js';
 
 export interface DeadlineEscalationInput extends TeamEmailBase {
-  /** Which deadline has passed. */
-  missed: 'strict' | 'legal';
+  /** Which deadline has passed; `refusal`: the one-month date of Art. 12(4) with the review still pending. */
+  missed: 'strict' | 'legal' | 'refusal';
   /** The date of the deadline that passed. */
   deadline: IsoDate;
   status: RequestStatus;
@@ -23,7 +23,12 @@ export function deadlineEscalation(input: DeadlineEscalationInput): RenderedEmai
   const status = statusLabel(input.status, locale);
   const legal = input.missed === 'legal';
   const legalDate = input.legalDeadline ? formatDate(input.legalDeadline, locale) : undefined;
-  const alert = legal
+  const refusal = input.missed === 'refusal';
+  const alert = refusal
+    ? nl
+      ? `De termijn van één maand van ${law('Art. 12(4)', locale)} is op ${date} verstreken, en het verzoek wacht nog steeds op de beoordeling. Een weigering, ook een gedeeltelijke, is vanaf nu te laat en wordt als zodanig vastgelegd. Neem vandaag een besluit.`
+      : `The one-month period of ${law('Art. 12(4)', locale)} ended on ${date}, and the request is still waiting for the review. A refusal, even a partial one, is now late and will be recorded as late. Decide today.`
+    : legal
     ? nl
       ? `De termijn van ${law('Art. 12(3)', locale)} voor dit verzoek is op ${date} verstreken, en het verzoek heeft nog steeds de status ‘${status}’. Kiara is nu te laat. Beantwoord het verzoek zonder verdere vertraging en leg de oorzaak vast in de console.`
       : `The ${law('Art. 12(3)', locale)} deadline for this request passed on ${date}, and the request is still ${status}. Kiara is now late. Reply to the data subject without further delay and record the cause in the console.`
@@ -32,11 +37,11 @@ export function deadlineEscalation(input: DeadlineEscalationInput): RenderedEmai
       : `The internal deadline for this request passed on ${date}, and the request is still ${status}. ${legalDate ? `The legal deadline (${legalDate}) is close` : 'The legal deadline is close'}: handle the request today.`;
   return renderTeamEmail(input, {
     subject: nl
-      ? `[DSR] DRINGEND: ${legal ? 'wettelijke' : 'interne'} termijn verstreken voor ${requestId}`
-      : `[DSR] URGENT: ${legal ? 'legal' : 'internal'} deadline passed for ${requestId}`,
+      ? `[DSR] DRINGEND: ${refusal ? 'weigeringstermijn' : legal ? 'wettelijke termijn' : 'interne termijn'} verstreken voor ${requestId}`
+      : `[DSR] URGENT: ${refusal ? 'refusal' : legal ? 'legal' : 'internal'} deadline passed for ${requestId}`,
     title: nl
-      ? `DRINGEND: de ${legal ? 'wettelijke' : 'interne'} termijn is verstreken`
-      : `URGENT: the ${legal ? 'legal' : 'internal'} deadline has passed`,
+      ? `DRINGEND: de ${refusal ? 'weigeringstermijn' : legal ? 'wettelijke termijn' : 'interne termijn'} is verstreken`
+      : `URGENT: the ${refusal ? 'refusal' : legal ? 'legal' : 'internal'} deadline has passed`,
     blocks: [
       { kind: 'alert', text: alert },
       {
@@ -45,7 +50,9 @@ export function deadlineEscalation(input: DeadlineEscalationInput): RenderedEmai
           requestFact(requestId, locale),
           ['Status', status],
           [
-            legal ? (nl ? 'Wettelijke termijn' : 'Legal deadline') : nl ? 'Interne termijn' : 'Internal deadline',
+            refusal
+              ? nl ? 'Termijn voor een weigering' : 'Deadline for a refusal'
+              : legal ? (nl ? 'Wettelijke termijn' : 'Legal deadline') : nl ? 'Interne termijn' : 'Internal deadline',
             date,
           ],
           ...(!legal && legalDate ? [[nl ? 'Wettelijke termijn' : 'Legal deadline', legalDate] as const] : []),

@@ -1,0 +1,50 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { canExtend } from '../core/deadlines/index.js';
+import { isOpen, type DsrRequestRecord } from '../core/request/model.js';
+import { HttpError } from '../shared/http/errors.js';
+import { parseBody } from './body.js';
+import { deliverNotices, type NoticeEnv } from './notices.js';
+
+const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
+
+/**
+ * Extends a request to three months (Art. 12(3)) and tells the requester exactly once.
+ * The extension and its queued notice are one conditional write of the request item, so
+ * neither exists without the other; the email then goes out. If it fails, the notice
+ * stays pending (the console shows it) and the same call, repeated, sends it instead of
+ * answering 409.
+ */
+export async function extendRequest(env: NoticeEnv, event: APIGatewayProxyEvent, request: DsrRequestRecord, actor: string) {
+  const { requestId } = request;
+  const { repo } = env;
+  const body = parseBody(extendBody, event);
+  if (!isOpen(request.status)) throw new HttpError(409, 'request_closed', 'The request is closed; there is no deadline left to extend.');
+  if (!(request.extension && request.outbox?.extension_notice)) {
+    const allowed = canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension));
+    if (!allowed.ok) throw new HttpError(409, allowed.code, allowed.message);
+    const extendedAt = new Date().toISOString();
+    try {
+      await repo.update(
+        requestId,
+        { extension: { reason: body.reason, extendedBy: actor, extendedAt }, outbox: { ...request.outbox, extension_notice: { queuedAt: extendedAt } } },
+        [],
+        'extension',
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new HttpError(409, 'already_extended', 'The request was already extended.');
+      throw error;
+    }
+  }
+  // Recorded once, also when an earlier call stopped between the extension and its event.
+  if (!(await repo.auditTrail(requestId)).some((e) => e.type === 'extended')) {
+    const extended = await repo.get(requestId);
+    await repo.audit(requestId, {
+      type: 'extended',
+      actor: extended.extension!.extendedBy,
+      details: { reason: extended.extension!.reason, deadlines: extended.deadlines.extended },
+    });
+  }
+  await deliverNotices(env, requestId);
+}
