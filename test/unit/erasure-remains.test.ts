@@ -19,7 +19,7 @@ describe('what an erasure leaves, in the erasure report', () => {
     expect(text).toContain('Wat er verder overblijft, en tot wanneer');
     expect(text).toContain('1 eerdere kopie van uw gegevens verwijderd');
     expect(text).toContain('5 jaar na de afsluiting van elk verzoek');
-    expect(text).toContain('art. 5(2) AVG');
+    expect(text).toContain('artikel 5 lid 2 AVG');
     expect(text).toContain('tot en met 5 januari 2027 (35 dagen)');
   });
 

@@ -29,7 +29,7 @@ describe('the records of earlier requests in an access package', () => {
     const { html } = renderAccessSummary({ ...base, locale: 'nl', requestRecords });
     expect(html).toContain('Dossiers van uw privacyverzoeken');
     expect(html).toContain('10 maart 2031');
-    expect(html).toContain('Wettelijke verplichting (art. 6(1)(c) AVG)');
+    expect(html).toContain('Wettelijke verplichting (artikel 6 lid 1, onder c, AVG)');
     expect(html).toContain('5 jaar na de afsluiting van het verzoek');
   });
 

@@ -204,11 +204,9 @@ ${
       : html`<p>${t.noStores}</p>`
 }
 <p>${json.packageFormats}</p>
-${json.agedOut ? agedOutHtml(json.agedOut, locale) : ''}
-<h2>${t.perStoreHeading}</h2>
+${json.agedOut ? agedOutHtml(json.agedOut, locale) : ''}<h2>${t.perStoreHeading}</h2>
 ${sections}
-${withRecords ? requestRecordsHtml(records!, locale, t) : ''}
-<p>${json.otherDisclosures}</p>
+${withRecords ? requestRecordsHtml(records!, locale, t) : ''}<p>${json.otherDisclosures}</p>
 <h2>${t.transfersHeading}</h2>
 <p>${json.internationalTransfers.description}</p>
 <h2>${t.rightsHeading}</h2>
