@@ -122,6 +122,7 @@ export class DsrStack extends Stack {
       watch: watch.stateMachine,
       identityLinkDays,
       packageExpiryDays: props.packageExpiryDays,
+      recordRetentionYears: props.recordRetentionYears,
       recipientContacts: parseRecipientContacts(props.recipientContacts),
       recipientNames,
       logKey: store.key,

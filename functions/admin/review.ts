@@ -59,7 +59,7 @@ export function reviewActions(repo: RequestsRepo) {
       actor,
       details: { rights, ...(late ? { late } : {}), ...(outcome ? { outcome } : {}) },
       // The stores of the rights carried out; a refused right's stores are not touched.
-      output: verdict === 'approved' ? { plan: reviewedPlan({ types: request.types, decision }) } : undefined,
+      output: verdict === 'approved' ? { plan: reviewedPlan({ types: request.types, decision, subject: request.subject }) } : undefined,
       // Stored only by the decision that won the step, before the workflow resumes.
       onDecided: () =>
         repo.update(requestId, {

@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { downloadExpiredPage, verifyResultPage } from '../core/render/index.js';
+import { downloadExpiredPage, downloadRevokedPage, verifyResultPage } from '../core/render/index.js';
 import { s3Client } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
 import { httpHandler } from '../shared/http/handler.js';
@@ -36,6 +36,8 @@ export function createHandler(env: Record<string, string>) {
     if (!link?.objectKey || !request || retired || Date.parse(link.expiresAt) < Date.now()) {
       return html(410, downloadExpiredPage({ locale: request?.locale ?? 'en' }));
     }
+    // A later erasure deleted the package (functions/workflow/erase-packages).
+    if (request.packageRevoked) return html(410, downloadRevokedPage({ locale: request.locale }));
     await repo.audit(request.requestId, { type: 'package_downloaded', actor: 'data-subject' });
     const url = await getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucket, Key: link.objectKey }), {
       expiresIn: PRESIGNED_SECONDS,

@@ -1,5 +1,6 @@
 import { deliveryKeyOf, fingerprintOf } from '../core/intake/idempotency.js';
 import { requestedTypes } from '../core/intake/schema.js';
+import { normalizeEmail } from '../core/inventory/email.js';
 import { requireEnv } from '../shared/env.js';
 import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
@@ -24,7 +25,7 @@ export function createHandler(env: Record<string, string>) {
     const outcome = await accept({
       deliveryKey: deliveryKeyOf(raw, idempotencyKey),
       fingerprint: fingerprintOf(raw),
-      contactEmail: body.email.trim().toLowerCase(),
+      contactEmail: normalizeEmail(body.email),
       draft: {
         types: requestedTypes(body),
         locale: body.locale,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type RequestType } from '../core/request/model.js';
@@ -18,10 +17,7 @@ const ITEM_TTL_SECONDS = 200 * 86_400;
 /** Conditional writes that lose to another writer re-read and retry this often. */
 const ATTEMPTS = 5;
 
-/** The person a request is about, as a table key: the normalized address, hashed. */
-export function personKey(email: string): string {
-  return createHash('sha256').update(`person:${email}`).digest('hex');
-}
+export { personKey } from '../core/request/keys.js';
 
 /** What admitting one request wrote on the person's item, so that it can be taken back. */
 export interface PersonChanges {

@@ -11,7 +11,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { documentClient } from './aws-clients.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
-import { closedIndex, listIndex, requestKeys } from '../core/request/keys.js';
+import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';
 import {
   currentDeadlines,
   isOpen,
@@ -47,14 +47,19 @@ export interface PendingStep {
 }
 
 /**
- * Index keys of a request item: the list index (open/closed by due date) and, once closed,
- * the retention index (by closure time; the daily purge finds expired records with it).
+ * Index keys of a request item: the list index (open/closed by due date), the person index
+ * (the requests of one address) and, once closed, the retention index (by closure time;
+ * the daily purge finds expired records with it).
  */
-function listKeys(request: Pick<DsrRequestRecord, 'status' | 'deadlines' | 'extension' | 'requestId' | 'closedAt'>) {
+function listKeys(
+  request: Pick<DsrRequestRecord, 'status' | 'deadlines' | 'extension' | 'requestId' | 'closedAt' | 'contactEmail' | 'receivedAt'>,
+) {
   const open = isOpen(request.status);
   return {
     listPk: listIndex.partition(open),
     listSk: listIndex.sort(currentDeadlines(request).legal, request.requestId),
+    personPk: personIndex.partition(request.contactEmail),
+    personSk: personIndex.sort(request.receivedAt, request.requestId),
     ...(!open && request.closedAt
       ? { closedPk: closedIndex.partition, closedSk: closedIndex.sort(request.closedAt, request.requestId) }
       : {}),
@@ -267,6 +272,22 @@ export class RequestsRepo {
     return (await this.queryPrefix(requestId, 'MAIL#')).filter((item) => item.state !== 'sending').map((item) => String(item.kind));
   }
 
+  /** The subjects of the requests of this request's address received before it, newest first (the person index). */
+  async earlierRequestsOf(
+    request: Pick<DsrRequestRecord, 'contactEmail' | 'receivedAt' | 'requestId'>,
+  ): Promise<Array<Pick<DsrRequestRecord, 'requestId' | 'subject'>>> {
+    const items = await this.queryAll({
+      IndexName: personIndex.name,
+      KeyConditionExpression: 'personPk = :pk AND personSk < :own',
+      ExpressionAttributeValues: {
+        ':pk': personIndex.partition(request.contactEmail),
+        ':own': personIndex.sort(request.receivedAt, request.requestId),
+      },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => ({ requestId: String(item.requestId), subject: item.subject as DsrRequestRecord['subject'] }));
+  }
+
   /** Requests of the list index, open or closed, by due date; paged. */
   async list(open: boolean, limit = 50, cursor?: string) {
     const page: QueryCommandOutput = await this.db.send(
@@ -286,17 +307,18 @@ export class RequestsRepo {
   }
 
   private async queryPrefix(requestId: string, prefix: string) {
+    return this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': requestKeys.pk(requestId), ':prefix': prefix },
+    });
+  }
+
+  /** Every item a query matches, page by page. */
+  private async queryAll(query: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'ExclusiveStartKey'>) {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page: QueryCommandOutput = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': requestKeys.pk(requestId), ':prefix': prefix },
-          ExclusiveStartKey: start,
-        }),
-      );
+      const page: QueryCommandOutput = await this.db.send(new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: start }));
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
@@ -306,6 +328,6 @@ export class RequestsRepo {
 
 /** Drops the table's key attributes from an item. */
 function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, closedPk: _cp, closedSk: _cs, ...rest } = item;
+  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, closedPk: _cp, closedSk: _cs, personPk: _pp, personSk: _ps, ...rest } = item;
   return rest as T;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_RECORD_RETENTION_YEARS } from '../core/retention/index.js';
 import { requireEnv } from './env.js';
 import { RequestsRepo } from './requests-repo.js';
 
@@ -14,6 +15,7 @@ export function workflowEnv(env: Record<string, string>) {
     identityLinkDays: Number(env.IDENTITY_LINK_DAYS ?? 7),
     downloadLinkHours: Number(env.DOWNLOAD_LINK_HOURS ?? 168),
     packageExpiryDays: Number(env.PACKAGE_EXPIRY_DAYS ?? 30),
+    recordRetentionYears: Number(env.RECORD_RETENTION_YEARS ?? DEFAULT_RECORD_RETENTION_YEARS),
   };
 }
 export type WorkflowEnv = ReturnType<typeof workflowEnv>;

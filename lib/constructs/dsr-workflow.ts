@@ -117,19 +117,35 @@ export class DsrWorkflow extends Construct {
     const respondResult = respond('RespondResult', 'result').next(close('CloseCompleted', 'completed'));
     // Art. 19: the recipients of the erased stores are told before the report names them.
     const notifyRecipients = respond('NotifyRecipients', 'recipient_notices');
+    // No copies outlive an erasure: the person's earlier packages go before the report says so.
+    const erasePackages = call('ErasePackages', steps.erasePackages, {}, JsonPath.DISCARD);
 
+    erasePackages.next(notifyRecipients).next(respondResult);
     const eraseIfPlanned = new Choice(this, 'Erase?')
       .when(
-        Condition.booleanEquals('$.subject.plan.erase', true),
-        this.storeRounds('erase', props.storeWork.erase, notifyRecipients.next(respondResult)),
+        Condition.and(Condition.booleanEquals('$.subject.plan.erase', true), Condition.isPresent('$.subject.plan.eraseStores[0]')),
+        this.storeRounds('erase', props.storeWork.erase, erasePackages),
       )
+      // No account (known by earlier requests only): no store to erase, the packages still go.
+      .when(Condition.booleanEquals('$.subject.plan.erase', true), erasePackages)
       .otherwise(respondResult);
+    assemble.next(eraseIfPlanned);
     const collectIfPlanned = new Choice(this, 'Collect?')
       .when(
-        Condition.booleanEquals('$.subject.plan.collect', true),
-        this.storeRounds('collect', props.storeWork.collect, assemble.next(eraseIfPlanned)),
+        Condition.and(
+          Condition.booleanEquals('$.subject.plan.collect', true),
+          Condition.isPresent('$.subject.plan.collectStores[0]'),
+        ),
+        this.storeRounds('collect', props.storeWork.collect, assemble),
       )
+      // Nothing left to collect after the hold, or no account (the records alone answer).
+      .when(Condition.booleanEquals('$.subject.plan.collect', true), assemble)
       .otherwise(eraseIfPlanned);
+    // Data that ages out (TTL, lifecycle) is collected before the review, so none of what
+    // Kiara held at receipt expires while the team decides; refusal or cancellation discards it (Close).
+    const holdIfPlanned = new Choice(this, 'Hold?')
+      .when(Condition.booleanEquals('$.subject.plan.hold', true), this.storeRounds('collect', props.storeWork.collect, review, 'hold'))
+      .otherwise(review);
 
     // The review decides per right: only the stores of the rights it grants are touched.
     const useReviewedPlan = new Pass(this, 'Use reviewed plan', { inputPath: '$.review.plan', resultPath: '$.subject.plan' });
@@ -147,7 +163,8 @@ export class DsrWorkflow extends Construct {
         Condition.booleanEquals('$.subject.found', false),
         respond('RespondNoData', 'no_data').next(close('CloseNoData', 'completed_no_data')),
       )
-      .otherwise(review.next(decision));
+      .otherwise(holdIfPlanned);
+    review.next(decision);
 
     const definition = acknowledge.next(
       new Choice(this, 'Identity check needed?')
@@ -178,6 +195,7 @@ export class DsrWorkflow extends Construct {
       steps.awaitDecision,
       steps.resolveSubject,
       steps.assemble,
+      steps.erasePackages,
       steps.respond,
       steps.close,
     ]);
@@ -190,14 +208,16 @@ export class DsrWorkflow extends Construct {
    * any store has more. A store that failed after its retries waits for the privacy
    * team's retry decision, then resumes from its cursor in the next round: it is never
    * skipped. Only these few states are billed as Standard transitions per round.
+   * `stage` names the states and the plan's store list: `hold` collects the stores that
+   * age data out before the review, `collect` the others after approval.
    */
-  private storeRounds(action: StoreAction, round: IStateMachine, next: IChainable): IChainable {
-    const state = `$.${action}`;
-    const fromPlan = new Pass(this, `${action}: stores of the plan`, {
-      inputPath: `$.subject.plan.${action}Stores`,
+  private storeRounds(action: StoreAction, round: IStateMachine, next: IChainable, stage: 'hold' | StoreAction = action): IChainable {
+    const state = `$.${stage}`;
+    const fromPlan = new Pass(this, `${stage}: stores of the plan`, {
+      inputPath: `$.subject.plan.${stage}Stores`,
       resultPath: `${state}.stores`,
     });
-    const runRound = new StepFunctionsStartExecution(this, `${action} stores`, {
+    const runRound = new StepFunctionsStartExecution(this, `${stage} stores`, {
       stateMachine: round,
       integrationPattern: IntegrationPattern.RUN_JOB,
       associateWithParent: true,
@@ -209,7 +229,7 @@ export class DsrWorkflow extends Construct {
     // the connectors replay the parts they had recorded, so nothing is done twice.
     runRound.addRetry({ errors: [Errors.TASKS_FAILED], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 2 });
 
-    const failedStore = new LambdaInvoke(this, `${action}: store failed`, {
+    const failedStore = new LambdaInvoke(this, `${stage}: store failed`, {
       lambdaFunction: this.steps.awaitDecision,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({
@@ -222,26 +242,26 @@ export class DsrWorkflow extends Construct {
       }),
       resultPath: JsonPath.DISCARD,
     });
-    const retryFromCursor = new Pass(this, `${action}: retry from its cursor`, {
+    const retryFromCursor = new Pass(this, `${stage}: retry from its cursor`, {
       parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', done: false },
     });
-    const asItWas = new Pass(this, `${action}: store as it was`, {
+    const asItWas = new Pass(this, `${stage}: store as it was`, {
       parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', 'done.$': '$.store.done' },
     });
-    const waitForTeam = new MapState(this, `${action}: wait for the team`, {
+    const waitForTeam = new MapState(this, `${stage}: wait for the team`, {
       itemsPath: `${state}.stores`,
       itemSelector: { requestId, 'store.$': '$$.Map.Item.Value' },
       resultPath: `${state}.stores`,
     });
     waitForTeam.itemProcessor(
-      new Choice(this, `${action}: did this store fail?`)
+      new Choice(this, `${stage}: did this store fail?`)
         .when(Condition.booleanEquals('$.store.failed', true), failedStore.next(retryFromCursor))
         .otherwise(asItWas),
     );
     waitForTeam.next(runRound);
 
     runRound.next(
-      new Choice(this, `${action}: stores done?`)
+      new Choice(this, `${stage}: stores done?`)
         .when(Condition.booleanEquals(`${state}.failed`, true), waitForTeam)
         .when(Condition.booleanEquals(`${state}.more`, true), runRound)
         .otherwise(next),

@@ -3,7 +3,7 @@ import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeBucketControls } from '../nag.js';
-import { STORES, type StoreDefinition } from '../../functions/core/inventory/index.js';
+import { emailIndexes, STORES, type StoreDefinition } from '../../functions/core/inventory/index.js';
 
 export interface KiaraDataPlaneProps {
   /**
@@ -42,10 +42,10 @@ export class KiaraDataPlane extends Construct {
     return { tables, mediaBucket: this.mediaBucket.bucketName };
   }
 
-  /** An existing table, with the index the inventory says it has (grants then cover it). */
+  /** An existing table, with the indexes the inventory says it has (grants then cover them). */
   private existingTable(store: StoreDefinition, tableName: string): ITable {
-    const emailIndex = store.location.kind === 'dynamodb' ? store.location.emailIndex : undefined;
-    return Table.fromTableAttributes(this, store.id, { tableName, globalIndexes: emailIndex ? [emailIndex] : undefined });
+    const indexes = emailIndexes(store.location).map((index) => index.indexName);
+    return Table.fromTableAttributes(this, store.id, { tableName, globalIndexes: indexes.length ? indexes : undefined });
   }
 
   private demoMediaBucket(): Bucket {
@@ -77,12 +77,10 @@ export class KiaraDataPlane extends Construct {
       timeToLiveAttribute: store.location.ttlAttribute,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    if (store.location.emailIndex) {
-      table.addGlobalSecondaryIndex({
-        indexName: store.location.emailIndex,
-        partitionKey: { name: 'email', type: AttributeType.STRING },
-      });
+    for (const { indexName, attribute } of emailIndexes(store.location)) {
+      table.addGlobalSecondaryIndex({ indexName, partitionKey: { name: attribute, type: AttributeType.STRING } });
     }
     return table;
   }
 }
+

@@ -11,7 +11,10 @@ import {
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeBucketControls } from '../nag.js';
 import { DsrKey } from './dsr-key.js';
-import { closedIndex, listIndex } from '../../functions/core/request/keys.js';
+import { closedIndex, listIndex, personIndex } from '../../functions/core/request/keys.js';
+
+/** Days a work file outlives its request at most (see the export bucket's lifecycle). */
+const WORK_EXPIRY_DAYS = 120;
 
 export interface RequestStoreProps {
   /** Days an access package stays downloadable before S3 expires it. Default 30. */
@@ -67,6 +70,14 @@ export class RequestStore extends Construct {
       sortKey: { name: 'closedSk', type: AttributeType.STRING },
       projectionType: ProjectionType.KEYS_ONLY,
     });
+    // The requests of one address (hashed), for ResolveSubject: only their subject.
+    this.table.addGlobalSecondaryIndex({
+      indexName: personIndex.name,
+      partitionKey: { name: 'personPk', type: AttributeType.STRING },
+      sortKey: { name: 'personSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: ['requestId', 'subject'],
+    });
 
     // S3 server access logs only support SSE-S3 on the target bucket, not SSE-KMS.
     this.accessLogBucket = new Bucket(this, 'AccessLogs', {
@@ -98,8 +109,11 @@ export class RequestStore extends Construct {
       autoDeleteObjects: false,
       lifecycleRules: [
         { prefix: 'packages/', expiration: Duration.days(props.packageExpiryDays ?? 30) },
-        // Work files are removed after assembly; this catches any that a failure left.
-        { prefix: 'work/', expiration: Duration.days(7) },
+        // Work files hold what was collected before the review (data that ages out in its
+        // store) until Assemble or Close removes them, so they must outlive the longest
+        // request: 3 months after an extension, plus a month overdue. The rule only catches
+        // what a failure left.
+        { prefix: 'work/', expiration: Duration.days(WORK_EXPIRY_DAYS) },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });

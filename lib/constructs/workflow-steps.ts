@@ -6,6 +6,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RecipientContacts, RecipientNames } from '../../functions/core/inventory/index.js';
+import { DEFAULT_RECORD_RETENTION_YEARS } from '../../functions/core/retention/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -34,6 +35,8 @@ export interface WorkflowStepsProps {
   packageExpiryDays?: number;
   /** Days the identity link stays valid. Default 7. */
   identityLinkDays?: number;
+  /** Years a closed request's record is kept (the package and the erasure report state it). Default 5. */
+  recordRetentionYears?: number;
   /** Art. 19 notice addresses by recipient id; Respond sends the notices. Default none. */
   recipientContacts?: RecipientContacts;
   /** The recipients' names by id; Assemble and Respond name them to the requester. Default the demo names. */
@@ -47,6 +50,7 @@ export class WorkflowSteps extends Construct {
   readonly awaitDecision: DsrFunction;
   readonly resolveSubject: DsrFunction;
   readonly assemble: DsrFunction;
+  readonly erasePackages: DsrFunction;
   readonly respond: DsrFunction;
   readonly close: DsrFunction;
 
@@ -61,6 +65,7 @@ export class WorkflowSteps extends Construct {
       IDENTITY_LINK_DAYS: String(props.identityLinkDays ?? 7),
       DOWNLOAD_LINK_HOURS: String(props.downloadLinkHours ?? 168),
       PACKAGE_EXPIRY_DAYS: String(props.packageExpiryDays ?? 30),
+      RECORD_RETENTION_YEARS: String(props.recordRetentionYears ?? DEFAULT_RECORD_RETENTION_YEARS),
     };
     const make = (name: string, description: string, extra: Record<string, string> = {}, timeout?: Duration) =>
       new DsrFunction(this, name, {
@@ -85,12 +90,16 @@ export class WorkflowSteps extends Construct {
       { EXPORT_BUCKET: props.exportBucket.bucketName, RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}) },
       Duration.minutes(15),
     );
+    this.erasePackages = make('ErasePackages', 'DSR: after an erasure, delete the earlier packages and revoke their links', {
+      EXPORT_BUCKET: props.exportBucket.bucketName,
+    });
     this.respond = make('Respond', 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
       RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
       RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}),
     });
-    this.close = make('Close', 'DSR: close the request and record the outcome', {
+    this.close = make('Close', 'DSR: close the request, record the outcome and release the hold', {
       WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+      EXPORT_BUCKET: props.exportBucket.bucketName,
     });
     props.watch.grantExecution(this.close, 'states:StopExecution');
 
@@ -99,6 +108,7 @@ export class WorkflowSteps extends Construct {
       [this.awaitDecision, REQUESTS_TABLE_ACCESS.writeAndMail],
       [this.resolveSubject, REQUESTS_TABLE_ACCESS.write],
       [this.assemble, REQUESTS_TABLE_ACCESS.write],
+      [this.erasePackages, REQUESTS_TABLE_ACCESS.write],
       [this.respond, REQUESTS_TABLE_ACCESS.writeAndMail],
       [this.close, REQUESTS_TABLE_ACCESS.write],
     ]);
@@ -130,6 +140,27 @@ export class WorkflowSteps extends Construct {
         wildcardAction('s3:DeleteObject*'),
         wildcardAction('s3:Abort*'),
       ],
+    );
+    // Close lists and deletes what is left under work/ of its request (the hold released).
+    props.exportBucket.grantRead(this.close, 'work/*');
+    props.exportBucket.grantDelete(this.close, 'work/*');
+    acknowledgeWildcards(
+      this.close,
+      'Close releases the hold of its request: it lists and deletes work/<request id>/; keys are per request, so the grants are on <bucket>/work/*; s3:GetObject*/GetBucket*/List*/DeleteObject* are the CDK bucket grants\' action groups, on this bucket only.',
+      [
+        wildcardResource(this, props.exportBucket.arnForObjects('work/*')),
+        wildcardAction('s3:GetObject*'),
+        wildcardAction('s3:GetBucket*'),
+        wildcardAction('s3:List*'),
+        wildcardAction('s3:DeleteObject*'),
+      ],
+    );
+    // ErasePackages deletes the packages of the person's earlier requests (keys per request).
+    props.exportBucket.grantDelete(this.erasePackages, 'packages/*');
+    acknowledgeWildcards(
+      this.erasePackages,
+      'After an erasure, ErasePackages deletes the packages of the person\'s earlier requests: keys are per request, so the grant is on <bucket>/packages/*; s3:DeleteObject* is the CDK bucket grant\'s action group, on this bucket only.',
+      [wildcardResource(this, props.exportBucket.arnForObjects('packages/*')), wildcardAction('s3:DeleteObject*')],
     );
     for (const fn of [this.acknowledge, this.awaitDecision, this.respond]) grantSendEmail(fn, props.mail.senderEmail);
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StoreId } from '../../functions/core/inventory/index.js';
+import { NORMALIZED_EMAIL_ATTRIBUTE, normalizeEmail, type StoreId } from '../../functions/core/inventory/index.js';
 import { demoPng } from './png.js';
 import type { DemoUser } from './users.js';
 
@@ -59,7 +59,8 @@ export function* demoItems(storeId: StoreId, user: DemoUser, count: number, now:
         yield {
           ...base,
           sk: 'profile',
-          email: user.email.toLowerCase(),
+          email: user.email,
+          [NORMALIZED_EMAIL_ATTRIBUTE]: normalizeEmail(user.email),
           displayName: user.displayName,
           locale: user.locale,
           marketingEmails: false,

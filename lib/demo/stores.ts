@@ -1,6 +1,6 @@
 import { CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand } from '@aws-sdk/client-s3';
-import { STORES, type StoreId, type StoreLocation } from '../../functions/core/inventory/index.js';
+import { emailIndexes, STORES, type StoreId, type StoreLocation } from '../../functions/core/inventory/index.js';
 import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
 
 export interface DemoStores {
@@ -30,14 +30,19 @@ export async function createDemoStores(prefix = 'kiara-'): Promise<DemoStores> {
     if (location.kind !== 'dynamodb') continue;
     const name = `${prefix}${store.id}`;
     stores.tables[store.id] = name;
-    tables.push(createTable(name, location.partitionKey, location.sortKey, location.emailIndex));
+    tables.push(createTable(name, location.partitionKey, location.sortKey, emailIndexes(location)));
   }
   await Promise.all([...tables, createBucket(stores.mediaBucket), createBucket(stores.exportBucket)]);
   return stores;
 }
 
-async function createTable(name: string, partitionKey: string, sortKey: string, emailIndex?: string): Promise<void> {
-  const attributes = [partitionKey, sortKey, ...(emailIndex ? ['email'] : [])];
+async function createTable(
+  name: string,
+  partitionKey: string,
+  sortKey: string,
+  indexes: { indexName: string; attribute: string }[] = [],
+): Promise<void> {
+  const attributes = [partitionKey, sortKey, ...indexes.map((index) => index.attribute)];
   try {
     await documentClient().send(
       new CreateTableCommand({
@@ -48,8 +53,12 @@ async function createTable(name: string, partitionKey: string, sortKey: string, 
           { AttributeName: partitionKey, KeyType: 'HASH' },
           { AttributeName: sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: emailIndex
-          ? [{ IndexName: emailIndex, KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }]
+        GlobalSecondaryIndexes: indexes.length
+          ? indexes.map(({ indexName, attribute }) => ({
+              IndexName: indexName,
+              KeySchema: [{ AttributeName: attribute, KeyType: 'HASH' as const }],
+              Projection: { ProjectionType: 'ALL' as const },
+            }))
           : undefined,
       }),
     );

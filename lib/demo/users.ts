@@ -2,7 +2,7 @@ import type { Locale } from '../../functions/core/inventory/index.js';
 
 export interface DemoUser {
   accountId: string;
-  /** Lowercased, as the account store's byEmail index expects. */
+  /** As the person typed it at sign-up; the account store also keeps it normalised. */
   email: string;
   displayName: string;
   locale: Locale;

@@ -14,6 +14,7 @@ import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.
 import { createNaming } from './naming.js';
 import { provision } from './provision.js';
 import { readReceiptRoutes, startSmtpListener } from './smtp.js';
+import { ExpirySweeper } from './expiry.js';
 import { LocalStepFunctions } from './step-functions/executions.js';
 import { startSfnServer } from './step-functions/server.js';
 import { loadStateMachines } from './step-functions/state-machines.js';
@@ -21,6 +22,7 @@ import { statesTimeoutErrorFactory } from './step-functions/states-timeout.js';
 import type { CfnTemplate } from './template.js';
 
 export { clearMailbox, readMailbox, type MailboxEmail } from './mailbox.js';
+export type { ExpirySweeper } from './expiry.js';
 export { synthesizeTemplate } from './synth.js';
 export type { ExecutionDescription, ExecutionListItem, ExecutionStatus, LocalStepFunctions } from './step-functions/executions.js';
 export type { HistoryEvent } from './step-functions/history.js';
@@ -62,6 +64,8 @@ export interface LocalRuntimeOptions {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called after each handler invocation settles (API, Step Functions or invokeFunction), e.g. to meter Lambda time. */
   onInvoke?: (invocation: InvocationRecord) => void;
+  /** Milliseconds between sweeps of TTL and lifecycle expiry (see `expiry`); 0 = only when called. Default 60 000. */
+  expirySweepMs?: number;
   /**
    * Fails the handlers' AWS calls and kills invocations at these rates (see parseFaultSpec;
    * `DSR_FAULTS` for `npm start`). Default: none.
@@ -92,6 +96,8 @@ export interface LocalRuntime {
   /** Invokes a function (logical id, local name or ARN) in process and returns its result. */
   invokeFunction(ref: string, event: unknown): Promise<unknown>;
   stepFunctions: LocalStepFunctions;
+  /** DynamoDB TTL and S3 lifecycle expiry, swept on a clock tests can move. */
+  expiry: ExpirySweeper;
   /** Faults injected so far by `service:ErrorName` and `crash`; empty without `faults`. */
   faultCounts: FaultCounts;
   /** Changes the fault rates from the next call on; undefined = none (e.g. AWS recovered). */
@@ -194,6 +200,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       log(`[runtime] SES inbound mail (SMTP) on port ${smtpPort}`);
     }
 
+    const expiry = new ExpirySweeper(template, naming, {
+      dynamodb: new DynamoDBClient({ endpoint: endpoints.dynamodb }),
+      s3: new S3Client({ endpoint: endpoints.s3, forcePathStyle: true }),
+    });
+    const sweepMs = options.expirySweepMs ?? 60_000;
+    if (sweepMs > 0) {
+      const timer = setInterval(() => expiry.sweep().catch((error) => log(`[expiry] sweep failed: ${String(error)}`)), sweepMs);
+      timer.unref();
+      cleanups.push(() => clearInterval(timer));
+    }
+
     const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
     const api = await startApiGateway(routes, lambda, {
       port: options.port ?? 0,
@@ -217,6 +234,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resolve: (value) => resolveAt(value, 'resolve()'),
       invokeFunction: (ref, event) => lambda.invoke(ref, event),
       stepFunctions: sfn,
+      expiry,
       faultCounts: faults.counts,
       setFaults: (spec) => faults.setSpec(spec ?? NO_FAULTS),
       stop,

@@ -44,6 +44,8 @@ export interface DsrLocalOptions {
   faults?: LocalRuntimeOptions['faults'];
   crashAfter?: LocalRuntimeOptions['crashAfter'];
   /** Called after each handler invocation (see the local runtime's option). */
+  /** Milliseconds between expiry sweeps (TTL, lifecycle); 0 = only when a test calls `runtime.expiry.sweep()`. */
+  expirySweepMs?: number;
   onInvoke?: LocalRuntimeOptions['onInvoke'];
   log?: (line: string) => void;
 }
@@ -141,6 +143,7 @@ export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrL
     // The privacy console at /console (its sign-in is prefilled only with the dev token).
     extraRoutes: withConsole(options.extraRoutes, adminToken === DEV_ADMIN_TOKEN ? adminToken : undefined, options.log),
     onInvoke: options.onInvoke,
+    expirySweepMs: options.expirySweepMs,
     faults: options.faults,
     crashAfter: options.crashAfter,
     log: options.log,

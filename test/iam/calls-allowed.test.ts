@@ -122,6 +122,17 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       await flow.waitForStatus(erasure, 'completed');
     }, FLOW_TIMEOUT);
 
+    it('an erasure after an access request: the earlier package deleted, its link revoked', async () => {
+      const access = await flow.reachReview({ type: 'portability', email: bram.email, details: 'iam: package to revoke' });
+      expect((await flow.api.admin(`/requests/${access}/approve`, 'POST')).status).toBe(200);
+      await flow.waitForStatus(access, 'completed');
+      const erasure = await flow.reachReview({ type: 'erasure', email: bram.email, details: 'iam: erase again' });
+      expect((await flow.api.admin(`/requests/${erasure}/approve`, 'POST')).status).toBe(200);
+      expect((await flow.waitForStatus(erasure, 'completed')).audit.map((event: any) => event.type)).toContain('earlier_packages_erased');
+      const [download] = await mailedLinks(access, 'downloads');
+      expect((await flow.api.call(download!)).status).toBe(410);
+    }, FLOW_TIMEOUT);
+
     it('a rejection, the queue listed, a cancellation and a request with no account', async () => {
       rejected = await flow.reachReview({ type: 'access', email: ada.email, details: 'iam: reject' });
       const reject = await flow.api.admin(`/requests/${rejected}/reject`, 'POST', { reasonCode: 'excessive', reason: 'Repeated request.' });

@@ -185,6 +185,15 @@ describe('IAM least privilege', () => {
     }
   });
 
+  it('lets ErasePackages delete packages/ of the export bucket and do nothing else in S3', () => {
+    const [id, erasePackages] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/workflow/erase-packages/index.ts'));
+    const s3 = statementsOfRole(roleOf(erasePackages)).filter((statement) => list(statement.Action).some((action) => action.startsWith('s3:')));
+    expect(s3.flatMap((statement) => list(statement.Action)), id).toEqual(['s3:DeleteObject*']);
+    expect(s3.flatMap((statement) => list(statement.Resource)), id).toEqual([
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [exportBucket, 'Arn'] }, '/packages/*']] },
+    ]);
+  });
+
   // The webhook and the privacy mailbox call the same intake use case (functions/intake/accept.ts).
   it.each(['functions/intake/index.ts', 'functions/mail-intake/index.ts'])('gives %s exactly the item operations the intake makes, and deletes only person items', (entry) => {
     const [id, intake] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === entry));

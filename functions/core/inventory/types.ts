@@ -56,6 +56,11 @@ export type StoreLocation =
       ttlAttribute?: string;
       /** GSI on `email` that resolves a verified email address to the account (account store only). */
       emailIndex?: string;
+      /**
+       * GSI on `emailNormalized` (the address trimmed and lower-cased, see `normalizeEmail`),
+       * which finds an account whatever the case of its stored `email` (account store only).
+       */
+      normalizedEmailIndex?: string;
     }
   | {
       kind: 's3';

@@ -31,6 +31,7 @@ export { cancellationConfirmation, type CancellationInput } from './emails/cance
 export { noData, type NoDataInput } from './emails/no-data.js';
 export { accessReady, type AccessReadyInput } from './emails/access-ready.js';
 export { erasureReport, type ErasureReportInput, type KeptData } from './emails/erasure-report.js';
+export { BACKUP_RESTORABLE_DAYS, type ErasureRemains } from './emails/erasure-remains.js';
 export { rejection, type RejectionInput } from './emails/rejection.js';
 export { decisionBlocks, groundText, type ReviewedRights } from './decisions.js';
 export { extensionNotice, type ExtensionNoticeInput } from './emails/extension-notice.js';
@@ -50,8 +51,10 @@ export { deadlineEscalation, type DeadlineEscalationInput } from './team/deadlin
 
 // The access package.
 export { renderAccessSummary, type AccessSummaryInput, type AccessSummaryJson } from './access-summary/index.js';
+export type { RequestRecordEntry, RequestRecordsSection } from './access-summary/request-records.js';
 
 // Pages.
 export { verifyPage, type VerifyPageInput } from './pages/verify.js';
 export { verifyResultPage, VERIFY_OUTCOMES, type VerifyOutcome, type VerifyResultPageInput } from './pages/verify-result.js';
 export { downloadExpiredPage } from './pages/download-expired.js';
+export { downloadRevokedPage } from './pages/download-revoked.js';

@@ -1,3 +1,10 @@
+import { createHash } from 'node:crypto';
+
+/** The person a request is about, as a table key: the normalized address, hashed. */
+export function personKey(email: string): string {
+  return createHash('sha256').update(`person:${email}`).digest('hex');
+}
+
 /**
  * Key layout of the requests table (single-table design). Every item of a request shares
  * its partition, so the detail view and the audit trail are one Query.
@@ -39,4 +46,15 @@ export const closedIndex = {
   name: 'byClosedAt',
   partition: 'CLOSED',
   sort: (closedAt: string, requestId: string) => `${closedAt}#${requestId}`,
+};
+
+/**
+ * The person index: every request of one address (hashed), by receipt. ResolveSubject
+ * finds the earlier requests of the requester with it: their records are data held about
+ * them, and their account ids find what an erasure kept (invoices). Projects `subject`.
+ */
+export const personIndex = {
+  name: 'byPerson',
+  partition: (contactEmail: string) => `PERSON#${personKey(contactEmail)}`,
+  sort: (receivedAt: string, requestId: string) => `${receivedAt}#${requestId}`,
 };

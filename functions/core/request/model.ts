@@ -36,6 +36,17 @@ export function isOpen(status: RequestStatus): status is OpenStatus {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }
 
+/** Whom a request is about, as ResolveSubject found them. */
+export interface Subject {
+  found: boolean;
+  /** The Kiara account: the live one of the address, else the one an earlier request of it found. */
+  accountId?: string;
+  /** How the account was found: `earlier_request` once the account item itself is gone (erased). */
+  via?: 'account' | 'earlier_request';
+  /** The other requests of the same address whose records are kept (data held about the person). */
+  earlierRequestIds?: string[];
+}
+
 /** Emails to the requester that announce a change the privacy team made to the request. */
 export const NOTICE_KINDS = ['extension_notice', 'download_link'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -153,7 +164,7 @@ export interface DsrRequestRecord {
   /** Identity pauses (setting, default off): the legal limit moved by these days. */
   identityPauses?: { start: string; end: string }[];
   /** Set by ResolveSubject; absent while identity is unconfirmed. */
-  subject?: { accountId?: string; found: boolean };
+  subject?: Subject;
   pendingStep?: PendingStepName;
   createdAt: string;
   updatedAt: string;
@@ -169,6 +180,12 @@ export interface DsrRequestRecord {
   outbox?: Partial<Record<NoticeKind, { queuedAt: string; /** download_link: the link it will carry. */ linkId?: string }>>;
   /** The access package in the export bucket, once assembled. */
   package?: { key: string; bytes: number; files: number };
+  /** Set when a later erasure deleted the package: its download links answer 410. */
+  packageRevoked?: { at: string; byRequestId: string };
+  /** When the stores that age data out were collected (held) for this request, before the review. */
+  heldAt?: string;
+  /** For an erasure: the earlier requests whose packages it deleted. */
+  erasedPackages?: string[];
   /**
    * The download link last emailed: only the link with this id opens the package (a
    * reissued link retires the earlier ones); the package is deleted at `packageExpiresAt`.

@@ -1,6 +1,11 @@
+import { localDate } from '../../core/deadlines/index.js';
 import { namedStores, parseRecipientNames } from '../../core/inventory/index.js';
-import { renderAccessSummary } from '../../core/render/index.js';
+import { agedOutWindows } from '../../core/plan/aged-out.js';
+import { planStores } from '../../core/plan/plan.js';
+import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
+import type { DsrRequestRecord } from '../../core/request/model.js';
+import { recordExpiresAt } from '../../core/retention/index.js';
 import { assemblePackage, deleteWorkFiles } from '../../connectors/package.js';
 import { readStoreResults } from '../../connectors/progress.js';
 import { requireEnv } from '../../shared/env.js';
@@ -14,7 +19,7 @@ import { workflowEnv } from '../../shared/workflow-env.js';
  * summary.json). Work files are removed once the package is complete.
  */
 export function createHandler(env: Record<string, string>) {
-  const { repo } = workflowEnv(env);
+  const { repo, recordRetentionYears } = workflowEnv(env);
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
   // The processors as the deployment names them (Art. 15(1)(c)).
@@ -23,6 +28,12 @@ export function createHandler(env: Record<string, string>) {
   return stepHandler('assemble', async (event: { requestId: string }) => {
     const request = await repo.get(event.requestId);
     const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
+    const requestRecords = {
+      recordRetentionYears,
+      requests: await Promise.all(
+        (request.subject?.earlierRequestIds ?? []).map(async (id) => recordEntry(await repo.get(id), recordRetentionYears)),
+      ),
+    };
     const summary = renderAccessSummary({
       locale: request.locale,
       requestId: request.requestId,
@@ -30,6 +41,10 @@ export function createHandler(env: Record<string, string>) {
       inventory,
       generatedAt: new Date().toISOString(),
       stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
+      requestRecords,
+      agedOut: request.heldAt
+        ? agedOutWindows(planStores(request.types).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
+        : [],
     });
     const result = await assemblePackage({
       exportBucket,
@@ -38,6 +53,9 @@ export function createHandler(env: Record<string, string>) {
       documents: [
         { path: 'README.html', content: summary.html },
         { path: 'summary.json', content: JSON.stringify(summary.json, null, 2) },
+        ...(summary.json.requestRecords
+          ? [{ path: 'data/request-records.json', content: JSON.stringify(summary.json.requestRecords, null, 2) }]
+          : []),
       ],
     });
     await deleteWorkFiles(exportBucket, event.requestId);
@@ -48,6 +66,21 @@ export function createHandler(env: Record<string, string>) {
       details: { bytes: result.bytes, files: result.files, stores: stores.map((s) => ({ storeId: s.storeId, items: s.items })) },
     });
   });
+}
+
+/** An earlier request as the package lists it: what was asked, when, and how long its record is kept. */
+function recordEntry(request: DsrRequestRecord, years: number): RequestRecordEntry {
+  return {
+    requestId: request.requestId,
+    types: request.types,
+    receivedAt: request.receivedAt,
+    ...(request.closedAt
+      ? {
+          closedAt: request.closedAt,
+          keptUntil: localDate(recordExpiresAt(request.closedAt, years)).toString(),
+        }
+      : {}),
+  };
 }
 
 export const handler = lambdaEntry(createHandler);

@@ -10,6 +10,7 @@ import {
 } from '../../core/inventory/index.js';
 import {
   accessReady,
+  BACKUP_RESTORABLE_DAYS,
   cancellationConfirmation,
   erasureNotice,
   erasureReport,
@@ -21,7 +22,7 @@ import {
   type ReviewedRights,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
-import { refusalDeadline } from '../../core/deadlines/index.js';
+import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
@@ -134,6 +135,11 @@ async function sendResult(
         kept: erasures
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
+        remains: {
+          deletedPackages: request.erasedPackages?.length ?? 0,
+          recordRetentionYears: config.recordRetentionYears,
+          backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
+        },
         notifiedRecipients: (await notifiedRecipients(config, requestId)).map((recipient) => namedRecipient(recipient, names)),
         inventory: namedStores(names),
         review: review('erasure_report'),

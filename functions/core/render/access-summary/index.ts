@@ -6,6 +6,9 @@ import { checkCount } from '../numbers.js';
 import { orderedRights, rightArticle, rightName } from '../rights.js';
 import { accessPackageFiles, resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoInstant, Locale, StoreCount } from '../types.js';
+import type { AgedOutWindow } from '../../plan/aged-out.js';
+import { agedOutHtml } from './aged-out.js';
+import { requestRecordsHtml, requestRecordsJson, type RequestRecordsSection } from './request-records.js';
 import { OTHER_RIGHTS, SOURCES, texts } from './texts.js';
 
 export interface AccessSummaryInput {
@@ -19,6 +22,10 @@ export interface AccessSummaryInput {
   stores: readonly StoreCount[];
   /** Defaults to Kiara's inventory. */
   inventory?: Inventory;
+  /** The records kept of the person's earlier requests, when there are any. */
+  requestRecords?: RequestRecordsSection;
+  /** Data that may have aged out between receipt and collection (see agedOutWindows). */
+  agedOut?: readonly AgedOutWindow[];
 }
 
 /** summary.json: the Art. 15(1) information of the package, in the reader's language. */
@@ -54,6 +61,8 @@ export interface AccessSummaryJson {
   };
   packageFormats: string;
   portabilityNote?: string;
+  requestRecords?: ReturnType<typeof requestRecordsJson>;
+  agedOut?: readonly AgedOutWindow[];
 }
 
 function buildJson(input: AccessSummaryInput): AccessSummaryJson {
@@ -108,6 +117,8 @@ function buildJson(input: AccessSummaryInput): AccessSummaryJson {
     },
     packageFormats: t.formats(stores.some((store) => store.files.includes('media/'))),
     ...(input.types.includes('portability') ? { portabilityNote: t.portabilityNote } : {}),
+    ...(input.requestRecords?.requests.length ? { requestRecords: requestRecordsJson(input.requestRecords) } : {}),
+    ...(input.agedOut?.length ? { agedOut: input.agedOut } : {}),
   };
 }
 
@@ -129,8 +140,9 @@ dd ul,main>ul{margin:0;padding-left:22px}
 code{font-family:Consolas,Menlo,monospace;font-size:14px}
 `;
 
-function renderHtml(json: AccessSummaryJson, locale: Locale): string {
+function renderHtml(json: AccessSummaryJson, locale: Locale, records?: RequestRecordsSection): string {
   const t = texts(locale);
+  const withRecords = Boolean(records?.requests.length);
   const created = formatInstantDate(json.generatedAt, locale);
   const sections: SafeHtml[] = json.stores.map(
     (store) => html`<section aria-labelledby="store-${store.id}">
@@ -187,12 +199,14 @@ ${
           )}</td></tr>`,
       )}</tbody>
 </table>`
-    : html`<p>${t.noStores}</p>`
+    : withRecords
+      ? ''
+      : html`<p>${t.noStores}</p>`
 }
 <p>${json.packageFormats}</p>
-<h2>${t.perStoreHeading}</h2>
+${json.agedOut ? agedOutHtml(json.agedOut, locale) : ''}<h2>${t.perStoreHeading}</h2>
 ${sections}
-<p>${json.otherDisclosures}</p>
+${withRecords ? requestRecordsHtml(records!, locale, t) : ''}<p>${json.otherDisclosures}</p>
 <h2>${t.transfersHeading}</h2>
 <p>${json.internationalTransfers.description}</p>
 <h2>${t.rightsHeading}</h2>
@@ -215,5 +229,5 @@ ${sections}
  */
 export function renderAccessSummary(input: AccessSummaryInput): { html: string; json: AccessSummaryJson } {
   const json = buildJson(input);
-  return { html: renderHtml(json, input.locale), json };
+  return { html: renderHtml(json, input.locale, input.requestRecords), json };
 }

@@ -7,6 +7,7 @@ import { renderEmail, type Block } from '../layout.js';
 import { resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoDate, RenderedEmail, StoreCount, SubjectEmailBase } from '../types.js';
 import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
+import { erasureRemainsBlocks, type ErasureRemains } from './erasure-remains.js';
 
 export interface KeptData extends StoreCount {
   /** The latest date until which any of the kept items is kept. */
@@ -24,6 +25,8 @@ export interface ErasureReportInput extends SubjectEmailBase {
   kept: readonly KeptData[];
   /** The recipients told of the erasure (Art. 19); omitted or empty = no such sentence. */
   notifiedRecipients?: readonly Pick<Recipient, 'name' | 'category'>[];
+  /** Deleted earlier packages, request records and backups; omitted = no such section. */
+  remains?: ErasureRemains;
   inventory?: Inventory;
   /** The review's decision on every right, when this reply is the one that carries it. */
   review?: ReviewedRights;
@@ -115,6 +118,7 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
       ? `We bewaren een registratie van hoe we uw verzoek hebben afgehandeld, omdat we dat volgens de AVG moeten kunnen aantonen (${law('Art. 5(2)', locale)}). Daarin staat geen kopie van uw gegevens.`
       : `We keep a record of how we handled your request, because the GDPR requires us to be able to show this (${law('Art. 5(2)', locale)}). It does not contain a copy of your data.`,
   });
+  if (input.remains) blocks.push(...erasureRemainsBlocks(input.remains, locale));
   const decisions = input.review ? decisionBlocks(input.review, locale) : [];
   blocks.push(...decisions);
   // Keeping data under an exemption is a partial refusal: name the remedies (Art. 12(4)).
