@@ -21,6 +21,8 @@ const error = (description: string) => jsonBody('Error', description);
 /** Public routes: no credentials; what protects each is in its description. */
 const PUBLIC: Json = { security: [] };
 const THROTTLED = error('`throttled`: over the API\'s request rate; see Retry-After.');
+/** AWS still failing after the SDK's own retries (functions/shared/http/handler.ts). */
+const UNAVAILABLE = error('`service_unavailable`: a transient AWS fault outlasted the retries. Try again after Retry-After; an intake call repeated with the same Idempotency-Key gives one request.');
 
 const SIGNATURE_HELP = `HMAC-SHA256 of \`<t>.<raw body>\` with a webhook secret, as \`t=<unix seconds>,v1=<hex>\`. Refused when \`t\` is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds from now; any active secret is accepted (two during a rotation).`;
 
@@ -80,6 +82,7 @@ export function openApiDocument(): Json {
             '415': error('`unsupported_media_type`: send application/json.'),
             '422': error('`idempotency_key_reused`: the key was used with another body within 24 hours; nothing is stored.'),
             '429': error('`throttled` (API limits) or `rate_limited` (too many new requests for one address); see Retry-After.'),
+            '503': UNAVAILABLE,
           },
         },
       },
@@ -93,6 +96,7 @@ export function openApiDocument(): Json {
           responses: {
             '202': jsonBody('ResendAccepted', 'The same answer whatever the id; at most 3 links a day are sent.'),
             '429': THROTTLED,
+            '503': UNAVAILABLE,
           },
         },
       },
@@ -109,6 +113,7 @@ export function openApiDocument(): Json {
             '409': htmlPage('Already confirmed.'),
             '410': htmlPage('Expired.'),
             '429': htmlPage('Locked after too many failed attempts; see Retry-After.'),
+            '503': UNAVAILABLE,
           },
         },
         post: {
@@ -123,6 +128,7 @@ export function openApiDocument(): Json {
             '409': htmlPage('Already confirmed.'),
             '410': htmlPage('Expired.'),
             '429': htmlPage('Locked after too many failed attempts; see Retry-After.'),
+            '503': UNAVAILABLE,
           },
         },
       },
@@ -141,6 +147,7 @@ export function openApiDocument(): Json {
             },
             '410': htmlPage('Unknown or expired link: a page that says what to do.'),
             '429': THROTTLED,
+            '503': UNAVAILABLE,
           },
         },
       },
@@ -152,6 +159,7 @@ export function openApiDocument(): Json {
           responses: {
             '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } },
             '429': THROTTLED,
+            '503': UNAVAILABLE,
           },
         },
       },
