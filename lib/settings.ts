@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A context value as the CDK gives it: a string from `-c key=value`, any JSON value from cdk.json. */
 export type ContextLookup = (key: string) => unknown;

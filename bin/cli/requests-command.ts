@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
+import { TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
 import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
 import { adminCall, submitRequest } from './api-client.js';
+import { teamFilingBody, type TeamFilingOptions } from './team-filing.js';
 
 const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -98,6 +100,21 @@ export function registerRequestsCommand(program: Command): void {
     .description('Email the requester a new download link while the package exists; the earlier link stops working')
     .action(async (id: string) => print(await adminCall(`/admin/requests/${id}/reissue-link`, 'POST')));
   requests.command('cancel <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/cancel`, 'POST')));
+  requests
+    .command('create')
+    .description('File a request the privacy team received itself (letter, phone, in person, email); deadlines count from --received-at')
+    .requiredOption('--type <type...>', 'access | portability | erasure | rectification | restriction | objection | withdraw_consent')
+    .requiredOption('--channel <channel>', TEAM_CHANNELS.join(' | '))
+    .requiredOption('--received-at <instant>', 'when Kiara received it, ISO 8601 with an offset (e.g. 2026-11-03T09:30:00+01:00)')
+    .option('--email <email>', 'the reply address (required unless --ground minor)')
+    .option('--locale <locale>', 'en | nl', 'en')
+    .option('--name <name>', "the requester's name")
+    .option('--details <text>', 'what the requester wrote or said')
+    .option('--account-id <id>', 'the Kiara account, when known')
+    .option('--identity-verified', 'the team verified the identity (say how in --note): no identity link is sent')
+    .option('--ground <ground>', 'minor: erase an account the team learned belongs to someone under 18 (policy §12)')
+    .option('--note <text>', 'for the record: how the identity was verified, or how the team learned of the minor')
+    .action(async (options: TeamFilingOptions) => print(await adminCall('/admin/requests', 'POST', teamFilingBody(options))));
   requests
     .command('triage <id>')
     .description('Say which rights an email to the privacy address invokes')

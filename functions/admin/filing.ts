@@ -20,7 +20,7 @@ export async function fileRequest(
     // A retried POST with the same Idempotency-Key files once; without one, each POST files.
     deliveryKey: `team:${idempotencyKey ?? randomUUID()}`,
     fingerprint: fingerprintOf(JSON.stringify(body)),
-    contactEmail: body.email?.trim().toLowerCase() ?? '',
+    contactEmail: body.email ?? '',
     draft: {
       types: body.types,
       locale: body.locale,

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reviewedPlan } from '../core/plan/plan.js';
 import { rejection } from '../core/render/index.js';
 import { isLateRefusal } from '../core/deadlines/index.js';

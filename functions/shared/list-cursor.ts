@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A position in the list index: the LastEvaluatedKey of a `byDueDate` query, which holds

@@ -8,7 +8,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient } from './aws-clients.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
 import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';

@@ -101,3 +101,42 @@ describe('dsr requests decide', () => {
     }]);
   });
 });
+
+describe('dsr requests create', () => {
+  it('files a letter with its true receipt and a verified identity, sending only the options given', async () => {
+    calls.length = 0;
+    await dsr(
+      'requests', 'create', '--type', 'access', 'erasure', '--channel', 'letter',
+      '--received-at', '2026-10-02T09:30:00+02:00', '--email', 'ada@example.com',
+      '--identity-verified', '--note', 'Letter quotes account number and invoice id.',
+    );
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ method: 'POST', url: '/admin/requests' });
+    expect(JSON.parse(calls[0]!.body)).toEqual({
+      types: ['access', 'erasure'],
+      channel: 'letter',
+      receivedAt: '2026-10-02T09:30:00+02:00',
+      locale: 'en',
+      email: 'ada@example.com',
+      identity: 'verified',
+      note: 'Letter quotes account number and invoice id.',
+    });
+  });
+
+  it("files a minor's erasure by account, with no reply address", async () => {
+    calls.length = 0;
+    await dsr(
+      'requests', 'create', '--type', 'erasure', '--channel', 'other', '--received-at', '2026-11-30T10:00:00+01:00',
+      '--account-id', 'acct_42', '--ground', 'minor', '--note', 'Support learned the user is 15.',
+    );
+    expect(JSON.parse(calls[0]!.body)).toEqual({
+      types: ['erasure'],
+      channel: 'other',
+      receivedAt: '2026-11-30T10:00:00+01:00',
+      locale: 'en',
+      accountId: 'acct_42',
+      ground: 'minor',
+      note: 'Support learned the user is 15.',
+    });
+  });
+});

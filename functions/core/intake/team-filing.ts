@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RIGHTS } from '../inventory/types.js';
 import { receiptInstantSchema } from './schema.js';
 
@@ -16,7 +16,7 @@ export const TEAM_CHANNELS = ['email', 'letter', 'phone', 'in_person', 'other'] 
 export const teamFilingSchema = z
   .strictObject({
     types: z.array(z.enum(RIGHTS)).min(1).max(RIGHTS.length),
-    email: z.email().max(254).optional(),
+    email: z.string().trim().toLowerCase().check(z.email(), z.maxLength(254)).optional(),
     channel: z.enum(TEAM_CHANNELS),
     receivedAt: receiptInstantSchema(),
     locale: z.enum(['en', 'nl']).default('en'),
