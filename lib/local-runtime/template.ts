@@ -8,6 +8,7 @@ export interface CfnResource {
 export interface CfnTemplate {
   Parameters?: Record<string, { Type: string; Default?: unknown }>;
   Resources: Record<string, CfnResource>;
+  Outputs?: Record<string, { Value: unknown }>;
 }
 
 export function resourcesOfType(template: CfnTemplate, type: string): Array<[string, CfnResource]> {

@@ -91,26 +91,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Reads local resource names off the handlers' resolved environments. */
+/**
+ * Reads local resource names: the stack's own outputs (as a deployment's user reads them),
+ * and the stores from their connectors' resolved environments.
+ */
 function readResources(template: CfnTemplate, runtime: LocalRuntime): DsrLocal['resources'] {
+  const output = (name: string): string => {
+    const value = template.Outputs?.[name]?.Value;
+    if (value === undefined) throw new Error(`The template has no output ${name}`);
+    return String(runtime.resolve(value));
+  };
   const storeTables: Partial<Record<StoreId, string>> = {};
   let mediaBucket = '';
-  let requestsTable = '';
-  let exportBucket = '';
-  let workflowArn = '';
-  let watchArn = '';
   for (const resource of Object.values<any>(template.Resources)) {
     if (resource.Type !== 'AWS::Lambda::Function') continue;
     const env = runtime.resolve(resource.Properties.Environment?.Variables ?? {}) as Record<string, string>;
     if (env.STORE_ID && env.STORE_TABLE) storeTables[env.STORE_ID as StoreId] = env.STORE_TABLE;
     if (env.STORE_BUCKET) mediaBucket = env.STORE_BUCKET;
-    if (env.STATE_MACHINE_ARN) {
-      requestsTable = env.REQUESTS_TABLE!;
-      exportBucket = env.EXPORT_BUCKET!;
-      workflowArn = env.STATE_MACHINE_ARN;
-      watchArn = env.WATCH_STATE_MACHINE_ARN!;
-    }
   }
+  const requestsTable = output('RequestsTableName');
+  const exportBucket = output('ExportBucketName');
+  const workflowArn = output('StateMachineArn');
+  const watchArn = output('DeadlineWatchArn');
   return { requestsTable, exportBucket, mediaBucket, storeTables, workflowArn, watchArn };
 }
 
@@ -120,7 +122,23 @@ function readResources(template: CfnTemplate, runtime: LocalRuntime): DsrLocal['
  * demo users' data in every store. `npm start` and the workflow tests both use this.
  */
 export async function startDsrLocal(options: DsrLocalOptions = {}): Promise<DsrLocal> {
-  const port = options.port || (await freePort());
+  // The API's port is chosen before the stack is synthesized (its links name it), so another
+  // process can take it before the API listens (parallel test workers): choose again.
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port || (await freePort());
+    try {
+      return await startDsrLocalOn(port, options);
+    } catch (error) {
+      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!taken || options.port || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** How often startDsrLocal chooses another free port when the one it chose was taken. */
+const PORT_ATTEMPTS = 3;
+
+async function startDsrLocalOn(port: number, options: DsrLocalOptions): Promise<DsrLocal> {
   const apiBase = localApiUrl(port);
   const webhookSecret = options.webhookSecret ?? DEV_WEBHOOK_SECRET;
   const adminToken = options.adminToken ?? DEV_ADMIN_TOKEN;
