@@ -4,6 +4,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { checkEnvironment, type EnvironmentOf, type FunctionContract } from '../../functions/shared/contract.js';
 import { LAMBDA_BUNDLING } from '../bundling.js';
 import { acknowledge, acknowledgeControl, acknowledgeWildcards } from '../nag.js';
 import path from 'node:path';
@@ -11,16 +12,30 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface DsrFunctionProps {
-  /** Folder under `functions/` whose `index.ts` exports `handler` and `createHandler`. */
-  entry: string;
-  description: string;
-  environment?: Record<string, string>;
-  /** Default 30 s; store connectors get longer so each invocation does a useful page. */
-  timeout?: Duration;
-  memorySize?: number;
-  /** Key that encrypts the function's log group. */
-  logKey?: IKey;
+export interface DsrFunctionProps<C extends FunctionContract = FunctionContract> {
+  /** The function's contract (`functions/<fn>/contract.ts`): its code folder and environment. */
+  readonly contract: C;
+  readonly description: string;
+  /** The variables the contract declares; checked against it here, at synth. */
+  readonly environment: EnvironmentOf<C>;
+  /**
+   * How long one invocation may run.
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /**
+   * Key that encrypts the function's log group.
+   * @default the log group is encrypted by CloudWatch Logs' own key
+   */
+  readonly logKey?: IKey;
+}
+
+/** TRANSITIONAL (issue 14): removed once every function has its contract. */
+interface UncontractedProps extends Omit<DsrFunctionProps, 'contract' | 'environment'> {
+  readonly entry: string;
+  readonly environment?: Record<string, string>;
 }
 
 /**
@@ -28,9 +43,10 @@ export interface DsrFunctionProps {
  * bundle without the runtime's AWS SDK (lib/bundling.ts), X-Ray tracing, a log group with retention. The `DsrEntry` metadata tells the
  * local runtime which source module to load for this function.
  */
-export class DsrFunction extends NodejsFunction {
-  constructor(scope: Construct, id: string, props: DsrFunctionProps) {
-    const entry = `functions/${props.entry}/index.ts`;
+export class DsrFunction<C extends FunctionContract = FunctionContract> extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: DsrFunctionProps<C> | UncontractedProps) {
+    if ('contract' in props) checkEnvironment(props.contract, props.environment);
+    const entry = `functions/${'contract' in props ? props.contract.entry : props.entry}/index.ts`;
     super(scope, id, {
       entry: path.join(REPO_ROOT, entry),
       handler: 'handler',
@@ -43,7 +59,7 @@ export class DsrFunction extends NodejsFunction {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'kiara-dsr',
-        ...props.environment,
+        ...(props.environment as Record<string, string>),
       },
       logGroup: logGroupOf(scope, id, props.logKey),
       bundling: { ...LAMBDA_BUNDLING, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules] },
