@@ -1,92 +1,11 @@
-/** The admin API's shapes, as the console reads them (see functions/admin/). */
-export interface Summary {
-  requestId: string;
-  types: string[];
-  status: string;
-  open: boolean;
-  pendingStep: string | null;
-  channel: string;
-  receivedAt: string;
-  receiptDate: string;
-  deadline: string;
-  strictDeadline: string;
-  /** Art. 12(4): the one-month legal date by which a refusal must reach the person. */
-  refusalDeadline: string;
-  extended: boolean;
-  daysLeft: number | null;
-  closedAt: string | null;
-}
+/**
+ * The admin API's answers, as functions/admin/views.ts builds them: imported, never
+ * restated, so a field the API renames or drops fails this build. Type-only: nothing of
+ * the server is bundled.
+ */
+import type { RequestDetail } from '../../functions/admin/views.js';
 
-export interface QueuePage {
-  items: Summary[];
-  cursor: string | null;
-}
-
-export interface PendingStep {
-  step: string;
-  stepKey: string;
-  status: string;
-  createdAt: string;
-  details?: { storeId?: string; action?: string; error?: string };
-}
-
-export interface StoreResult {
-  storeId: string;
-  action: string;
-  items: number;
-  bytes: number;
-  retained: number;
-  retainedUntil?: string;
-  parts: string[];
-}
-
-export interface AuditEvent {
-  type: string;
-  actor: string;
-  at: string;
-  details?: Record<string, unknown>;
-}
-
-export interface DeadlinePair {
-  strict: string;
-  legal: string;
-}
-
-export interface MailAttachment {
-  name: string | null;
-  contentType: string;
-  bytes: number;
-}
-
-/** The privacy mailbox: a message and SES's verdicts (functions/core/request/model.ts). */
-export interface MailFacts {
-  verdicts: { spf: string; dkim: string; dmarc: string; spam: string; virus: string };
-  flags: string[];
-  held: boolean;
-  subject?: string;
-  text?: string;
-  htmlOnly?: boolean;
-  attachments: MailAttachment[];
-}
-
-export interface Detail extends Summary {
-  locale: string;
-  contactEmail: string;
-  deadlines: { initial: DeadlinePair; extended: DeadlinePair };
-  extension: { reason: string; extendedBy: string; extendedAt: string; subjectNotifiedAt?: string } | null;
-  /** Emails queued with a change (e.g. the extension notice) that have not gone out yet. */
-  noticesPending?: string[];
-  /** The current download link's expiry and the package's deletion. */
-  downloadLink?: { linkExpiresAt: string; packageExpiresAt: string } | null;
-  decision: { rights: Record<string, { decision: string; ground?: string; facts?: string }>; decidedBy: string; decidedAt: string; late?: boolean } | null;
-  outcome?: { text: string; decidedBy: string; decidedAt: string } | null;
-  extendable?: { ok: true } | { ok: false; code: string; message: string };
-  subjectFound: boolean | null;
-  pendingSteps: PendingStep[];
-  stores: StoreResult[];
-  emailsSent: string[];
-  audit: AuditEvent[];
-  mail?: MailFacts | null;
-  suggestedTypes: string[];
-  messages: (Pick<MailFacts, 'subject' | 'text' | 'htmlOnly' | 'attachments'> & { receivedAt: string; fromContact: boolean })[];
-}
+export type { QueuePage, RequestDetail as Detail, RequestSummary as Summary } from '../../functions/admin/views.js';
+export type PendingStep = RequestDetail['pendingSteps'][number];
+export type MailFacts = NonNullable<RequestDetail['mail']>;
+export type ReceivedMessage = RequestDetail['messages'][number];

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { canExtend } from '../core/deadlines/index.js';
 import { readStoreResults } from '../connectors/progress.js';
 import { requireEnv } from '../shared/env.js';
 import { HttpError } from '../shared/http/errors.js';
@@ -13,7 +12,7 @@ import { workflowEnv } from '../shared/workflow-env.js';
 import { parseBody } from './body.js';
 import { adminCaller } from './caller.js';
 import { decideStep } from './decide.js';
-import { dismiss, dismissBody, suggestedTypes, triage, triageBody } from './mailbox.js';
+import { dismiss, dismissBody, triage, triageBody } from './mailbox.js';
 import { fileRequest, idempotencyKeyOf } from './filing.js';
 import { requestIntake } from '../intake/accept.js';
 import { requestIdKey } from '../intake/secrets.js';
@@ -23,7 +22,7 @@ import { deliverNotices } from './notices.js';
 import { reissueLink } from './reissue-link.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { reviewActions } from './review.js';
-import { stepView, summaryView } from './views.js';
+import { detailView } from './views.js';
 
 const retryBody = z.strictObject({ storeId: z.string().optional() }).optional();
 
@@ -55,34 +54,7 @@ export function createHandler(env: Record<string, string>) {
       repo.sentMails(requestId),
       new MessagesRepo(table).list(requestId),
     ]);
-    return {
-      ...summaryView(request),
-      locale: request.locale,
-      contactEmail: request.contactEmail,
-      name: request.name ?? null,
-      details: request.details ?? null,
-      deadlines: request.deadlines,
-      extension: request.extension ?? null,
-      // Notices queued with a change and not yet sent (the console shows "notice pending").
-      noticesPending: Object.keys(request.outbox ?? {}),
-      // The current download link's expiry and the package's deletion (a new link is possible until then).
-      downloadLink: request.downloadLink ? { linkExpiresAt: request.downloadLink.linkExpiresAt, packageExpiresAt: request.downloadLink.packageExpiresAt } : null,
-      decision: request.decision ?? null,
-      outcome: request.outcome ?? null,
-      // Whether an extension is still possible now, and if not why (the console shows it).
-      extendable: canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension)),
-      subjectFound: request.subject?.found ?? null,
-      pendingSteps: steps.map(stepView),
-      stores,
-      emailsSent: mails,
-      // The privacy mailbox: the message that opened the request, and the replies since.
-      mail: request.mail ?? null,
-      suggestedTypes: suggestedTypes(request),
-      triage: request.triage ?? null,
-      dismissal: request.dismissal ?? null,
-      messages,
-      audit,
-    };
+    return detailView(request, { audit, steps, stores, mails, messages });
   }
 
   async function act(event: APIGatewayProxyEvent, requestId: string, action: string, actor: string) {

@@ -3,10 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { RIGHTS } from '../core/inventory/types.js';
-import { suggestRights } from '../core/mail/classify.js';
 import { dismissalReply } from '../core/render/index.js';
 import { requestKeys } from '../core/request/keys.js';
-import type { DsrRequestRecord } from '../core/request/model.js';
+import { DISMISSABLE_STEPS, isStepIn, type DsrRequestRecord } from '../core/request/model.js';
 import { documentClient, sfnClient } from '../shared/aws-clients.js';
 import { HttpError } from '../shared/http/errors.js';
 import { sendOnce } from '../shared/mailer.js';
@@ -20,19 +19,11 @@ export const dismissBody = z.strictObject({
   reply: z.string().trim().min(1).max(5000).optional(),
 });
 
-/** Steps a dismissal may end: everything before the review decision. */
-const DISMISSABLE_STEPS = ['verify_identity', 'triage', 'review'];
-
 export interface MailboxDeps {
   repo: RequestsRepo;
   table: string;
   senderEmail: string;
   stateMachineArn: string;
-}
-
-/** The rights the message's words suggest (a keyword classifier; the team decides). */
-export function suggestedTypes(request: DsrRequestRecord) {
-  return request.mail ? suggestRights(`${request.mail.subject ?? ''}\n${request.mail.text ?? ''}`) : [];
 }
 
 /** Records a decision on the request item once: a second decision of the same kind is 409. */
@@ -94,7 +85,7 @@ async function startWorkflow(stateMachineArn: string, requestId: string) {
  */
 export async function dismiss(deps: MailboxDeps, request: DsrRequestRecord, body: z.infer<typeof dismissBody>, actor: string) {
   const { repo } = deps;
-  const pending = (await repo.pendingSteps(request.requestId)).find((step) => DISMISSABLE_STEPS.includes(step.step));
+  const pending = (await repo.pendingSteps(request.requestId)).find((step) => isStepIn(DISMISSABLE_STEPS, step.step));
   if (!pending) throw new HttpError(409, 'not_dismissable', 'Only a request that waits for identity, triage or review can be dismissed.');
   if (body.reply && !request.contactEmail) throw new HttpError(409, 'no_reply_address', 'The message has no address to answer.');
   const dismissedAt = new Date().toISOString();

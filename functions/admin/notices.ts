@@ -1,4 +1,5 @@
 import { accessReady, extensionNotice, type RenderedEmail } from '../core/render/index.js';
+import type { EmailMarker } from '../core/request/email-kinds.js';
 import type { DsrRequestRecord, NoticeKind } from '../core/request/model.js';
 import { readStoreResults } from '../connectors/progress.js';
 import { issueDownloadLink } from '../shared/download-links.js';
@@ -11,7 +12,7 @@ export type NoticeEnv = Pick<WorkflowEnv, 'repo' | 'table' | 'senderEmail' | 'pu
 /** A queued notice made ready to send: its email, its once-only mail kind, and what the record keeps once sent. */
 interface PreparedNotice {
   email: RenderedEmail;
-  mailKind: string;
+  mailKind: EmailMarker;
   sent(at: string): Partial<DsrRequestRecord>;
 }
 
