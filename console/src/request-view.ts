@@ -126,7 +126,7 @@ function facts(d: Detail) {
     'Request',
     dl([
       ...optional('Name', d.name),
-      ...optional('What the requester wrote', d.details && h('p', { class: 'details' }, d.details)),
+      ...optional('What the requester wrote', d.details && h('p', { class: 'requester-text' }, d.details)),
       ...optional('Duplicate of', d.duplicateOf && requestLink(d.duplicateOf)),
       ...optional('Review note', d.reviewNote && label(REVIEW_NOTE_LABELS, d.reviewNote)),
       ['Rights', d.types.map((type) => label(RIGHT_LABELS, type)).join(', ')],
