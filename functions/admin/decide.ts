@@ -1,7 +1,7 @@
 import { SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut, InvalidToken } from '@aws-sdk/client-sfn';
 import { sfnClient } from '../shared/aws-clients.js';
 import { HttpError } from '../shared/http/errors.js';
-import type { PendingStep, RequestsRepo } from '../shared/requests-repo.js';
+import type { PendingStep, RequestsRepo } from '../shared/ports/requests-repo.js';
 
 /** The 409 for a step that does not wait (any more): who decided it how, or that there is none. */
 export function notPending(existing: PendingStep | undefined): HttpError {

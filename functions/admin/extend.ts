@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
@@ -25,17 +24,11 @@ export async function extendRequest(env: NoticeEnv, event: APIGatewayProxyEvent,
     const allowed = canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension));
     if (!allowed.ok) throw new HttpError(409, allowed.code, allowed.message);
     const extendedAt = new Date().toISOString();
-    try {
-      await repo.update(
-        requestId,
-        { extension: { reason: body.reason, extendedBy: actor, extendedAt }, outbox: { ...request.outbox, extension_notice: { queuedAt: extendedAt } } },
-        [],
-        'extension',
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new HttpError(409, 'already_extended', 'The request was already extended.');
-      throw error;
-    }
+    const extended = await repo.updateUnlessSet(requestId, 'extension', {
+      extension: { reason: body.reason, extendedBy: actor, extendedAt },
+      outbox: { ...request.outbox, extension_notice: { queuedAt: extendedAt } },
+    });
+    if (!extended) throw new HttpError(409, 'already_extended', 'The request was already extended.');
   }
   // Recorded once, also when an earlier call stopped between the extension and its event.
   if (!(await repo.auditTrail(requestId)).some((e) => e.type === 'extended')) {

@@ -10,7 +10,7 @@ import type { DsrRequestRecord } from '../core/request/model.js';
 import { documentClient, sfnClient } from '../shared/aws-clients.js';
 import { HttpError } from '../shared/http/errors.js';
 import { sendOnce } from '../shared/mailer.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 import { decideStep } from './decide.js';
 
 export const triageBody = z.strictObject({ types: z.array(z.enum(RIGHTS)).min(1).max(RIGHTS.length) });

@@ -15,7 +15,7 @@ import {
 } from '../core/request/decisions.js';
 import { needsOutcome, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 import { parseBody } from './body.js';
 import { decideStep, notPending } from './decide.js';
 

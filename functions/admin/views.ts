@@ -1,6 +1,6 @@
 import { daysLeft, refusalDeadline } from '../core/deadlines/index.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord } from '../core/request/model.js';
-import type { PendingStep } from '../shared/requests-repo.js';
+import type { PendingStep } from '../shared/ports/requests-repo.js';
 
 /** A request as the queue shows it: no contact details, days left in Amsterdam days. */
 export function summaryView(request: DsrRequestRecord, now = new Date()) {

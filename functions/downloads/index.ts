@@ -7,7 +7,7 @@ import { httpHandler } from '../shared/http/handler.js';
 import { html, redirect } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { isLinkToken } from '../shared/tokens.js';
 
 /** Seconds the S3 link we redirect to stays valid: just long enough to start the download. */
@@ -22,7 +22,7 @@ export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const bucket = requireEnv(env, 'EXPORT_BUCKET');
   const links = new LinkTokens(table);
-  const repo = new RequestsRepo(table);
+  const repo = new DynamoRequestsRepo(table);
 
   return httpHandler('downloads', async (event) => {
     const token = event.pathParameters?.token ?? '';

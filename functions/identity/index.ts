@@ -3,7 +3,7 @@ import { httpHandler } from '../shared/http/handler.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
 import { RateLimiter } from '../shared/rate-limit.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { resendRoute } from './resend.js';
 import { verifyRoute } from './verify.js';
 
@@ -11,7 +11,7 @@ import { verifyRoute } from './verify.js';
 export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const deps = {
-    repo: new RequestsRepo(table),
+    repo: new DynamoRequestsRepo(table),
     links: new LinkTokens(table),
     limiter: new RateLimiter(table),
     publicApiUrl: requireEnv(env, 'PUBLIC_API_URL').replace(/\/$/, ''),

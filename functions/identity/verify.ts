@@ -8,7 +8,7 @@ import { header } from '../shared/http/request.js';
 import type { LinkTokens } from '../shared/link-tokens.js';
 import { logger } from '../shared/logger.js';
 import { limitKey, type Limit, type RateLimiter } from '../shared/rate-limit.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 import { isLinkToken } from '../shared/tokens.js';
 import { applyIdentityPauses } from '../core/deadlines/index.js';
 import type { DsrRequestRecord } from '../core/request/model.js';

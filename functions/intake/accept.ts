@@ -2,7 +2,7 @@ import { computeDeadlines } from '../core/deadlines/index.js';
 import { repeatOf, requestIdOf } from '../core/intake/idempotency.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { startOnce } from '../shared/start-once.js';
 import { PersonLedger, personKey, type PersonLimit } from './person.js';
 
@@ -61,7 +61,7 @@ export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
  * workflow's StartExecution. The workflow's first step starts the deadline watch.
  */
 export function requestIntake(env: { table: string; stateMachineArn: string; watchArn: string; requestIdKey: () => Promise<string> }) {
-  const repo = new RequestsRepo(env.table);
+  const repo = new DynamoRequestsRepo(env.table);
   const people = new PersonLedger(env.table, repo, PER_PERSON_LIMIT);
 
   /** The request as stored; one that repeats open requests is stored closed and linked. */

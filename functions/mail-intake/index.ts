@@ -13,7 +13,7 @@ import { requireEnv } from '../shared/env.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
 import { MessagesRepo } from '../shared/messages-repo.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 
 /**
  * The privacy mailbox as an intake channel. SES (or the local SMTP listener) stores each
@@ -26,7 +26,7 @@ export function createHandler(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   const bucket = requireEnv(env, 'MAIL_BUCKET');
   const prefix = env.MAIL_PREFIX ?? '';
-  const repo = new RequestsRepo(table);
+  const repo = new DynamoRequestsRepo(table);
   const messages = new MessagesRepo(table);
   const accept = requestIntake({
     table,

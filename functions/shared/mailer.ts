@@ -1,6 +1,6 @@
 import { SendEmailCommand } from '@aws-sdk/client-ses';
 import { sesClient } from './aws-clients.js';
-import type { RequestsRepo } from './requests-repo.js';
+import type { RequestsRepo } from './ports/requests-repo.js';
 
 export interface RenderedEmail {
   subject: string;
