@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { HttpError } from '../shared/http/errors.js';
 
 /** The JSON body of an admin call, checked by its schema: 400 with field codes otherwise. */
-export function parseBody<T>(schema: z.ZodType<T>, event: APIGatewayProxyEvent): T {
+export function parseBody<S extends z.ZodType>(schema: S, event: APIGatewayProxyEvent): z.output<S> {
   let raw: unknown;
   try {
     raw = event.body ? JSON.parse(event.body) : undefined;

@@ -12,7 +12,7 @@ import { s3Client } from '../shared/aws-clients.js';
 import { requireEnv } from '../shared/env.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
-import { MessagesRepo } from '../shared/messages-repo.js';
+import { DynamoMessagesRepo } from '../shared/messages-repo.js';
 import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 
 /**
@@ -27,7 +27,7 @@ export function createHandler(env: Record<string, string>) {
   const bucket = requireEnv(env, 'MAIL_BUCKET');
   const prefix = env.MAIL_PREFIX ?? '';
   const repo = new DynamoRequestsRepo(table);
-  const messages = new MessagesRepo(table);
+  const messages = new DynamoMessagesRepo(table);
   const accept = requestIntake({
     table,
     stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN'),

@@ -23,6 +23,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
+import { adminContract } from '../../functions/admin/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { acknowledge, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -190,7 +191,6 @@ export class DsrApi extends Construct {
    */
   private adminRouteAuth(admin: DsrFunction): MethodOptions {
     if (this.adminTokenSecret) {
-      admin.addEnvironment('ADMIN_TOKEN_SECRET_ARN', this.adminTokenSecret.secretArn);
       this.adminTokenSecret.grantRead(admin);
       return { authorizationType: AuthorizationType.NONE };
     }
@@ -312,7 +312,22 @@ export class DsrApi extends Construct {
       ],
     );
 
-    const admin = fn('Admin', 'admin', 'DSR admin API for the privacy team');
+    const admin = new DsrFunction(this, 'Admin', {
+      contract: adminContract,
+      description: 'DSR admin API for the privacy team',
+      environment: {
+        REQUESTS_TABLE: requestsTable.tableName,
+        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+        WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
+        SENDER_EMAIL: mail.senderEmail,
+        PUBLIC_API_URL: this.baseUrl,
+        // A team filing's request id is derived from its delivery key, as the webhook's is.
+        REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
+        ...(this.adminTokenSecret ? { ADMIN_TOKEN_SECRET_ARN: this.adminTokenSecret.secretArn } : {}),
+      },
+      logKey,
+      timeout: Duration.seconds(15),
+    });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
@@ -320,8 +335,6 @@ export class DsrApi extends Construct {
     // the team files starts its workflow and deadline watch.
     stateMachine.grantStartExecution(admin);
     watch.grantStartExecution(admin);
-    // A team filing's request id is derived from its delivery key, as the webhook's is.
-    admin.addEnvironment('REQUEST_ID_KEY_ARN', this.requestIdKey.secretArn);
     this.requestIdKey.grantRead(admin);
     grantSendEmail(admin, mail.senderEmail);
 
