@@ -28,7 +28,7 @@ type UseCase<Body> = (ports: AdminPorts, request: DsrRequestRecord, body: Body, 
 
 const withBody =
   <S extends z.ZodType>(schema: S, run: UseCase<z.output<S>>): RequestAction =>
-  (ports, { request, event, actor }) =>
+  async (ports, { request, event, actor }) =>
     run(ports, request, parseBody(schema, event), actor);
 
 /** Actions that take no body (one sent is ignored, as before). */

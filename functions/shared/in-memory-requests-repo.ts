@@ -52,15 +52,27 @@ export class InMemoryRequestsRepo implements RequestsRepo {
   }
 
   async update(requestId: string, changes: Partial<DsrRequestRecord>, removes: (keyof DsrRequestRecord)[] = []) {
-    const next: DsrRequestRecord = { ...(await this.get(requestId)), ...structuredClone(changes), updatedAt: new Date().toISOString() };
-    for (const name of removes) delete next[name];
-    this.requests.set(requestId, next);
-    return structuredClone(next);
+    // Unguarded, the write always happens.
+    return this.write(requestId, changes, removes)!;
   }
 
   async updateUnlessSet(requestId: string, guard: keyof DsrRequestRecord, changes: Partial<DsrRequestRecord>) {
-    if ((await this.get(requestId))[guard] !== undefined) return undefined;
-    return this.update(requestId, changes);
+    return this.write(requestId, changes, [], guard);
+  }
+
+  /**
+   * Reads, checks and writes the request without yielding in between, so concurrent calls
+   * see each other's writes as DynamoDB's single-item writes do: only the changed
+   * attributes are replaced, and a guarded write loses to one that set its guard first.
+   */
+  private write(requestId: string, changes: Partial<DsrRequestRecord>, removes: (keyof DsrRequestRecord)[], guard?: keyof DsrRequestRecord) {
+    const current = this.requests.get(requestId);
+    if (!current) throw new RequestNotFoundError(`Request ${requestId} not found`);
+    if (guard && current[guard] !== undefined) return undefined;
+    const next: DsrRequestRecord = { ...current, ...structuredClone(changes), updatedAt: new Date().toISOString() };
+    for (const name of removes) delete next[name];
+    this.requests.set(requestId, next);
+    return structuredClone(next);
   }
 
   async setStatus(requestId: string, status: RequestStatus, extra: Partial<DsrRequestRecord> = {}) {

@@ -78,6 +78,16 @@ describe.each([
     expect((await repo.get('dsr_guard')).extension).toEqual(extension);
   });
 
+  it('lets one of two concurrent guarded updates win, keeping the attributes of both plain updates', async () => {
+    await repo.create(aRequest({ requestId: 'dsr_race' }));
+    const triage = (decidedBy: string) => ({ triage: { types: ['access' as const], decidedBy, decidedAt: '2026-06-16T10:00:00.000Z' } });
+    const written = await Promise.all([repo.updateUnlessSet('dsr_race', 'triage', triage('alice')), repo.updateUnlessSet('dsr_race', 'triage', triage('bob'))]);
+    expect(written.filter(Boolean)).toHaveLength(1);
+    expect((await repo.get('dsr_race')).triage).toEqual(written.find(Boolean)!.triage);
+    await Promise.all([repo.update('dsr_race', { heldAt: '2026-06-17T10:00:00.000Z' }), repo.update('dsr_race', { pendingStep: 'review' })]);
+    expect(await repo.get('dsr_race')).toMatchObject({ heldAt: '2026-06-17T10:00:00.000Z', pendingStep: 'review' });
+  });
+
   it('resolves a pending step exactly once; a step never registered cannot be resolved', async () => {
     await repo.putStep({ requestId: 'dsr_step', step: 'review', stepKey: 'review', status: 'pending', taskToken: 't', createdAt: '2026-06-15T10:00:00.000Z' });
     expect(await repo.pendingSteps('dsr_step')).toHaveLength(1);
