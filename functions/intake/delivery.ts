@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { fieldErrors, intakeBodySchema, MAX_BODY_BYTES, type IntakeBody } from '../core/intake/schema.js';
+import { intakeBodySchema, MAX_BODY_BYTES, type IntakeBody } from '../core/intake/schema.js';
 import { verifySignature } from '../core/intake/signature.js';
 import { HttpError } from '../shared/http/errors.js';
 import { header } from '../shared/http/request.js';
+import { invalidInput } from '../shared/http/validation.js';
 import { webhookSecrets } from './secrets.js';
 
 export interface Delivery {
@@ -33,9 +34,7 @@ export async function parseDelivery(event: APIGatewayProxyEvent, env: Record<str
     throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
   }
   const result = intakeBodySchema.safeParse(parsed);
-  if (!result.success) {
-    throw new HttpError(400, 'validation_failed', 'The request has invalid fields.', fieldErrors(result.error));
-  }
+  if (!result.success) throw invalidInput(result.error);
   const idempotencyKey = header(event, 'idempotency-key');
   if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
     throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 visible ASCII characters.');
