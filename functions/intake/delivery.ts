@@ -4,7 +4,6 @@ import { verifySignature } from '../core/intake/signature.js';
 import { HttpError } from '../shared/http/errors.js';
 import { header } from '../shared/http/request.js';
 import { invalidInput } from '../shared/http/validation.js';
-import { webhookSecrets } from './secrets.js';
 
 export interface Delivery {
   body: IntakeBody;
@@ -16,7 +15,7 @@ export interface Delivery {
  * Checks that cost nothing and change nothing come first: type, size, signature, shape.
  * Every failure is an HttpError (4xx with a code); nothing is stored before this returns.
  */
-export async function parseDelivery(event: APIGatewayProxyEvent, env: Record<string, string>): Promise<Delivery> {
+export async function parseDelivery(event: APIGatewayProxyEvent, secrets: () => Promise<string[]>): Promise<Delivery> {
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
     throw new HttpError(415, 'unsupported_media_type', 'Send the request as application/json.');
@@ -25,7 +24,7 @@ export async function parseDelivery(event: APIGatewayProxyEvent, env: Record<str
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
     throw new HttpError(413, 'payload_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
   }
-  const signature = verifySignature(header(event, 'x-dsr-signature'), raw, await webhookSecrets(env));
+  const signature = verifySignature(header(event, 'x-dsr-signature'), raw, await secrets());
   if (!signature.ok) throw new HttpError(401, signature.code!, 'The X-Dsr-Signature header is missing or not valid.');
   let parsed: unknown;
   try {
