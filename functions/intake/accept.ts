@@ -60,7 +60,13 @@ export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
  * its id is derived from the delivery key), then at once the `received` audit event and the
  * workflow's StartExecution. The workflow's first step starts the deadline watch.
  */
-export function requestIntake(env: { table: string; stateMachineArn: string; watchArn: string; requestIdKey: () => Promise<string> }) {
+export function requestIntake(env: {
+  table: string;
+  stateMachineArn: string;
+  /** The deadline watch, for channels that may hold a request for the team (startWorkflow false). */
+  watchArn?: string;
+  requestIdKey: () => Promise<string>;
+}) {
   const repo = new DynamoRequestsRepo(env.table);
   const people = new PersonLedger(env.table, repo, PER_PERSON_LIMIT);
 
@@ -137,10 +143,11 @@ export function requestIntake(env: { table: string; stateMachineArn: string; wat
     }
     // A duplicate runs no workflow: the open request's reply answers the person once. The
     // receipt's audit events and the start do not depend on each other.
-    const start = () =>
-      delivery.startWorkflow === false
-        ? startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null })
-        : startOnce(env.stateMachineArn, request.requestId);
+    const start = () => {
+      if (delivery.startWorkflow !== false) return startOnce(env.stateMachineArn, request.requestId);
+      if (!env.watchArn) throw new Error('This intake channel starts no deadline watch');
+      return startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null });
+    };
     await Promise.all([repeats && recordReceipt(request, delivery, repeats), request.duplicateOf ? undefined : start()]);
     return { accepted: true, request };
   };
