@@ -27,7 +27,7 @@ export function createHandler(env: Record<string, string>) {
     table: config.REQUESTS_TABLE,
     stateMachineArn: config.STATE_MACHINE_ARN,
     watchArn: config.WATCH_STATE_MACHINE_ARN,
-    requestIdKey: () => requestIdKey({ REQUEST_ID_KEY: config.REQUEST_ID_KEY, REQUEST_ID_KEY_ARN: config.REQUEST_ID_KEY_ARN }),
+    requestIdKey: () => requestIdKey(config),
   });
 
   return httpHandler('admin', async (event) => {

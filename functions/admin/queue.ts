@@ -3,6 +3,7 @@ import { RIGHTS } from '../core/inventory/types.js';
 import { listIndex } from '../core/request/keys.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
+import { invalidInput, validationFailed } from '../shared/http/validation.js';
 import { listCursor } from '../shared/list-cursor.js';
 import { summaryView } from './views.js';
 
@@ -42,16 +43,14 @@ export interface QueueFilters {
 /** Reads and checks the queue's query string; 400 `validation_failed` on a bad filter. */
 export function parseQueueQuery(query: Record<string, string | undefined>): QueueFilters {
   const result = queueQuery.safeParse(query);
-  if (!result.success) {
-    throw new HttpError(400, 'validation_failed', 'The queue filters are invalid.',
-      result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })));
-  }
+  if (!result.success) throw invalidInput(result.error, 'The queue filters are invalid.');
   const q = result.data;
   const open = q.status !== 'closed';
   if (!open && (q.overdue !== undefined || q.dueWithinDays !== undefined)) {
-    throw new HttpError(400, 'validation_failed', 'Deadline filters apply to open requests only.', [
-      { path: q.overdue !== undefined ? 'overdue' : 'dueWithinDays', code: 'invalid_value', message: 'Only with status=open.' },
-    ]);
+    throw validationFailed(
+      [{ path: q.overdue !== undefined ? 'overdue' : 'dueWithinDays', code: 'open_only', message: 'Only with status=open.' }],
+      'Deadline filters apply to open requests only.',
+    );
   }
   return {
     open,

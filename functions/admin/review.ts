@@ -14,6 +14,7 @@ import {
 } from '../core/request/decisions.js';
 import { needsOutcome, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
+import { validationFailed } from '../shared/http/validation.js';
 import type { RejectionPreview } from './api-types.js';
 import { decideStep, notPending } from '../shared/decide-step.js';
 import type { AdminPorts } from './ports.js';
@@ -83,8 +84,10 @@ export async function reject(ports: ReviewPorts, request: DsrRequestRecord, body
 export async function decide(ports: ReviewPorts, request: DsrRequestRecord, body: z.infer<typeof decideBody>, actor: string) {
   const fields = checkRightDecisions(request.types, body.rights);
   if (fields.length > 0) {
-    throw new HttpError(400, 'validation_failed', 'Decide each right of the request once: grant, partial or refuse, with a ground and facts unless granted.',
-      fields.map((field) => ({ ...field, message: field.code.replace(/_/g, ' ') })));
+    throw validationFailed(
+      fields.map((field) => ({ ...field, message: field.code.replace(/_/g, ' ') })),
+      'Decide each right of the request once: grant, partial or refuse, with a ground and facts unless granted.',
+    );
   }
   await recordReview(ports, request, body.rights as RightDecisions, body.outcome, actor);
 }
