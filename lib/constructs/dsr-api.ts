@@ -24,6 +24,7 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { adminContract } from '../../functions/admin/contract.js';
+import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { downloadsContract } from '../../functions/downloads/contract.js';
 import { identityContract } from '../../functions/identity/contract.js';
@@ -338,7 +339,7 @@ export class DsrApi extends Construct {
         // A team filing's request id is derived from its delivery key, as the webhook's is.
         REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
         ...(this.adminTokenSecret ? { ADMIN_TOKEN_SECRET_ARN: this.adminTokenSecret.secretArn } : {}),
-      },
+      } satisfies EnvironmentOf<typeof adminContract>,
       logKey,
       timeout: Duration.seconds(15),
     });
