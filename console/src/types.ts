@@ -1,11 +1,9 @@
 /**
- * The admin API's answers, as functions/admin/views.ts builds them: imported, never
+ * The admin API's answers, as functions/admin/api-types.ts declares them: imported, never
  * restated, so a field the API renames or drops fails this build. Type-only: nothing of
  * the server is bundled.
  */
-import type { RequestDetail } from '../../functions/admin/views.js';
+import type { RequestDetail } from '../../functions/admin/api-types.js';
 
-export type { QueuePage, RequestDetail as Detail, RequestSummary as Summary } from '../../functions/admin/views.js';
+export type { MailFacts, QueuePage, ReceivedMessage, RequestDetail as Detail, Summary } from '../../functions/admin/api-types.js';
 export type PendingStep = RequestDetail['pendingSteps'][number];
-export type MailFacts = NonNullable<RequestDetail['mail']>;
-export type ReceivedMessage = RequestDetail['messages'][number];

@@ -3,8 +3,10 @@ import { RIGHTS } from '../core/inventory/types.js';
 import { listIndex } from '../core/request/keys.js';
 import { CLOSED_STATUSES, PENDING_STEPS, type ClosedStatus, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
+import { invalidInput, validationFailed } from '../shared/http/validation.js';
 import { listCursor } from '../shared/list-cursor.js';
-import { summaryView, type QueuePage, type RequestSummary } from './views.js';
+import type { QueuePage, Summary } from './api-types.js';
+import { summaryView } from './views.js';
 
 /** How many index items one queue call reads at most before it returns what it has. */
 export const MAX_SCANNED_PER_CALL = 1000;
@@ -43,17 +45,15 @@ export interface QueueFilters {
 /** Reads and checks the queue's query string; 400 `validation_failed` on a bad filter. */
 export function parseQueueQuery(query: Record<string, string | undefined>): QueueFilters {
   const result = queueQuery.safeParse(query);
-  if (!result.success) {
-    throw new HttpError(400, 'validation_failed', 'The queue filters are invalid.',
-      result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })));
-  }
+  if (!result.success) throw invalidInput(result.error, 'The queue filters are invalid.');
   const q = result.data;
   const closedAs = CLOSED_STATUSES.find((status) => status === q.status);
   const open = q.status !== 'closed' && !closedAs;
   if (!open && (q.overdue !== undefined || q.dueWithinDays !== undefined)) {
-    throw new HttpError(400, 'validation_failed', 'Deadline filters apply to open requests only.', [
-      { path: q.overdue !== undefined ? 'overdue' : 'dueWithinDays', code: 'invalid_value', message: 'Only with status=open.' },
-    ]);
+    throw validationFailed(
+      [{ path: q.overdue !== undefined ? 'overdue' : 'dueWithinDays', code: 'open_only', message: 'Only with status=open.' }],
+      'Deadline filters apply to open requests only.',
+    );
   }
   return {
     open,
@@ -81,7 +81,7 @@ function checkedCursor(cursor: string | undefined, open: boolean): string | unde
 }
 
 /** Whether a request passes the filters (the status partition is chosen by the index). */
-export function matches(item: RequestSummary, filters: QueueFilters): boolean {
+export function matches(item: Summary, filters: QueueFilters): boolean {
   if (filters.closedAs && item.status !== filters.closedAs) return false;
   if (filters.type && !item.types.includes(filters.type)) return false;
   if (filters.pendingStep && item.pendingStep !== filters.pendingStep) return false;
@@ -96,7 +96,7 @@ export function matches(item: RequestSummary, filters: QueueFilters): boolean {
  * True once no later item of the open queue can pass the deadline filters: the index is
  * sorted by due date, so after the first request due beyond the window, none follows.
  */
-function pastDeadlineWindow(item: RequestSummary, filters: QueueFilters): boolean {
+function pastDeadlineWindow(item: Summary, filters: QueueFilters): boolean {
   if (item.daysLeft === null) return false;
   if (filters.overdue === true && item.daysLeft >= 0) return true;
   return filters.dueWithinDays !== undefined && item.daysLeft > filters.dueWithinDays;
@@ -113,7 +113,7 @@ export type ListPage = (open: boolean, limit: number, cursor?: string) => Promis
  * match; a call stops after MAX_SCANNED_PER_CALL items and returns a cursor to go on.
  */
 export async function queuePage(list: ListPage, filters: QueueFilters, now = new Date()): Promise<QueuePage> {
-  const items: RequestSummary[] = [];
+  const items: Summary[] = [];
   let cursor = filters.cursor;
   let scanned = 0;
   for (;;) {

@@ -1,18 +1,13 @@
+import type { StoreResult } from '../connectors/store-result.js';
 import { canExtend, daysLeft, refusalDeadline } from '../core/deadlines/index.js';
 import { suggestRights } from '../core/mail/classify.js';
-import { currentDeadlines, isOpen, type DsrRequestRecord } from '../core/request/model.js';
-import type { StoreResult } from '../connectors/progress.js';
-import type { ReceivedMessage } from '../shared/messages-repo.js';
-import type { AuditEvent, PendingStep } from '../shared/requests-repo.js';
-
-/**
- * The admin API's answers, built from the records. The console imports their types
- * (`RequestSummary`, `RequestDetail`, `QueuePage`), so a field renamed or dropped here
- * fails the console's type check.
- */
+import { currentDeadlines, isOpen, type DsrRequestRecord, type NoticeKind } from '../core/request/model.js';
+import type { ReceivedMessage } from '../shared/ports/messages-repo.js';
+import type { AuditEvent, PendingStep } from '../shared/ports/requests-repo.js';
+import type { PendingStepView, RequestDetail, Summary } from './api-types.js';
 
 /** A request as the queue shows it: no contact details, days left in Amsterdam days. */
-export function summaryView(request: DsrRequestRecord, now = new Date()) {
+export function summaryView(request: DsrRequestRecord, now = new Date()): Summary {
   const due = currentDeadlines(request);
   return {
     requestId: request.requestId,
@@ -35,32 +30,29 @@ export function summaryView(request: DsrRequestRecord, now = new Date()) {
     reviewNote: request.reviewNote ?? null,
   };
 }
-export type RequestSummary = ReturnType<typeof summaryView>;
-
-/** One page of the queue: `cursor` reads on, null at the end. */
-export interface QueuePage {
-  items: RequestSummary[];
-  cursor: string | null;
-}
 
 /** A pending step without its task token, which never leaves the table. */
-export function stepView(step: PendingStep) {
+export function stepView(step: PendingStep): PendingStepView {
   const { taskToken: _token, ...rest } = step;
   return rest;
 }
 
-/** What the detail shows beside the request item, read from the request's partition. */
-export interface DetailParts {
+/** The rights the message's words suggest (a keyword classifier; the team decides). */
+export function suggestedTypes(request: DsrRequestRecord) {
+  return request.mail ? suggestRights(`${request.mail.subject ?? ''}\n${request.mail.text ?? ''}`) : [];
+}
+
+/** What the detail view shows beside the request item, each read from its own items. */
+export interface RequestRecords {
   audit: AuditEvent[];
   steps: PendingStep[];
   stores: StoreResult[];
-  /** The once-only markers of the emails sent. */
   mails: string[];
   messages: ReceivedMessage[];
 }
 
-/** One request for the privacy team: contact, deadlines, decisions, steps, stores, mail and timeline. */
-export function detailView(request: DsrRequestRecord, parts: DetailParts, now = new Date()) {
+/** A request in full, for the privacy team: contact details, decisions, steps, stores, mail and audit. */
+export function detailView(request: DsrRequestRecord, records: RequestRecords, now = new Date()): RequestDetail {
   return {
     ...summaryView(request, now),
     locale: request.locale,
@@ -70,7 +62,7 @@ export function detailView(request: DsrRequestRecord, parts: DetailParts, now = 
     deadlines: request.deadlines,
     extension: request.extension ?? null,
     // Notices queued with a change and not yet sent (the console shows "notice pending").
-    noticesPending: Object.keys(request.outbox ?? {}),
+    noticesPending: Object.keys(request.outbox ?? {}) as NoticeKind[],
     // The current download link's expiry and the package's deletion (a new link is possible until then).
     downloadLink: request.downloadLink ? { linkExpiresAt: request.downloadLink.linkExpiresAt, packageExpiresAt: request.downloadLink.packageExpiresAt } : null,
     decision: request.decision ?? null,
@@ -78,17 +70,15 @@ export function detailView(request: DsrRequestRecord, parts: DetailParts, now = 
     // Whether an extension is still possible now, and if not why (the console shows it).
     extendable: canExtend(request.deadlines.initial.legal, now, Boolean(request.extension)),
     subjectFound: request.subject?.found ?? null,
-    pendingSteps: parts.steps.map(stepView),
-    stores: parts.stores,
-    emailsSent: parts.mails,
+    pendingSteps: records.steps.map(stepView),
+    stores: records.stores,
+    emailsSent: records.mails,
     // The privacy mailbox: the message that opened the request, and the replies since.
     mail: request.mail ?? null,
-    // The rights the message's words suggest (a keyword classifier; the team decides).
-    suggestedTypes: request.mail ? suggestRights(`${request.mail.subject ?? ''}\n${request.mail.text ?? ''}`) : [],
+    suggestedTypes: suggestedTypes(request),
     triage: request.triage ?? null,
     dismissal: request.dismissal ?? null,
-    messages: parts.messages,
-    audit: parts.audit,
+    messages: records.messages,
+    audit: records.audit,
   };
 }
-export type RequestDetail = ReturnType<typeof detailView>;

@@ -2,7 +2,7 @@ import { computeDeadlines } from '../core/deadlines/index.js';
 import { repeatOf, requestIdOf } from '../core/intake/idempotency.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { startOnce } from '../shared/start-once.js';
 import { PersonLedger, personKey, type PersonLimit } from './person.js';
 
@@ -60,8 +60,14 @@ export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
  * its id is derived from the delivery key), then at once the `received` audit event and the
  * workflow's StartExecution. The workflow's first step starts the deadline watch.
  */
-export function requestIntake(env: { table: string; stateMachineArn: string; watchArn: string; requestIdKey: () => Promise<string> }) {
-  const repo = new RequestsRepo(env.table);
+export function requestIntake(env: {
+  table: string;
+  stateMachineArn: string;
+  /** The deadline watch, for channels that may hold a request for the team (startWorkflow false). */
+  watchArn?: string;
+  requestIdKey: () => Promise<string>;
+}) {
+  const repo = new DynamoRequestsRepo(env.table);
   const people = new PersonLedger(env.table, repo, PER_PERSON_LIMIT);
 
   /** The request as stored; one that repeats open requests is stored closed and linked. */
@@ -137,10 +143,11 @@ export function requestIntake(env: { table: string; stateMachineArn: string; wat
     }
     // A duplicate runs no workflow: the open request's reply answers the person once. The
     // receipt's audit events and the start do not depend on each other.
-    const start = () =>
-      delivery.startWorkflow === false
-        ? startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null })
-        : startOnce(env.stateMachineArn, request.requestId);
+    const start = () => {
+      if (delivery.startWorkflow !== false) return startOnce(env.stateMachineArn, request.requestId);
+      if (!env.watchArn) throw new Error('This intake channel starts no deadline watch');
+      return startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null });
+    };
     await Promise.all([repeats && recordReceipt(request, delivery, repeats), request.duplicateOf ? undefined : start()]);
     return { accepted: true, request };
   };

@@ -1,7 +1,7 @@
 import { SendEmailCommand } from '@aws-sdk/client-ses';
 import { sesClient } from './aws-clients.js';
 import type { EmailMarker } from '../core/request/email-kinds.js';
-import type { RequestsRepo } from './requests-repo.js';
+import type { RequestsRepo } from './ports/requests-repo.js';
 
 export interface RenderedEmail {
   subject: string;

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
-import { RequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
@@ -320,7 +320,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
   });
 
   it('shows days-left badges (amber within 7 days, red overdue) and filters the queue by due date and type', async () => {
-    const repo = new RequestsRepo(target.local!.resources.requestsTable);
+    const repo = new DynamoRequestsRepo(target.local!.resources.requestsTable);
     const today = localDate(toInstant(new Date()), 'Europe/Amsterdam');
     const fixture = async (requestId: string, daysLeft: number, types: DsrTypes) => {
       const legal = today.add({ days: daysLeft }).toString();
@@ -383,7 +383,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
   });
 });
 
-type DsrTypes = Parameters<RequestsRepo['create']>[0]['types'];
+type DsrTypes = Parameters<DynamoRequestsRepo['create']>[0]['types'];
 
 describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
   it('shows an email’s text as text with its attachments and verdicts, and triages it by clicking', async () => {
