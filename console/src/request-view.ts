@@ -21,6 +21,7 @@ import {
 // The same rule the admin API applies (400 outcome_required), not a copy of it.
 import { isOutcomeRight, isStepIn, needsStatement, TEAM_STEPS } from '../../functions/core/request/model.js';
 import type { Right } from '../../functions/core/inventory/types.js';
+import { RIGHT_DECISIONS } from '../../functions/core/request/decisions.js';
 import { badge } from './queue-view.js';
 import { mailSection } from './mail-view.js';
 import type { Detail, PendingStep } from './types.js';
@@ -423,7 +424,7 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
   const byHand = rights.filter(needsStatement);
   const perRight = rights.map((right) => {
     const name = uid(`decision-${right}`);
-    const choices = (['grant', 'partial', 'refuse'] as const).map((value) => {
+    const choices = RIGHT_DECISIONS.map((value) => {
       const id = uid('choice');
       return h('span', { class: 'radio' },
         h('input', { type: 'radio', id, name, value, checked: value === 'grant' }),
