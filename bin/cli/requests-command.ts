@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
+import type { RequestDetail } from '../../functions/admin/api-types.js';
 import { TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
 import { LOCALES, RIGHTS } from '../../functions/core/inventory/types.js';
 import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
@@ -20,10 +21,8 @@ function parseRightDecision(spec: string): [string, Record<string, string>] {
 /** How long `approve` watches the request leave the review step before it reports. */
 const RESUME_WAIT_MS = 15_000;
 
-interface RequestView {
-  status: string;
-  pendingStep: string | null;
-}
+/** What `approve` reads of the admin API's answer. */
+type RequestView = Pick<RequestDetail, 'status' | 'pendingStep'>;
 
 /**
  * The request once the workflow has taken the approval (its status leaves
