@@ -37,12 +37,25 @@ describe('store plan', () => {
   });
 
   it('searches no store for a person known only by earlier requests, but packages the records of an access request', () => {
-    expect(recordsOnlyPlan(['access'])).toEqual({ hold: false, collect: true, erase: false, holdStores: [], collectStores: [], eraseStores: [] });
-    expect(recordsOnlyPlan(['erasure'])).toEqual({ hold: false, collect: false, erase: true, holdStores: [], collectStores: [], eraseStores: [] });
+    expect(recordsOnlyPlan(['access'])).toEqual({ hold: false, collect: true, erase: false, restrict: false, holdStores: [], collectStores: [], eraseStores: [] });
+    expect(recordsOnlyPlan(['erasure'])).toEqual({ hold: false, collect: false, erase: true, restrict: false, holdStores: [], collectStores: [], eraseStores: [] });
   });
 
   it('touches no store for rights the privacy team handles after review', () => {
-    expect(planStores(['rectification', 'objection'])).toMatchObject({ hold: false, collect: false, erase: false });
+    expect(planStores(['rectification', 'objection'])).toMatchObject({ hold: false, collect: false, erase: false, restrict: false });
+  });
+
+  it('holds every store that ages data out for a restriction, and collects nothing for the package', () => {
+    const plan = planStores(['restriction']);
+    expect(plan).toMatchObject({ hold: true, collect: false, erase: false, restrict: true });
+    expect(plan.holdStores.map((store) => store.storeId)).toEqual(['usage-logs', 'generations', 'media', 'security-events']);
+    expect(plan.collectStores).toEqual([]);
+  });
+
+  it('holds the stores that age out once when portability and restriction are asked together', () => {
+    const plan = planStores(['portability', 'restriction']);
+    expect(plan.holdStores.map((store) => store.storeId)).toEqual(['usage-logs', 'generations', 'media', 'security-events']);
+    expect(plan.restrict).toBe(true);
   });
 });
 

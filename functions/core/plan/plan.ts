@@ -17,6 +17,8 @@ export interface StorePlan {
   hold: boolean;
   collect: boolean;
   erase: boolean;
+  /** Restriction granted or asked (Art. 18): mark the data restricted and keep the hold until lifted. */
+  restrict: boolean;
   /** The stores to collect from / erase in, each at its start; the workflow carries the positions on. */
   holdStores: StorePosition[];
   collectStores: StorePosition[];
@@ -37,18 +39,21 @@ const atStart = (store: StoreDefinition): StorePosition => ({ storeId: store.id,
  * Other rights are handled by the privacy team after review and touch no store here.
  * Stores that age data out are collected as soon as the subject is found (`holdStores`,
  * into the encrypted work area, until the review decides), the others after approval.
+ * Restriction holds every store that ages data out, so nothing expires while restricted.
  */
 export function planStores(types: readonly RequestType[], stores: readonly StoreDefinition[] = STORES): StorePlan {
   const wantsAll = types.includes('access');
   const wantsPortable = types.includes('portability');
   const erase = types.includes('erasure');
+  const restrict = types.includes('restriction');
   const collected = stores.filter((store) => wantsAll || (wantsPortable && store.portable));
-  const holdStores = collected.filter(ages).map(atStart);
+  const holdStores = stores.filter((store) => ages(store) && (restrict || collected.includes(store))).map(atStart);
   const collectStores = collected.filter((store) => !ages(store)).map(atStart);
   return {
     hold: holdStores.length > 0,
     collect: collected.length > 0,
     erase,
+    restrict,
     holdStores,
     collectStores,
     eraseStores: erase ? stores.map(atStart) : [],
@@ -61,7 +66,8 @@ export function planStores(types: readonly RequestType[], stores: readonly Store
  * that still deletes the earlier packages.
  */
 export function recordsOnlyPlan(types: readonly RequestType[]): StorePlan {
-  return { ...planStores(types, []), collect: types.includes('access') || types.includes('portability') };
+  // Nothing to mark restricted without an account.
+  return { ...planStores(types, []), collect: types.includes('access') || types.includes('portability'), restrict: false };
 }
 
 /**
