@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { listIndex, personIndex, requestKeys } from '../core/request/keys.js';
+import { listIndex, personIndex, requestKeys, restrictionIndex } from '../core/request/keys.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
 import { listCursor } from './list-cursor.js';
 import {
@@ -149,6 +149,13 @@ export class InMemoryRequestsRepo implements RequestsRepo {
       .filter(({ item, sort }) => personIndex.partition(item.contactEmail) === partition && sort < own)
       .sort((a, b) => b.sort.localeCompare(a.sort))
       .map(({ item }) => structuredClone({ requestId: item.requestId, subject: item.subject }));
+  }
+
+  async restrictions(status: 'active' | 'lifted') {
+    return [...this.requests.values()]
+      .filter((item) => item.restriction?.status === status)
+      .sort((a, b) => restrictionIndex.sort(a.restriction!.since, a.requestId).localeCompare(restrictionIndex.sort(b.restriction!.since, b.requestId)))
+      .map((item) => structuredClone(item));
   }
 
   async list(open: boolean, limit = 50, cursor?: string): Promise<RequestsPage> {

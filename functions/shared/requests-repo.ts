@@ -11,7 +11,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { documentClient } from './aws-clients.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
-import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';
+import { closedIndex, listIndex, personIndex, requestKeys, restrictionIndex } from '../core/request/keys.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
 import {
   RequestNotFoundError,
@@ -24,11 +24,11 @@ import {
 
 /**
  * Index keys of a request item: the list index (open/closed by due date), the person index
- * (the requests of one address) and, once closed, the retention index (by closure time;
- * the daily purge finds expired records with it).
+ * (the requests of one address), once closed, the retention index (by closure time;
+ * the daily purge finds expired records with it), and once restricted the restriction index.
  */
 function listKeys(
-  request: Pick<DsrRequestRecord, 'status' | 'deadlines' | 'extension' | 'requestId' | 'closedAt' | 'contactEmail' | 'receivedAt'>,
+  request: Pick<DsrRequestRecord, 'status' | 'deadlines' | 'extension' | 'requestId' | 'closedAt' | 'contactEmail' | 'receivedAt' | 'restriction'>,
 ) {
   const open = isOpen(request.status);
   return {
@@ -38,6 +38,12 @@ function listKeys(
     personSk: personIndex.sort(request.receivedAt, request.requestId),
     ...(!open && request.closedAt
       ? { closedPk: closedIndex.partition, closedSk: closedIndex.sort(request.closedAt, request.requestId) }
+      : {}),
+    ...(request.restriction
+      ? {
+          restrictionPk: restrictionIndex.partition(request.restriction.status),
+          restrictionSk: restrictionIndex.sort(request.restriction.since, request.requestId),
+        }
       : {}),
   };
 }
@@ -277,6 +283,16 @@ export class DynamoRequestsRepo implements RequestsRepo {
     return items.map((item) => ({ requestId: String(item.requestId), subject: item.subject as DsrRequestRecord['subject'] }));
   }
 
+  /** The requests whose restriction has this status, oldest first (the restriction index). */
+  async restrictions(status: 'active' | 'lifted'): Promise<DsrRequestRecord[]> {
+    const items = await this.queryAll({
+      IndexName: restrictionIndex.name,
+      KeyConditionExpression: 'restrictionPk = :pk',
+      ExpressionAttributeValues: { ':pk': restrictionIndex.partition(status) },
+    });
+    return items.map((item) => strip<DsrRequestRecord>(item));
+  }
+
   /** Requests of the list index, open or closed, by due date; paged. */
   async list(open: boolean, limit = 50, cursor?: string): Promise<RequestsPage> {
     const page: QueryCommandOutput = await this.db.send(
@@ -317,6 +333,6 @@ export class DynamoRequestsRepo implements RequestsRepo {
 
 /** Drops the table's key attributes from an item. */
 function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, closedPk: _cp, closedSk: _cs, personPk: _pp, personSk: _ps, ...rest } = item;
+  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, closedPk: _cp, closedSk: _cs, personPk: _pp, personSk: _ps, restrictionPk: _rp, restrictionSk: _rs, ...rest } = item;
   return rest as T;
 }

@@ -11,7 +11,7 @@ import {
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeBucketControls } from '../nag.js';
 import { DsrKey } from './dsr-key.js';
-import { closedIndex, listIndex, personIndex } from '../../functions/core/request/keys.js';
+import { closedIndex, listIndex, personIndex, restrictionIndex } from '../../functions/core/request/keys.js';
 
 /** Days a work file outlives its request at most (see the export bucket's lifecycle). */
 const WORK_EXPIRY_DAYS = 120;
@@ -77,6 +77,12 @@ export class RequestStore extends Construct {
       sortKey: { name: 'personSk', type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: ['requestId', 'subject'],
+    });
+    // Sparse: the restricted requests (Art. 18), active or lifted, for GET /admin/restrictions.
+    this.table.addGlobalSecondaryIndex({
+      indexName: restrictionIndex.name,
+      partitionKey: { name: 'restrictionPk', type: AttributeType.STRING },
+      sortKey: { name: 'restrictionSk', type: AttributeType.STRING },
     });
 
     // S3 server access logs only support SSE-S3 on the target bucket, not SSE-KMS.

@@ -135,6 +135,22 @@ describe.each([
     expect((await list.list(false)).items.map((item) => item.requestId)).toEqual(['dsr_done']);
   });
 
+  it('lists the requests by restriction status, oldest first, and moves a lifted one out of the active list', async () => {
+    const restricted = await fresh();
+    const restriction = (since: string) => ({ status: 'active' as const, accountId: 'acct_1', since, heldFiles: 2 });
+    await restricted.create(aRequest({ requestId: 'dsr_later', status: 'completed', restriction: restriction('2026-06-02T10:00:00Z') }));
+    await restricted.create(aRequest({ requestId: 'dsr_sooner', status: 'completed', restriction: restriction('2026-06-01T10:00:00Z') }));
+    await restricted.create(aRequest({ requestId: 'dsr_plain', status: 'completed' }));
+    expect((await restricted.restrictions('active')).map((item) => item.requestId)).toEqual(['dsr_sooner', 'dsr_later']);
+    await restricted.update('dsr_sooner', {
+      restriction: { ...restriction('2026-06-01T10:00:00Z'), status: 'lifted', lifted: { at: '2026-07-01T10:00:00Z', by: 'team', reason: 'verified' } },
+    });
+    expect((await restricted.restrictions('active')).map((item) => item.requestId)).toEqual(['dsr_later']);
+    const [lifted] = await restricted.restrictions('lifted');
+    expect(lifted).toMatchObject({ requestId: 'dsr_sooner', restriction: { status: 'lifted', lifted: { reason: 'verified' } } });
+    expect(lifted).not.toHaveProperty('restrictionPk');
+  });
+
   it('finds the earlier requests of the same address, newest first', async () => {
     const people = await fresh();
     await people.create(aRequest({ requestId: 'dsr_one', subject: { found: true, accountId: 'acct_1' } }, '2026-05-01T10:00:00Z'));

@@ -58,3 +58,13 @@ export const personIndex = {
   partition: (contactEmail: string) => `PERSON#${personKey(contactEmail)}`,
   sort: (receivedAt: string, requestId: string) => `${receivedAt}#${requestId}`,
 };
+
+/**
+ * The restriction index: requests whose approved restriction is in place or was lifted,
+ * by status and since when (`GET /admin/restrictions`). Sparse: only those items carry it.
+ */
+export const restrictionIndex = {
+  name: 'byRestriction',
+  partition: (status: 'active' | 'lifted') => `RESTRICTION#${status}`,
+  sort: (since: string, requestId: string) => `${since}#${requestId}`,
+};

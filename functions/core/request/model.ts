@@ -199,6 +199,8 @@ export interface DsrRequestRecord {
   packageRevoked?: { at: string; byRequestId: string };
   /** When the stores that age data out were collected (held) for this request, before the review. */
   heldAt?: string;
+  /** Set once an approved restriction marked the data (Art. 18); lifted only by the team. */
+  restriction?: Restriction;
   /** For an erasure: the earlier requests whose packages it deleted. */
   erasedPackages?: string[];
   /**
@@ -206,6 +208,19 @@ export interface DsrRequestRecord {
    * reissued link retires the earlier ones); the package is deleted at `packageExpiresAt`.
    */
   downloadLink?: { linkId: string; linkExpiresAt: string; packageExpiresAt: string };
+}
+
+/**
+ * A restriction in place or lifted: the account it marks (functions/core/restriction/marks.ts)
+ * and the held copy of what ages out (`heldFiles` objects under `restricted/<request id>/`).
+ */
+export interface Restriction {
+  status: 'active' | 'lifted';
+  accountId: string;
+  since: string;
+  heldFiles: number;
+  /** Who lifted it, when and why (the person was emailed first, Art. 18(3)). */
+  lifted?: { at: string; by: string; reason: string };
 }
 
 /** The dates that apply now: the extended pair once the request was extended. */

@@ -63,6 +63,8 @@ export interface RequestsRepo {
   earlierRequestsOf(
     request: Pick<DsrRequestRecord, 'contactEmail' | 'receivedAt' | 'requestId'>,
   ): Promise<Array<Pick<DsrRequestRecord, 'requestId' | 'subject'>>>;
+  /** The requests whose restriction (Art. 18) has this status, oldest first. */
+  restrictions(status: 'active' | 'lifted'): Promise<DsrRequestRecord[]>;
   /** Open or closed requests by due date, `limit` at most; the cursor goes on where a page ended. */
   list(open: boolean, limit?: number, cursor?: string): Promise<RequestsPage>;
 }
