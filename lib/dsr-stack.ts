@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
+import { Restrictions } from './constructs/restrictions.js';
 import { StoreWork } from './constructs/store-work.js';
 import { Operations } from './constructs/operations.js';
 import { PrivacyConsole } from './constructs/privacy-console.js';
@@ -138,9 +139,17 @@ export class DsrStack extends Stack {
       connectorTimeout: connectors.timeout,
       logKey: store.key,
     });
+    const restrictions = new Restrictions(this, 'Restrictions', {
+      requestsTable: store.table,
+      exportBucket: store.exportBucket,
+      accountTable,
+      mediaBucket: dataPlane.mediaBucket,
+      logKey: store.key,
+    });
     const workflow = new DsrWorkflow(this, 'Workflow', {
       steps,
       storeWork,
+      restrict: restrictions.restrict,
       identityTimeout: Duration.days(identityLinkDays),
       logKey: store.key,
     });

@@ -33,6 +33,8 @@ export interface DsrWorkflowProps {
   steps: WorkflowSteps;
   /** The Express state machines that run the per-store rounds. */
   storeWork: StoreWork;
+  /** The Restrict step (Art. 18): marks the data and keeps the hold until lifted. */
+  restrict: IFunction;
   /** How long the identity link can be confirmed. Default 7 days. */
   identityTimeout?: Duration;
   logKey?: IKey;
@@ -42,7 +44,7 @@ const requestId = JsonPath.stringAt('$.requestId');
 
 /**
  * The DSR state machine: Acknowledge → VerifyIdentity → Triage (mail only) → ResolveSubject → Review →
- * store rounds (collect, then erase; Express children) → Assemble → NotifyRecipients (after an erasure,
+ * Restrict (a granted restriction) → store rounds (collect, then erase; Express children) → Assemble → NotifyRecipients (after an erasure,
  * Art. 19) → Respond → Close. JSONPath, so the
  * local runtime runs the very same definition. States carry ids and flags, never data.
  */
@@ -148,10 +150,18 @@ export class DsrWorkflow extends Construct {
       .when(Condition.booleanEquals('$.subject.plan.hold', true), this.storeRounds('collect', props.storeWork.collect, review, 'hold'))
       .otherwise(review);
 
+    // A granted restriction marks the data and keeps the hold before the collect rounds
+    // (whose package would otherwise take the hold out of work/), and its recipients are told (Art. 19).
+    const restrict = call('Restrict', props.restrict, {}, JsonPath.DISCARD);
+    restrict.next(respond('NotifyRestriction', 'restriction_notices')).next(collectIfPlanned);
+    const restrictIfPlanned = new Choice(this, 'Restrict?')
+      .when(Condition.booleanEquals('$.subject.plan.restrict', true), restrict)
+      .otherwise(collectIfPlanned);
+
     // The review decides per right: only the stores of the rights it grants are touched.
     const useReviewedPlan = new Pass(this, 'Use reviewed plan', { inputPath: '$.review.plan', resultPath: '$.subject.plan' });
     const decision = new Choice(this, 'Approved?')
-      .when(Condition.stringEquals('$.review.decision', 'approved'), useReviewedPlan.next(collectIfPlanned))
+      .when(Condition.stringEquals('$.review.decision', 'approved'), useReviewedPlan.next(restrictIfPlanned))
       .when(
         Condition.stringEquals('$.review.decision', 'cancelled'),
         respond('RespondCancellation', 'cancellation').next(close('CloseCancelled', 'cancelled')),
@@ -197,6 +207,7 @@ export class DsrWorkflow extends Construct {
       steps.resolveSubject,
       steps.assemble,
       steps.erasePackages,
+      props.restrict,
       steps.respond,
       steps.close,
     ]);

@@ -24,8 +24,10 @@ export type EmailKind =
   | 'store_failure'
   | 'reminder'
   | 'escalation'
-  // To a recipient of erased data (Art. 19).
-  | 'art19_notice';
+  | 'restriction_lifted'
+  // To a recipient of erased or restricted data (Art. 19).
+  | 'art19_notice'
+  | 'art19_restriction';
 
 /** The once-only marker of an email: its kind, and after `#` what tells sends of one kind apart. */
 export type EmailMarker = EmailKind | `${EmailKind}#${string}`;

@@ -20,4 +20,7 @@ export interface RestrictionMark {
  * Where the held copy of the data that ages out (TTL, lifecycle) stays while restricted:
  * outside `work/`, whose lifecycle rule would delete it, until the restriction is lifted.
  */
-export const restrictedHoldPrefix = (requestId: string) => `restricted/${requestId}/`;
+export const restrictedHoldPrefix = (requestId: string) => `${RESTRICTED_PREFIX}${requestId}/`;
+
+/** The export bucket's prefix of every held copy under restriction (no lifecycle rule). */
+export const RESTRICTED_PREFIX = 'restricted/';

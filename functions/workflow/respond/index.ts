@@ -5,6 +5,7 @@ import {
   parseRecipientContacts,
   parseRecipientNames,
   recipientsToNotify,
+  STORES,
   type RecipientContacts,
   type RecipientNames,
 } from '../../core/inventory/index.js';
@@ -18,6 +19,7 @@ import {
   identityExpired,
   noData,
   rejection,
+  restrictionNotice,
   rightsOutcome,
   type ReviewedRights,
 } from '../../core/render/index.js';
@@ -32,11 +34,14 @@ import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
 import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
 
-type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancellation' | 'recipient_notices';
+type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancellation' | 'recipient_notices' | 'restriction_notices';
 
-/** The once-only mail kind of the Art. 19 notice to one recipient. */
-const NOTICE_KIND = 'art19_notice';
-const noticeKind = (recipientId: string): EmailMarker => `${NOTICE_KIND}#${recipientId}`;
+/** What an Art. 19 notice is about: the erasure (after it) or the restriction (once in place). */
+type Change = 'erasure' | 'restriction';
+
+/** The once-only mail kind of the Art. 19 notice of a change to one recipient. */
+const NOTICE_KINDS = { erasure: 'art19_notice', restriction: 'art19_restriction' } as const satisfies Record<Change, EmailKind>;
+const noticeKind = (change: Change, recipientId: string): EmailMarker => `${NOTICE_KINDS[change]}#${recipientId}`;
 
 /**
  * Emails the data subject the reply the workflow reached, and the recipients (Art. 19)
@@ -80,7 +85,9 @@ export function createHandler(env: Record<string, string>) {
             ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(config, contacts, names, request);
+        return notifyRecipients(config, contacts, names, request, 'erasure');
+      case 'restriction_notices':
+        return notifyRecipients(config, contacts, names, request, 'restriction');
       case 'result':
         return sendResult(config, names, request, send);
     }
@@ -141,7 +148,7 @@ async function sendResult(
           recordRetentionYears: config.recordRetentionYears,
           backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
         },
-        notifiedRecipients: (await notifiedRecipients(config, requestId)).map((recipient) => namedRecipient(recipient, names)),
+        notifiedRecipients: (await notifiedRecipients(config, requestId, 'erasure')).map((recipient) => namedRecipient(recipient, names)),
         inventory: namedStores(names),
         review: review('erasure_report'),
       }));
@@ -165,56 +172,68 @@ function reviewed(request: DsrRequestRecord): ReviewedRights {
 }
 
 /**
- * Art. 19: one notice per recipient of the erased stores, once per (request, recipient)
- * however often the step runs, each logged as an `art19_notice` event. A recipient
- * without a contact is logged for the privacy team (`art19_notice_missing_contact`)
+ * Art. 19: one notice per recipient of the stores the change concerns (the erased stores;
+ * every store for a restriction, which covers all the account's data), once per (request,
+ * recipient) however often the step runs, each logged as an `art19_notice` event. A
+ * recipient without a contact is logged for the privacy team (`art19_notice_missing_contact`)
  * instead, once, and is not named to the data subject.
  */
-async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord) {
+async function notifyRecipients(
+  config: WorkflowEnv,
+  contacts: RecipientContacts,
+  names: RecipientNames,
+  request: DsrRequestRecord,
+  change: Change,
+) {
   const { requestId } = request;
   const accountId = request.subject?.accountId ?? request.accountId;
   if (!accountId) return;
-  const erased = (await readStoreResults(config.table, requestId))
-    .filter((s) => s.action === 'erase' && s.items > 0)
-    .map((s) => s.storeId);
+  const changed =
+    change === 'erasure'
+      ? (await readStoreResults(config.table, requestId)).filter((s) => s.action === 'erase' && s.items > 0).map((s) => s.storeId)
+      : STORES.map((store) => store.id);
   const trail = await config.repo.auditTrail(requestId);
   const logged = (type: string, recipientId: string) =>
-    trail.some((event) => event.type === type && event.details?.recipientId === recipientId);
-  const erasedAt = new Date().toISOString();
-  for (const { recipient, storeIds } of recipientsToNotify(erased)) {
+    trail.some((event) => event.type === type && event.details?.recipientId === recipientId && (event.details?.notice ?? 'erasure') === change);
+  const changedAt = change === 'restriction' && request.restriction ? request.restriction.since : new Date().toISOString();
+  for (const { recipient, storeIds } of recipientsToNotify(changed)) {
     const contact = contacts[recipient.id];
     if (!contact) {
       if (!logged('art19_notice_missing_contact', recipient.id)) {
         await config.repo.audit(requestId, {
           type: 'art19_notice_missing_contact',
           actor: 'workflow',
-          details: { recipientId: recipient.id, notice: 'erasure' },
+          details: { recipientId: recipient.id, notice: change },
         });
       }
       continue;
     }
-    const kind = noticeKind(recipient.id);
+    const kind = noticeKind(change, recipient.id);
+    const named = namedRecipient(recipient, names);
     await sendOnce(config.repo, {
       requestId,
       kind,
       from: config.senderEmail,
       to: contact,
-      email: erasureNotice({ requestId, accountId, recipient: namedRecipient(recipient, names), storeIds, erasedAt }),
+      email:
+        change === 'erasure'
+          ? erasureNotice({ requestId, accountId, recipient: named, storeIds, erasedAt: changedAt })
+          : restrictionNotice({ requestId, accountId, recipient: named, storeIds, restrictedAt: changedAt }),
     });
     if (!logged('art19_notice', recipient.id)) {
       await config.repo.audit(requestId, {
         type: 'art19_notice',
         actor: 'workflow',
-        details: { recipientId: recipient.id, notice: 'erasure', mailKind: kind },
+        details: { recipientId: recipient.id, notice: change, mailKind: kind },
       });
     }
   }
 }
 
-/** The recipients whose notice went out, in the inventory's order. */
-async function notifiedRecipients(config: WorkflowEnv, requestId: string) {
+/** The recipients whose notice of the change went out, in the inventory's order. */
+async function notifiedRecipients(config: WorkflowEnv, requestId: string, change: Change) {
   const sent = await config.repo.sentMails(requestId);
-  return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id)));
+  return knownRecipients().filter((recipient) => sent.includes(noticeKind(change, recipient.id)));
 }
 
 export const handler = lambdaEntry(createHandler);

@@ -1,0 +1,114 @@
+import {
+  CopyObjectCommand,
+  GetObjectTaggingCommand,
+  ListObjectsV2Command,
+  PutObjectTaggingCommand,
+  type S3Client,
+  type Tag,
+} from '@aws-sdk/client-s3';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { forEachLimit } from '../connectors/pool.js';
+import { exportKeys } from '../connectors/keys.js';
+import { deletePrefix } from '../connectors/s3-delete.js';
+import { storeById } from '../core/inventory/index.js';
+import { RESTRICTION_ATTRIBUTE, RESTRICTION_TAG, restrictedHoldPrefix, type RestrictionMark } from '../core/restriction/marks.js';
+import { documentClient, s3Client } from './aws-clients.js';
+
+/** Where the marks go: Kiara's account table and media bucket, and the DSR export bucket. */
+export interface RestrictionPlaces {
+  accountTable: string;
+  mediaBucket: string;
+  exportBucket: string;
+}
+
+/** Tagging calls in flight at once (media of one account). */
+const PARALLEL = 8;
+
+/**
+ * Sets and removes the restriction marks (functions/core/restriction/marks.ts) where
+ * Kiara's services read them, and keeps the held copy of what ages out while restricted.
+ * Every call is idempotent: a retried step or a repeated lift marks, copies or removes again.
+ */
+export class RestrictionMarks {
+  constructor(
+    private readonly places: RestrictionPlaces,
+    private readonly db: DynamoDBDocumentClient = documentClient(),
+    private readonly s3: S3Client = s3Client(),
+  ) {}
+
+  /** Marks the account and its media; moves the hold out of `work/` (its lifecycle) for as long as it is restricted. Returns the held files. */
+  async apply(accountId: string, mark: RestrictionMark): Promise<number> {
+    await this.markAccount(accountId, mark);
+    await this.tagMedia(accountId, (tags) => [...tags.filter((tag) => tag.Key !== RESTRICTION_TAG), { Key: RESTRICTION_TAG, Value: mark.requestId }]);
+    const work = exportKeys.work(mark.requestId);
+    const held = restrictedHoldPrefix(mark.requestId);
+    return forEachLimit(this.keysUnder(this.places.exportBucket, work), PARALLEL, async (key) => {
+      await this.s3.send(
+        new CopyObjectCommand({
+          Bucket: this.places.exportBucket,
+          CopySource: `${this.places.exportBucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
+          Key: held + key.slice(work.length),
+        }),
+      );
+    });
+  }
+
+  /** Removes the marks and deletes the held copy: the data's own retention applies again. */
+  async release(accountId: string, requestId: string): Promise<void> {
+    await this.markAccount(accountId);
+    await this.tagMedia(accountId, (tags) => tags.filter((tag) => tag.Key !== RESTRICTION_TAG));
+    await deletePrefix(this.places.exportBucket, restrictedHoldPrefix(requestId), this.s3);
+  }
+
+  /** Sets the attribute on every item of the account's partition, or removes it (no mark). */
+  private async markAccount(accountId: string, mark?: RestrictionMark) {
+    const location = storeById('account').location;
+    if (location.kind !== 'dynamodb') throw new Error('the account store is a DynamoDB table');
+    const keyNames: string[] = location.sortKey ? [location.partitionKey, location.sortKey] : [location.partitionKey];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.places.accountTable,
+          KeyConditionExpression: '#pk = :id',
+          ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
+          ExpressionAttributeNames: { '#pk': location.partitionKey, ...Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name])) },
+          ExpressionAttributeValues: { ':id': accountId },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const key of page.Items ?? []) {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.places.accountTable,
+            Key: key,
+            UpdateExpression: mark ? 'SET #mark = :mark' : 'REMOVE #mark',
+            ExpressionAttributeNames: { '#mark': RESTRICTION_ATTRIBUTE },
+            ...(mark ? { ExpressionAttributeValues: { ':mark': mark } } : {}),
+          }),
+        );
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+
+  /** Rewrites the tag set of each media object of the account, keeping the tags Kiara set. */
+  private async tagMedia(accountId: string, retag: (tags: Tag[]) => Tag[]) {
+    const location = storeById('media').location;
+    if (location.kind !== 's3') throw new Error('the media store is an S3 prefix');
+    const Bucket = this.places.mediaBucket;
+    await forEachLimit(this.keysUnder(Bucket, `${location.keyPrefix}${accountId}/`), PARALLEL, async (Key) => {
+      const { TagSet = [] } = await this.s3.send(new GetObjectTaggingCommand({ Bucket, Key }));
+      await this.s3.send(new PutObjectTaggingCommand({ Bucket, Key, Tagging: { TagSet: retag(TagSet) } }));
+    });
+  }
+
+  private async *keysUnder(bucket: string, prefix: string): AsyncGenerator<string> {
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
+      token = page.NextContinuationToken;
+    } while (token);
+  }
+}
