@@ -90,18 +90,26 @@ export class DsrStack extends Stack {
       retainOnDelete: props.retainOnDelete,
     });
     const dataPlane = new KiaraDataPlane(this, 'KiaraData', { existing: props.existingStores });
+    const accountTable = dataPlane.tables.get('account');
+    if (!accountTable) throw new Error('DsrStack: the inventory has no account store');
+    const restrictions = new Restrictions(this, 'Restrictions', {
+      requestsTable: store.table,
+      exportBucket: store.exportBucket,
+      accountTable,
+      mediaBucket: dataPlane.mediaBucket,
+      logKey: store.key,
+    });
     const api = new DsrApi(this, 'Api', {
       requestsTable: store.table,
       exportBucket: store.exportBucket,
       mail: props.mail,
+      restrictions,
       logKey: store.key,
       wafRateLimit: props.wafRateLimit,
       identityPause: props.identityPause,
       adminAuth: localstack ? 'token' : 'cognito',
       publicBaseUrl: localstack ? localStackApiUrl : undefined,
     });
-    const accountTable = dataPlane.tables.get('account');
-    if (!accountTable) throw new Error('DsrStack: the inventory has no account store');
 
     // No console on LocalStack (CloudFront is not there): emails link to the admin API.
     const privacyConsole = api.userPool && new PrivacyConsole(this, 'Console', { api: api.api, userPool: api.userPool, logKey: store.key });
@@ -137,13 +145,6 @@ export class DsrStack extends Stack {
     const storeWork = new StoreWork(this, 'StoreWork', {
       connectors: connectors.functions,
       connectorTimeout: connectors.timeout,
-      logKey: store.key,
-    });
-    const restrictions = new Restrictions(this, 'Restrictions', {
-      requestsTable: store.table,
-      exportBucket: store.exportBucket,
-      accountTable,
-      mediaBucket: dataPlane.mediaBucket,
       logKey: store.key,
     });
     const workflow = new DsrWorkflow(this, 'Workflow', {

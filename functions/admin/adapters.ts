@@ -4,6 +4,7 @@ import { issueDownloadLink, newLinkId } from '../shared/download-links.js';
 import { sendOnce } from '../shared/mailer.js';
 import { DynamoMessagesRepo } from '../shared/messages-repo.js';
 import { DynamoRequestsRepo } from '../shared/requests-repo.js';
+import { RestrictionMarks } from '../shared/restriction-marks.js';
 import { startOnce } from '../shared/start-once.js';
 import { stepFunctionsCallbacks } from '../shared/step-functions-callbacks.js';
 import type { adminContract } from './contract.js';
@@ -27,5 +28,6 @@ export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
     mailer: { sendOnce: (options) => sendOnce(repo, { ...options, from: config.SENDER_EMAIL }) },
     downloadLinks: { issue: (request, linkId) => issueDownloadLink(linkConfig, request, linkId), newLinkId },
     storeResults: (requestId) => readStoreResults(table, requestId),
+    restrictionMarks: new RestrictionMarks({ accountTable: config.ACCOUNT_TABLE, mediaBucket: config.MEDIA_BUCKET, exportBucket: config.EXPORT_BUCKET }),
   };
 }

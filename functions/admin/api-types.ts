@@ -99,3 +99,19 @@ export interface RejectionPreview {
   subject: string;
   text: string;
 }
+
+/** A restriction (Art. 18) as `GET /admin/restrictions` lists it and a lift answers it: ids and dates, no contact details. */
+export interface RestrictionView {
+  requestId: string;
+  accountId: string;
+  status: 'active' | 'lifted';
+  since: string;
+  /** Objects of the held copy (what ages out), kept under restricted/ until lifted. */
+  heldFiles: number;
+  lifted?: { at: string; by: string; reason: string };
+}
+
+/** `GET /admin/restrictions`: the restrictions in place, oldest first. */
+export interface RestrictionsPage {
+  items: RestrictionView[];
+}

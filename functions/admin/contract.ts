@@ -22,6 +22,10 @@ export const adminContract = defineFunction({
     DOWNLOAD_LINK_HOURS: variable.count().default(168),
     /** Days a package stays when its request has no expiry on record yet (as the workflow's). */
     PACKAGE_EXPIRY_DAYS: variable.count().default(30),
+    /** Kiara's account table and media bucket, and the export bucket: lifting a restriction removes its marks and held copy. */
+    ACCOUNT_TABLE: variable.text(),
+    MEDIA_BUCKET: variable.text(),
+    EXPORT_BUCKET: variable.text(),
     /** The key a team filing's request id is derived with (functions/core/intake/idempotency.ts). */
     REQUEST_ID_KEY_ARN: variable.text(),
     /** The key itself, given directly by the local runtime instead of the secret. */

@@ -15,6 +15,7 @@ import { adminContract } from './contract.js';
 import { requestDetail, requestNotFound } from './detail.js';
 import { fileRequest, idempotencyKeyOf } from './filing.js';
 import { parseQueueQuery, queuePage } from './queue.js';
+import { liftBody, liftRestriction, listRestrictions } from './restrictions.js';
 
 const unknownAction = (action: string) => new HttpError(404, 'unknown_action', `Unknown action "${action.slice(0, 40)}".`);
 
@@ -37,6 +38,14 @@ export function createHandler(env: Record<string, string>) {
     // without a lookup (DynamoDB refuses keys over 2 KB).
     if (id !== undefined && !isRequestId(id)) throw requestNotFound();
     if (action !== undefined && !/^[a-z][a-z-]{0,39}$/.test(action)) throw unknownAction(action);
+    if (event.resource.startsWith('/admin/restrictions')) {
+      if (event.httpMethod === 'GET' && !id) return json(200, await listRestrictions(ports));
+      if (event.httpMethod === 'POST' && id) {
+        const request = await repo.find(id);
+        if (!request) throw requestNotFound();
+        return json(200, await liftRestriction(ports, request, parseBody(liftBody, event), actor));
+      }
+    }
     if (event.httpMethod === 'GET' && !id) {
       const filters = parseQueueQuery(event.queryStringParameters ?? {});
       return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));

@@ -20,6 +20,12 @@ export interface AdminPorts {
   readonly downloadLinks: DownloadLinks;
   /** Each store's totals of the request's connector runs. */
   readonly storeResults: (requestId: string) => Promise<StoreResult[]>;
+  readonly restrictionMarks: RestrictionRelease;
+}
+
+/** Lifts the marks of a restriction where Kiara's services read them, and deletes its held copy. */
+export interface RestrictionRelease {
+  release(accountId: string, requestId: string): Promise<void>;
 }
 
 /** Email to the requester, from the privacy sender. */

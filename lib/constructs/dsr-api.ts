@@ -24,6 +24,7 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { adminContract } from '../../functions/admin/contract.js';
+import type { Restrictions } from './restrictions.js';
 import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { downloadsContract } from '../../functions/downloads/contract.js';
@@ -41,6 +42,8 @@ export interface DsrApiProps {
   requestsTable: ITable;
   exportBucket: IBucket;
   mail: MailSettings;
+  /** Restrictions (Art. 18): the admin API lists and lifts them, with their marks. */
+  restrictions: Restrictions;
   logKey?: IKey;
   /**
    * Pause the legal clock while Kiara waits for the identity confirmation it asked for
@@ -262,7 +265,7 @@ export class DsrApi extends Construct {
 
   /** Adds the routes; the handlers need the state machine they start and resume. */
   connect(stateMachine: IStateMachine, watch: IStateMachine): void {
-    const { requestsTable, exportBucket, mail, logKey } = this.props;
+    const { requestsTable, exportBucket, mail, logKey, restrictions } = this.props;
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
       description: 'DSR intake webhook: verify signature, validate, store, start',
@@ -338,12 +341,14 @@ export class DsrApi extends Construct {
         PUBLIC_API_URL: this.baseUrl,
         // A team filing's request id is derived from its delivery key, as the webhook's is.
         REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
+        ...restrictions.placesEnvironment(),
         ...(this.adminTokenSecret ? { ADMIN_TOKEN_SECRET_ARN: this.adminTokenSecret.secretArn } : {}),
       } satisfies EnvironmentOf<typeof adminContract>,
       logKey,
       timeout: Duration.seconds(15),
     });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
+    restrictions.grantLift(admin);
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
     // Triage of held mail (no acknowledgement went out yet) starts its workflow; a request
@@ -414,9 +419,13 @@ export class DsrApi extends Construct {
 
     const adminOptions = this.adminRouteAuth(admin);
     const adminIntegration = new LambdaIntegration(admin);
-    const requests = this.api.root.addResource('admin').addResource('requests');
+    const adminRoot = this.api.root.addResource('admin');
+    const requests = adminRoot.addResource('requests');
     const one = requests.addResource('{id}');
+    const restricted = adminRoot.addResource('restrictions');
     const adminMethods = [
+      restricted.addMethod('GET', adminIntegration, adminOptions),
+      restricted.addResource('{id}').addResource('lift').addMethod('POST', adminIntegration, adminOptions),
       requests.addMethod('GET', adminIntegration, adminOptions),
       requests.addMethod('POST', adminIntegration, adminOptions),
       one.addMethod('GET', adminIntegration, adminOptions),

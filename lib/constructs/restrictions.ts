@@ -36,7 +36,7 @@ export class Restrictions extends Construct {
     this.restrict = new DsrFunction(this, 'Restrict', {
       contract: restrictContract,
       description: 'DSR: mark a restricted subject\'s data and keep its hold until lifted (Art. 18)',
-      environment: this.places(props.requestsTable),
+      environment: { REQUESTS_TABLE: props.requestsTable.tableName, ...this.placesEnvironment() },
       logKey: props.logKey,
     });
     grantItems(props.requestsTable, this.restrict, REQUESTS_TABLE_ACCESS.write, 'the requests table');
@@ -57,10 +57,9 @@ export class Restrictions extends Construct {
     );
   }
 
-  /** The environment of a function that sets or removes the marks (restrictContract's names, also the admin's). */
-  places(requestsTable: ITable) {
+  /** Where a function that sets or removes the marks finds them (the restrict and admin contracts' names). */
+  placesEnvironment() {
     return {
-      REQUESTS_TABLE: requestsTable.tableName,
       ACCOUNT_TABLE: this.props.accountTable.tableName,
       MEDIA_BUCKET: this.props.mediaBucket.bucketName,
       EXPORT_BUCKET: this.props.exportBucket.bucketName,

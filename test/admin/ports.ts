@@ -24,6 +24,8 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   const resumed: { taskToken: string; output: Record<string, unknown> }[] = [];
   const started: string[] = [];
   const sent: SentEmail[] = [];
+  /** The restriction marks released, in order (after the mails in `sent`). */
+  const released: { accountId: string; requestId: string }[] = [];
   const mail = { failing: false };
   let links = 0;
   const ports: AdminPorts = {
@@ -60,6 +62,11 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
       },
     },
     storeResults: async () => [],
+    restrictionMarks: {
+      async release(accountId, requestId) {
+        released.push({ accountId, requestId });
+      },
+    },
   };
 
   /** Registers a step waiting for the team, parked with a live task token. */
@@ -70,5 +77,5 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
     return taskToken;
   }
 
-  return { ports, repo, park, waiting, resumed, started, sent, mail };
+  return { ports, repo, park, waiting, resumed, started, sent, mail, released };
 }

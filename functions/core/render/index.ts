@@ -41,6 +41,7 @@ export { minorErasureNotice, type MinorErasureNoticeInput } from './emails/minor
 
 // Emails to recipients (Art. 19).
 export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';
+export { restrictionLifted, type RestrictionLiftedInput } from './emails/restriction-lifted.js';
 export { restrictionNotice, type RestrictionNoticeInput } from './emails/restriction-notice.js';
 
 // Emails to the privacy team.
