@@ -133,6 +133,14 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       expect((await flow.api.call(download!)).status).toBe(410);
     }, FLOW_TIMEOUT);
 
+    it('a restriction: marked, held, listed and lifted', async () => {
+      const restriction = await flow.reachReview({ type: 'restriction', email: ada.email, details: 'iam: restrict' });
+      expect((await flow.api.admin(`/requests/${restriction}/approve`, 'POST', { outcome: 'Restricted while the accuracy is checked.' })).status).toBe(200);
+      expect((await flow.waitForStatus(restriction, 'completed')).audit.map((event: any) => event.type)).toContain('restriction_applied');
+      expect((await flow.api.admin('/restrictions')).status).toBe(200);
+      expect((await flow.api.admin(`/restrictions/${restriction}/lift`, 'POST', { reason: 'Accuracy checked.' })).status).toBe(200);
+    }, FLOW_TIMEOUT);
+
     it('a rejection, the queue listed, a cancellation and a request with no account', async () => {
       rejected = await flow.reachReview({ type: 'access', email: ada.email, details: 'iam: reject' });
       const reject = await flow.api.admin(`/requests/${rejected}/reject`, 'POST', { reasonCode: 'excessive', reason: 'Repeated request.' });

@@ -170,6 +170,8 @@ export function installRecorder(options: RecorderOptions): Recorder {
     AbortMultipartUpload: ['AbortMultipartUpload'],
     ListParts: ['ListMultipartUploadParts'],
     DeleteObject: ['DeleteObject'],
+    GetObjectTagging: ['GetObjectTagging'],
+    PutObjectTagging: ['PutObjectTagging'],
   };
 
   function s3(operation: string, input: Input): RecordedCheck[] | undefined {
