@@ -1,7 +1,7 @@
 import { localDate } from '../../core/deadlines/index.js';
 import { namedStores, parseRecipientNames } from '../../core/inventory/index.js';
 import { agedOutWindows } from '../../core/plan/aged-out.js';
-import { planStores } from '../../core/plan/plan.js';
+import { packagedStores, reviewedPlan } from '../../core/plan/plan.js';
 import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { DsrRequestRecord } from '../../core/request/model.js';
@@ -28,7 +28,8 @@ export function createHandler(env: Record<string, string>) {
 
   return stepHandler('assemble', async (event: { requestId: string }) => {
     const request = await repo.get(event.requestId);
-    const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
+    const packaged = packagedStores(request);
+    const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect' && packaged.has(store.storeId));
     const requestRecords = {
       recordRetentionYears,
       requests: await Promise.all(
@@ -44,7 +45,7 @@ export function createHandler(env: Record<string, string>) {
       stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
       requestRecords,
       agedOut: request.heldAt
-        ? agedOutWindows(planStores(request.types).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
+        ? agedOutWindows(reviewedPlan(request).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
         : [],
     });
     const result = await assemblePackage({
