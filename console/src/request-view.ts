@@ -22,8 +22,6 @@ import {
 import { isOutcomeRight, isStepIn, needsStatement, TEAM_STEPS } from '../../functions/core/request/model.js';
 import type { Right } from '../../functions/core/inventory/types.js';
 import { RIGHT_DECISIONS } from '../../functions/core/request/decisions.js';
-import { STORES } from '../../functions/core/inventory/stores.js';
-import { storesOfRight } from '../../functions/core/plan/plan.js';
 import { badge } from './queue-view.js';
 import { mailSection } from './mail-view.js';
 import type { Detail, PendingStep } from './types.js';
@@ -424,16 +422,15 @@ type RightEntry = { decision: string; ground?: string; facts?: string; keep?: st
  * A partial grant of a right that touches stores: which stores its exception keeps (the
  * API checks them against the person's plan) and, for an erasure, until when.
  */
-function keepFields(right: Right): Child[] {
-  const stores = storesOfRight(right);
+function keepFields(d: Detail, right: Right): Child[] {
+  const stores = d.keepable[right] ?? [];
   if (stores.length === 0) return [];
   const untilId = uid('until');
   return [
     h('fieldset', { class: 'keep' },
       h('legend', {}, right === 'erasure' ? 'Stores to keep (when granted in part)' : 'Stores to leave out of the copy (when granted in part)'),
-      ...stores.map((storeId) => {
+      ...stores.map(({ storeId, title }) => {
         const id = uid('keep');
-        const title = STORES.find((store) => store.id === storeId)!.title.en;
         return h('span', { class: 'checkbox' }, h('input', { type: 'checkbox', id, name: `${right}-keep`, value: storeId }), h('label', { for: id }, title));
       })),
     ...(right === 'erasure'
@@ -465,7 +462,7 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
         ...groundsFor(right).map((ground) => h('option', { value: ground.code, title: ground.hint }, `${ground.label} (${ground.article})`))),
       h('label', { for: factsId }, 'Facts (quoted to the requester)'),
       h('textarea', { id: factsId, name: `${right}-facts`, rows: 3 }),
-      ...keepFields(right));
+      ...keepFields(d, right));
   });
   openActionDialog<{ rights: Record<string, RightEntry>; outcome?: string }>({
     title: `Decide ${d.requestId} per right`,
@@ -493,7 +490,7 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
         }
         const keep = data.getAll(`${right}-keep`).map(String);
         const until = String(data.get(`${right}-until`) ?? '');
-        if (decision === 'partial' && storesOfRight(right).length > 0 && (keep.length === 0 || (right === 'erasure' && !until))) {
+        if (decision === 'partial' && (d.keepable[right] ?? []).length > 0 && (keep.length === 0 || (right === 'erasure' && !until))) {
           return { invalid: `${label(RIGHT_LABELS, right)}: tick what the exception keeps${right === 'erasure' ? ' and give the date until which it applies' : ''}.` };
         }
         entries[right] = decision === 'grant' ? { decision } : { decision, ground, facts, ...(decision === 'partial' && keep.length ? { keep } : {}), ...(decision === 'partial' && until ? { until } : {}) };

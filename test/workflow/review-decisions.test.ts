@@ -105,6 +105,8 @@ describe.sequential('a request for access and erasure, erasure granted in part (
 
   it('refuses a partial decision that keeps nothing, an unknown store or a store outside the right, or gives no end date; nothing changes', async () => {
     requestId = await session.flow.reachReview({ types: ['access', 'erasure'], email: bram.email, locale: 'en' });
+    // What the console's decide dialog offers to keep, per right.
+    expect((await session.flow.detail(requestId)).keepable.erasure).toContainEqual({ storeId: 'support', title: 'Support communications' });
     const decide = (erasure: unknown, access: unknown = { decision: 'grant' }) =>
       session.flow.api.admin(`/requests/${requestId}/decide`, 'POST', { rights: { access, erasure } });
     const partial = { decision: 'partial', ground: 'legal_claims', facts: claim };
