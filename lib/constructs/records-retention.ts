@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { DEFAULT_RECORD_RETENTION_YEARS, isValidRetentionYears } from '../../functions/core/retention/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { acknowledgeWildcards, wildcardResource } from '../nag.js';
+import { retentionContract } from '../../functions/retention/contract.js';
 import { DsrFunction } from './dsr-function.js';
 
 export interface RecordsRetentionProps {
@@ -39,7 +40,7 @@ export class RecordsRetention extends Construct {
     }
 
     this.purge = new DsrFunction(this, 'Purge', {
-      entry: 'retention',
+      contract: retentionContract,
       description: `DSR retention: deletes request records ${this.years} years after closure`,
       environment: {
         REQUESTS_TABLE: props.requestsTable.tableName,

@@ -8,10 +8,11 @@ import type { DsrRequestRecord } from '../../core/request/model.js';
 import { recordExpiresAt } from '../../core/retention/index.js';
 import { assemblePackage, deleteWorkFiles } from '../../connectors/package.js';
 import { readStoreResults } from '../../connectors/progress.js';
-import { requireEnv } from '../../shared/env.js';
+import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { workflowEnv } from '../../shared/workflow-env.js';
+import { RequestsRepo } from '../../shared/requests-repo.js';
+import { assembleContract, type AssembleEvent } from './contract.js';
 
 /**
  * Streams the access package: every collected store's data as JSON and CSV, the original
@@ -19,13 +20,13 @@ import { workflowEnv } from '../../shared/workflow-env.js';
  * summary.json). Work files are removed once the package is complete.
  */
 export function createHandler(env: Record<string, string>) {
-  const { repo, recordRetentionYears } = workflowEnv(env);
-  const table = requireEnv(env, 'REQUESTS_TABLE');
-  const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+  const config = readEnvironment(assembleContract, env);
+  const { REQUESTS_TABLE: table, EXPORT_BUCKET: exportBucket, RECORD_RETENTION_YEARS: recordRetentionYears } = config;
+  const repo = new RequestsRepo(table);
   // The processors as the deployment names them (Art. 15(1)(c)).
-  const inventory = namedStores(parseRecipientNames(env.RECIPIENT_NAMES));
+  const inventory = namedStores(parseRecipientNames(config.RECIPIENT_NAMES));
 
-  return stepHandler('assemble', async (event: { requestId: string }) => {
+  return stepHandler('assemble', async (event: AssembleEvent) => {
     const request = await repo.get(event.requestId);
     const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
     const requestRecords = {
