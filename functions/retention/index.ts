@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { expiredClosureBound, isRecordExpired, isValidRetentionYears } from '../core/retention/index.js';
+import { isValidRetentionYears } from '../core/retention/index.js';
 import { readEnvironment } from '../shared/contract.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
@@ -7,6 +7,7 @@ import { countMetric } from '../shared/metrics.js';
 import { DSR_METRICS } from '../shared/metrics-names.js';
 import { RequestsRepo } from '../shared/requests-repo.js';
 import { retentionContract } from './contract.js';
+import { purgeExpiredRecords, type RetentionPurgeResult } from './purge-expired.js';
 
 export interface RetentionPurgeOptions {
   /** The clock the purge judges expiry by (tests: years ahead). Default: the system clock. */
@@ -15,16 +16,6 @@ export interface RetentionPurgeOptions {
   pageSize?: number;
   /** Time kept in reserve: no new request is purged with less left. Default 15 s. */
   reserveMs?: number;
-}
-
-export interface RetentionPurgeResult {
-  retentionYears: number;
-  requestsPurged: number;
-  itemsDeleted: number;
-  /** Request ids only (never a person's data). */
-  requestIds: string[];
-  /** False when the time budget ended the run first; the next run goes on. */
-  complete: boolean;
 }
 
 /**
@@ -46,27 +37,10 @@ export function createHandler(env: Record<string, string>, options: RetentionPur
   const reserveMs = options.reserveMs ?? 15_000;
 
   return async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<RetentionPurgeResult> => {
-    const at = now();
-    // Closures after the bound cannot have expired; `$` sorts right after `#`.
-    const below = `${expiredClosureBound(at, years)}$`;
-    const timeLeft = () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
     const result: RetentionPurgeResult = { retentionYears: years, requestsPurged: 0, itemsDeleted: 0, requestIds: [], complete: true };
-    let start: Record<string, unknown> | undefined;
     try {
-      scan: do {
-        const page = await requests.closedBefore(below, pageSize, start);
-        for (const { closedAt, requestId } of page.closures) {
-          if (!isRecordExpired(closedAt, years, at)) continue;
-          if (timeLeft() < reserveMs) {
-            result.complete = false;
-            break scan;
-          }
-          result.itemsDeleted += await requests.purge(requestId);
-          result.requestsPurged += 1;
-          result.requestIds.push(requestId);
-        }
-        start = page.next;
-      } while (start);
+      const timeLeft = () => context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
+      await purgeExpiredRecords(requests, { years, at: now(), pageSize, reserveMs, timeLeft }, result);
     } finally {
       // One anonymous summary line: counts and request ids, nothing about a person.
       logger.info('retention purge', { ...result });

@@ -19,6 +19,16 @@ export interface RecordsRetentionProps {
   logKey?: IKey;
 }
 
+/** The years a closed request's record is kept, refused at synth unless whole and at least 1. */
+export function checkedRetentionYears(years: number = DEFAULT_RECORD_RETENTION_YEARS): number {
+  if (!isValidRetentionYears(years)) {
+    throw new Error(
+      `recordRetentionYears must be a whole number of years, at least 1 (the DsrStack prop or -c recordRetentionYears=N); got ${String(years)}`,
+    );
+  }
+  return years;
+}
+
 /**
  * Retention of the accountability records: a daily EventBridge Scheduler schedule runs a
  * Lambda that deletes, whole, the partition of every closed request whose record is past
@@ -32,12 +42,7 @@ export class RecordsRetention extends Construct {
 
   constructor(scope: Construct, id: string, props: RecordsRetentionProps) {
     super(scope, id);
-    this.years = props.recordRetentionYears ?? DEFAULT_RECORD_RETENTION_YEARS;
-    if (!isValidRetentionYears(this.years)) {
-      throw new Error(
-        `recordRetentionYears must be a whole number of years, at least 1 (the DsrStack prop or -c recordRetentionYears=N); got ${String(this.years)}`,
-      );
-    }
+    this.years = checkedRetentionYears(props.recordRetentionYears);
 
     this.purge = new DsrFunction(this, 'Purge', {
       contract: retentionContract,

@@ -6,7 +6,6 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RecipientContacts, RecipientNames } from '../../functions/core/inventory/index.js';
-import { DEFAULT_RECORD_RETENTION_YEARS } from '../../functions/core/retention/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
 import type { FunctionContract } from '../../functions/shared/contract.js';
@@ -18,6 +17,7 @@ import { erasePackagesContract } from '../../functions/workflow/erase-packages/c
 import { resolveSubjectContract } from '../../functions/workflow/resolve-subject/contract.js';
 import { respondContract } from '../../functions/workflow/respond/contract.js';
 import { DsrFunction } from './dsr-function.js';
+import { checkedRetentionYears } from './records-retention.js';
 import { stepEnvironment, teamMailEnvironment, type OwnEnvironment } from './step-environment.js';
 
 export interface MailSettings {
@@ -73,7 +73,7 @@ export class WorkflowSteps extends Construct {
       IDENTITY_LINK_DAYS: String(props.identityLinkDays ?? 7),
       DOWNLOAD_LINK_HOURS: String(props.downloadLinkHours ?? 168),
       PACKAGE_EXPIRY_DAYS: String(props.packageExpiryDays ?? 30),
-      RECORD_RETENTION_YEARS: String(props.recordRetentionYears ?? DEFAULT_RECORD_RETENTION_YEARS),
+      RECORD_RETENTION_YEARS: String(checkedRetentionYears(props.recordRetentionYears)),
       RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}),
     };
     const step = <C extends FunctionContract>(id: string, contract: C, description: string, own: OwnEnvironment<C, typeof shared>, timeout?: Duration) =>
