@@ -5,7 +5,7 @@ import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
 import { countMetric } from '../shared/metrics.js';
 import { DSR_METRICS } from '../shared/metrics-names.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { retentionContract } from './contract.js';
 import { purgeExpiredRecords, type RetentionPurgeResult } from './purge-expired.js';
 
@@ -31,7 +31,7 @@ export function createHandler(env: Record<string, string>, options: RetentionPur
   const years = config.RECORD_RETENTION_YEARS;
   // The stack validates it too; a wrong number here would delete records too early.
   if (!isValidRetentionYears(years)) throw new Error('RECORD_RETENTION_YEARS must be a whole number of years, at least 1');
-  const requests = new RequestsRepo(config.REQUESTS_TABLE);
+  const requests = new DynamoRequestsRepo(config.REQUESTS_TABLE);
   const now = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? 25;
   const reserveMs = options.reserveMs ?? 15_000;

@@ -1,8 +1,16 @@
 import { expiredClosureBound, isRecordExpired } from '../core/retention/index.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
 
-/** What the purge needs of the requests table (RequestsRepo; an in-memory one in tests). */
-export type ClosedRecords = Pick<RequestsRepo, 'closedBefore' | 'purge'>;
+/** What the purge needs of the requests table (DynamoRequestsRepo; an in-memory one in tests). */
+export interface ClosedRecords {
+  /** One page of closed requests whose `<closedAt>#<requestId>` sorts before `below`, oldest first. */
+  closedBefore(
+    below: string,
+    limit: number,
+    start?: Record<string, unknown>,
+  ): Promise<{ closures: Array<{ closedAt: string; requestId: string }>; next?: Record<string, unknown> }>;
+  /** Deletes the request's whole partition, the request item last; the number of items deleted. */
+  purge(requestId: string): Promise<number>;
+}
 
 export interface RetentionPurgeResult {
   retentionYears: number;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { STORE_ACTIONS } from '../core/plan/plan.js';
+import { STORE_ACTIONS } from '../core/inventory/actions.js';
 import { defineFunction, variable } from '../shared/contract.js';
 import { workflowSettings } from '../workflow/contract.js';
 

@@ -5,7 +5,7 @@ import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import type { Context } from 'aws-lambda';
 import { storeById } from '../core/inventory/index.js';
 import { readEnvironment } from '../shared/contract.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import {
   budgetFrom,
   classify,
@@ -20,7 +20,7 @@ import {
 import { storeContract, storeEventSchema, type StoreStepResult } from './contract.js';
 
 /** The subject's account id from the request record; the state carries only the request id. */
-async function loadAccountId(requests: RequestsRepo, requestId: string): Promise<string> {
+async function loadAccountId(requests: DynamoRequestsRepo, requestId: string): Promise<string> {
   const accountId = await requests.subjectAccountId(requestId);
   if (!accountId) throw new SubjectNotResolvedError(`Request ${requestId} has no resolved account`);
   return accountId;
@@ -39,7 +39,7 @@ export function createHandler(env: Record<string, string>) {
   });
   // Resolved on first use: the module-level `handler` below is built at import, also
   // where the environment names no store (tests, the local runtime).
-  let config: { requestsTable: string; requests: RequestsRepo; settings: ConnectorSettings; connector: Connector } | undefined;
+  let config: { requestsTable: string; requests: DynamoRequestsRepo; settings: ConnectorSettings; connector: Connector } | undefined;
   const configure = () => {
     const variables = readEnvironment(storeContract, env);
     const settings = settingsFromEnv(variables);
@@ -49,7 +49,7 @@ export function createHandler(env: Record<string, string>) {
       settings,
     );
     const requestsTable = variables.REQUESTS_TABLE;
-    return { requestsTable, requests: new RequestsRepo(requestsTable), settings, connector };
+    return { requestsTable, requests: new DynamoRequestsRepo(requestsTable), settings, connector };
   };
 
   const step = async (rawEvent: unknown, context: Context): Promise<StoreStepResult> => {

@@ -23,7 +23,8 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import type { StoreAction, StorePlan } from '../../functions/core/plan/plan.js';
+import type { StoreAction } from '../../functions/core/inventory/actions.js';
+import type { StorePlan } from '../../functions/core/plan/plan.js';
 import type { ClosedStatus, PendingStepName } from '../../functions/core/request/model.js';
 import type { ReplyKind, StepDecision } from '../../functions/core/request/replies.js';
 import type { AcknowledgeResult } from '../../functions/workflow/acknowledge/contract.js';

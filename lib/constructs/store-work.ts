@@ -21,7 +21,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { STORES } from '../../functions/core/inventory/index.js';
-import type { StoreAction } from '../../functions/core/plan/plan.js';
+import type { StoreAction } from '../../functions/core/inventory/actions.js';
 import type { StoreEvent, StoreStepResult } from '../../functions/store/contract.js';
 import { acknowledgeStateMachineRole } from '../nag.js';
 import { resultAt } from './step-result.js';

@@ -2,10 +2,6 @@ import { STORES, type StoreDefinition } from '../inventory/index.js';
 import type { RequestType } from '../request/model.js';
 import { carriedOutRights } from '../request/decisions.js';
 
-/** What a store's connector does for a request: copy the person's data out, or erase it. */
-export const STORE_ACTIONS = ['collect', 'erase'] as const;
-export type StoreAction = (typeof STORE_ACTIONS)[number];
-
 /**
  * Where one store's collect or erase stands between store-work rounds: the cursor its
  * connector resumes at ('' = the start), or done.

@@ -1,4 +1,4 @@
-import type { StoreAction } from '../plan/plan.js';
+import type { StoreAction } from '../inventory/actions.js';
 import type { OpenStatus, PendingStepName } from './model.js';
 
 /** The status a request shows while one of its steps waits for a person. */

@@ -9,7 +9,7 @@ import { logger } from '../../shared/logger.js';
 import { countMetric } from '../../shared/metrics.js';
 import { DSR_METRICS } from '../../shared/metrics-names.js';
 import { sendOnce } from '../../shared/mailer.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { watchActContract, type WatchActEvent, type WatchActResult } from './contract.js';
 
 /** Which deadline an escalation point stands for, and its date. */
@@ -25,7 +25,7 @@ const MISSED = {
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(watchActContract, env);
-  const repo = new RequestsRepo(config.REQUESTS_TABLE);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
   const settings = { reminderDaysBefore: config.REMINDER_DAYS_BEFORE };
 
   return stepHandler('watch-act', async (event: WatchActEvent): Promise<WatchActResult> => {

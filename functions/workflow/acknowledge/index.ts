@@ -5,7 +5,7 @@ import { LinkTokens } from '../../shared/link-tokens.js';
 import { sendOnce } from '../../shared/mailer.js';
 import { startOnce } from '../../shared/start-once.js';
 import { stepHandler } from '../../shared/http/handler.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { acknowledgeContract, type AcknowledgeEvent, type AcknowledgeResult } from './contract.js';
 
 /**
@@ -19,7 +19,7 @@ import { acknowledgeContract, type AcknowledgeEvent, type AcknowledgeResult } fr
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(acknowledgeContract, env);
-  const repo = new RequestsRepo(config.REQUESTS_TABLE);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
   const links = new LinkTokens(config.REQUESTS_TABLE);
 
   return stepHandler('acknowledge', async (event: AcknowledgeEvent): Promise<AcknowledgeResult> => {

@@ -11,7 +11,7 @@ import { readStoreResults } from '../../connectors/progress.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { assembleContract, type AssembleEvent } from './contract.js';
 
 /**
@@ -22,7 +22,7 @@ import { assembleContract, type AssembleEvent } from './contract.js';
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(assembleContract, env);
   const { REQUESTS_TABLE: table, EXPORT_BUCKET: exportBucket, RECORD_RETENTION_YEARS: recordRetentionYears } = config;
-  const repo = new RequestsRepo(table);
+  const repo = new DynamoRequestsRepo(table);
   // The processors as the deployment names them (Art. 15(1)(c)).
   const inventory = namedStores(parseRecipientNames(config.RECIPIENT_NAMES));
 

@@ -1,4 +1,5 @@
-import type { StorePlan, StoreAction } from '../../core/plan/plan.js';
+import type { StoreAction } from '../../core/inventory/actions.js';
+import type { StorePlan } from '../../core/plan/plan.js';
 import type { StepDecision } from '../../core/request/replies.js';
 import type { PendingStepName } from '../../core/request/model.js';
 import { defineFunction } from '../../shared/contract.js';

@@ -12,7 +12,7 @@ import { logger } from '../../shared/logger.js';
 import { countMetric } from '../../shared/metrics.js';
 import { DSR_METRICS } from '../../shared/metrics-names.js';
 import { sendOnce } from '../../shared/mailer.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { hashToken } from '../../shared/tokens.js';
 import { awaitDecisionContract, type AwaitDecisionEvent, type AwaitDecisionResult } from './contract.js';
 
@@ -27,7 +27,7 @@ const STORE_ATTEMPTS = 4;
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(awaitDecisionContract, env);
-  const repo = new RequestsRepo(config.REQUESTS_TABLE);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
 
   return stepHandler('await-decision', async (event: AwaitDecisionEvent) => {
     const stepKey = stepKeyOf(event);
@@ -65,7 +65,7 @@ export function createHandler(env: Record<string, string>) {
 
 async function notifyPrivacyTeam(
   config: ConfigOf<typeof awaitDecisionContract>,
-  repo: RequestsRepo,
+  repo: DynamoRequestsRepo,
   event: AwaitDecisionEvent,
   request: DsrRequestRecord,
 ) {
@@ -103,7 +103,7 @@ async function notifyPrivacyTeam(
   await sendOnce(repo, {
     requestId: request.requestId,
     // One notice per occurrence: a store failure is keyed by the task token it waits on.
-    kind: event.step === 'store_failure' ? `store_failure#${hashToken(event.taskToken).slice(0, 16)}` : `${event.step}_needed`,
+    kind: event.step === 'triage' ? 'triage_needed' : event.step === 'review' ? 'review_needed' : `store_failure#${hashToken(event.taskToken).slice(0, 16)}`,
     from: config.SENDER_EMAIL,
     to: config.PRIVACY_TEAM_EMAIL,
     email,

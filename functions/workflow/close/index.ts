@@ -5,13 +5,13 @@ import { executionArnOf } from '../../core/request/executions.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { closeContract, type CloseEvent } from './contract.js';
 
 /** Records the outcome: final status, close time, and the audit event; releases any hold. */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(closeContract, env);
-  const repo = new RequestsRepo(config.REQUESTS_TABLE);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
 
   /** The request's deadline watch has nothing left to do; stop its timer now. */
   async function stopWatch(requestId: string) {

@@ -3,7 +3,7 @@ import { s3Client } from '../../shared/aws-clients.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { erasePackagesContract, type ErasePackagesEvent } from './contract.js';
 
 /**
@@ -15,7 +15,7 @@ import { erasePackagesContract, type ErasePackagesEvent } from './contract.js';
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(erasePackagesContract, env);
-  const repo = new RequestsRepo(config.REQUESTS_TABLE);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
 
   return stepHandler('erase-packages', async (event: ErasePackagesEvent) => {
     const request = await repo.get(event.requestId);

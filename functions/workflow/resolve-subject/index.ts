@@ -2,7 +2,7 @@ import { resolveSubject } from '../../core/request/subject.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { AccountFinder } from './accounts.js';
 import { resolveSubjectContract, type ResolveSubjectEvent, type ResolveSubjectResult } from './contract.js';
 
@@ -13,7 +13,7 @@ import { resolveSubjectContract, type ResolveSubjectEvent, type ResolveSubjectRe
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(resolveSubjectContract, env);
-  const repo = new RequestsRepo(config.REQUESTS_TABLE);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
   const accounts = new AccountFinder(config.ACCOUNT_TABLE);
 
   return stepHandler('resolve-subject', async (event: ResolveSubjectEvent): Promise<ResolveSubjectResult> => {

@@ -24,24 +24,25 @@ import {
 import { readStoreResults } from '../../connectors/progress.js';
 import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
+import type { EmailKind, EmailMarker } from '../../core/request/email-kinds.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { readEnvironment, type ConfigOf } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { respondContract, type RespondEvent } from './contract.js';
 
 /** The step's settings and its requests table, as the replies below use them. */
 interface Respond {
   readonly config: ConfigOf<typeof respondContract>;
-  readonly repo: RequestsRepo;
+  readonly repo: DynamoRequestsRepo;
 }
 
 /** The once-only mail kind of the Art. 19 notice to one recipient. */
 const NOTICE_KIND = 'art19_notice';
-const noticeKind = (recipientId: string) => `${NOTICE_KIND}#${recipientId}`;
+const noticeKind = (recipientId: string): EmailMarker => `${NOTICE_KIND}#${recipientId}`;
 
 /**
  * Emails the data subject the reply the workflow reached, and the recipients (Art. 19)
@@ -49,12 +50,12 @@ const noticeKind = (recipientId: string) => `${NOTICE_KIND}#${recipientId}`;
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(respondContract, env);
-  const step: Respond = { config, repo: new RequestsRepo(config.REQUESTS_TABLE) };
+  const step: Respond = { config, repo: new DynamoRequestsRepo(config.REQUESTS_TABLE) };
   const { repo } = step;
   const contacts = parseRecipientContacts(config.RECIPIENT_CONTACTS);
   const names = parseRecipientNames(config.RECIPIENT_NAMES);
 
-  async function send(request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) {
+  async function send(request: DsrRequestRecord, kind: EmailMarker, render: () => Promise<RenderedEmail> | RenderedEmail) {
     // A minor's erasure whose account was not found has nobody to tell.
     if (!request.contactEmail) return;
     if ((await repo.sentMails(request.requestId)).includes(kind)) return;
@@ -98,7 +99,7 @@ async function sendResult(
   { config, repo }: Respond,
   names: RecipientNames,
   request: DsrRequestRecord,
-  send: (request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
+  send: (request: DsrRequestRecord, kind: EmailKind, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
   const { locale, requestId } = request;
   const stores = await readStoreResults(config.REQUESTS_TABLE, requestId);
@@ -228,7 +229,7 @@ async function notifyRecipients({ config, repo }: Respond, contacts: RecipientCo
 }
 
 /** The recipients whose notice went out, in the inventory's order. */
-async function notifiedRecipients(repo: RequestsRepo, requestId: string) {
+async function notifiedRecipients(repo: DynamoRequestsRepo, requestId: string) {
   const sent = await repo.sentMails(requestId);
   return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id)));
 }
