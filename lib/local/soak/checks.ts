@@ -36,7 +36,7 @@ interface CheckInput {
 
 /** Audit events that legitimately repeat: one per failure occurrence and its retry. */
 const perOccurrence = (event: { details?: Record<string, unknown> }) =>
-  ['store_failure', 'step_failure'].includes(String(event.details?.step ?? ''));
+  /^(store|step)_failure/.test(String(event.details?.step ?? ''));
 
 /**
  * The soak's verdict, read from the system's own surfaces after the run: every request
@@ -58,7 +58,9 @@ export async function checkSoak(input: CheckInput): Promise<SoakChecks> {
     checks.statuses[request.status] = (checks.statuses[request.status] ?? 0) + 1;
     if (request.status !== 'completed') {
       const execution = executions.find((item) => item.name === id);
-      problem(`${what} ended ${request.status}, pending ${request.pendingStep ?? 'nothing'}; its execution ${execution?.status ?? 'missing'}`);
+      const failure = execution?.status === 'FAILED' ? local.runtime.stepFunctions.describeExecution(execution.executionArn) : undefined;
+      const why = failure ? ` (${failure.error}: ${failure.cause?.slice(0, 200)})` : '';
+      problem(`${what} ended ${request.status}, pending ${request.pendingStep ?? 'nothing'}; its execution ${execution?.status ?? 'missing'}${why}`);
     }
     for (const kind of expectedMailKinds(requester)) {
       if (!request.emailsSent.includes(kind)) problem(`${what}: no ${kind} email marked sent`);
@@ -91,21 +93,19 @@ function checkAudit(what: string, audit: Array<{ type: string; details?: Record<
   }
 }
 
+/**
+ * Each email marked sent is in the mailbox; a copy more is allowed only where SES accepted
+ * one of the request's emails right before its Lambda was killed (the window README
+ * "Failure behaviour" describes). Team notices of failures are one per occurrence, so the
+ * mails are counted against the markers, not by subject.
+ */
 function checkMails(what: string, id: string, kindsSent: string[], mailbox: MailboxEmail[], crashedSends: Set<string>, checks: SoakChecks) {
   const mails = mailbox.filter((mail) => mail.subject.includes(id) || (mail.body.text ?? '').includes(id));
-  const copies = new Map<string, number>();
-  for (const mail of mails) {
-    const key = `${mail.destination.to.join(',')}|${mail.subject}`;
-    copies.set(key, (copies.get(key) ?? 0) + 1);
-  }
-  for (const [key, count] of copies) {
-    if (count === 1) continue;
-    if (count === 2 && crashedSends.has(key)) checks.resentAfterCrash += 1;
-    else checks.problems.push(`${what}: ${count} copies of "${key.split('|')[1]}"`);
-  }
-  if (copies.size !== kindsSent.length) {
-    checks.problems.push(`${what}: ${kindsSent.length} emails marked sent (${kindsSent.join(', ')}), ${copies.size} different ones in the mailbox`);
-  }
+  const extra = mails.length - kindsSent.length;
+  const crashedHere = new Set(mails.map((mail) => `${mail.destination.to.join(',')}|${mail.subject}`).filter((key) => crashedSends.has(key)));
+  if (extra < 0) checks.problems.push(`${what}: ${kindsSent.length} emails marked sent (${kindsSent.join(', ')}), ${mails.length} in the mailbox`);
+  else if (extra > crashedHere.size) checks.problems.push(`${what}: ${extra} emails more than marked sent (${kindsSent.join(', ')})`);
+  else checks.resentAfterCrash += extra;
   checks.emailsSent += mails.length;
   checks.emailsExpected += kindsSent.length;
 }
