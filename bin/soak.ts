@@ -7,8 +7,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describeFaultSpec, parseFaultSpec } from '../lib/local-runtime/index.js';
-import { runSoak } from '../lib/local/soak/run.js';
+
+// Thousands of expected step failures would bury the soak's own lines; the handlers' logger
+// reads its level when it is first imported, so the soak is imported after this.
+process.env.LOG_LEVEL ??= 'CRITICAL';
+process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL;
+const { describeFaultSpec, parseFaultSpec } = await import('../lib/local-runtime/index.js');
+const { runSoak } = await import('../lib/local/soak/run.js');
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,5 @@
 import { signPayload } from '../../../functions/core/intake/signature.js';
 import { forEachLimit } from '../../../functions/connectors/pool.js';
-import { logger } from '../../../functions/shared/logger.js';
 import { readMailbox, type FaultCounts, type FaultSpec, type MailboxEmail } from '../../local-runtime/index.js';
 import { seedDemoData } from '../../demo/index.js';
 import { DEV_RECIPIENT_CONTACTS } from '../dev-defaults.js';
@@ -63,8 +62,6 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => {});
   const requesters = planRequesters(options);
-  // Thousands of expected step failures would bury the soak's own lines.
-  if (!process.env.LOG_LEVEL) logger.setLogLevel('CRITICAL');
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
   process.on('unhandledRejection', onRejection);
