@@ -42,7 +42,7 @@ export function createHandler(env: Record<string, string>) {
     table,
     stateMachineArn,
     watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN'),
-    requestIdKey: () => requestIdKey(env),
+    requestIdKey: () => requestIdKey({ REQUEST_ID_KEY_ARN: requireEnv(env, 'REQUEST_ID_KEY_ARN'), REQUEST_ID_KEY: env.REQUEST_ID_KEY }),
   });
 
   async function detail(requestId: string) {

@@ -24,6 +24,10 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
+import { downloadsContract } from '../../functions/downloads/contract.js';
+import { identityContract } from '../../functions/identity/contract.js';
+import { intakeContract } from '../../functions/intake/contract.js';
+import { openApiContract } from '../../functions/openapi/contract.js';
 import { acknowledge, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
@@ -258,6 +262,7 @@ export class DsrApi extends Construct {
   /** Adds the routes; the handlers need the state machine they start and resume. */
   connect(stateMachine: IStateMachine, watch: IStateMachine): void {
     const { requestsTable, exportBucket, mail, logKey } = this.props;
+    // The admin function's, until it has its contract (issue 14).
     const environment = {
       REQUESTS_TABLE: requestsTable.tableName,
       STATE_MACHINE_ARN: stateMachine.stateMachineArn,
@@ -268,13 +273,15 @@ export class DsrApi extends Construct {
       WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn,
       IDENTITY_PAUSE: String(this.props.identityPause ?? false),
     };
-    const fn = (id: string, entry: string, description: string) =>
-      new DsrFunction(this, id, { entry, description, environment, logKey, timeout: Duration.seconds(15) });
-
     const intake = new DsrFunction(this, 'Intake', {
-      entry: 'intake',
+      contract: intakeContract,
       description: 'DSR intake webhook: verify signature, validate, store, start',
-      environment: { ...environment, REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn },
+      environment: {
+        REQUESTS_TABLE: requestsTable.tableName,
+        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+        WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn,
+        REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
+      },
       logKey,
       timeout: Duration.seconds(15),
     });
@@ -284,20 +291,38 @@ export class DsrApi extends Construct {
     this.webhookSecret.grantRead(intake);
     this.requestIdKey.grantRead(intake);
 
-    const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
+    const identity = new DsrFunction(this, 'Identity', {
+      contract: identityContract,
+      description: 'DSR identity link: confirmation page, confirm, resend',
+      environment: {
+        REQUESTS_TABLE: requestsTable.tableName,
+        PUBLIC_API_URL: this.baseUrl,
+        SENDER_EMAIL: mail.senderEmail,
+        IDENTITY_PAUSE: this.props.identityPause ? 'true' : 'false',
+      },
+      logKey,
+      timeout: Duration.seconds(15),
+    });
     grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // Resumes the identity step with SendTaskSuccess only (never failure or heartbeat).
     stateMachine.grant(identity, 'states:SendTaskSuccess');
     grantSendEmail(identity, mail.senderEmail);
 
     const openApi = new DsrFunction(this, 'OpenApi', {
-      entry: 'openapi',
+      contract: openApiContract,
       description: 'DSR public API description (OpenAPI 3.1)',
+      environment: {},
       logKey,
       timeout: Duration.seconds(5),
     });
 
-    const downloads = fn('Downloads', 'downloads', 'DSR package download: short-lived link');
+    const downloads = new DsrFunction(this, 'Downloads', {
+      contract: downloadsContract,
+      description: 'DSR package download: short-lived link',
+      environment: { REQUESTS_TABLE: requestsTable.tableName, EXPORT_BUCKET: exportBucket.bucketName },
+      logKey,
+      timeout: Duration.seconds(15),
+    });
     // Reads the link and the request; appends the package_downloaded audit event.
     grantItems(requestsTable, downloads, REQUESTS_TABLE_ACCESS.append, 'the requests table');
     exportBucket.grantRead(downloads, 'packages/*');
@@ -312,7 +337,13 @@ export class DsrApi extends Construct {
       ],
     );
 
-    const admin = fn('Admin', 'admin', 'DSR admin API for the privacy team');
+    const admin = new DsrFunction(this, 'Admin', {
+      entry: 'admin',
+      description: 'DSR admin API for the privacy team',
+      environment,
+      logKey,
+      timeout: Duration.seconds(15),
+    });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');

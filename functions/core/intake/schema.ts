@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import { parseReceiptInstant } from '../deadlines/index.js';
 import { RIGHTS } from '../inventory/types.js';
+import type { FieldError } from './responses.js';
 
 export const CHANNELS = ['web_form', 'dashboard', 'support_desk', 'email'] as const;
 
@@ -94,12 +95,6 @@ export const intakeBodySchema = z
   .transform((body) => ({ ...body, channel: body.channel ?? (body.accountId ? 'dashboard' : 'web_form') }));
 
 export type IntakeBody = z.output<typeof intakeBodySchema>;
-
-export interface FieldError {
-  path: string;
-  code: string;
-  message: string;
-}
 
 /** Zod issues as stable, per-field machine-readable codes. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
