@@ -38,8 +38,14 @@ export class ZipWriter {
   /** `store` keeps already compressed files (images, video) as they are. */
   async add(name: string, source: Readable | string, options: { store?: boolean } = {}): Promise<void> {
     const entered = once(this.archive, 'entry');
+    // The archive does not listen to its sources: a source that fails (S3 answered an
+    // error while it was read) would wait for ever and throw where nobody catches it.
+    const unreadable = new Promise<never>((_, reject) => {
+      if (typeof source !== 'string') source.once('error', reject);
+    });
+    unreadable.catch(() => undefined); // raced below
     this.archive.append(source, { name, store: options.store });
-    await Promise.race([entered, this.failed]);
+    await Promise.race([entered, this.failed, unreadable]);
     this.files += 1;
   }
 

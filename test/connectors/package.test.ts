@@ -89,6 +89,15 @@ describe('the access package', () => {
     expect(await filesMentioning(`${bram.accountId}|${bram.email}|${bram.displayName}`)).toBe('');
   });
 
+  it('fails, and nothing else, when a part cannot be read (S3 answers an error mid-package)', async () => {
+    // Found by the soak: the part's stream error had no listener and killed the process.
+    const [first, ...rest] = await readStoreResults(stores.requestsTable, 'req-pkg');
+    const broken = [{ ...first!, action: 'collect' as const, parts: ['work/req-pkg/missing/part-00000.jsonl'] }, ...rest];
+    await expect(
+      assemblePackage({ exportBucket: stores.exportBucket, requestId: 'req-pkg-broken', stores: broken, documents: DOCUMENTS }),
+    ).rejects.toMatchObject({ name: 'NoSuchKey' });
+  });
+
   it('deleteWorkFiles removes the work files and keeps the package', async () => {
     expect((await keysUnder(stores.exportBucket, 'work/req-pkg/')).length).toBeGreaterThan(0);
     await deleteWorkFiles(stores.exportBucket, 'req-pkg');
