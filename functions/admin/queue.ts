@@ -5,6 +5,7 @@ import type { DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
 import { invalidInput, validationFailed } from '../shared/http/validation.js';
 import { listCursor } from '../shared/list-cursor.js';
+import type { QueuePage, RequestSummary } from './api-types.js';
 import { summaryView } from './views.js';
 
 export const PENDING_STEPS = ['verify_identity', 'triage', 'review', 'store_failure'] as const;
@@ -76,10 +77,8 @@ function checkedCursor(cursor: string | undefined, open: boolean): string | unde
   return cursor;
 }
 
-type Summary = ReturnType<typeof summaryView>;
-
 /** Whether a request passes the filters (the status partition is chosen by the index). */
-export function matches(item: Summary, filters: QueueFilters): boolean {
+export function matches(item: RequestSummary, filters: QueueFilters): boolean {
   if (filters.type && !item.types.includes(filters.type)) return false;
   if (filters.pendingStep && item.pendingStep !== filters.pendingStep) return false;
   if (filters.overdue !== undefined) {
@@ -93,7 +92,7 @@ export function matches(item: Summary, filters: QueueFilters): boolean {
  * True once no later item of the open queue can pass the deadline filters: the index is
  * sorted by due date, so after the first request due beyond the window, none follows.
  */
-function pastDeadlineWindow(item: Summary, filters: QueueFilters): boolean {
+function pastDeadlineWindow(item: RequestSummary, filters: QueueFilters): boolean {
   if (item.daysLeft === null) return false;
   if (filters.overdue === true && item.daysLeft >= 0) return true;
   return filters.dueWithinDays !== undefined && item.daysLeft > filters.dueWithinDays;
@@ -109,8 +108,8 @@ export type ListPage = (open: boolean, limit: number, cursor?: string) => Promis
  * index for no more than the items still missing, so the returned cursor never skips a
  * match; a call stops after MAX_SCANNED_PER_CALL items and returns a cursor to go on.
  */
-export async function queuePage(list: ListPage, filters: QueueFilters, now = new Date()) {
-  const items: Summary[] = [];
+export async function queuePage(list: ListPage, filters: QueueFilters, now = new Date()): Promise<QueuePage> {
+  const items: RequestSummary[] = [];
   let cursor = filters.cursor;
   let scanned = 0;
   for (;;) {
