@@ -7,7 +7,7 @@ import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
-import { acceptedView, requestIntake } from './accept.js';
+import { acceptedView, requestIntake, statedDraft } from './accept.js';
 import { intakeContract } from './contract.js';
 import { parseDelivery } from './delivery.js';
 import { requestIdKey, webhookSecrets } from './secrets.js';
@@ -27,16 +27,8 @@ export function createHandler(env: Record<string, string>) {
       deliveryKey: deliveryKeyOf(raw, idempotencyKey),
       fingerprint: fingerprintOf(raw),
       contactEmail: normalizeEmail(body.email),
-      draft: {
-        types: requestedTypes(body),
-        locale: body.locale,
-        channel: body.channel,
-        // A request support forwards counts from its original receipt (validated by the schema).
-        receivedAt: body.receivedAt,
-        name: body.name,
-        details: body.details,
-        accountId: body.accountId,
-      },
+      // A request support forwards counts from its original receipt (validated by the schema).
+      draft: statedDraft({ ...body, types: requestedTypes(body) }),
       auditDetails: { forwarded: body.receivedAt !== undefined, dashboardSession: body.accountId !== undefined },
     });
     if (!outcome.accepted && 'keyReused' in outcome) {
