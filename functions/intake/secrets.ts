@@ -1,8 +1,10 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { ConfigOf } from '../shared/contract.js';
-import type { intakeContract } from './contract.js';
+import type { intakeContract, requestIdKeyVariables } from './contract.js';
 
 type WebhookSecretConfig = Pick<ConfigOf<typeof intakeContract>, 'WEBHOOK_SECRET_ARN' | 'WEBHOOK_SECRETS'>;
+/** What every intake channel's contract declares of the key (requestIdKeyVariables). */
+type RequestIdKeyConfig = Pick<ConfigOf<typeof intakeContract>, keyof typeof requestIdKeyVariables>;
 
 /**
  * The active webhook secrets. In AWS a Secrets Manager JSON object whose values are the
@@ -20,9 +22,8 @@ export async function webhookSecrets(config: WebhookSecretConfig): Promise<strin
  * changes (a new key would give a retry of yesterday's delivery another id), so it is read
  * once per container; the local runtime passes it as `REQUEST_ID_KEY`.
  */
-export async function requestIdKey(config: { REQUEST_ID_KEY_ARN?: string; REQUEST_ID_KEY?: string }): Promise<string> {
+export async function requestIdKey(config: RequestIdKeyConfig): Promise<string> {
   if (config.REQUEST_ID_KEY) return config.REQUEST_ID_KEY;
-  if (!config.REQUEST_ID_KEY_ARN) throw new Error('Missing REQUEST_ID_KEY or REQUEST_ID_KEY_ARN');
   const value = await getSecret<string>(config.REQUEST_ID_KEY_ARN, { maxAge: 86_400 });
   if (!value) throw new Error('The request id key secret is empty');
   return value;
