@@ -23,7 +23,7 @@ import type { AuditEvent, PendingStep } from '../shared/ports/requests-repo.js';
 export type { AuditEvent, MailFacts, ReceivedMessage, StoreResult };
 
 /** A request as the queue shows it: no contact details; days left in Amsterdam days. */
-export interface RequestSummary {
+export interface Summary {
   requestId: string;
   types: Right[];
   status: DsrRequestRecord['status'];
@@ -48,7 +48,7 @@ export interface RequestSummary {
 
 /** `GET /admin/requests`: one page of the queue, by due date. */
 export interface QueuePage {
-  items: RequestSummary[];
+  items: Summary[];
   /** Where the next page starts; null after the last. */
   cursor: string | null;
 }
@@ -57,7 +57,7 @@ export interface QueuePage {
 export type PendingStepView = Omit<PendingStep, 'taskToken'>;
 
 /** `GET /admin/requests/{id}` and the answer of every action: the request in full. */
-export interface RequestDetail extends RequestSummary {
+export interface RequestDetail extends Summary {
   locale: DsrRequestRecord['locale'];
   contactEmail: string;
   /** As the requester gave them; shown to the privacy team. */

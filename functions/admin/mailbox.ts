@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { RIGHTS } from '../core/inventory/types.js';
 import { dismissalReply } from '../core/render/index.js';
-import type { DsrRequestRecord } from '../core/request/model.js';
+import { DISMISSABLE_STEPS, isStepIn, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
 import { decideStep } from '../shared/decide-step.js';
 import type { AdminPorts } from './ports.js';
@@ -12,9 +12,6 @@ export const dismissBody = z.strictObject({
   /** The team's own words to the sender; no reply when absent. */
   reply: z.string().trim().min(1).max(5000).optional(),
 });
-
-/** Steps a dismissal may end: everything before the review decision. */
-const DISMISSABLE_STEPS = ['verify_identity', 'triage', 'review'];
 
 /** Records a decision on the request item once: a second decision of the same kind is 409. */
 async function recordOnce(repo: AdminPorts['repo'], requestId: string, field: 'triage' | 'dismissal', changes: Partial<DsrRequestRecord>) {
@@ -62,7 +59,7 @@ export async function dismiss(
   actor: string,
 ) {
   const { repo } = ports;
-  const pending = (await repo.pendingSteps(request.requestId)).find((step) => DISMISSABLE_STEPS.includes(step.step));
+  const pending = (await repo.pendingSteps(request.requestId)).find((step) => isStepIn(DISMISSABLE_STEPS, step.step));
   if (!pending) throw new HttpError(409, 'not_dismissable', 'Only a request that waits for identity, triage or review can be dismissed.');
   if (body.reply && !request.contactEmail) throw new HttpError(409, 'no_reply_address', 'The message has no address to answer.');
   const dismissedAt = new Date().toISOString();

@@ -1,4 +1,5 @@
 import { accessReady, extensionNotice, type RenderedEmail } from '../core/render/index.js';
+import type { EmailMarker } from '../core/request/email-kinds.js';
 import type { DsrRequestRecord, NoticeKind } from '../core/request/model.js';
 import { logger } from '../shared/logger.js';
 import type { AdminPorts } from './ports.js';
@@ -8,7 +9,7 @@ export type NoticePorts = Pick<AdminPorts, 'repo' | 'mailer' | 'downloadLinks' |
 /** A queued notice made ready to send: its email, its once-only mail kind, and what the record keeps once sent. */
 interface PreparedNotice {
   email: RenderedEmail;
-  mailKind: string;
+  mailKind: EmailMarker;
   sent(at: string): Partial<DsrRequestRecord>;
 }
 

@@ -1,5 +1,6 @@
 import type { StoreResult } from '../connectors/store-result.js';
 import type { RenderedEmail } from '../core/render/types.js';
+import type { EmailMarker } from '../core/request/email-kinds.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
 import type { MessagesRepo } from '../shared/ports/messages-repo.js';
 import type { RequestsRepo } from '../shared/ports/requests-repo.js';
@@ -27,7 +28,7 @@ export interface Mailer {
    * Sends the email once per (request, kind), however often it is called (the repo's
    * mail claim); false when it had gone out before. A failed send throws and may be retried.
    */
-  sendOnce(options: { requestId: string; kind: string; to: string; email: RenderedEmail }): Promise<boolean>;
+  sendOnce(options: { requestId: string; kind: EmailMarker; to: string; email: RenderedEmail }): Promise<boolean>;
 }
 
 /** The access package's download links. */

@@ -4,10 +4,10 @@ import { suggestRights } from '../core/mail/classify.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type NoticeKind } from '../core/request/model.js';
 import type { ReceivedMessage } from '../shared/ports/messages-repo.js';
 import type { AuditEvent, PendingStep } from '../shared/ports/requests-repo.js';
-import type { PendingStepView, RequestDetail, RequestSummary } from './api-types.js';
+import type { PendingStepView, RequestDetail, Summary } from './api-types.js';
 
 /** A request as the queue shows it: no contact details, days left in Amsterdam days. */
-export function summaryView(request: DsrRequestRecord, now = new Date()): RequestSummary {
+export function summaryView(request: DsrRequestRecord, now = new Date()): Summary {
   const due = currentDeadlines(request);
   return {
     requestId: request.requestId,

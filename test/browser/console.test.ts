@@ -445,3 +445,39 @@ describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+describe('privacy console: who asked, and repeats', { timeout: 180_000 }, () => {
+  it('shows the requester’s name and details, and a duplicate with its label, its original and in the queue’s duplicates', async () => {
+    // An address of its own: an open request of ada or bram would make the other tests' requests duplicates.
+    const email = 'carla.vos@example.org';
+    const original = await flow.submit({ type: 'access', email, locale: 'en', name: 'Carla Vos', details: 'Please include my API keys.' });
+    const repeat = await flow.submit({ type: 'access', email, locale: 'en', name: 'C. Vos', details: 'Asking again: a copy of my data.' });
+    expect((await flow.detail(repeat)).status).toBe('duplicate');
+
+    const page = await newPage();
+    await signIn(page);
+    await page.getByLabel('Status').selectOption('duplicate');
+    const row = page.locator(`tr[data-request="${repeat}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`Duplicate (repeats an open request)of ${original}`);
+    await row.getByRole('link', { name: repeat }).click();
+    await page.getByRole('heading', { level: 1, name: `Request ${repeat}` }).waitFor();
+
+    const fact = (term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+    expect(await page.locator('[data-status="duplicate"]').textContent()).toBe('Duplicate (repeats an open request)');
+    expect(await fact('Name').textContent()).toBe('C. Vos');
+    expect(await fact('What the requester wrote').textContent()).toBe('Asking again: a copy of my data.');
+    expect(await fact('Duplicate of').textContent()).toBe(original);
+    await page.getByText('Filed again: repeats an open request').waitFor();
+
+    await fact('Duplicate of').getByRole('link', { name: original }).click();
+    await page.getByRole('heading', { level: 1, name: `Request ${original}` }).waitFor();
+    await expect.poll(() => fact('Name').textContent()).toBe('Carla Vos');
+    expect(await fact('What the requester wrote').textContent()).toBe('Please include my API keys.');
+    expect(await page.locator('dt', { hasText: 'Duplicate of' }).count()).toBe(0);
+    await page.getByText('Repeated by a later request').waitFor();
+    await shot(page, 'console-duplicate.png');
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
