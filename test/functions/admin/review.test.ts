@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { approve, decide, previewRejection, reject } from '../../functions/admin/review.js';
-import { HttpError } from '../../functions/shared/http/errors.js';
+import { approve, decide, previewRejection, reject } from '../../../functions/admin/review.js';
+import { HttpError } from '../../../functions/shared/http/errors.js';
 import { aRequest } from '../shared/request-record.js';
 import { memoryPorts } from './ports.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dismiss, triage } from '../../functions/admin/mailbox.js';
-import type { MailFacts } from '../../functions/core/request/model.js';
+import { dismiss, triage } from '../../../functions/admin/mailbox.js';
+import type { MailFacts } from '../../../functions/core/request/model.js';
 import { aRequest } from '../shared/request-record.js';
 import { memoryPorts } from './ports.js';
 

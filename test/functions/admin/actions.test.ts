@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionNamed } from '../../functions/admin/actions.js';
+import { ACTIONS, actionNamed } from '../../../functions/admin/actions.js';
 import { aRequest } from '../shared/request-record.js';
 import { memoryPorts } from './ports.js';
 

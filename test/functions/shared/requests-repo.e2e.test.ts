@@ -2,15 +2,15 @@ import { App, Stack } from 'aws-cdk-lib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InMemoryRequestsRepo } from '../../functions/shared/in-memory-requests-repo.js';
-import { RequestNotFoundError, type RequestsRepo } from '../../functions/shared/ports/requests-repo.js';
-import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
-import { RequestStore } from '../../lib/constructs/request-store.js';
-import { startLocalAws } from '../../lib/demo/local-aws.js';
-import { createResolver } from '../../lib/local-runtime/intrinsics.js';
-import { createNaming } from '../../lib/local-runtime/naming.js';
-import { provision } from '../../lib/local-runtime/provision.js';
-import type { CfnTemplate } from '../../lib/local-runtime/template.js';
+import { InMemoryRequestsRepo } from '../../../functions/shared/in-memory-requests-repo.js';
+import { RequestNotFoundError, type RequestsRepo } from '../../../functions/shared/ports/requests-repo.js';
+import { DynamoRequestsRepo } from '../../../functions/shared/requests-repo.js';
+import { RequestStore } from '../../../lib/constructs/request-store.js';
+import { startLocalAws } from '../../../lib/demo/local-aws.js';
+import { createResolver } from '../../../lib/local-runtime/intrinsics.js';
+import { createNaming } from '../../../lib/local-runtime/naming.js';
+import { provision } from '../../../lib/local-runtime/provision.js';
+import type { CfnTemplate } from '../../../lib/local-runtime/template.js';
 import { aRequest } from './request-record.js';
 
 /**

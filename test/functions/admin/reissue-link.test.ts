@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reissueLink } from '../../functions/admin/reissue-link.js';
+import { reissueLink } from '../../../functions/admin/reissue-link.js';
 import { aRequest } from '../shared/request-record.js';
 import { memoryPorts } from './ports.js';
 

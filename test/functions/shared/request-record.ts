@@ -1,5 +1,5 @@
-import { computeDeadlines } from '../../functions/core/deadlines/index.js';
-import type { DsrRequestRecord } from '../../functions/core/request/model.js';
+import { computeDeadlines } from '../../../functions/core/deadlines/index.js';
+import type { DsrRequestRecord } from '../../../functions/core/request/model.js';
 
 /** A stored access request received at `receivedAt` (its deadlines computed from it), with overrides. */
 export function aRequest(overrides: Partial<DsrRequestRecord> & Pick<DsrRequestRecord, 'requestId'>, receivedAt = '2026-06-15T10:00:00Z'): DsrRequestRecord {

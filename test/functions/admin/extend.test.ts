@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { extendRequest } from '../../functions/admin/extend.js';
+import { extendRequest } from '../../../functions/admin/extend.js';
 import { aRequest } from '../shared/request-record.js';
 import { memoryPorts } from './ports.js';
 

@@ -1,9 +1,9 @@
-import type { AdminPorts } from '../../functions/admin/ports.js';
-import type { RenderedEmail } from '../../functions/core/render/types.js';
-import type { DsrRequestRecord } from '../../functions/core/request/model.js';
-import { InMemoryRequestsRepo } from '../../functions/shared/in-memory-requests-repo.js';
-import type { ReceivedMessage } from '../../functions/shared/ports/messages-repo.js';
-import type { PendingStep } from '../../functions/shared/ports/requests-repo.js';
+import type { AdminPorts } from '../../../functions/admin/ports.js';
+import type { RenderedEmail } from '../../../functions/core/render/types.js';
+import type { DsrRequestRecord } from '../../../functions/core/request/model.js';
+import { InMemoryRequestsRepo } from '../../../functions/shared/in-memory-requests-repo.js';
+import type { ReceivedMessage } from '../../../functions/shared/ports/messages-repo.js';
+import type { PendingStep } from '../../../functions/shared/ports/requests-repo.js';
 
 export interface SentEmail {
   requestId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancel, retryStores } from '../../functions/admin/steps.js';
+import { cancel, retryStores } from '../../../functions/admin/steps.js';
 import { aRequest } from '../shared/request-record.js';
 import { memoryPorts } from './ports.js';
 
