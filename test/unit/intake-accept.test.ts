@@ -3,7 +3,7 @@ import { isOpen, type DsrRequestRecord, type RequestType } from '../../functions
 import { personKey } from '../../functions/core/request/keys.js';
 import { intakeUseCase, PER_PERSON_LIMIT, statedDraft, type NewDelivery } from '../../functions/intake/accept.js';
 import type { Admission, PersonAdmissions, PersonChanges } from '../../functions/intake/person.js';
-import type { AuditEvent } from '../../functions/shared/requests-repo.js';
+import type { AuditEvent } from '../../functions/shared/ports/requests-repo.js';
 
 /** The requests the intake writes, in memory: a create fails once the id is taken, as the table's conditional put does. */
 class InMemoryRequests {

@@ -6,7 +6,8 @@ import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { DsrRequestRecord } from '../../core/request/model.js';
 import { recordExpiresAt } from '../../core/retention/index.js';
-import { assemblePackage, deleteWorkFiles } from '../../connectors/package.js';
+import { assemblePackage } from '../../connectors/package.js';
+import { deleteWorkFiles } from '../../connectors/work-files.js';
 import { readStoreResults, type StoreResult } from '../../connectors/progress.js';
 import { requireEnv } from '../../shared/env.js';
 import { stepHandler } from '../../shared/http/handler.js';

@@ -1,5 +1,5 @@
 import { ExecutionDoesNotExist, StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { deleteWorkFiles } from '../../connectors/package.js';
+import { deleteWorkFiles } from '../../connectors/work-files.js';
 import { sfnClient } from '../../shared/aws-clients.js';
 import { requireEnv } from '../../shared/env.js';
 import { executionArnOf } from '../../core/request/executions.js';
