@@ -1,68 +1,61 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from './store-outage.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEMO_USERS, DEFAULT_SIZES } from '../../lib/demo/index.js';
-import { journey } from './journey.js';
+import { journeyOn } from './journey.js';
 import { storeItemCount } from './store-count.js';
-import { eventually, startTarget, type DsrTarget } from './target.js';
+import { eventually, startTarget } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
 
 // Retries of a failing store run without their production backoff, so the test is quick.
 const storeStates = STORES.flatMap((store) => [`collect ${store.id}`, `erase ${store.id}`]);
 
-let target: DsrTarget;
-let flow: ReturnType<typeof journey>;
+const session = journeyOn(() => startTarget({ retryIntervalOverrides: Object.fromEntries(storeStates.map((s) => [s, 0])) }));
 
-beforeAll(async () => {
-  target = await startTarget({ retryIntervalOverrides: Object.fromEntries(storeStates.map((s) => [s, 0])) });
-  flow = journey(target);
-});
-afterAll(async () => target?.stop());
-
-const itemsOf = (storeId: string, accountId: string) => storeItemCount(target, storeId, accountId);
+const itemsOf = (storeId: string, accountId: string) => storeItemCount(session.target, storeId, accountId);
 
 describe('an access request, from intake to download', () => {
   let requestId: string;
   let files: Record<string, Uint8Array>;
 
   it('acknowledges receipt with the deadline and an identity link that a GET does not confirm', async () => {
-    requestId = await flow.submit({ type: 'access', email: ada.email, locale: 'en' });
-    const link = await flow.identityLink(requestId, ada.email);
-    const page = await flow.api.call(link.slice(target.apiUrl.length));
+    requestId = await session.flow.submit({ type: 'access', email: ada.email, locale: 'en' });
+    const link = await session.flow.identityLink(requestId, ada.email);
+    const page = await session.flow.api.call(link.slice(session.target.apiUrl.length));
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/<form[^>]+method="post"/i);
-    const request = await flow.detail(requestId);
+    const request = await session.flow.detail(requestId);
     expect(request).toMatchObject({ status: 'awaiting_identity', pendingStep: 'verify_identity' });
-    const [ack] = (await flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
+    const [ack] = (await session.flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
     expect(ack!.text).toContain(request.receiptDate.slice(0, 4));
   });
 
   it('confirms the identity by the page’s POST, once, and waits for the privacy team', async () => {
-    const link = await flow.identityLink(requestId, ada.email);
-    expect((await flow.api.call(link.slice(target.apiUrl.length), { method: 'POST' })).status).toBe(200);
-    expect((await flow.api.call(link.slice(target.apiUrl.length), { method: 'POST' })).status).toBe(409);
-    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'review');
+    const link = await session.flow.identityLink(requestId, ada.email);
+    expect((await session.flow.api.call(link.slice(session.target.apiUrl.length), { method: 'POST' })).status).toBe(200);
+    expect((await session.flow.api.call(link.slice(session.target.apiUrl.length), { method: 'POST' })).status).toBe(409);
+    const request = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'review');
     expect(request.status).toBe('awaiting_review');
-    const list = await flow.api.admin('/requests');
+    const list = await session.flow.api.admin('/requests');
     expect(list.body.items.map((item: any) => item.requestId)).toContain(requestId);
     expect(JSON.stringify(list.body)).not.toContain(ada.email);
   });
 
   it('resumes on one approval; a second approval is 409 and resumes nothing', async () => {
-    expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
-    const again = await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+    const again = await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST');
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_decided');
-    const request = await flow.waitForStatus(requestId, 'completed');
+    const request = await session.flow.waitForStatus(requestId, 'completed');
     expect(request.audit.filter((event: any) => event.type === 'decision' && event.details.step === 'review')).toHaveLength(1);
   });
 
   it('emails a download link to a package with every store’s data of that user and nothing of another', async () => {
-    const mail = (await flow.mailsFor(requestId)).find((m) => /ready to download/.test(m.subject))!;
-    const link = /https?:\/\/\S+\/v1\/downloads\/[A-Za-z0-9_-]+/.exec(mail.text)![0].replace(/^https?:\/\/[^/]+/, target.apiUrl);
-    const redirect = await flow.api.call(link.slice(target.apiUrl.length));
+    const mail = (await session.flow.mailsFor(requestId)).find((m) => /ready to download/.test(m.subject))!;
+    const link = /https?:\/\/\S+\/v1\/downloads\/[A-Za-z0-9_-]+/.exec(mail.text)![0].replace(/^https?:\/\/[^/]+/, session.target.apiUrl);
+    const redirect = await session.flow.api.call(link.slice(session.target.apiUrl.length));
     expect(redirect.status).toBe(302);
     const zip = await fetch(redirect.headers.get('location')!);
     expect(zip.status).toBe(200);
@@ -85,19 +78,19 @@ describe('an access request, from intake to download', () => {
   });
 
   it('sent each email exactly once', async () => {
-    const mails = await flow.mailsFor(requestId);
-    expect(flow.countBy(mails, /received your privacy request/)).toBe(1);
-    expect(flow.countBy(mails, /Review needed/)).toBe(1);
-    expect(flow.countBy(mails, /ready to download/)).toBe(1);
+    const mails = await session.flow.mailsFor(requestId);
+    expect(session.flow.countBy(mails, /received your privacy request/)).toBe(1);
+    expect(session.flow.countBy(mails, /Review needed/)).toBe(1);
+    expect(session.flow.countBy(mails, /ready to download/)).toBe(1);
   });
 });
 
 describe('an erasure request', () => {
   it('erases the user everywhere but the invoices, which the report lists with their legal basis', async () => {
     const adaBefore = await Promise.all(STORES.map((store) => itemsOf(store.id, ada.accountId)));
-    const requestId = await flow.reachReview({ type: 'erasure', email: bram.email, locale: 'nl' });
-    await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
-    const request = await flow.waitForStatus(requestId, 'completed');
+    const requestId = await session.flow.reachReview({ type: 'erasure', email: bram.email, locale: 'nl' });
+    await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    const request = await session.flow.waitForStatus(requestId, 'completed');
 
     for (const store of STORES) {
       const left = await itemsOf(store.id, bram.accountId);
@@ -107,7 +100,7 @@ describe('an erasure request', () => {
 
     const invoices = request.stores.find((s: any) => s.storeId === 'invoices' && s.action === 'erase');
     expect(invoices).toMatchObject({ items: 0, retained: DEFAULT_SIZES.invoices });
-    const report = (await flow.mailsFor(requestId)).find((m) => /gewist/.test(m.subject))!;
+    const report = (await session.flow.mailsFor(requestId)).find((m) => /gewist/.test(m.subject))!;
     expect(report.to).toEqual([bram.email]);
     expect(report.text).toContain('artikel 17 lid 3, onder b, AVG');
     expect(report.text).toMatch(/20\d\d/);
@@ -116,22 +109,22 @@ describe('an erasure request', () => {
 
 describe('requests that end early', () => {
   it('replies that no data is held when no account has the verified address', async () => {
-    const requestId = await flow.submit({ type: 'access', email: 'nobody@example.org' });
-    await flow.confirmIdentity(requestId, 'nobody@example.org');
-    await flow.waitForStatus(requestId, 'completed_no_data');
-    const mails = await flow.mailsFor(requestId);
-    expect(flow.countBy(mails, /no account found/)).toBe(1);
+    const requestId = await session.flow.submit({ type: 'access', email: 'nobody@example.org' });
+    await session.flow.confirmIdentity(requestId, 'nobody@example.org');
+    await session.flow.waitForStatus(requestId, 'completed_no_data');
+    const mails = await session.flow.mailsFor(requestId);
+    expect(session.flow.countBy(mails, /no account found/)).toBe(1);
   });
 
   it('sends a refusal with the reasons and the right to complain when the team rejects', async () => {
-    const requestId = await flow.reachReview({ type: 'access', email: ada.email });
-    const rejected = await flow.api.admin(`/requests/${requestId}/reject`, 'POST', {
+    const requestId = await session.flow.reachReview({ type: 'access', email: ada.email });
+    const rejected = await session.flow.api.admin(`/requests/${requestId}/reject`, 'POST', {
       reasonCode: 'excessive',
       reason: 'Fourth identical request this month.',
     });
     expect(rejected.status).toBe(200);
-    await flow.waitForStatus(requestId, 'rejected');
-    const refusal = (await flow.mailsFor(requestId)).find((m) => /niet uitvoeren|cannot/i.test(m.subject))!;
+    await session.flow.waitForStatus(requestId, 'rejected');
+    const refusal = (await session.flow.mailsFor(requestId)).find((m) => /niet uitvoeren|cannot/i.test(m.subject))!;
     expect(refusal.text).toContain('Fourth identical request this month.');
     expect(refusal.text).toContain('Autoriteit Persoonsgegevens');
   });
@@ -140,21 +133,21 @@ describe('requests that end early', () => {
 describe('a store that fails', () => {
   it('is reported to the privacy team, waits, and succeeds when they retry', async () => {
     // The store disappears: an outage the emulator can really produce.
-    const bringBack = await takeSupportStoreDown(target.resources);
+    const bringBack = await takeSupportStoreDown(session.target.resources);
 
-    const requestId = await flow.reachReview({ type: 'access', email: ada.email, details: 'store outage test' });
-    await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
-    const stuck = await flow.waitFor(requestId, (r) => r.status === 'awaiting_store_retry', 'store failure');
+    const requestId = await session.flow.reachReview({ type: 'access', email: ada.email, details: 'store outage test' });
+    await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+    const stuck = await session.flow.waitFor(requestId, (r) => r.status === 'awaiting_store_retry', 'store failure');
     expect(stuck.pendingSteps).toContainEqual(expect.objectContaining({ step: 'store_failure', details: expect.objectContaining({ storeId: 'support' }) }));
     // The notice goes out right after the step is parked.
-    await eventually(async () => flow.countBy(await flow.mailsFor(requestId), /Store step failed/) || undefined, 'the store-failure notice');
-    expect(flow.countBy(await flow.mailsFor(requestId), /Store step failed/)).toBe(1);
+    await eventually(async () => session.flow.countBy(await session.flow.mailsFor(requestId), /Store step failed/) || undefined, 'the store-failure notice');
+    expect(session.flow.countBy(await session.flow.mailsFor(requestId), /Store step failed/)).toBe(1);
 
     // The store comes back; the privacy team retries.
     await bringBack([ada]);
-    expect((await flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(200);
-    const done = await flow.waitForStatus(requestId, 'completed');
+    expect((await session.flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(200);
+    const done = await session.flow.waitForStatus(requestId, 'completed');
     expect(done.stores.find((s: any) => s.storeId === 'support' && s.action === 'collect').items).toBe(DEFAULT_SIZES.support);
-    expect((await flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(409);
+    expect((await session.flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(409);
   });
 });

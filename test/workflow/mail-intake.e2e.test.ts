@@ -1,10 +1,10 @@
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { captureLogs } from '../functions/shared/capture-logs.js';
+import { captureLogsOfFile } from '../functions/shared/capture-logs.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
-import { journey } from './journey.js';
-import { eventually, startEmbedded, type DsrTarget } from './target.js';
+import { journeyOn } from './journey.js';
+import { eventually, startEmbedded } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
 
@@ -14,22 +14,13 @@ vi.hoisted(() => {
 });
 
 // The SMTP listener stands in for SES inbound, which LocalStack's community edition lacks.
-let target: DsrTarget;
-let flow: ReturnType<typeof journey>;
+const logs = captureLogsOfFile();
+const session = journeyOn(startEmbedded);
 let smtp: ReturnType<typeof createTransport>;
-let logs: ReturnType<typeof captureLogs>;
-
-beforeAll(async () => {
-  logs = captureLogs();
-  target = await startEmbedded();
-  flow = journey(target);
-  smtp = createTransport({ host: '127.0.0.1', port: target.local!.smtpPort, secure: false, ignoreTLS: true });
+beforeAll(() => {
+  smtp = createTransport({ host: '127.0.0.1', port: session.target.local!.smtpPort, secure: false, ignoreTLS: true });
 });
-afterAll(async () => {
-  logs?.stop();
-  smtp?.close();
-  await target?.stop();
-});
+afterAll(() => smtp?.close());
 
 /** Sends real SMTP mail to the privacy address (or another). */
 function send(mail: { from: string; subject: string; text?: string; to?: string; messageId?: string; html?: string; attachments?: { filename: string; content: Buffer }[] }) {
@@ -38,10 +29,10 @@ function send(mail: { from: string; subject: string; text?: string; to?: string;
 
 /** Email requests in the admin queue, newest first; details of each. */
 async function emailRequests(): Promise<any[]> {
-  const open = (await flow.api.admin('/requests?status=open&limit=100')).body.items;
-  const closed = (await flow.api.admin('/requests?status=closed&limit=100')).body.items;
+  const open = (await session.flow.api.admin('/requests?status=open&limit=100')).body.items;
+  const closed = (await session.flow.api.admin('/requests?status=closed&limit=100')).body.items;
   const ids = [...open, ...closed].filter((item: any) => item.channel === 'email').map((item: any) => item.requestId as string);
-  return Promise.all(ids.map((id) => flow.detail(id)));
+  return Promise.all(ids.map((id) => session.flow.detail(id)));
 }
 
 async function requestWithSubject(subject: string) {
@@ -80,18 +71,18 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     expect(request.mail.text).toContain('a copy of all my data');
     expect(Date.parse(request.receivedAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(request.receivedAt)).toBeLessThanOrEqual(Date.now());
-    const link = await flow.identityLink(requestId, ada.email);
+    const link = await session.flow.identityLink(requestId, ada.email);
     expect(link).toMatch(/\/v1\/verify\//);
-    const [ack] = (await flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
+    const [ack] = (await session.flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
     expect(ack!.subject).toContain(`[${requestId}]`);
     expect(ack!.text).toContain('Our privacy team reads your message');
   });
 
   it('adds a reply to the acknowledgement to the request’s timeline: no new request, no step resumed', async () => {
-    const [ack] = (await flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
+    const [ack] = (await session.flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
     const countBefore = (await emailRequests()).length;
     await send({ from: ada.email, subject: `Re: ${ack!.subject}`, text: 'I also moved house last year.' });
-    const request = await flow.waitFor(
+    const request = await session.flow.waitFor(
       requestId,
       (r) => r.messages.length === 1 && r.audit.some((event: any) => event.type === 'message_received'),
       'the reply on the timeline',
@@ -103,24 +94,24 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
   });
 
   it('waits for the team’s triage after the identity link, then runs as the rights the team names', async () => {
-    const early = await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] });
+    const early = await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('no_pending_step');
-    await flow.confirmIdentity(requestId, ada.email);
-    const waiting = await flow.waitFor(requestId, (r) => r.pendingStep === 'triage', 'pending triage');
+    await session.flow.confirmIdentity(requestId, ada.email);
+    const waiting = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'triage', 'pending triage');
     expect(waiting.status).toBe('awaiting_triage');
     expect(waiting.suggestedTypes).toEqual(['access']);
-    const invalid = await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['everything'] });
+    const invalid = await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['everything'] });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('validation_failed');
-    expect((await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] })).status).toBe(200);
-    const again = await flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['erasure'] });
+    expect((await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] })).status).toBe(200);
+    const again = await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['erasure'] });
     expect(again.status).toBe(409);
-    const reviewing = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
+    const reviewing = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
     expect(reviewing).toMatchObject({ types: ['access'], triage: { types: ['access'] } });
-    expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
-    await flow.waitForStatus(requestId, 'completed');
-    const ready = (await flow.mailsFor(requestId)).find((m) => /ready to download/.test(m.subject));
+    expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+    await session.flow.waitForStatus(requestId, 'completed');
+    const ready = (await session.flow.mailsFor(requestId)).find((m) => /ready to download/.test(m.subject));
     expect(ready?.to).toEqual([ada.email]);
     expect(ready?.text).toMatch(/\/v1\/downloads\//);
   });
@@ -128,16 +119,16 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
   it('dismisses a mail that is no rights request: it closes at its step, with only the team’s reply', async () => {
     await send({ from: bram.email, subject: 'Invoice question', text: 'Why was I charged twice?' });
     const request = await requestWithSubject('Invoice question');
-    await flow.waitFor(request.requestId, (r) => r.pendingStep === 'verify_identity', 'pending identity');
-    const dismissed = await flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', {
+    await session.flow.waitFor(request.requestId, (r) => r.pendingStep === 'verify_identity', 'pending identity');
+    const dismissed = await session.flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', {
       reason: 'support question',
       reply: 'Our support desk answers billing questions at support@kiara-api.com.',
     });
     expect(dismissed.status).toBe(200);
-    const closed = await flow.waitForStatus(request.requestId, 'dismissed');
+    const closed = await session.flow.waitForStatus(request.requestId, 'dismissed');
     expect(closed.dismissal).toMatchObject({ reason: 'support question' });
-    expect((await flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'again' })).status).toBe(409);
-    const mails = await flow.mailsFor(request.requestId);
+    expect((await session.flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'again' })).status).toBe(409);
+    const mails = await session.flow.mailsFor(request.requestId);
     expect(mails.map((m) => m.subject)).toEqual([
       expect.stringMatching(/received your privacy request/),
       expect.stringMatching(/Your email to our privacy address/),
@@ -168,10 +159,10 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     expect(request).toMatchObject({ status: 'awaiting_triage', pendingStep: 'triage', contactEmail: 'someone@example.org' });
     expect(request.mail.bytes).toBeGreaterThan(11 * 1024 * 1024);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect((await target.mail()).filter((m) => m.to.includes('someone@example.org'))).toEqual([]);
+    expect((await session.target.mail()).filter((m) => m.to.includes('someone@example.org'))).toEqual([]);
     // Held mail runs no workflow: the team's dismissal closes it.
-    expect((await flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'unreadable spam' })).status).toBe(200);
-    expect((await flow.detail(request.requestId)).status).toBe('dismissed');
+    expect((await session.flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'unreadable spam' })).status).toBe(200);
+    expect((await session.flow.detail(request.requestId)).status).toBe('dismissed');
   });
 
   it('logs no address, subject, body or attachment name', () => {

@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from '../../functions/core/deadlines/index.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { DEV_RECIPIENT_CONTACTS } from '../../lib/local/dev-defaults.js';
-import { journey } from './journey.js';
+import { journeyOn } from './journey.js';
 import { storeItemCount } from './store-count.js';
-import { startEmbedded, type DsrTarget } from './target.js';
+import { startEmbedded } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
 const TEAM_MEMBER = 'privacy-team@localhost';
 
-let target: DsrTarget;
-let flow: ReturnType<typeof journey>;
+const session = journeyOn(startEmbedded);
 
-beforeAll(async () => {
-  target = await startEmbedded();
-  flow = journey(target);
-});
-afterAll(async () => target?.stop());
-
-const file = (body: Record<string, unknown>) => flow.api.admin('/requests', 'POST', body);
+const file = (body: Record<string, unknown>) => session.flow.api.admin('/requests', 'POST', body);
 /** Every stored request, open or closed (a request may close while a test runs). */
 const storedRequests = async () =>
-  (await flow.api.admin('/requests?status=open&limit=100')).body.items.length +
-  (await flow.api.admin('/requests?status=closed&limit=100')).body.items.length;
+  (await session.flow.api.admin('/requests?status=open&limit=100')).body.items.length +
+  (await session.flow.api.admin('/requests?status=closed&limit=100')).body.items.length;
 
-const itemsOf = (storeId: string, accountId: string) => storeItemCount(target, storeId, accountId);
+const itemsOf = (storeId: string, accountId: string) => storeItemCount(session.target, storeId, accountId);
 
 describe('requests the privacy team files itself (POST /admin/requests)', () => {
   it('counts a letter’s deadlines from its true, old receipt date, names who filed it, and checks identity by link', async () => {
@@ -39,11 +32,11 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
       deadlines: { initial: expected.initial, extended: expected.extended },
     });
     const { requestId } = response.body;
-    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'verify_identity', 'pending identity');
+    const request = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'verify_identity', 'pending identity');
     expect(request).toMatchObject({ channel: 'letter', receiptDate: expected.receiptDate, contactEmail: ada.email });
     const received = request.audit.find((event: any) => event.type === 'received');
     expect(received.details).toMatchObject({ filedBy: TEAM_MEMBER, identity: 'link' });
-    expect(await flow.identityLink(requestId, ada.email)).toMatch(/\/v1\/verify\//);
+    expect(await session.flow.identityLink(requestId, ada.email)).toMatch(/\/v1\/verify\//);
   });
 
   it('skips the identity link when the team verified the identity, and says so in the acknowledgement', async () => {
@@ -59,16 +52,16 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
     });
     expect(response.status).toBe(201);
     const { requestId } = response.body;
-    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
+    const request = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
     expect(request.audit.find((event: any) => event.type === 'identity_verified')).toMatchObject({
       actor: TEAM_MEMBER,
       details: { method: 'privacy_team' },
     });
-    const [ack] = (await flow.mailsFor(requestId)).filter((m) => m.to.includes(ada.email));
+    const [ack] = (await session.flow.mailsFor(requestId)).filter((m) => m.to.includes(ada.email));
     expect(ack!.text).toContain('Our privacy team has already established your identity');
     expect(ack!.text).not.toMatch(/verify\//);
-    expect((await flow.api.admin(`/requests/${requestId}/cancel`, 'POST')).status).toBe(200);
-    await flow.waitForStatus(requestId, 'cancelled');
+    expect((await session.flow.api.admin(`/requests/${requestId}/cancel`, 'POST')).status).toBe(200);
+    await session.flow.waitForStatus(requestId, 'cancelled');
   });
 
   it.each([
@@ -98,18 +91,18 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     const { requestId } = response.body;
-    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
+    const request = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
     expect(request.pendingSteps.map((step: any) => step.step)).toEqual(['review']);
     // Nobody asked: no acknowledgement goes to anyone but the privacy team.
-    expect((await flow.mailsFor(requestId)).filter((m) => !m.to.includes('privacy-team@kiara-api.com'))).toEqual([]);
-    expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
-    await flow.waitForStatus(requestId, 'completed');
+    expect((await session.flow.mailsFor(requestId)).filter((m) => !m.to.includes('privacy-team@kiara-api.com'))).toEqual([]);
+    expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+    await session.flow.waitForStatus(requestId, 'completed');
     // Erased as any erasure: every store emptied but invoices, kept as the law requires.
     for (const store of STORES.filter((s) => s.erasure.action !== 'retain')) {
       expect(await itemsOf(store.id, bram.accountId), store.id).toBe(0);
     }
     expect(await itemsOf('invoices', bram.accountId)).toBeGreaterThan(0);
-    const mails = await flow.mailsFor(requestId);
+    const mails = await session.flow.mailsFor(requestId);
     const notice = mails.find((m) => m.to.includes(bram.email));
     expect(notice?.subject).toContain('We hebben uw Kiara-account verwijderd');
     expect(notice?.text).toContain('onder de 18');

@@ -1,14 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { computeDeadlines } from '../../../functions/core/deadlines/index.js';
 import { openApiDocument } from '../../../functions/core/intake/openapi.js';
 import { personKey } from '../../../functions/intake/person.js';
 import { documentClient, sfnClient } from '../../../functions/shared/aws-clients.js';
 import { invokingFunction } from '../../../lib/local-runtime/index.js';
 import { DEMO_USERS } from '../../../lib/demo/index.js';
-import { journey } from '../../workflow/journey.js';
-import { eventually, onLocalStack, type DsrTarget } from '../../workflow/target.js';
-import { captureLogs } from '../shared/capture-logs.js';
+import { journeyOn } from '../../workflow/journey.js';
+import { eventually, onLocalStack } from '../../workflow/target.js';
+import { captureLogsOfFile } from '../shared/capture-logs.js';
 import {
   CURRENT_SECRET,
   executions,
@@ -27,27 +27,16 @@ vi.hoisted(() => {
 });
 
 const ada = DEMO_USERS[0]!;
-let target: DsrTarget;
-let flow: ReturnType<typeof journey>;
-let logs: ReturnType<typeof captureLogs>;
+const logs = captureLogsOfFile();
+const session = journeyOn(startRotatingTarget);
 
-beforeAll(async () => {
-  logs = captureLogs();
-  target = await startRotatingTarget();
-  flow = journey(target);
-});
-afterAll(async () => {
-  logs?.stop();
-  await target?.stop();
-});
-
-const requestsOf = async (email: string) => (await tableItems(target, 'META')).filter((item) => item.contactEmail === email);
+const requestsOf = async (email: string) => (await tableItems(session.target, 'META')).filter((item) => item.contactEmail === email);
 
 describe('webhook signature', () => {
   it('accepts the current and the previous secret while a rotation is under way', async () => {
     for (const [secret, email] of [[CURRENT_SECRET, 'rotate-new@example.org'], [PREVIOUS_SECRET, 'rotate-old@example.org']]) {
       const raw = JSON.stringify({ type: 'access', email });
-      expect((await post(target, raw, signed(raw, secret))).status).toBe(202);
+      expect((await post(session.target, raw, signed(raw, secret))).status).toBe(202);
     }
   });
 
@@ -55,7 +44,7 @@ describe('webhook signature', () => {
     const raw = JSON.stringify({ type: 'access', email: 'refused@example.org' });
     // Requests of earlier tests are still running their workflows and writing items, so
     // count requests (META items), not every item.
-    const before = { requests: (await tableItems(target, 'META')).length, runs: executions(target).workflow.length };
+    const before = { requests: (await tableItems(session.target, 'META')).length, runs: executions(session.target).workflow.length };
     const cases: [Record<string, string>, string][] = [
       [signed(raw, 'not-a-secret'), 'invalid_signature'],
       // Well outside the 5-minute window: the handler reads its clock up to a second or two
@@ -67,22 +56,22 @@ describe('webhook signature', () => {
       [signed(raw, PREVIOUS_SECRET, nowSeconds() - 3600), 'signature_expired'],
     ];
     for (const [headers, code] of cases) {
-      const response = await post(target, raw, headers);
+      const response = await post(session.target, raw, headers);
       expect([response.status, response.body.error.code]).toEqual([401, code]);
     }
-    expect((await tableItems(target, 'META')).length).toBe(before.requests);
+    expect((await tableItems(session.target, 'META')).length).toBe(before.requests);
     expect(await requestsOf('refused@example.org')).toEqual([]);
-    expect(executions(target).workflow.length).toBe(before.runs);
+    expect(executions(session.target).workflow.length).toBe(before.runs);
   });
 
   it('answers a replay within the window with the first answer and starts nothing new', async () => {
     const raw = JSON.stringify({ type: 'erasure', email: 'replayed@example.org' });
     const headers = signed(raw);
-    const first = await post(target, raw, headers);
-    const again = await post(target, raw, headers);
+    const first = await post(session.target, raw, headers);
+    const again = await post(session.target, raw, headers);
     expect(first.status).toBe(202);
     expect(again).toMatchObject({ status: 202, body: first.body });
-    expect(executions(target).workflow.filter((e) => e.name === first.body.requestId)).toHaveLength(1);
+    expect(executions(session.target).workflow.filter((e) => e.name === first.body.requestId)).toHaveLength(1);
     expect(await requestsOf('replayed@example.org')).toHaveLength(1);
   });
 });
@@ -99,7 +88,7 @@ describe.skipIf(onLocalStack)('a new request', () => {
     for (const sdk of clients) sdk.middlewareStack.add(count, { step: 'initialize', name: 'intakeCalls' });
     try {
       const raw = JSON.stringify({ type: 'access', email: 'four-calls@example.org' });
-      expect((await post(target, raw, signed(raw))).status).toBe(202);
+      expect((await post(session.target, raw, signed(raw))).status).toBe(202);
     } finally {
       for (const sdk of clients) sdk.middlewareStack.remove('intakeCalls');
     }
@@ -110,25 +99,25 @@ describe.skipIf(onLocalStack)('a new request', () => {
 
   it('is a new request when a body delivered more than a day ago comes again', async () => {
     const raw = JSON.stringify({ type: 'access', email: 'next-month@example.org' });
-    const first = await post(target, raw, signed(raw));
+    const first = await post(session.target, raw, signed(raw));
     expect(first.status).toBe(202);
     // As if filed 25 hours ago: the delivery key names that request no longer.
     await documentClient().send(
       new UpdateCommand({
-        TableName: target.resources.requestsTable,
+        TableName: session.target.resources.requestsTable,
         Key: { pk: `REQ#${first.body.requestId}`, sk: 'META' },
         UpdateExpression: 'SET createdAt = :then',
         ExpressionAttributeValues: { ':then': new Date(Date.now() - 25 * 3_600_000).toISOString() },
       }),
     );
-    const again = await post(target, raw, signed(raw));
+    const again = await post(session.target, raw, signed(raw));
     expect(again.status).toBe(202);
     expect(again.body.requestId).not.toBe(first.body.requestId);
     expect((await requestsOf('next-month@example.org')).map((item) => item.requestId).sort()).toEqual(
       [first.body.requestId, again.body.requestId].sort(),
     );
     // And its retries get its answer.
-    expect(await post(target, raw, signed(raw))).toMatchObject({ status: 202, body: again.body });
+    expect(await post(session.target, raw, signed(raw))).toMatchObject({ status: 202, body: again.body });
   });
 });
 
@@ -137,19 +126,19 @@ describe('an Idempotency-Key reused with another body', () => {
     const first = JSON.stringify({ type: 'access', email: 'key-owner@example.org' });
     const other = JSON.stringify({ type: 'erasure', email: 'key-reuser@example.org' });
     const headers = (raw: string) => signed(raw, CURRENT_SECRET, nowSeconds(), { 'idempotency-key': 'form-reused-1' });
-    const accepted = await post(target, first, headers(first));
+    const accepted = await post(session.target, first, headers(first));
     expect(accepted.status).toBe(202);
-    const runsBefore = executions(target).workflow.length;
+    const runsBefore = executions(session.target).workflow.length;
 
-    const reused = await post(target, other, headers(other));
+    const reused = await post(session.target, other, headers(other));
     expect([reused.status, reused.body.error?.code]).toEqual([422, 'idempotency_key_reused']);
     expect(await requestsOf('key-reuser@example.org')).toEqual([]);
     // Nothing of the second person either: no per-address count, no claim of a right.
     const person = `PERSON#${personKey('key-reuser@example.org')}`;
-    expect((await tableItems(target)).filter((item) => item.pk === person)).toEqual([]);
-    expect(executions(target).workflow.length).toBe(runsBefore);
+    expect((await tableItems(session.target)).filter((item) => item.pk === person)).toEqual([]);
+    expect(executions(session.target).workflow.length).toBe(runsBefore);
     // The first delivery, sent again, still gets its own answer.
-    expect(await post(target, first, headers(first))).toMatchObject({ status: 202, body: accepted.body });
+    expect(await post(session.target, first, headers(first))).toMatchObject({ status: 202, body: accepted.body });
   });
 
   it('takes back only what the refused delivery claimed when the same person reuses the key', async () => {
@@ -157,14 +146,14 @@ describe('an Idempotency-Key reused with another body', () => {
     const first = JSON.stringify({ type: 'access', email });
     const other = JSON.stringify({ types: ['access', 'erasure'], email });
     const headers = (raw: string) => signed(raw, CURRENT_SECRET, nowSeconds(), { 'idempotency-key': 'form-reused-2' });
-    const accepted = await post(target, first, headers(first));
-    expect((await post(target, other, headers(other))).status).toBe(422);
+    const accepted = await post(session.target, first, headers(first));
+    expect((await post(session.target, other, headers(other))).status).toBe(422);
     // The first request still holds access: a repeat under a new key is its duplicate ...
-    const repeat = await flow.api.submit({ type: 'access', email, details: 'again' });
-    expect(await flow.detail(repeat.body.requestId)).toMatchObject({ status: 'duplicate', duplicateOf: accepted.body.requestId });
+    const repeat = await session.flow.api.submit({ type: 'access', email, details: 'again' });
+    expect(await session.flow.detail(repeat.body.requestId)).toMatchObject({ status: 'duplicate', duplicateOf: accepted.body.requestId });
     // ... and nobody holds erasure: the refused delivery's claim was taken back.
-    const erasure = await flow.api.submit({ type: 'erasure', email });
-    expect(await flow.detail(erasure.body.requestId)).toMatchObject({ status: 'awaiting_identity', duplicateOf: null });
+    const erasure = await session.flow.api.submit({ type: 'erasure', email });
+    expect(await session.flow.detail(erasure.body.requestId)).toMatchObject({ status: 'awaiting_identity', duplicateOf: null });
   });
 });
 
@@ -172,16 +161,16 @@ describe('fifty concurrent identical deliveries', () => {
   it('make one request, one execution of each machine, and fifty identical answers', async () => {
     const raw = JSON.stringify({ type: 'access', email: 'fifty@example.org', details: 'sent fifty times at once' });
     const headers = signed(raw, CURRENT_SECRET, nowSeconds(), { 'idempotency-key': 'form-submit-50' });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => post(target, raw, headers)));
+    const answers = await Promise.all(Array.from({ length: 50 }, () => post(session.target, raw, headers)));
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([202]));
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     const { requestId } = answers[0]!.body;
     expect((await requestsOf('fifty@example.org')).map((item) => item.requestId)).toEqual([requestId]);
-    expect(executions(target).workflow.filter((e) => e.name === requestId)).toHaveLength(1);
+    expect(executions(session.target).workflow.filter((e) => e.name === requestId)).toHaveLength(1);
     // The workflow's first step starts the deadline watch.
-    await eventually(async () => executions(target).watch.some((e) => e.name === requestId) || undefined, 'the deadline watch');
-    expect(executions(target).watch.filter((e) => e.name === requestId)).toHaveLength(1);
-    const audit = (await flow.detail(requestId)).audit;
+    await eventually(async () => executions(session.target).watch.some((e) => e.name === requestId) || undefined, 'the deadline watch');
+    expect(executions(session.target).watch.filter((e) => e.name === requestId)).toHaveLength(1);
+    const audit = (await session.flow.detail(requestId)).audit;
     expect(audit.filter((e: any) => e.type === 'received')).toHaveLength(1);
   });
 });
@@ -190,7 +179,7 @@ describe('a request support forwards', () => {
   it('counts its deadlines from the original receipt', async () => {
     const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString().replace('Z', '+02:00');
     const expected = computeDeadlines(receivedAt);
-    const response = await flow.api.submit({ type: 'access', email: 'forwarded@example.org', channel: 'support_desk', receivedAt });
+    const response = await session.flow.api.submit({ type: 'access', email: 'forwarded@example.org', channel: 'support_desk', receivedAt });
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ receivedAt: expected.receivedAt, receiptDate: expected.receiptDate, deadline: expected.initial.legal });
   });
@@ -200,67 +189,67 @@ describe('duplicates', () => {
   const email = 'twice@example.org';
 
   it('links a repeat of an open request to it; only the open one runs and acknowledges', async () => {
-    const first = await flow.submit({ type: 'access', email });
-    await flow.identityLink(first, email);
-    const repeat = await flow.api.submit({ types: ['access'], email, details: 'Did my first request arrive?' });
+    const first = await session.flow.submit({ type: 'access', email });
+    await session.flow.identityLink(first, email);
+    const repeat = await session.flow.api.submit({ types: ['access'], email, details: 'Did my first request arrive?' });
     expect(repeat.status).toBe(202);
     expect(Object.keys(repeat.body).sort()).toEqual(['deadline', 'receiptDate', 'receivedAt', 'requestId']);
     const second = repeat.body.requestId;
     expect(second).not.toBe(first);
 
-    const duplicate = await flow.detail(second);
+    const duplicate = await session.flow.detail(second);
     expect(duplicate).toMatchObject({ status: 'duplicate', open: false, duplicateOf: first });
     expect(duplicate.audit).toContainEqual(expect.objectContaining({ type: 'duplicate_of', details: { requestId: first } }));
-    expect((await flow.detail(first)).audit).toContainEqual(
+    expect((await session.flow.detail(first)).audit).toContainEqual(
       expect.objectContaining({ type: 'duplicate_received', details: { requestId: second } }),
     );
-    const queue = await flow.api.admin('/requests?status=closed&limit=200');
+    const queue = await session.flow.api.admin('/requests?status=closed&limit=200');
     expect(queue.body.items.find((item: any) => item.requestId === second)).toMatchObject({ duplicateOf: first });
-    expect(executions(target).workflow.filter((e) => e.name === second)).toHaveLength(0);
-    expect((await target.mail()).filter((m) => m.to.includes(email))).toHaveLength(1);
+    expect(executions(session.target).workflow.filter((e) => e.name === second)).toHaveLength(0);
+    expect((await session.target.mail()).filter((m) => m.to.includes(email))).toHaveLength(1);
   });
 
   it('asks for the open request’s confirmation when the repeat’s link is resent', async () => {
     const duplicate = (await requestsOf(email)).find((item) => item.duplicateOf)!;
-    const resent = await flow.api.call(`/v1/requests/${duplicate.requestId}/resend-verification`, { method: 'POST' });
+    const resent = await session.flow.api.call(`/v1/requests/${duplicate.requestId}/resend-verification`, { method: 'POST' });
     expect(resent.status).toBe(202);
     const mails = await eventually(async () => {
-      const found = (await target.mail()).filter((m) => m.to.includes(email));
+      const found = (await session.target.mail()).filter((m) => m.to.includes(email));
       return found.length === 2 ? found : undefined;
     }, 'the resent link');
     expect(mails[1]!.subject).toContain(duplicate.duplicateOf);
   });
 
   it('is no duplicate when it asks for another right, or once the first has closed', async () => {
-    const erasure = await flow.submit({ type: 'erasure', email });
-    expect((await flow.detail(erasure)).status).not.toBe('duplicate');
+    const erasure = await session.flow.submit({ type: 'erasure', email });
+    expect((await session.flow.detail(erasure)).status).not.toBe('duplicate');
 
     const [open] = (await requestsOf(email)).filter((item) => item.types.includes('access') && !item.duplicateOf);
-    await flow.confirmIdentity(open!.requestId, email);
-    await flow.waitForStatus(open!.requestId, 'completed_no_data');
+    await session.flow.confirmIdentity(open!.requestId, email);
+    await session.flow.waitForStatus(open!.requestId, 'completed_no_data');
     // Another body: the same one within 24 hours would be the first delivery again.
-    const later = await flow.submit({ type: 'access', email, details: 'asking again' });
-    expect(await flow.detail(later)).toMatchObject({ status: 'awaiting_identity', duplicateOf: null });
+    const later = await session.flow.submit({ type: 'access', email, details: 'asking again' });
+    expect(await session.flow.detail(later)).toMatchObject({ status: 'awaiting_identity', duplicateOf: null });
   });
 });
 
 describe('dashboard filings', () => {
   it('need no email check when the signed-in account files for its own address', async () => {
-    const requestId = await flow.submit({ type: 'access', email: ada.email, accountId: ada.accountId });
-    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'review without a link');
+    const requestId = await session.flow.submit({ type: 'access', email: ada.email, accountId: ada.accountId });
+    const request = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'review without a link');
     expect(request).toMatchObject({ channel: 'dashboard', reviewNote: null, subjectFound: true });
     expect(request.audit).toContainEqual(expect.objectContaining({ type: 'identity_verified', details: { method: 'dashboard_session' } }));
-    const [ack] = (await flow.mailsFor(requestId)).filter((m) => m.to.includes(ada.email));
+    const [ack] = (await session.flow.mailsFor(requestId)).filter((m) => m.to.includes(ada.email));
     expect(ack!.text).not.toMatch(/\/v1\/verify\//);
   });
 
   it('leave it to the privacy team when the reply address differs from the account’s', async () => {
-    const requestId = await flow.submit({ type: 'access', email: 'ada.private@example.org', accountId: ada.accountId });
-    const request = await flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'review');
+    const requestId = await session.flow.submit({ type: 'access', email: 'ada.private@example.org', accountId: ada.accountId });
+    const request = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'review');
     expect(request).toMatchObject({ reviewNote: 'requester_email_differs_from_account', subjectFound: true });
     expect(request.pendingSteps).toContainEqual(expect.objectContaining({ step: 'review', status: 'pending' }));
     const teamMail = await eventually(
-      async () => (await flow.mailsFor(requestId)).find((m) => /Review needed/.test(m.subject)),
+      async () => (await session.flow.mailsFor(requestId)).find((m) => /Review needed/.test(m.subject)),
       'the review email',
     );
     expect(teamMail.text).toMatch(/differs from the account/);
@@ -271,7 +260,7 @@ describe('per-address soft limit', () => {
   it('answers 429 after ten new requests for one address in an hour; retries still get their answer', async () => {
     const email = 'flood@example.org';
     const raw = (i: number) => JSON.stringify({ type: 'objection', email, details: `flood ${i}` });
-    const send = (i: number) => post(target, raw(i), signed(raw(i), CURRENT_SECRET, nowSeconds(), { 'idempotency-key': `flood-${i}` }));
+    const send = (i: number) => post(session.target, raw(i), signed(raw(i), CURRENT_SECRET, nowSeconds(), { 'idempotency-key': `flood-${i}` }));
     const accepted = [];
     for (let i = 0; i < 10; i++) accepted.push(await send(i));
     expect(accepted.map((a) => a.status)).toEqual(Array(10).fill(202));
@@ -285,15 +274,15 @@ describe('per-address soft limit', () => {
 
 describe('what the API tells', () => {
   it('answers alike for an address with a Kiara account and one without', async () => {
-    const withAccount = await flow.api.submit({ type: 'portability', email: ada.email });
-    const without = await flow.api.submit({ type: 'portability', email: 'no-account@example.org' });
+    const withAccount = await session.flow.api.submit({ type: 'portability', email: ada.email });
+    const without = await session.flow.api.submit({ type: 'portability', email: 'no-account@example.org' });
     expect([withAccount.status, without.status]).toEqual([202, 202]);
     expect(Object.keys(withAccount.body)).toEqual(Object.keys(without.body));
     expect(withAccount.headers.get('content-type')).toBe(without.headers.get('content-type'));
   });
 
   it('serves its OpenAPI document', async () => {
-    const response = await flow.api.call('/v1/openapi.json');
+    const response = await session.flow.api.call('/v1/openapi.json');
     expect(response.status).toBe(200);
     expect(response.body).toEqual(openApiDocument());
   });

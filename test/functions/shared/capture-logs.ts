@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /**
@@ -27,5 +29,20 @@ export function captureLogs() {
       streams.forEach((stream, i) => (stream.write = writes[i]!));
       methods.forEach((method, i) => (console[method] = consoles[i]!));
     },
+  };
+}
+
+/** captureLogs() around a whole test file: from before its target starts until after its last test. */
+export function captureLogsOfFile() {
+  let capture: ReturnType<typeof captureLogs> | undefined;
+  beforeAll(() => {
+    capture = captureLogs();
+  });
+  afterAll(() => capture?.stop());
+  return {
+    get lines() {
+      return capture!.lines;
+    },
+    withEmail: () => capture!.withEmail(),
   };
 }
