@@ -2,13 +2,14 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { downloadExpiredPage, downloadRevokedPage, verifyResultPage } from '../core/render/index.js';
 import { s3Client } from '../shared/aws-clients.js';
-import { requireEnv } from '../shared/env.js';
+import { readEnvironment } from '../shared/contract.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { html, redirect } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { isLinkToken } from '../shared/tokens.js';
+import { downloadsContract } from './contract.js';
 
 /** Seconds the S3 link we redirect to stays valid: just long enough to start the download. */
 const PRESIGNED_SECONDS = 300;
@@ -19,10 +20,9 @@ const PRESIGNED_SECONDS = 300;
  * expired link shows a page that says what to do.
  */
 export function createHandler(env: Record<string, string>) {
-  const table = requireEnv(env, 'REQUESTS_TABLE');
-  const bucket = requireEnv(env, 'EXPORT_BUCKET');
+  const { REQUESTS_TABLE: table, EXPORT_BUCKET: bucket } = readEnvironment(downloadsContract, env);
   const links = new LinkTokens(table);
-  const repo = new RequestsRepo(table);
+  const repo = new DynamoRequestsRepo(table);
 
   return httpHandler('downloads', async (event) => {
     const token = event.pathParameters?.token ?? '';

@@ -1,22 +1,24 @@
-import { requireEnv } from '../shared/env.js';
+import { readEnvironment } from '../shared/contract.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
 import { RateLimiter } from '../shared/rate-limit.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
+import { identityContract } from './contract.js';
 import { resendRoute } from './resend.js';
 import { verifyRoute } from './verify.js';
 
 /** The data subject's side of identity: the emailed link's page and its resend. */
 export function createHandler(env: Record<string, string>) {
-  const table = requireEnv(env, 'REQUESTS_TABLE');
+  const config = readEnvironment(identityContract, env);
+  const table = config.REQUESTS_TABLE;
   const deps = {
-    repo: new RequestsRepo(table),
+    repo: new DynamoRequestsRepo(table),
     links: new LinkTokens(table),
     limiter: new RateLimiter(table),
-    publicApiUrl: requireEnv(env, 'PUBLIC_API_URL').replace(/\/$/, ''),
-    senderEmail: requireEnv(env, 'SENDER_EMAIL'),
-    identityPause: env.IDENTITY_PAUSE === 'true',
+    publicApiUrl: config.PUBLIC_API_URL,
+    senderEmail: config.SENDER_EMAIL,
+    identityPause: config.IDENTITY_PAUSE,
   };
   const verify = verifyRoute(deps);
   const resend = resendRoute(deps);

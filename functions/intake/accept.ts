@@ -2,9 +2,10 @@ import { computeDeadlines } from '../core/deadlines/index.js';
 import { repeatOf, requestIdOf } from '../core/intake/idempotency.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { startOnce } from '../shared/start-once.js';
-import { PersonLedger, personKey, type PersonLimit } from './person.js';
+import { PersonLedger, personKey, type PersonAdmissions, type PersonLimit } from './person.js';
 
 /**
  * New requests per requester address and hour. Generous for people; it caps how many
@@ -20,6 +21,18 @@ export type RequestDraft = Pick<DsrRequestRecord, 'types' | 'locale' | 'channel'
     /** Where the request starts. Default `awaiting_identity` (the workflow's first wait). */
     status?: OpenStatus;
   };
+
+/** What a requester states in a request filed in fields: the webhook's body, the team's filing. */
+export type StatedRequest = Pick<RequestDraft, 'types' | 'locale' | 'channel' | 'receivedAt' | 'name' | 'details' | 'accountId'>;
+
+/**
+ * The draft of a request stated in fields. It takes only the request's own facts, so that
+ * whatever else the body carries (the reply address, a team note) is stored only where
+ * the intake puts it.
+ */
+export function statedDraft({ types, locale, channel, receivedAt, name, details, accountId }: StatedRequest): RequestDraft {
+  return { types, locale, channel, receivedAt, name, details, accountId };
+}
 
 export interface NewDelivery {
   /** Repeats of one delivery (retries, the same Message-ID) carry the same key. */
@@ -53,47 +66,65 @@ export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
   };
 }
 
+/** What runs a filed request: its workflow, or for a request held for the team its deadline watch alone. */
+export interface RequestStarts {
+  workflow(requestId: string): Promise<void>;
+  watch(requestId: string): Promise<void>;
+}
+
+/** What the intake reads and writes, as interfaces: the tables and state machines, or memory in tests. */
+export interface IntakePorts {
+  /** The request's conditional create (also the idempotency claim), reads, and its audit events. */
+  requests: Pick<RequestsRepo, 'create' | 'find' | 'audit'>;
+  /** Each address's limit and which open request holds each of its rights. */
+  people: PersonAdmissions;
+  starts: RequestStarts;
+  /** The secret request ids are derived with (functions/core/intake/idempotency.ts). */
+  requestIdKey: () => Promise<string>;
+}
+
+/**
+ * The request as stored. One whose every right an open request of the address already
+ * holds repeats it: it is stored closed, as a `duplicate` linked to the first of them, and
+ * that request's reply answers it.
+ */
+export function intakeRecord(requestId: string, delivery: NewDelivery, repeats: string[], now = new Date().toISOString()): DsrRequestRecord {
+  const { draft } = delivery;
+  const deadlines = computeDeadlines(draft.receivedAt ?? now);
+  const duplicate = repeats.length > 0;
+  return {
+    ...draft,
+    requestId,
+    status: duplicate ? 'duplicate' : (draft.status ?? 'awaiting_identity'),
+    receivedAt: deadlines.receivedAt,
+    receiptDate: deadlines.receiptDate,
+    deadlines: { initial: deadlines.initial, extended: deadlines.extended },
+    contactEmail: delivery.contactEmail,
+    deliveryFingerprint: delivery.fingerprint,
+    duplicateOf: repeats[0],
+    createdAt: now,
+    updatedAt: now,
+    closedAt: duplicate ? now : undefined,
+  };
+}
+
 /**
  * The intake use case every channel calls (the signed webhook, the privacy mailbox, the
- * team's own filings). A new request costs four AWS calls: the person's item (limit and
- * rights, one update), the request's conditional put (which is also the idempotency claim:
- * its id is derived from the delivery key), then at once the `received` audit event and the
- * workflow's StartExecution. The workflow's first step starts the deadline watch.
+ * team's own filings). A new request costs four calls: the person's admission (limit and
+ * rights), the request's conditional create (which is also the idempotency claim: its id
+ * is derived from the delivery key), then at once the `received` audit event and the
+ * start. The workflow's first step starts the deadline watch.
  */
-export function requestIntake(env: { table: string; stateMachineArn: string; watchArn: string; requestIdKey: () => Promise<string> }) {
-  const repo = new RequestsRepo(env.table);
-  const people = new PersonLedger(env.table, repo, PER_PERSON_LIMIT);
-
-  /** The request as stored; one that repeats open requests is stored closed and linked. */
-  function recordOf(requestId: string, delivery: NewDelivery, repeats: string[]): DsrRequestRecord {
-    const { draft } = delivery;
-    const now = new Date().toISOString();
-    const deadlines = computeDeadlines(draft.receivedAt ?? now);
-    return {
-      ...draft,
-      requestId,
-      status: repeats.length > 0 ? 'duplicate' : (draft.status ?? 'awaiting_identity'),
-      receivedAt: deadlines.receivedAt,
-      receiptDate: deadlines.receiptDate,
-      deadlines: { initial: deadlines.initial, extended: deadlines.extended },
-      contactEmail: delivery.contactEmail,
-      deliveryFingerprint: delivery.fingerprint,
-      duplicateOf: repeats[0],
-      createdAt: now,
-      updatedAt: now,
-      closedAt: repeats.length > 0 ? now : undefined,
-    };
-  }
-
+export function intakeUseCase({ requests, people, starts, requestIdKey }: IntakePorts) {
   async function recordReceipt(record: DsrRequestRecord, delivery: NewDelivery, repeats: string[]) {
-    await repo.audit(record.requestId, {
+    await requests.audit(record.requestId, {
       type: 'received',
       actor: `channel:${record.channel}`,
       details: { types: record.types, receiptDate: record.receiptDate, deadlines: record.deadlines, ...delivery.auditDetails },
     });
     for (const openId of repeats) {
-      await repo.audit(record.requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
-      await repo.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId: record.requestId } });
+      await requests.audit(record.requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
+      await requests.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId: record.requestId } });
     }
   }
 
@@ -106,21 +137,21 @@ export function requestIntake(env: { table: string; stateMachineArn: string; wat
     const admission = await people.admit(person, delivery.draft.types, requestId);
     if (!admission.allowed) {
       // Nothing was written. A retry of a delivery stored in an earlier window still gets its answer.
-      const stored = await repo.find(requestId, true);
+      const stored = await requests.find(requestId, true);
       return stored ? { stored, repeat: repeatOf(stored, delivery.fingerprint) } : { retryAfter: admission.retryAfter };
     }
-    const record = recordOf(requestId, delivery, admission.repeats);
-    if (await repo.create(record)) return { created: record, repeats: admission.repeats };
+    const record = intakeRecord(requestId, delivery, admission.repeats);
+    if (await requests.create(record)) return { created: record, repeats: admission.repeats };
     // The id was taken: by this same delivery (a retry, or a concurrent copy that stored
     // first), or by an earlier use of its key. Only the same delivery keeps what it wrote.
-    const stored = (await repo.find(requestId, true))!;
+    const stored = (await requests.find(requestId, true))!;
     const repeat = repeatOf(stored, delivery.fingerprint);
     if (repeat !== 'same_delivery') await people.withdraw(person, requestId, admission.changes);
     return { stored, repeat };
   }
 
   return async function accept(delivery: NewDelivery): Promise<IntakeOutcome> {
-    const key = await env.requestIdKey();
+    const key = await requestIdKey();
     let request: DsrRequestRecord | undefined;
     /** Set when this delivery stored the request: the open requests it repeats. */
     let repeats: string[] | undefined;
@@ -136,12 +167,30 @@ export function requestIntake(env: { table: string; stateMachineArn: string; wat
       if (filed.repeat === 'same_delivery') request = filed.stored;
     }
     // A duplicate runs no workflow: the open request's reply answers the person once. The
-    // receipt's audit events and the start do not depend on each other.
-    const start = () =>
-      delivery.startWorkflow === false
-        ? startOnce(env.watchArn, request.requestId, { requestId: request.requestId, after: null })
-        : startOnce(env.stateMachineArn, request.requestId);
+    // receipt's audit events and the start do not depend on each other; a repeated
+    // delivery starts again what a failure may have left unstarted (starts are once only).
+    const start = () => (delivery.startWorkflow === false ? starts.watch(request.requestId) : starts.workflow(request.requestId));
     await Promise.all([repeats && recordReceipt(request, delivery, repeats), request.duplicateOf ? undefined : start()]);
     return { accepted: true, request };
   };
+}
+
+/**
+ * The intake on the requests table and the state machines, as each channel's handler
+ * calls it. `watchArn` only for channels that may hold a request for the team.
+ */
+export function requestIntake(env: { table: string; stateMachineArn: string; watchArn?: string; requestIdKey: () => Promise<string> }) {
+  const repo = new DynamoRequestsRepo(env.table);
+  return intakeUseCase({
+    requests: repo,
+    people: new PersonLedger(env.table, repo, PER_PERSON_LIMIT),
+    starts: {
+      workflow: (requestId) => startOnce(env.stateMachineArn, requestId),
+      async watch(requestId) {
+        if (!env.watchArn) throw new Error('This intake channel starts no deadline watch');
+        await startOnce(env.watchArn, requestId, { requestId, after: null });
+      },
+    },
+    requestIdKey: env.requestIdKey,
+  });
 }

@@ -1,41 +1,34 @@
 import { deliveryKeyOf, fingerprintOf } from '../core/intake/idempotency.js';
 import { requestedTypes } from '../core/intake/schema.js';
 import { normalizeEmail } from '../core/inventory/email.js';
-import { requireEnv } from '../shared/env.js';
+import { readEnvironment } from '../shared/contract.js';
 import { HttpError } from '../shared/http/errors.js';
 import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
-import { acceptedView, requestIntake } from './accept.js';
+import { acceptedView, requestIntake, statedDraft } from './accept.js';
+import { intakeContract } from './contract.js';
 import { parseDelivery } from './delivery.js';
-import { requestIdKey } from './secrets.js';
+import { requestIdKey, webhookSecrets } from './secrets.js';
 
 /** The signed webhook: checks the delivery, then files it through the intake use case (./accept.ts). */
 export function createHandler(env: Record<string, string>) {
+  const config = readEnvironment(intakeContract, env);
   const accept = requestIntake({
-    table: requireEnv(env, 'REQUESTS_TABLE'),
-    stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN'),
-    watchArn: env.WATCH_STATE_MACHINE_ARN ?? '',
-    requestIdKey: () => requestIdKey(env),
+    table: config.REQUESTS_TABLE,
+    stateMachineArn: config.STATE_MACHINE_ARN,
+    requestIdKey: () => requestIdKey(config),
   });
 
   return httpHandler('intake', async (event) => {
-    const { body, raw, idempotencyKey } = await parseDelivery(event, env);
+    const { body, raw, idempotencyKey } = await parseDelivery(event, () => webhookSecrets(config));
     const outcome = await accept({
       deliveryKey: deliveryKeyOf(raw, idempotencyKey),
       fingerprint: fingerprintOf(raw),
       contactEmail: normalizeEmail(body.email),
-      draft: {
-        types: requestedTypes(body),
-        locale: body.locale,
-        channel: body.channel,
-        // A request support forwards counts from its original receipt (validated by the schema).
-        receivedAt: body.receivedAt,
-        name: body.name,
-        details: body.details,
-        accountId: body.accountId,
-      },
+      // A request support forwards counts from its original receipt (validated by the schema).
+      draft: statedDraft({ ...body, types: requestedTypes(body) }),
       auditDetails: { forwarded: body.receivedAt !== undefined, dashboardSession: body.accountId !== undefined },
     });
     if (!outcome.accepted && 'keyReused' in outcome) {

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type RequestType } from '../core/request/model.js';
 import { documentClient } from '../shared/aws-clients.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 
 /** At most `max` new requests per address in a fixed window of `windowSeconds`. */
 export interface PersonLimit {
@@ -33,6 +33,17 @@ export type Admission =
   | { allowed: true; /** Open requests that hold all its rights: the new one repeats them. */ repeats: string[]; changes: PersonChanges }
   | { allowed: false; /** Seconds until the window ends. */ retryAfter: number };
 
+/** The intake's view of the people: each address's limit, and which open request holds each right. */
+export interface PersonAdmissions {
+  /**
+   * Counts `requestId` against the person's limit and claims its rights: refused over the
+   * limit (nothing written); otherwise the open requests that hold all its rights, if any.
+   */
+  admit(person: string, types: readonly RequestType[], requestId: string): Promise<Admission>;
+  /** Takes back what `admit` wrote, for a delivery that turned out not to be a new request. */
+  withdraw(person: string, requestId: string, changes: PersonChanges): Promise<void>;
+}
+
 type Item = Record<string, any>;
 const claimOf = (type: RequestType) => `claim_${type}`;
 const sinceOf = (type: RequestType) => `claimedAt_${type}`;
@@ -45,7 +56,7 @@ const sinceOf = (type: RequestType) => `claimedAt_${type}`;
  * held by a closed request is taken over; claims are never released, so the workflow's
  * Close need not know about them.
  */
-export class PersonLedger {
+export class PersonLedger implements PersonAdmissions {
   constructor(
     private readonly table: string,
     private readonly repo: RequestsRepo,

@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
-import type { SESEvent, SESMessage } from 'aws-lambda';
+import type { SESMessage } from 'aws-lambda';
 import { planMail, type InboundMail, type MailPlan } from '../core/mail/inbound.js';
 import { readMessage } from '../core/mail/message.js';
 import { MAX_MAIL_BYTES, verdictsOf } from '../core/mail/receipt.js';
@@ -9,11 +9,12 @@ import { requestIntake } from '../intake/accept.js';
 import { requestIdKey } from '../intake/secrets.js';
 import { fingerprintOf } from '../core/intake/idempotency.js';
 import { s3Client } from '../shared/aws-clients.js';
-import { requireEnv } from '../shared/env.js';
+import { readEnvironment } from '../shared/contract.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
-import { MessagesRepo } from '../shared/messages-repo.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoMessagesRepo } from '../shared/messages-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
+import { mailIntakeContract, type MailIntakeEvent } from './contract.js';
 
 /**
  * The privacy mailbox as an intake channel. SES (or the local SMTP listener) stores each
@@ -23,16 +24,15 @@ import { RequestsRepo } from '../shared/requests-repo.js';
  * flags only: never an address, a subject, a body or an attachment name.
  */
 export function createHandler(env: Record<string, string>) {
-  const table = requireEnv(env, 'REQUESTS_TABLE');
-  const bucket = requireEnv(env, 'MAIL_BUCKET');
-  const prefix = env.MAIL_PREFIX ?? '';
-  const repo = new RequestsRepo(table);
-  const messages = new MessagesRepo(table);
+  const config = readEnvironment(mailIntakeContract, env);
+  const { REQUESTS_TABLE: table, MAIL_BUCKET: bucket, MAIL_PREFIX: prefix } = config;
+  const repo = new DynamoRequestsRepo(table);
+  const messages = new DynamoMessagesRepo(table);
   const accept = requestIntake({
     table,
-    stateMachineArn: requireEnv(env, 'STATE_MACHINE_ARN'),
-    watchArn: requireEnv(env, 'WATCH_STATE_MACHINE_ARN'),
-    requestIdKey: () => requestIdKey(env),
+    stateMachineArn: config.STATE_MACHINE_ARN,
+    watchArn: config.WATCH_STATE_MACHINE_ARN,
+    requestIdKey: () => requestIdKey(config),
   });
 
   /** Reads the stored message; one too large or unparseable is kept as it is, flagged. */
@@ -126,7 +126,7 @@ export function createHandler(env: Record<string, string>) {
     });
   }
 
-  return middy<SESEvent, void>()
+  return middy<MailIntakeEvent, void>()
     .before(async () => {
       logger.appendKeys({ route: 'mail-intake' });
     })

@@ -1,6 +1,7 @@
 import { SendEmailCommand } from '@aws-sdk/client-ses';
 import { sesClient } from './aws-clients.js';
-import type { RequestsRepo } from './requests-repo.js';
+import type { EmailMarker } from '../core/request/email-kinds.js';
+import type { RequestsRepo } from './ports/requests-repo.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -31,7 +32,7 @@ export class MailSendInProgressError extends Error {
  */
 export async function sendOnce(
   repo: RequestsRepo,
-  options: { requestId: string; kind: string; from: string; to: string; email: RenderedEmail },
+  options: { requestId: string; kind: EmailMarker; from: string; to: string; email: RenderedEmail },
 ): Promise<boolean> {
   const claim = await repo.claimMail(options.requestId, options.kind, MAIL_CLAIM_LEASE_MS);
   if (claim === 'sent') return false;

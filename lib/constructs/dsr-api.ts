@@ -23,7 +23,13 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
+import { adminContract } from '../../functions/admin/contract.js';
+import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
+import { downloadsContract } from '../../functions/downloads/contract.js';
+import { identityContract } from '../../functions/identity/contract.js';
+import { intakeContract } from '../../functions/intake/contract.js';
+import { openApiContract } from '../../functions/openapi/contract.js';
 import { acknowledge, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
@@ -190,7 +196,6 @@ export class DsrApi extends Construct {
    */
   private adminRouteAuth(admin: DsrFunction): MethodOptions {
     if (this.adminTokenSecret) {
-      admin.addEnvironment('ADMIN_TOKEN_SECRET_ARN', this.adminTokenSecret.secretArn);
       this.adminTokenSecret.grantRead(admin);
       return { authorizationType: AuthorizationType.NONE };
     }
@@ -258,23 +263,15 @@ export class DsrApi extends Construct {
   /** Adds the routes; the handlers need the state machine they start and resume. */
   connect(stateMachine: IStateMachine, watch: IStateMachine): void {
     const { requestsTable, exportBucket, mail, logKey } = this.props;
-    const environment = {
-      REQUESTS_TABLE: requestsTable.tableName,
-      STATE_MACHINE_ARN: stateMachine.stateMachineArn,
-      WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
-      EXPORT_BUCKET: exportBucket.bucketName,
-      SENDER_EMAIL: mail.senderEmail,
-      PUBLIC_API_URL: this.baseUrl,
-      WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn,
-      IDENTITY_PAUSE: String(this.props.identityPause ?? false),
-    };
-    const fn = (id: string, entry: string, description: string) =>
-      new DsrFunction(this, id, { entry, description, environment, logKey, timeout: Duration.seconds(15) });
-
     const intake = new DsrFunction(this, 'Intake', {
-      entry: 'intake',
+      contract: intakeContract,
       description: 'DSR intake webhook: verify signature, validate, store, start',
-      environment: { ...environment, REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn },
+      environment: {
+        REQUESTS_TABLE: requestsTable.tableName,
+        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+        WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn,
+        REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
+      },
       logKey,
       timeout: Duration.seconds(15),
     });
@@ -284,20 +281,38 @@ export class DsrApi extends Construct {
     this.webhookSecret.grantRead(intake);
     this.requestIdKey.grantRead(intake);
 
-    const identity = fn('Identity', 'identity', 'DSR identity link: confirmation page, confirm, resend');
+    const identity = new DsrFunction(this, 'Identity', {
+      contract: identityContract,
+      description: 'DSR identity link: confirmation page, confirm, resend',
+      environment: {
+        REQUESTS_TABLE: requestsTable.tableName,
+        PUBLIC_API_URL: this.baseUrl,
+        SENDER_EMAIL: mail.senderEmail,
+        IDENTITY_PAUSE: this.props.identityPause ? 'true' : 'false',
+      },
+      logKey,
+      timeout: Duration.seconds(15),
+    });
     grantItems(requestsTable, identity, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // Resumes the identity step with SendTaskSuccess only (never failure or heartbeat).
     stateMachine.grant(identity, 'states:SendTaskSuccess');
     grantSendEmail(identity, mail.senderEmail);
 
     const openApi = new DsrFunction(this, 'OpenApi', {
-      entry: 'openapi',
+      contract: openApiContract,
       description: 'DSR public API description (OpenAPI 3.1)',
+      environment: {},
       logKey,
       timeout: Duration.seconds(5),
     });
 
-    const downloads = fn('Downloads', 'downloads', 'DSR package download: short-lived link');
+    const downloads = new DsrFunction(this, 'Downloads', {
+      contract: downloadsContract,
+      description: 'DSR package download: short-lived link',
+      environment: { REQUESTS_TABLE: requestsTable.tableName, EXPORT_BUCKET: exportBucket.bucketName },
+      logKey,
+      timeout: Duration.seconds(15),
+    });
     // Reads the link and the request; appends the package_downloaded audit event.
     grantItems(requestsTable, downloads, REQUESTS_TABLE_ACCESS.append, 'the requests table');
     exportBucket.grantRead(downloads, 'packages/*');
@@ -312,7 +327,22 @@ export class DsrApi extends Construct {
       ],
     );
 
-    const admin = fn('Admin', 'admin', 'DSR admin API for the privacy team');
+    const admin = new DsrFunction(this, 'Admin', {
+      contract: adminContract,
+      description: 'DSR admin API for the privacy team',
+      environment: {
+        REQUESTS_TABLE: requestsTable.tableName,
+        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+        WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
+        SENDER_EMAIL: mail.senderEmail,
+        PUBLIC_API_URL: this.baseUrl,
+        // A team filing's request id is derived from its delivery key, as the webhook's is.
+        REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
+        ...(this.adminTokenSecret ? { ADMIN_TOKEN_SECRET_ARN: this.adminTokenSecret.secretArn } : {}),
+      } satisfies EnvironmentOf<typeof adminContract>,
+      logKey,
+      timeout: Duration.seconds(15),
+    });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
@@ -320,8 +350,6 @@ export class DsrApi extends Construct {
     // the team files starts its workflow and deadline watch.
     stateMachine.grantStartExecution(admin);
     watch.grantStartExecution(admin);
-    // A team filing's request id is derived from its delivery key, as the webhook's is.
-    admin.addEnvironment('REQUEST_ID_KEY_ARN', this.requestIdKey.secretArn);
     this.requestIdKey.grantRead(admin);
     grantSendEmail(admin, mail.senderEmail);
 

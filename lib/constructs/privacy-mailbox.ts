@@ -7,6 +7,7 @@ import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { mailIntakeContract } from '../../functions/mail-intake/contract.js';
 import { grantIntakeItems } from '../grants.js';
 import { acknowledgeBucketControls, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
@@ -79,7 +80,7 @@ export class PrivacyMailbox extends Construct {
     key.allowSesReceipts();
 
     this.intake = new DsrFunction(this, 'MailIntake', {
-      entry: 'mail-intake',
+      contract: mailIntakeContract,
       description: 'DSR privacy mailbox: read a received message, file it as a request or add it to one',
       environment: {
         REQUESTS_TABLE: table.tableName,

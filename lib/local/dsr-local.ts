@@ -12,6 +12,8 @@ import {
   type LocalRuntimeOptions,
 } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
+import type { intakeContract } from '../../functions/intake/contract.js';
+import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { consoleRoute } from './console-route.js';
 import { DEV_ADMIN_TOKEN, DEV_RECIPIENT_CONTACTS, DEV_REQUEST_ID_KEY, DEV_WEBHOOK_SECRET, localApiUrl } from './dev-defaults.js';
 
@@ -166,8 +168,8 @@ async function startDsrLocalOn(port: number, options: DsrLocalOptions): Promise<
     crashAfter: options.crashAfter,
     log: options.log,
     envOverrides: {
-      WEBHOOK_SECRETS: webhookSecret,
-      REQUEST_ID_KEY: DEV_REQUEST_ID_KEY,
+      // The secrets themselves, where AWS would read them from Secrets Manager.
+      ...({ WEBHOOK_SECRETS: webhookSecret, REQUEST_ID_KEY: DEV_REQUEST_ID_KEY } satisfies Partial<EnvironmentOf<typeof intakeContract>>),
       PUBLIC_API_URL: apiBase,
       CONSOLE_URL: `${apiBase}/console`,
       // The LocalStack variant has no authorizer: its admin Lambda checks the token itself.

@@ -21,12 +21,16 @@ export const resendAcceptedSchema = z
   .describe('Always the same answer, whatever the request id, so that it reveals nothing.');
 export type ResendAccepted = z.infer<typeof resendAcceptedSchema>;
 
+/** One invalid field of a `validation_failed` answer; its code is stable (see fieldErrors). */
+const fieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
 export const errorSchema = z.object({
   error: z.object({
     code: z.string().describe('Machine-readable reason, e.g. `invalid_signature`.'),
     message: z.string(),
     fields: z
-      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+      .array(fieldErrorSchema)
       .optional()
       .describe('For `validation_failed`: one entry per invalid field, with its own code.'),
   }),

@@ -142,7 +142,7 @@ async function notifyPrivacyTeam(
   await sendOnce(config.repo, {
     requestId: request.requestId,
     // One notice per occurrence: a store failure is keyed by the task token it waits on.
-    kind: event.step === 'store_failure' ? `store_failure#${hashToken(event.taskToken).slice(0, 16)}` : `${event.step}_needed`,
+    kind: event.step === 'triage' ? 'triage_needed' : event.step === 'review' ? 'review_needed' : `store_failure#${hashToken(event.taskToken).slice(0, 16)}`,
     from: config.senderEmail,
     to: config.privacyTeamEmail,
     email,
