@@ -53,11 +53,14 @@ export function createHandler(env: Record<string, string>) {
       return;
     }
     const request = await repo.setStatus(event.requestId, WAITING_STATUS[event.step], { pendingStep: event.step });
-    await repo.audit(event.requestId, {
+    const pending = {
       type: 'step_pending',
       actor: 'workflow',
       details: { step: event.step, storeId: event.storeId, action: event.action, error: event.error },
-    });
+    };
+    // A store failure is a new occurrence each time; any other step is parked once.
+    if (event.step === 'store_failure') await repo.audit(event.requestId, pending);
+    else await repo.auditOnce(event.requestId, pending);
     if (event.step === 'store_failure') countMetric(DSR_METRICS.storeFailures);
     if (event.step !== 'verify_identity') await notifyPrivacyTeam(config, repo, event, request);
   });

@@ -24,7 +24,7 @@ export function createHandler(env: Record<string, string>) {
     const earlier = await repo.earlierRequestsOf(request);
     const { found, plan, changes, audit } = resolveSubject(request, account, earlier, new Date().toISOString());
     await repo.update(event.requestId, changes);
-    await repo.audit(event.requestId, { type: 'subject_resolved', actor: 'workflow', details: audit });
+    await repo.auditOnce(event.requestId, { type: 'subject_resolved', actor: 'workflow', details: audit });
     return { found, plan };
   });
 }
