@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestIdKeyVariables } from '../intake/contract.js';
 import { defineFunction, variable } from '../shared/contract.js';
 
 export type * from './api-types.js';
@@ -26,10 +27,8 @@ export const adminContract = defineFunction({
     ACCOUNT_TABLE: variable.text(),
     MEDIA_BUCKET: variable.text(),
     EXPORT_BUCKET: variable.text(),
-    /** The key a team filing's request id is derived with (functions/core/intake/idempotency.ts). */
-    REQUEST_ID_KEY_ARN: variable.text(),
-    /** The key itself, given directly by the local runtime instead of the secret. */
-    REQUEST_ID_KEY: variable.text().optional(),
+    /** The key a team filing's request id is derived with, as every intake channel's. */
+    ...requestIdKeyVariables,
     /**
      * The admin bearer token's secret, on LocalStack only (no authorizers there); in AWS
      * the Cognito authorizer admits the caller and the handler checks the group.

@@ -17,6 +17,7 @@ import {
   erasureReport,
   minorErasureNotice,
   identityExpired,
+  keptOnDecision,
   noData,
   rejection,
   restrictionNotice,
@@ -24,17 +25,24 @@ import {
   type ReviewedRights,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
+import { packagedStores } from '../../core/plan/plan.js';
 import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { EmailKind, EmailMarker } from '../../core/request/email-kinds.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
+import { readEnvironment, type ConfigOf } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
-import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { respondContract, type RespondEvent } from './contract.js';
 
-type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancellation' | 'recipient_notices' | 'restriction_notices';
+/** The step's settings and its requests table, as the replies below use them. */
+interface Respond {
+  readonly config: ConfigOf<typeof respondContract>;
+  readonly repo: DynamoRequestsRepo;
+}
 
 /** What an Art. 19 notice is about: the erasure (after it) or the restriction (once in place). */
 type Change = 'erasure' | 'restriction';
@@ -48,25 +56,27 @@ const noticeKind = (change: Change, recipientId: string): EmailMarker => `${NOTI
  * the notices of an erasure; each kind goes out once.
  */
 export function createHandler(env: Record<string, string>) {
-  const config = workflowEnv(env);
-  const contacts = parseRecipientContacts(env.RECIPIENT_CONTACTS);
-  const names = parseRecipientNames(env.RECIPIENT_NAMES);
+  const config = readEnvironment(respondContract, env);
+  const step: Respond = { config, repo: new DynamoRequestsRepo(config.REQUESTS_TABLE) };
+  const { repo } = step;
+  const contacts = parseRecipientContacts(config.RECIPIENT_CONTACTS);
+  const names = parseRecipientNames(config.RECIPIENT_NAMES);
 
   async function send(request: DsrRequestRecord, kind: EmailMarker, render: () => Promise<RenderedEmail> | RenderedEmail) {
     // A minor's erasure whose account was not found has nobody to tell.
     if (!request.contactEmail) return;
-    if ((await config.repo.sentMails(request.requestId)).includes(kind)) return;
-    await sendOnce(config.repo, {
+    if ((await repo.sentMails(request.requestId)).includes(kind)) return;
+    await sendOnce(repo, {
       requestId: request.requestId,
       kind,
-      from: config.senderEmail,
+      from: config.SENDER_EMAIL,
       to: request.contactEmail,
       email: await render(),
     });
   }
 
-  return stepHandler('respond', async (event: { requestId: string; reply: Reply }) => {
-    const request = await config.repo.get(event.requestId);
+  return stepHandler('respond', async (event: RespondEvent) => {
+    const request = await repo.get(event.requestId);
     const { locale, requestId } = request;
     switch (event.reply) {
       case 'identity_expired':
@@ -85,23 +95,23 @@ export function createHandler(env: Record<string, string>) {
             ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(config, contacts, names, request, 'erasure');
+        return notifyRecipients(step, contacts, names, request, 'erasure');
       case 'restriction_notices':
-        return notifyRecipients(config, contacts, names, request, 'restriction');
+        return notifyRecipients(step, contacts, names, request, 'restriction');
       case 'result':
-        return sendResult(config, names, request, send);
+        return sendResult(step, names, request, send);
     }
   });
 }
 
 async function sendResult(
-  config: WorkflowEnv,
+  { config, repo }: Respond,
   names: RecipientNames,
   request: DsrRequestRecord,
   send: (request: DsrRequestRecord, kind: EmailKind, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
   const { locale, requestId } = request;
-  const stores = await readStoreResults(config.table, requestId);
+  const stores = await readStoreResults(config.REQUESTS_TABLE, requestId);
   const carried = carriedOutRights(request);
   // One reply carries the decision on every right: the first of the replies that go out.
   const replies = [
@@ -111,16 +121,26 @@ async function sendResult(
   ].filter(Boolean);
   const review = (kind: string) => (kind === replies[0] ? reviewed(request) : undefined);
   if (request.package) {
+    const packaged = packagedStores(request);
     await send(request, 'access_ready', async () => {
-      const { record, ...link } = await issueDownloadLink(config, request, newLinkId());
-      await config.repo.update(requestId, { downloadLink: record });
+      const { record, ...link } = await issueDownloadLink(
+        {
+          table: config.REQUESTS_TABLE,
+          publicApiUrl: config.PUBLIC_API_URL,
+          downloadLinkHours: config.DOWNLOAD_LINK_HOURS,
+          packageExpiryDays: config.PACKAGE_EXPIRY_DAYS,
+        },
+        request,
+        newLinkId(),
+      );
+      await repo.update(requestId, { downloadLink: record });
       return accessReady({
         locale,
         requestId,
         types: carried.filter((right) => right === 'access' || right === 'portability'),
         review: review('access_ready'),
         ...link,
-        stores: stores.filter((s) => s.action === 'collect').map((s) => ({ storeId: s.storeId, itemCount: s.items })),
+        stores: stores.filter((s) => s.action === 'collect' && packaged.has(s.storeId)).map((s) => ({ storeId: s.storeId, itemCount: s.items })),
       });
     });
   }
@@ -143,12 +163,13 @@ async function sendResult(
         kept: erasures
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
+        keptOnDecision: keptOnDecision(request.decision?.rights),
         remains: {
           deletedPackages: request.erasedPackages?.length ?? 0,
-          recordRetentionYears: config.recordRetentionYears,
+          recordRetentionYears: config.RECORD_RETENTION_YEARS,
           backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
         },
-        notifiedRecipients: (await notifiedRecipients(config, requestId, 'erasure')).map((recipient) => namedRecipient(recipient, names)),
+        notifiedRecipients: (await notifiedRecipients(repo, requestId, 'erasure')).map((recipient) => namedRecipient(recipient, names)),
         inventory: namedStores(names),
         review: review('erasure_report'),
       }));
@@ -179,7 +200,7 @@ function reviewed(request: DsrRequestRecord): ReviewedRights {
  * instead, once, and is not named to the data subject.
  */
 async function notifyRecipients(
-  config: WorkflowEnv,
+  { config, repo }: Respond,
   contacts: RecipientContacts,
   names: RecipientNames,
   request: DsrRequestRecord,
@@ -190,9 +211,9 @@ async function notifyRecipients(
   if (!accountId) return;
   const changed =
     change === 'erasure'
-      ? (await readStoreResults(config.table, requestId)).filter((s) => s.action === 'erase' && s.items > 0).map((s) => s.storeId)
+      ? (await readStoreResults(config.REQUESTS_TABLE, requestId)).filter((s) => s.action === 'erase' && s.items > 0).map((s) => s.storeId)
       : STORES.map((store) => store.id);
-  const trail = await config.repo.auditTrail(requestId);
+  const trail = await repo.auditTrail(requestId);
   const logged = (type: string, recipientId: string) =>
     trail.some((event) => event.type === type && event.details?.recipientId === recipientId && (event.details?.notice ?? 'erasure') === change);
   const changedAt = change === 'restriction' && request.restriction ? request.restriction.since : new Date().toISOString();
@@ -200,7 +221,7 @@ async function notifyRecipients(
     const contact = contacts[recipient.id];
     if (!contact) {
       if (!logged('art19_notice_missing_contact', recipient.id)) {
-        await config.repo.audit(requestId, {
+        await repo.audit(requestId, {
           type: 'art19_notice_missing_contact',
           actor: 'workflow',
           details: { recipientId: recipient.id, notice: change },
@@ -210,10 +231,10 @@ async function notifyRecipients(
     }
     const kind = noticeKind(change, recipient.id);
     const named = namedRecipient(recipient, names);
-    await sendOnce(config.repo, {
+    await sendOnce(repo, {
       requestId,
       kind,
-      from: config.senderEmail,
+      from: config.SENDER_EMAIL,
       to: contact,
       email:
         change === 'erasure'
@@ -221,7 +242,7 @@ async function notifyRecipients(
           : restrictionNotice({ requestId, accountId, recipient: named, storeIds, restrictedAt: changedAt }),
     });
     if (!logged('art19_notice', recipient.id)) {
-      await config.repo.audit(requestId, {
+      await repo.audit(requestId, {
         type: 'art19_notice',
         actor: 'workflow',
         details: { recipientId: recipient.id, notice: change, mailKind: kind },
@@ -231,8 +252,8 @@ async function notifyRecipients(
 }
 
 /** The recipients whose notice of the change went out, in the inventory's order. */
-async function notifiedRecipients(config: WorkflowEnv, requestId: string, change: Change) {
-  const sent = await config.repo.sentMails(requestId);
+async function notifiedRecipients(repo: DynamoRequestsRepo, requestId: string, change: Change) {
+  const sent = await repo.sentMails(requestId);
   return knownRecipients().filter((recipient) => sent.includes(noticeKind(change, recipient.id)));
 }
 
