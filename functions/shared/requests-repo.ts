@@ -148,16 +148,28 @@ export class RequestsRepo {
   }
 
   async audit(requestId: string, event: Omit<AuditEvent, 'at'> & { at?: string }): Promise<void> {
-    const at = event.at ?? new Date().toISOString();
+    await this.putEvent(requestId, { ...event, at: event.at ?? new Date().toISOString() }, randomBytes(4).toString('hex'));
+  }
+
+  /**
+   * Records an event that happens once per request under a key of its own (its time and
+   * `once`): false when it is on record already (a retried step, another writer).
+   */
+  async recordOnce(requestId: string, event: AuditEvent, once: string): Promise<boolean> {
+    try {
+      await this.putEvent(requestId, event, once);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  private async putEvent(requestId: string, event: AuditEvent, seq: string) {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: {
-          pk: requestKeys.pk(requestId),
-          sk: requestKeys.event(at, randomBytes(4).toString('hex')),
-          ...event,
-          at,
-        },
+        Item: { pk: requestKeys.pk(requestId), sk: requestKeys.event(event.at, seq), ...event },
         // Audit events are never overwritten.
         ConditionExpression: 'attribute_not_exists(pk)',
       }),

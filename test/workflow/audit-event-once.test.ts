@@ -64,4 +64,13 @@ describe('RequestsRepo.audit on the emulator', () => {
     expect(trail).toHaveLength(2);
     expect(trail).toContainEqual({ type: 'decision', actor: 'alice@kiara-api.com', at, details: { step: 'review', decision: 'approve' } });
   });
+
+  it('records an event that happens once per request once, however often it is written', async () => {
+    const once = 'dsr_recordonce';
+    const received = { type: 'received', actor: 'channel:web_form', at, details: { types: ['access'] } };
+    expect(await repo.recordOnce(once, received, 'received')).toBe(true);
+    // A retried step writes it again, with what it read then; the first stays.
+    expect(await repo.recordOnce(once, { ...received, details: { types: ['erasure'] } }, 'received')).toBe(false);
+    expect(await repo.auditTrail(once)).toEqual([received]);
+  });
 });
