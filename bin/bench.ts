@@ -20,6 +20,7 @@ import {
   type DemoUser,
 } from '../lib/demo/index.js';
 import { startLocalAws } from '../lib/demo/local-aws.js';
+import { ASSEMBLE_OPERATION } from './bench/assemble.js';
 import { costFigures, figure, formatSummary } from './bench/figures.js';
 import {
   formatTable,
@@ -114,14 +115,16 @@ async function reportOf(name: string): Promise<string> {
   return report;
 }
 
-/** The store sections' figures: connector and intake ratios, the connectors' peak RSS, the intake's calls. */
+/** The store sections' figures: connector and intake ratios, the connectors' and Assemble's peak RSS, the intake's calls. */
 function figuresOf(rows: readonly BenchRow[]): Figure[] {
   const ratio = (row: BenchRow) => Number((row.baselineMs / row.connectorMs).toFixed(2));
   const sized = (row: BenchRow) => `${row.items} items, median of ${options.rounds}`;
+  const rss = (row: BenchRow) => `${row.items} items; ${row.warmupPeakRssMb} MB after the warm-up`;
   const found: Figure[] = [];
   for (const row of rows) {
-    if (row.operation === 'usage-logs collect') found.push(figure('collectRatio', ratio(row), sized(row)), figure('collectRss', row.peakRssMb, sized(row)));
-    if (row.operation === 'usage-logs erase') found.push(figure('eraseRatio', ratio(row), sized(row)), figure('eraseRss', row.peakRssMb, sized(row)));
+    if (row.operation === 'usage-logs collect') found.push(figure('collectRatio', ratio(row), sized(row)), figure('collectRss', row.peakRssMb, rss(row)));
+    if (row.operation === 'usage-logs erase') found.push(figure('eraseRatio', ratio(row), sized(row)), figure('eraseRss', row.peakRssMb, rss(row)));
+    if (row.operation === ASSEMBLE_OPERATION) found.push(figure('assembleRss', row.peakRssMb, rss(row)));
     if (row.operation.startsWith('intake')) {
       found.push(figure('intakeRatio', ratio(row), sized(row)), figure('intakeCalls', Number(row.callsPerItem.toFixed(2))));
     }

@@ -1,9 +1,12 @@
 import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createDeflateRaw } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CopyObjectCommand,
   DeleteObjectsCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
@@ -134,4 +137,20 @@ export async function bareDelete(bucket: string, prefix: string): Promise<number
     items += objects.length;
   }
   return items;
+}
+
+/**
+ * The bytes of Assemble's work without the package's shape: reads the parts one after the
+ * other and deflates them (the package's level) into one multipart upload of the same part
+ * size, without JSON, CSV or ZIP entries.
+ */
+export async function bareDeflate(bucket: string, parts: readonly string[], key: string): Promise<void> {
+  const body = createDeflateRaw({ level: 6 });
+  const done = new Upload({ client: s3Client(), params: { Bucket: bucket, Key: key, Body: body }, partSize: 8 * 1024 * 1024, queueSize: 4 }).done();
+  for (const part of parts) {
+    const { Body } = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: part }));
+    await pipeline(Body as Readable, body, { end: false });
+  }
+  body.end();
+  await done;
 }

@@ -11,10 +11,18 @@ type StoreId = 'usage-logs' | 'media';
 type Action = 'collect' | 'erase';
 type Run = (user: DemoUser) => Promise<{ items: number; invocations: number }>;
 
-/** Calls a store's Lambda the way the state machine's loop does, until it reports done. */
-async function runConnector(stores: DemoStores, budgetMs: number, user: DemoUser, storeId: StoreId, action: Action) {
-  // A new request each run: a request's finished parts are replayed, not redone.
-  const requestId = `bench-${storeId}-${action}-${process.pid}-${Date.now()}`;
+/**
+ * Calls a store's Lambda the way the state machine's loop does, until it reports done. A
+ * new request each run by default: a request's finished parts are replayed, not redone.
+ */
+export async function runConnector(
+  stores: DemoStores,
+  budgetMs: number,
+  user: DemoUser,
+  storeId: StoreId,
+  action: Action,
+  requestId = `bench-${storeId}-${action}-${process.pid}-${Date.now()}`,
+) {
   await documentClient().send(
     new PutCommand({
       TableName: stores.requestsTable,

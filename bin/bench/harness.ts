@@ -35,6 +35,8 @@ export interface BenchRow {
   invocations: number;
   /** The highest peak RSS of the processes that ran each side (each side runs in its own). */
   peakRssMb: number;
+  /** The project's side's peak RSS after its warm-up, before the timed run. */
+  warmupPeakRssMb: number;
   baselinePeakRssMb: number;
   /** AWS calls the project's side made per item. */
   callsPerItem: number;
@@ -99,7 +101,7 @@ export function lambdaContext(ms: number): Context {
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const perSecond = (items: number, ms: number) => Math.round((items / ms) * 1000);
-  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'CPU s conn/base', 'invocations', 'AWS calls/item', 'peak RSS MB conn/base'];
+  const header = ['operation', 'items', 'connector/s', 'baseline/s', 'ratio', 'CPU s conn/base', 'invocations', 'AWS calls/item', 'peak RSS MB conn (after warm-up) / base'];
   const body = rows.map((row) => {
     const connector = perSecond(row.items, row.connectorMs);
     const baseline = perSecond(row.items, row.baselineMs);
@@ -112,7 +114,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       `${(row.connectorCpuMs / 1000).toFixed(1)} / ${(row.baselineCpuMs / 1000).toFixed(1)}`,
       String(row.invocations),
       row.callsPerItem.toFixed(2),
-      `${row.peakRssMb} / ${row.baselinePeakRssMb}`,
+      `${row.peakRssMb} (${row.warmupPeakRssMb}) / ${row.baselinePeakRssMb}`,
     ];
   });
   return formatColumns(header, body);

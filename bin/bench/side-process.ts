@@ -4,6 +4,7 @@
  * endpoints come with the environment.
  */
 import { documentClient, s3Client, sfnClient } from '../../functions/shared/aws-clients.js';
+import { assembleComparison } from './assemble.js';
 import { storeComparison } from './connectors.js';
 import { peakRssMb, timed } from './harness.js';
 import { intakeSides } from './intake.js';
@@ -26,18 +27,21 @@ async function countingCalls<T>(work: () => Promise<T>): Promise<{ value: T; cal
 }
 
 async function main(spec: SideSpec): Promise<SideResult> {
-  if (spec.kind === 'store') {
-    const operation = storeComparison(spec.operation, spec.stores, spec.budgetMs)[spec.side];
+  if (spec.kind === 'store' || spec.kind === 'assemble') {
+    const sides = spec.kind === 'store' ? storeComparison(spec.operation, spec.stores, spec.budgetMs) : assembleComparison(spec.stores);
+    const operation = sides[spec.side];
     await operation(spec.warmup);
+    const warmupPeakRssMb = peakRssMb();
     const run = await timed(() => countingCalls(() => operation(spec.heavy)));
     const { items, invocations } = run.value.value;
-    return { ms: run.ms, cpuMs: run.cpuMs, items, invocations, peakRssMb: peakRssMb(), awsCallsPerItem: run.value.calls / items };
+    return { ms: run.ms, cpuMs: run.cpuMs, items, invocations, peakRssMb: peakRssMb(), warmupPeakRssMb, awsCallsPerItem: run.value.calls / items };
   }
   const sides = intakeSides(spec.table, spec.workflowArn);
   await sides[spec.side](50);
+  const warmupPeakRssMb = peakRssMb();
   const run = await timed(() => countingCalls(() => sides[spec.side](spec.requests)));
   const items = spec.requests;
-  return { ms: run.ms, cpuMs: run.cpuMs, items, invocations: items, peakRssMb: peakRssMb(), awsCallsPerItem: run.value.calls / items };
+  return { ms: run.ms, cpuMs: run.cpuMs, items, invocations: items, peakRssMb: peakRssMb(), warmupPeakRssMb, awsCallsPerItem: run.value.calls / items };
 }
 
 const result = await main(JSON.parse(process.argv[2]!) as SideSpec);

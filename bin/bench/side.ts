@@ -21,6 +21,7 @@ export type SideSpec =
       warmup: DemoUser;
       budgetMs: number;
     }
+  | { kind: 'assemble'; side: Side; stores: DemoStores; heavy: DemoUser; warmup: DemoUser }
   | { kind: 'intake'; side: Side; requests: number; table: string; workflowArn: string };
 
 export interface SideResult {
@@ -29,6 +30,8 @@ export interface SideResult {
   items: number;
   invocations: number;
   peakRssMb: number;
+  /** Peak RSS after the warm-up, before the timed run: a peak that grows from it grows with the items. */
+  warmupPeakRssMb: number;
   /** AWS calls the side made per item (the intake's per new request). */
   awsCallsPerItem: number;
 }
@@ -85,6 +88,7 @@ export async function compareSides(operation: string, rounds: number, run: (side
     connectorCpuMs: medianOf('project', 'cpuMs'),
     baselineCpuMs: medianOf('baseline', 'cpuMs'),
     peakRssMb: Math.max(...runs.project.map((result) => result.peakRssMb)),
+    warmupPeakRssMb: Math.max(...runs.project.map((result) => result.warmupPeakRssMb)),
     baselinePeakRssMb: Math.max(...runs.baseline.map((result) => result.peakRssMb)),
     callsPerItem: medianOf('project', 'awsCallsPerItem'),
   };

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
+import type { RequestDetail } from '../../functions/admin/api-types.js';
 import { TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
+import { LOCALES, RIGHTS } from '../../functions/core/inventory/types.js';
 import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
 import { adminCall, submitRequest } from './api-client.js';
 import { teamFilingBody, type TeamFilingOptions } from './team-filing.js';
@@ -19,10 +21,8 @@ function parseRightDecision(spec: string): [string, Record<string, string>] {
 /** How long `approve` watches the request leave the review step before it reports. */
 const RESUME_WAIT_MS = 15_000;
 
-interface RequestView {
-  status: string;
-  pendingStep: string | null;
-}
+/** What `approve` reads of the admin API's answer. */
+type RequestView = Pick<RequestDetail, 'status' | 'pendingStep'>;
 
 /**
  * The request once the workflow has taken the approval (its status leaves
@@ -103,11 +103,11 @@ export function registerRequestsCommand(program: Command): void {
   requests
     .command('create')
     .description('File a request the privacy team received itself (letter, phone, in person, email); deadlines count from --received-at')
-    .requiredOption('--type <type...>', 'access | portability | erasure | rectification | restriction | objection | withdraw_consent')
+    .requiredOption('--type <type...>', RIGHTS.join(' | '))
     .requiredOption('--channel <channel>', TEAM_CHANNELS.join(' | '))
     .requiredOption('--received-at <instant>', 'when Kiara received it, ISO 8601 with an offset (e.g. 2026-11-03T09:30:00+01:00)')
     .option('--email <email>', 'the reply address (required unless --ground minor)')
-    .option('--locale <locale>', 'en | nl', 'en')
+    .option('--locale <locale>', LOCALES.join(' | '), 'en')
     .option('--name <name>', "the requester's name")
     .option('--details <text>', 'what the requester wrote or said')
     .option('--account-id <id>', 'the Kiara account, when known')
@@ -118,7 +118,7 @@ export function registerRequestsCommand(program: Command): void {
   requests
     .command('triage <id>')
     .description('Say which rights an email to the privacy address invokes')
-    .requiredOption('--type <type...>', 'access | portability | erasure | rectification | restriction | objection | withdraw_consent')
+    .requiredOption('--type <type...>', RIGHTS.join(' | '))
     .action(async (id: string, options: { type: string[] }) =>
       print(await adminCall(`/admin/requests/${id}/triage`, 'POST', { types: options.type })));
   requests
@@ -135,9 +135,9 @@ export function registerSubmitCommand(program: Command): void {
   program
     .command('submit')
     .description('File a data-subject request through the signed intake webhook')
-    .requiredOption('--type <type...>', 'access | portability | erasure | rectification | restriction | objection | withdraw_consent')
+    .requiredOption('--type <type...>', RIGHTS.join(' | '))
     .requiredOption('--email <email>', "the requester's email address")
-    .option('--locale <locale>', 'en | nl', 'en')
+    .option('--locale <locale>', LOCALES.join(' | '), 'en')
     .option('--details <text>', 'free text from the requester')
     .option('--idempotency-key <key>', 'repeat-safe delivery key')
     .action(async (options: { type: string[]; email: string; locale: string; details?: string; idempotencyKey?: string }) =>

@@ -9,9 +9,14 @@ import {
   groundApplies,
   REJECTION_REASONS,
   type DecisionGround,
+  type RightDecisionKind,
 } from '../../functions/core/request/decisions.js';
+import type { EmailKind } from '../../functions/core/request/email-kinds.js';
+import type { PendingStepName, RequestStatus, ReviewNote } from '../../functions/core/request/model.js';
 
-export const RIGHT_LABELS: Record<string, string> = {
+// Labels are keyed by the code lists of functions/core: a code without a label fails the type check.
+
+export const RIGHT_LABELS: Record<Right, string> = {
   access: 'Access (Art. 15)',
   portability: 'Portability (Art. 20)',
   erasure: 'Erasure (Art. 17)',
@@ -21,7 +26,7 @@ export const RIGHT_LABELS: Record<string, string> = {
   withdraw_consent: 'Withdraw consent (Art. 7(3))',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<RequestStatus, string> = {
   awaiting_identity: 'Awaiting identity',
   awaiting_triage: 'Awaiting triage',
   resolving: 'Looking up the account',
@@ -34,10 +39,11 @@ export const STATUS_LABELS: Record<string, string> = {
   rejected: 'Rejected',
   closed_unverified: 'Closed (identity not confirmed)',
   cancelled: 'Cancelled (withdrawn)',
+  duplicate: 'Duplicate (repeats an open request)',
   dismissed: 'Dismissed (no rights request)',
 };
 
-export const STEP_LABELS: Record<string, string> = {
+export const STEP_LABELS: Record<PendingStepName, string> = {
   verify_identity: 'Requester: identity confirmation',
   triage: 'Privacy team: triage (which rights)',
   review: 'Privacy team: review',
@@ -85,7 +91,7 @@ export const groundsFor = (right: Right): GroundOption[] =>
 export const groundLabel = (code: string): string =>
   code in GROUND_LABELS ? `${GROUND_LABELS[code as DecisionGround].label} (${DECISION_GROUNDS[code as DecisionGround].article} GDPR)` : code;
 
-export const DECISION_LABELS: Record<string, string> = { grant: 'Granted', partial: 'Granted in part', refuse: 'Refused' };
+export const DECISION_LABELS: Record<RightDecisionKind, string> = { grant: 'Granted', partial: 'Granted in part', refuse: 'Refused' };
 
 export const AUDIT_LABELS: Record<string, string> = {
   received: 'Request received',
@@ -102,11 +108,14 @@ export const AUDIT_LABELS: Record<string, string> = {
   deadline_escalated: 'Deadline escalated',
   art19_notice: 'Recipient notified (Art. 19)',
   art19_notice_missing_contact: 'Recipient NOT notified: no contact (Art. 19)',
+  duplicate_of: 'Filed again: repeats an open request',
+  duplicate_received: 'Repeated by a later request',
   closed: 'Closed',
 };
 
-export const EMAIL_LABELS: Record<string, string> = {
+export const EMAIL_LABELS: Record<EmailKind, string> = {
   acknowledgement: 'Acknowledgement with identity link',
+  verification_resend: 'New identity link (requested)',
   review_needed: 'Review needed (privacy team)',
   triage_needed: 'Email to triage (privacy team)',
   dismissal_reply: 'Reply to a dismissed email',
@@ -122,6 +131,15 @@ export const EMAIL_LABELS: Record<string, string> = {
   store_failure: 'Store failure (privacy team)',
   art19_notice: 'Art. 19 notice to a recipient',
   rights_outcome: 'What was done (rectification, restriction, objection, consent)',
+  reminder: 'Deadline reminder (privacy team)',
+  escalation: 'Deadline escalation (privacy team)',
+};
+
+/** Why the review needs particular care, as the review-needed email says it. */
+export const REVIEW_NOTE_LABELS: Record<ReviewNote, string> = {
+  requester_email_differs_from_account: 'The requester’s address differs from the account’s: check the identity before approving.',
+  repeated_request: 'Similar requests from the same person arrived recently: assess whether it is excessive (Art. 12(5)).',
+  decision_required: 'A right the team decides on (rectification, restriction or objection).',
 };
 
 
@@ -171,9 +189,14 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** The queue's statuses: open, closed, or of the closed the duplicates only. */
+export const QUEUE_STATUSES = { open: 'Open', closed: 'Closed', duplicate: 'Duplicates' } as const;
+export type QueueStatus = keyof typeof QUEUE_STATUSES;
+const isQueueStatus = (value: string | null): value is QueueStatus => value !== null && Object.hasOwn(QUEUE_STATUSES, value);
+
 /** The queue's filters, kept in the hash (`#/?status=open&due=within&days=7`). */
 export interface QueueFilters {
-  status: 'open' | 'closed';
+  status: QueueStatus;
   type: string;
   step: string;
   due: '' | 'overdue' | 'within';
@@ -186,10 +209,13 @@ export function filtersFromSearch(search: string): QueueFilters {
   const params = new URLSearchParams(search.replace(/^\?/, ''));
   const days = Number(params.get('days'));
   const due = params.get('due');
+  const status = params.get('status');
+  const type = params.get('type') ?? '';
+  const step = params.get('step') ?? '';
   return {
-    status: params.get('status') === 'closed' ? 'closed' : 'open',
-    type: params.get('type') && RIGHT_LABELS[params.get('type')!] ? params.get('type')! : '',
-    step: params.get('step') && STEP_LABELS[params.get('step')!] ? params.get('step')! : '',
+    status: isQueueStatus(status) ? status : 'open',
+    type: Object.hasOwn(RIGHT_LABELS, type) ? type : '',
+    step: Object.hasOwn(STEP_LABELS, step) ? step : '',
     due: due === 'overdue' || due === 'within' ? due : '',
     days: Number.isInteger(days) && days >= 0 && days <= 400 && params.has('days') ? days : DEFAULT_FILTERS.days,
   };
@@ -258,6 +284,9 @@ export function auditDetails(event: { type: string; details?: Record<string, unk
       return str(d.kind).replace(/_/g, ' ');
     case 'closed':
       return label(STATUS_LABELS, str(d.status));
+    case 'duplicate_of':
+    case 'duplicate_received':
+      return str(d.requestId);
     default:
       return Object.keys(d).length ? JSON.stringify(d) : '';
   }

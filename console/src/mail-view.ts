@@ -1,7 +1,9 @@
 import { openActionDialog, textArea } from './dialogs.js';
 import { h, uid, type Child } from './dom.js';
 import { formatBytes, formatInstant, label, RIGHT_LABELS } from './format.js';
-import type { Detail, MailFacts } from './types.js';
+import type { MailFlag, VerdictStatus } from '../../functions/core/mail/receipt.js';
+import { DISMISSABLE_STEPS, isStepIn } from '../../functions/core/request/model.js';
+import type { Detail, MailFacts, ReceivedMessage } from './types.js';
 
 type Post = (action: string, body?: unknown) => Promise<void>;
 
@@ -12,14 +14,14 @@ const VERDICTS: [keyof MailFacts['verdicts'], string][] = [
   ['spam', 'Spam scan'],
   ['virus', 'Virus scan'],
 ];
-const VERDICT_LABELS: Record<string, string> = {
+const VERDICT_LABELS: Record<VerdictStatus, string> = {
   PASS: 'pass',
   FAIL: 'FAIL',
   GRAY: 'gray (undecided)',
   PROCESSING_FAILED: 'not checked',
   DISABLED: 'disabled',
 };
-const FLAG_LABELS: Record<string, string> = {
+const FLAG_LABELS: Record<MailFlag, string> = {
   spam: 'Marked as spam',
   virus: 'Virus found',
   dmarc_fail: 'DMARC failed: the sender may be forged',
@@ -31,7 +33,7 @@ const FLAG_LABELS: Record<string, string> = {
  * A message as the team reads it: its plain text as text (never the mail's HTML), the
  * attachments by name and size, SES's verdicts and why it was held.
  */
-function message(mail: Pick<MailFacts, 'subject' | 'text' | 'htmlOnly' | 'attachments'>, headingLevel: 'h3' | 'h4'): Child[] {
+function message(mail: MailFacts | ReceivedMessage, headingLevel: 'h3' | 'h4'): Child[] {
   return [
     h(headingLevel, {}, mail.subject ? `Subject: ${mail.subject}` : '(no subject)'),
     mail.text
@@ -49,7 +51,7 @@ export function mailSection(d: Detail, post: Post, refresh: () => void): HTMLEle
   const id = uid('section');
   const mail = d.mail;
   const triage = d.pendingSteps.find((s) => s.step === 'triage');
-  const dismissable = d.open && d.pendingSteps.some((s) => ['verify_identity', 'triage', 'review'].includes(s.step));
+  const dismissable = d.open && d.pendingSteps.some((s) => isStepIn(DISMISSABLE_STEPS, s.step));
   const buttons: HTMLElement[] = [];
   if (triage) {
     const button = h('button', { type: 'button', id: 'action-triage', class: 'primary' }, 'Set the rights…');
@@ -96,7 +98,7 @@ export function mailSection(d: Detail, post: Post, refresh: () => void): HTMLEle
 function triageDialog(d: Detail, trigger: HTMLElement, post: Post, refresh: () => void) {
   const boxes = Object.entries(RIGHT_LABELS).map(([right, name]) => {
     const boxId = uid(`right-${right}`);
-    return h('div', { class: 'check' }, h('input', { type: 'checkbox', id: boxId, name: 'types', value: right, checked: d.suggestedTypes.includes(right) }), h('label', { for: boxId }, name));
+    return h('div', { class: 'check' }, h('input', { type: 'checkbox', id: boxId, name: 'types', value: right, checked: d.suggestedTypes.some((suggested) => suggested === right) }), h('label', { for: boxId }, name));
   });
   openActionDialog<{ types: string[] }>({
     title: 'Which rights does this email invoke?',

@@ -2,14 +2,17 @@ import type { AdminApi } from './api.js';
 import { openActionDialog, textArea } from './dialogs.js';
 import { h, uid, type Child } from './dom.js';
 import { RIGHT_LABELS } from './format.js';
+import type * as z from 'zod';
+import type { TEAM_CHANNELS, teamFilingSchema } from '../../functions/core/intake/team-filing.js';
 
-const CHANNELS: [string, string][] = [
-  ['letter', 'Letter'],
-  ['phone', 'Phone call'],
-  ['in_person', 'In person'],
-  ['email', 'Email (to a colleague)'],
-  ['other', 'Other'],
-];
+/** The channels of a request the team files (functions/core), the first preselected. */
+const CHANNEL_LABELS: Record<(typeof TEAM_CHANNELS)[number], string> = {
+  letter: 'Letter',
+  phone: 'Phone call',
+  in_person: 'In person',
+  email: 'Email (to a colleague)',
+  other: 'Other',
+};
 
 function input(name: string, labelText: string, attrs: Record<string, string | boolean> = {}, hint?: string): Child[] {
   const id = uid(name);
@@ -21,17 +24,8 @@ function input(name: string, labelText: string, attrs: Record<string, string | b
   ];
 }
 
-interface Filing {
-  types: string[];
-  email: string;
-  channel: string;
-  receivedAt: string;
-  name?: string;
-  details?: string;
-  accountId?: string;
-  identity?: 'verified';
-  note?: string;
-}
+/** The body of `POST /admin/requests`, as the admin API's schema takes it. */
+type Filing = z.input<typeof teamFilingSchema>;
 
 /**
  * "New request": a request the team received by letter, phone or in person, filed with its
@@ -53,7 +47,7 @@ export function newRequestDialog(api: AdminApi, trigger: HTMLElement): void {
       h('fieldset', {}, h('legend', {}, 'Rights asked for (required)'), ...boxes),
       ...input('email', 'Reply address', { type: 'email', required: true, maxlength: '254' }),
       h('label', { for: channelId }, 'How it came in'),
-      h('select', { id: channelId, name: 'channel' }, ...CHANNELS.map(([value, text]) => h('option', { value }, text))),
+      h('select', { id: channelId, name: 'channel' }, ...Object.entries(CHANNEL_LABELS).map(([value, text]) => h('option', { value }, text))),
       ...input('receivedAt', 'Received at (your local time)', { type: 'datetime-local', required: true }, 'When Kiara received it: the deadlines count from this moment.'),
       ...input('name', 'Name', { maxlength: '200' }),
       ...input('accountId', 'Kiara account id', { maxlength: '64' }),
@@ -66,7 +60,8 @@ export function newRequestDialog(api: AdminApi, trigger: HTMLElement): void {
     collect: (form) => {
       const data = new FormData(form);
       const text = (name: string) => String(data.get(name) ?? '').trim();
-      const types = data.getAll('types').map(String);
+      // The boxes' and options' values are the label maps' keys (and the API checks them again).
+      const types = data.getAll('types').map(String) as Filing['types'];
       const local = text('receivedAt');
       if (types.length === 0) return { invalid: 'Choose at least one right.' };
       if (!text('email')) return { invalid: 'Give the reply address.' };
@@ -77,7 +72,7 @@ export function newRequestDialog(api: AdminApi, trigger: HTMLElement): void {
       return {
         types,
         email: text('email'),
-        channel: text('channel'),
+        channel: text('channel') as Filing['channel'],
         // The browser's local time as an instant with its offset (toISOString: UTC, Z).
         receivedAt: new Date(local).toISOString(),
         ...optional('name'),

@@ -8,6 +8,7 @@ import {
   formatDate,
   formatInstant,
   label,
+  QUEUE_STATUSES,
   RIGHT_LABELS,
   STATUS_LABELS,
   STEP_LABELS,
@@ -51,7 +52,7 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
   const form = h(
     'form',
     { class: 'filters', 'aria-label': 'Filter the requests' },
-    select('status', 'Status', [['open', 'Open'], ['closed', 'Closed']], filters.status),
+    select('status', 'Status', Object.entries(QUEUE_STATUSES), filters.status),
     select('type', 'Right', [['', 'Any right'], ...Object.entries(RIGHT_LABELS)], filters.type),
     select('step', 'Waiting for', [['', 'Anything'], ...Object.entries(STEP_LABELS)], filters.step),
     select('due', 'Due', [['', 'Any date'], ['overdue', 'Overdue'], ['within', 'Due within…']], filters.due),
@@ -63,7 +64,7 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
     const data = new FormData(form);
     const n = Number(data.get('days') ?? filters.days);
     return {
-      status: data.get('status') === 'closed' ? 'closed' : 'open',
+      status: String(data.get('status') ?? 'open') as QueueFilters['status'],
       type: String(data.get('type') ?? ''),
       step: String(data.get('step') ?? ''),
       due: (String(data.get('due') ?? '') as QueueFilters['due']),
@@ -157,7 +158,12 @@ function row(item: Summary): HTMLTableRowElement {
     { 'data-request': item.requestId },
     h('th', { scope: 'row' }, h('a', { href: `#/requests/${encodeURIComponent(item.requestId)}` }, item.requestId)),
     h('td', {}, item.types.map((type) => label(RIGHT_LABELS, type)).join(', ')),
-    h('td', {}, label(STATUS_LABELS, item.status)),
+    h(
+      'td',
+      {},
+      label(STATUS_LABELS, item.status),
+      item.duplicateOf ? [h('br'), 'of ', h('a', { href: `#/requests/${encodeURIComponent(item.duplicateOf)}` }, item.duplicateOf)] : null,
+    ),
     h('td', {}, item.pendingStep ? label(STEP_LABELS, item.pendingStep) : h('span', { class: 'muted' }, 'Workflow')),
     h('td', {}, h('time', { datetime: item.receivedAt }, formatInstant(item.receivedAt))),
     h('td', {}, h('time', { datetime: item.deadline }, formatDate(item.deadline)), item.extended ? h('span', { class: 'tag' }, 'extended') : null),

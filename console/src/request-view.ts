@@ -13,13 +13,15 @@ import {
   groundsFor,
   label,
   REJECTION_GROUNDS,
+  REVIEW_NOTE_LABELS,
   RIGHT_LABELS,
   STATUS_LABELS,
   STEP_LABELS,
 } from './format.js';
 // The same rule the admin API applies (400 outcome_required), not a copy of it.
-import { isOutcomeRight, needsStatement } from '../../functions/core/request/model.js';
+import { isOutcomeRight, isStepIn, needsStatement, TEAM_STEPS } from '../../functions/core/request/model.js';
 import type { Right } from '../../functions/core/inventory/types.js';
+import { RIGHT_DECISIONS } from '../../functions/core/request/decisions.js';
 import { badge } from './queue-view.js';
 import { mailSection } from './mail-view.js';
 import type { Detail, PendingStep } from './types.js';
@@ -27,7 +29,6 @@ import type { Detail, PendingStep } from './types.js';
 /** While the workflow works on its own the page refreshes often; while it waits for the team, now and then. */
 const WORKING_REFRESH_MS = 2000;
 const WAITING_REFRESH_MS = 15000;
-const TEAM_STEPS = new Set(['triage', 'review', 'store_failure']);
 
 export interface RequestPage {
   stop(): void;
@@ -43,7 +44,7 @@ export function renderRequest(main: HTMLElement, api: AdminApi, requestId: strin
   const schedule = (detail: Detail) => {
     window.clearTimeout(timer);
     if (stopped || !detail.open) return;
-    const waiting = detail.pendingSteps.some((step) => TEAM_STEPS.has(step.step));
+    const waiting = detail.pendingSteps.some((step) => isStepIn(TEAM_STEPS, step.step));
     timer = window.setTimeout(() => void load(false), waiting ? WAITING_REFRESH_MS : WORKING_REFRESH_MS);
   };
 
@@ -118,10 +119,17 @@ function dl(rows: [string, Child][]): HTMLDListElement {
   return h('dl', {}, ...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
+const requestLink = (requestId: string) => h('a', { href: `#/requests/${encodeURIComponent(requestId)}` }, requestId);
+
 function facts(d: Detail) {
+  const optional = (term: string, value: Child): [string, Child][] => (value ? [[term, value]] : []);
   return section(
     'Request',
     dl([
+      ...optional('Name', d.name),
+      ...optional('What the requester wrote', d.details && h('p', { class: 'requester-text' }, d.details)),
+      ...optional('Duplicate of', d.duplicateOf && requestLink(d.duplicateOf)),
+      ...optional('Review note', d.reviewNote && label(REVIEW_NOTE_LABELS, d.reviewNote)),
       ['Rights', d.types.map((type) => label(RIGHT_LABELS, type)).join(', ')],
       ['Received', h('time', { datetime: d.receivedAt }, formatInstant(d.receivedAt))],
       ['Receipt date', formatDate(d.receiptDate)],
@@ -139,7 +147,7 @@ function facts(d: Detail) {
           dl([
             ...Object.entries(d.decision.rights).map(([right, entry]): [string, Child] => [
               label(RIGHT_LABELS, right),
-              entry.ground ? `${label(DECISION_LABELS, entry.decision)}: ${groundLabel(entry.ground)}. ${entry.facts ?? ''}` : label(DECISION_LABELS, entry.decision),
+              entry?.ground ? `${label(DECISION_LABELS, entry.decision)}: ${groundLabel(entry.ground)}. ${entry.facts ?? ''}` : label(DECISION_LABELS, entry?.decision),
             ]),
             ['Decided', `${formatInstant(d.decision.decidedAt)} by ${d.decision.decidedBy}`],
             ...(d.decision.late ? ([['Late', `Refused after the refusal deadline of ${formatDate(d.refusalDeadline)}; the reply says so.`]] as [string, Child][]) : []),
@@ -261,6 +269,9 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
 
   if (!d.open) {
     blocks.push(h('p', {}, `Closed: ${label(STATUS_LABELS, d.status)}. Nothing is pending.`));
+  }
+  if (d.duplicateOf) {
+    blocks.push(h('p', {}, 'It repeats request ', requestLink(d.duplicateOf), ', which was open when this one came in and whose reply answers it; it runs no workflow of its own.'));
   }
   if (identity) {
     blocks.push(
@@ -413,7 +424,7 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
   const byHand = rights.filter(needsStatement);
   const perRight = rights.map((right) => {
     const name = uid(`decision-${right}`);
-    const choices = (['grant', 'partial', 'refuse'] as const).map((value) => {
+    const choices = RIGHT_DECISIONS.map((value) => {
       const id = uid('choice');
       return h('span', { class: 'radio' },
         h('input', { type: 'radio', id, name, value, checked: value === 'grant' }),

@@ -3,6 +3,10 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { HttpError } from '../shared/http/errors.js';
 import { header } from '../shared/http/request.js';
+import type { ConfigOf } from '../shared/contract.js';
+import type { adminContract } from './contract.js';
+
+type TokenConfig = Pick<ConfigOf<typeof adminContract>, 'ADMIN_TOKEN' | 'ADMIN_TOKEN_SECRET_ARN'>;
 
 /** The actor name audit events record for a call made with the LocalStack admin token. */
 export const TOKEN_ACTOR = 'admin-token';
@@ -16,8 +20,8 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * ADMIN_TOKEN_SECRET_ARN and the handler itself checks the bearer token (compared in
  * constant time). `ADMIN_TOKEN` is the same check with the value given directly.
  */
-export async function adminCaller(event: APIGatewayProxyEvent, env: Record<string, string | undefined>): Promise<string> {
-  const expected = await adminToken(env);
+export async function adminCaller(event: APIGatewayProxyEvent, config: TokenConfig): Promise<string> {
+  const expected = await adminToken(config);
   if (expected !== undefined) {
     const given = header(event, 'authorization')?.replace(/^Bearer\s+/i, '') ?? '';
     if (!expected || !timingSafeEqual(digest(given), digest(expected))) {
@@ -33,8 +37,8 @@ export async function adminCaller(event: APIGatewayProxyEvent, env: Record<strin
   return claims.email ?? claims.sub ?? 'unknown';
 }
 
-async function adminToken(env: Record<string, string | undefined>): Promise<string | undefined> {
-  if (env.ADMIN_TOKEN !== undefined) return env.ADMIN_TOKEN;
-  if (!env.ADMIN_TOKEN_SECRET_ARN) return undefined;
-  return (await getSecret<string>(env.ADMIN_TOKEN_SECRET_ARN, { maxAge: 300 })) ?? '';
+async function adminToken(config: TokenConfig): Promise<string | undefined> {
+  if (config.ADMIN_TOKEN !== undefined) return config.ADMIN_TOKEN;
+  if (!config.ADMIN_TOKEN_SECRET_ARN) return undefined;
+  return (await getSecret<string>(config.ADMIN_TOKEN_SECRET_ARN, { maxAge: 300 })) ?? '';
 }

@@ -1,13 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { canExtend } from '../core/deadlines/index.js';
 import { isOpen, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
-import { parseBody } from './body.js';
-import { deliverNotices, type NoticeEnv } from './notices.js';
+import { deliverNotices, type NoticePorts } from './notices.js';
 
-const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
+export const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) });
 
 /**
  * Extends a request to three months (Art. 12(3)) and tells the requester exactly once.
@@ -16,26 +13,19 @@ const extendBody = z.strictObject({ reason: z.string().trim().min(1).max(5000) }
  * stays pending (the console shows it) and the same call, repeated, sends it instead of
  * answering 409.
  */
-export async function extendRequest(env: NoticeEnv, event: APIGatewayProxyEvent, request: DsrRequestRecord, actor: string) {
+export async function extendRequest(ports: NoticePorts, request: DsrRequestRecord, body: z.infer<typeof extendBody>, actor: string) {
   const { requestId } = request;
-  const { repo } = env;
-  const body = parseBody(extendBody, event);
+  const { repo } = ports;
   if (!isOpen(request.status)) throw new HttpError(409, 'request_closed', 'The request is closed; there is no deadline left to extend.');
   if (!(request.extension && request.outbox?.extension_notice)) {
     const allowed = canExtend(request.deadlines.initial.legal, new Date(), Boolean(request.extension));
     if (!allowed.ok) throw new HttpError(409, allowed.code, allowed.message);
     const extendedAt = new Date().toISOString();
-    try {
-      await repo.update(
-        requestId,
-        { extension: { reason: body.reason, extendedBy: actor, extendedAt }, outbox: { ...request.outbox, extension_notice: { queuedAt: extendedAt } } },
-        [],
-        'extension',
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new HttpError(409, 'already_extended', 'The request was already extended.');
-      throw error;
-    }
+    const extended = await repo.updateUnlessSet(requestId, 'extension', {
+      extension: { reason: body.reason, extendedBy: actor, extendedAt },
+      outbox: { ...request.outbox, extension_notice: { queuedAt: extendedAt } },
+    });
+    if (!extended) throw new HttpError(409, 'already_extended', 'The request was already extended.');
   }
   // Recorded once, also when an earlier call stopped between the extension and its event.
   if (!(await repo.auditTrail(requestId)).some((e) => e.type === 'extended')) {
@@ -46,5 +36,5 @@ export async function extendRequest(env: NoticeEnv, event: APIGatewayProxyEvent,
       details: { reason: extended.extension!.reason, deadlines: extended.deadlines.extended },
     });
   }
-  await deliverNotices(env, requestId);
+  await deliverNotices(ports, requestId);
 }

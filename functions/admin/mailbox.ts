@@ -1,17 +1,10 @@
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { RIGHTS } from '../core/inventory/types.js';
-import { suggestRights } from '../core/mail/classify.js';
 import { dismissalReply } from '../core/render/index.js';
-import { requestKeys } from '../core/request/keys.js';
-import type { DsrRequestRecord } from '../core/request/model.js';
-import { documentClient, sfnClient } from '../shared/aws-clients.js';
+import { DISMISSABLE_STEPS, isStepIn, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
-import { sendOnce } from '../shared/mailer.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
-import { decideStep } from './decide.js';
+import { decideStep } from '../shared/decide-step.js';
+import type { AdminPorts } from './ports.js';
 
 export const triageBody = z.strictObject({ types: z.array(z.enum(RIGHTS)).min(1).max(RIGHTS.length) });
 export const dismissBody = z.strictObject({
@@ -20,40 +13,10 @@ export const dismissBody = z.strictObject({
   reply: z.string().trim().min(1).max(5000).optional(),
 });
 
-/** Steps a dismissal may end: everything before the review decision. */
-const DISMISSABLE_STEPS = ['verify_identity', 'triage', 'review'];
-
-export interface MailboxDeps {
-  repo: RequestsRepo;
-  table: string;
-  senderEmail: string;
-  stateMachineArn: string;
-}
-
-/** The rights the message's words suggest (a keyword classifier; the team decides). */
-export function suggestedTypes(request: DsrRequestRecord) {
-  return request.mail ? suggestRights(`${request.mail.subject ?? ''}\n${request.mail.text ?? ''}`) : [];
-}
-
 /** Records a decision on the request item once: a second decision of the same kind is 409. */
-async function recordOnce(table: string, requestId: string, field: 'triage' | 'dismissal', values: Record<string, unknown>) {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: table,
-        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
-        UpdateExpression: `SET ${Object.keys(values).map((name) => `#${name} = :${name}`).join(', ')}, updatedAt = :now`,
-        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(#${field})`,
-        ExpressionAttributeNames: Object.fromEntries([...Object.keys(values), field].map((name) => [`#${name}`, name])),
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(Object.entries(values).map(([name, value]) => [`:${name}`, value])),
-          ':now': new Date().toISOString(),
-        },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new HttpError(409, 'already_decided', 'The privacy team already decided this.');
-    throw error;
+async function recordOnce(repo: AdminPorts['repo'], requestId: string, field: 'triage' | 'dismissal', changes: Partial<DsrRequestRecord>) {
+  if (!(await repo.updateUnlessSet(requestId, field, changes))) {
+    throw new HttpError(409, 'already_decided', 'The privacy team already decided this.');
   }
 }
 
@@ -62,8 +25,13 @@ async function recordOnce(table: string, requestId: string, field: 'triage' | 'd
  * resumes; mail that was held (no acknowledgement went out) starts its workflow now,
  * which acknowledges it and sends the identity link.
  */
-export async function triage(deps: MailboxDeps, request: DsrRequestRecord, body: z.infer<typeof triageBody>, actor: string) {
-  const { repo } = deps;
+export async function triage(
+  ports: Pick<AdminPorts, 'repo' | 'callbacks' | 'startWorkflow'>,
+  request: DsrRequestRecord,
+  body: z.infer<typeof triageBody>,
+  actor: string,
+) {
+  const { repo } = ports;
   const step = await repo.findStep(request.requestId, 'triage');
   if (step?.status !== 'pending') {
     throw new HttpError(409, step ? 'already_decided' : 'no_pending_step', 'The request is not waiting for triage.');
@@ -71,20 +39,12 @@ export async function triage(deps: MailboxDeps, request: DsrRequestRecord, body:
   if (request.mail?.held && !request.contactEmail) {
     throw new HttpError(409, 'no_reply_address', 'The message has no address to answer: dismiss it instead.');
   }
-  await recordOnce(deps.table, request.requestId, 'triage', {
+  await recordOnce(repo, request.requestId, 'triage', {
     types: body.types,
     triage: { types: body.types, decidedBy: actor, decidedAt: new Date().toISOString() },
   });
-  await decideStep(repo, { requestId: request.requestId, stepKey: 'triage', decision: 'triaged', actor, details: { types: body.types.join(',') } });
-  if (request.mail?.held) await startWorkflow(deps.stateMachineArn, request.requestId);
-}
-
-async function startWorkflow(stateMachineArn: string, requestId: string) {
-  try {
-    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name: requestId, input: JSON.stringify({ requestId }) }));
-  } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
-  }
+  await decideStep(ports, { requestId: request.requestId, stepKey: 'triage', decision: 'triaged', actor, details: { types: body.types.join(',') } });
+  if (request.mail?.held) await ports.startWorkflow(request.requestId);
 }
 
 /**
@@ -92,24 +52,28 @@ async function startWorkflow(stateMachineArn: string, requestId: string) {
  * the review decision, with no further workflow; the sender gets the team's reply only
  * when the team writes one.
  */
-export async function dismiss(deps: MailboxDeps, request: DsrRequestRecord, body: z.infer<typeof dismissBody>, actor: string) {
-  const { repo } = deps;
-  const pending = (await repo.pendingSteps(request.requestId)).find((step) => DISMISSABLE_STEPS.includes(step.step));
+export async function dismiss(
+  ports: Pick<AdminPorts, 'repo' | 'callbacks' | 'mailer'>,
+  request: DsrRequestRecord,
+  body: z.infer<typeof dismissBody>,
+  actor: string,
+) {
+  const { repo } = ports;
+  const pending = (await repo.pendingSteps(request.requestId)).find((step) => isStepIn(DISMISSABLE_STEPS, step.step));
   if (!pending) throw new HttpError(409, 'not_dismissable', 'Only a request that waits for identity, triage or review can be dismissed.');
   if (body.reply && !request.contactEmail) throw new HttpError(409, 'no_reply_address', 'The message has no address to answer.');
   const dismissedAt = new Date().toISOString();
-  await recordOnce(deps.table, request.requestId, 'dismissal', { dismissal: { reason: body.reason, dismissedBy: actor, dismissedAt } });
-  await decideStep(repo, { requestId: request.requestId, stepKey: pending.stepKey, decision: 'dismissed', actor });
+  await recordOnce(repo, request.requestId, 'dismissal', { dismissal: { reason: body.reason, dismissedBy: actor, dismissedAt } });
+  await decideStep(ports, { requestId: request.requestId, stepKey: pending.stepKey, decision: 'dismissed', actor });
   if (request.mail?.held && pending.step === 'triage') {
     // Held mail: no workflow runs, so the request closes here (the workflow's Close does it otherwise).
     await repo.update(request.requestId, { status: 'dismissed', closedAt: dismissedAt }, ['pendingStep']);
     await repo.audit(request.requestId, { type: 'closed', actor, details: { status: 'dismissed' } });
   }
   if (body.reply) {
-    await sendOnce(repo, {
+    await ports.mailer.sendOnce({
       requestId: request.requestId,
       kind: 'dismissal_reply',
-      from: deps.senderEmail,
       to: request.contactEmail,
       email: dismissalReply({ locale: request.locale, requestId: request.requestId, receivedAt: request.receivedAt, message: body.reply }),
     });

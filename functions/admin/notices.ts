@@ -1,17 +1,15 @@
 import { accessReady, extensionNotice, type RenderedEmail } from '../core/render/index.js';
+import type { EmailMarker } from '../core/request/email-kinds.js';
 import type { DsrRequestRecord, NoticeKind } from '../core/request/model.js';
-import { readStoreResults } from '../connectors/progress.js';
-import { issueDownloadLink } from '../shared/download-links.js';
 import { logger } from '../shared/logger.js';
-import { sendOnce } from '../shared/mailer.js';
-import type { WorkflowEnv } from '../shared/workflow-env.js';
+import type { AdminPorts } from './ports.js';
 
-export type NoticeEnv = Pick<WorkflowEnv, 'repo' | 'table' | 'senderEmail' | 'publicApiUrl' | 'downloadLinkHours' | 'packageExpiryDays'>;
+export type NoticePorts = Pick<AdminPorts, 'repo' | 'mailer' | 'downloadLinks' | 'storeResults'>;
 
 /** A queued notice made ready to send: its email, its once-only mail kind, and what the record keeps once sent. */
 interface PreparedNotice {
   email: RenderedEmail;
-  mailKind: string;
+  mailKind: EmailMarker;
   sent(at: string): Partial<DsrRequestRecord>;
 }
 
@@ -19,7 +17,7 @@ interface PreparedNotice {
  * How each kind of notice is prepared from the request as it stands: the outbox holds
  * only the kind (and a download link's id), never a text, an address or a token.
  */
-const NOTICES: Record<NoticeKind, (request: DsrRequestRecord, env: NoticeEnv) => Promise<PreparedNotice>> = {
+const NOTICES: Record<NoticeKind, (request: DsrRequestRecord, ports: NoticePorts) => Promise<PreparedNotice>> = {
   extension_notice: async (request) => ({
     email: extensionNotice({
       locale: request.locale,
@@ -32,10 +30,10 @@ const NOTICES: Record<NoticeKind, (request: DsrRequestRecord, env: NoticeEnv) =>
     sent: (at) => ({ extension: { ...request.extension!, subjectNotifiedAt: at } }),
   }),
   // A new token each attempt, all under the queued id: whichever email goes out, its link is the current one.
-  download_link: async (request, env) => {
+  download_link: async (request, ports) => {
     const linkId = request.outbox!.download_link!.linkId!;
-    const { record, ...link } = await issueDownloadLink(env, request, linkId);
-    const stores = (await readStoreResults(env.table, request.requestId)).filter((store) => store.action === 'collect');
+    const { record, ...link } = await ports.downloadLinks.issue(request, linkId);
+    const stores = (await ports.storeResults(request.requestId)).filter((store) => store.action === 'collect');
     return {
       email: accessReady({
         locale: request.locale,
@@ -57,14 +55,14 @@ const NOTICES: Record<NoticeKind, (request: DsrRequestRecord, env: NoticeEnv) =>
  * email went out (a retry that finds the marker just clears it). Returns the kinds still
  * pending; a failure is logged and left pending for a retry, never thrown.
  */
-export async function deliverNotices(env: NoticeEnv, requestId: string): Promise<NoticeKind[]> {
-  const { repo } = env;
+export async function deliverNotices(ports: NoticePorts, requestId: string): Promise<NoticeKind[]> {
+  const { repo } = ports;
   const pending: NoticeKind[] = [];
   for (const kind of Object.keys((await repo.get(requestId)).outbox ?? {}) as NoticeKind[]) {
     try {
       const request = await repo.get(requestId);
-      const notice = await NOTICES[kind](request, env);
-      await sendOnce(repo, { requestId, kind: notice.mailKind, from: env.senderEmail, to: request.contactEmail, email: notice.email });
+      const notice = await NOTICES[kind](request, ports);
+      await ports.mailer.sendOnce({ requestId, kind: notice.mailKind, to: request.contactEmail, email: notice.email });
       const { [kind]: _sent, ...rest } = request.outbox ?? {};
       await repo.update(requestId, { ...notice.sent(new Date().toISOString()), outbox: rest });
     } catch (error) {

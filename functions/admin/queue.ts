@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { RIGHTS } from '../core/inventory/types.js';
 import { listIndex } from '../core/request/keys.js';
-import type { DsrRequestRecord } from '../core/request/model.js';
+import { CLOSED_STATUSES, PENDING_STEPS, type ClosedStatus, type DsrRequestRecord } from '../core/request/model.js';
 import { HttpError } from '../shared/http/errors.js';
+import { invalidInput, validationFailed } from '../shared/http/validation.js';
 import { listCursor } from '../shared/list-cursor.js';
+import type { QueuePage, Summary } from './api-types.js';
 import { summaryView } from './views.js';
-
-export const PENDING_STEPS = ['verify_identity', 'triage', 'review', 'store_failure'] as const;
 
 /** How many index items one queue call reads at most before it returns what it has. */
 export const MAX_SCANNED_PER_CALL = 1000;
@@ -14,7 +14,8 @@ export const MAX_SCANNED_PER_CALL = 1000;
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /**
- * The queue's query string. `overdue` and `dueWithinDays` count Amsterdam days to the
+ * The queue's query string. `status`: `open` (the default), `closed`, or one closed
+ * status (`duplicate`: the requests that repeated an open one). `overdue` and `dueWithinDays` count Amsterdam days to the
  * deadline that applies now (the extended one once extended), as `daysLeft` does;
  * `dueWithinDays=N` includes overdue requests (everything due by N days from today).
  */
@@ -31,6 +32,8 @@ const queueQuery = z.object({
 
 export interface QueueFilters {
   open: boolean;
+  /** Of the closed requests, only those closed so (`status=duplicate`, for one). */
+  closedAs?: ClosedStatus;
   type?: (typeof RIGHTS)[number];
   pendingStep?: (typeof PENDING_STEPS)[number];
   overdue?: boolean;
@@ -42,19 +45,19 @@ export interface QueueFilters {
 /** Reads and checks the queue's query string; 400 `validation_failed` on a bad filter. */
 export function parseQueueQuery(query: Record<string, string | undefined>): QueueFilters {
   const result = queueQuery.safeParse(query);
-  if (!result.success) {
-    throw new HttpError(400, 'validation_failed', 'The queue filters are invalid.',
-      result.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })));
-  }
+  if (!result.success) throw invalidInput(result.error, 'The queue filters are invalid.');
   const q = result.data;
-  const open = q.status !== 'closed';
+  const closedAs = CLOSED_STATUSES.find((status) => status === q.status);
+  const open = q.status !== 'closed' && !closedAs;
   if (!open && (q.overdue !== undefined || q.dueWithinDays !== undefined)) {
-    throw new HttpError(400, 'validation_failed', 'Deadline filters apply to open requests only.', [
-      { path: q.overdue !== undefined ? 'overdue' : 'dueWithinDays', code: 'invalid_value', message: 'Only with status=open.' },
-    ]);
+    throw validationFailed(
+      [{ path: q.overdue !== undefined ? 'overdue' : 'dueWithinDays', code: 'open_only', message: 'Only with status=open.' }],
+      'Deadline filters apply to open requests only.',
+    );
   }
   return {
     open,
+    closedAs,
     type: q.type,
     pendingStep: q.pendingStep,
     overdue: q.overdue,
@@ -77,10 +80,9 @@ function checkedCursor(cursor: string | undefined, open: boolean): string | unde
   return cursor;
 }
 
-type Summary = ReturnType<typeof summaryView>;
-
 /** Whether a request passes the filters (the status partition is chosen by the index). */
 export function matches(item: Summary, filters: QueueFilters): boolean {
+  if (filters.closedAs && item.status !== filters.closedAs) return false;
   if (filters.type && !item.types.includes(filters.type)) return false;
   if (filters.pendingStep && item.pendingStep !== filters.pendingStep) return false;
   if (filters.overdue !== undefined) {
@@ -110,7 +112,7 @@ export type ListPage = (open: boolean, limit: number, cursor?: string) => Promis
  * index for no more than the items still missing, so the returned cursor never skips a
  * match; a call stops after MAX_SCANNED_PER_CALL items and returns a cursor to go on.
  */
-export async function queuePage(list: ListPage, filters: QueueFilters, now = new Date()) {
+export async function queuePage(list: ListPage, filters: QueueFilters, now = new Date()): Promise<QueuePage> {
   const items: Summary[] = [];
   let cursor = filters.cursor;
   let scanned = 0;

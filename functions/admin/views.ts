@@ -1,9 +1,13 @@
-import { daysLeft, refusalDeadline } from '../core/deadlines/index.js';
-import { currentDeadlines, isOpen, type DsrRequestRecord } from '../core/request/model.js';
-import type { PendingStep } from '../shared/requests-repo.js';
+import type { StoreResult } from '../connectors/store-result.js';
+import { canExtend, daysLeft, refusalDeadline } from '../core/deadlines/index.js';
+import { suggestRights } from '../core/mail/classify.js';
+import { currentDeadlines, isOpen, type DsrRequestRecord, type NoticeKind } from '../core/request/model.js';
+import type { ReceivedMessage } from '../shared/ports/messages-repo.js';
+import type { AuditEvent, PendingStep } from '../shared/ports/requests-repo.js';
+import type { PendingStepView, RequestDetail, Summary } from './api-types.js';
 
 /** A request as the queue shows it: no contact details, days left in Amsterdam days. */
-export function summaryView(request: DsrRequestRecord, now = new Date()) {
+export function summaryView(request: DsrRequestRecord, now = new Date()): Summary {
   const due = currentDeadlines(request);
   return {
     requestId: request.requestId,
@@ -28,7 +32,53 @@ export function summaryView(request: DsrRequestRecord, now = new Date()) {
 }
 
 /** A pending step without its task token, which never leaves the table. */
-export function stepView(step: PendingStep) {
+export function stepView(step: PendingStep): PendingStepView {
   const { taskToken: _token, ...rest } = step;
   return rest;
+}
+
+/** The rights the message's words suggest (a keyword classifier; the team decides). */
+export function suggestedTypes(request: DsrRequestRecord) {
+  return request.mail ? suggestRights(`${request.mail.subject ?? ''}\n${request.mail.text ?? ''}`) : [];
+}
+
+/** What the detail view shows beside the request item, each read from its own items. */
+export interface RequestRecords {
+  audit: AuditEvent[];
+  steps: PendingStep[];
+  stores: StoreResult[];
+  mails: string[];
+  messages: ReceivedMessage[];
+}
+
+/** A request in full, for the privacy team: contact details, decisions, steps, stores, mail and audit. */
+export function detailView(request: DsrRequestRecord, records: RequestRecords, now = new Date()): RequestDetail {
+  return {
+    ...summaryView(request, now),
+    locale: request.locale,
+    contactEmail: request.contactEmail,
+    name: request.name ?? null,
+    details: request.details ?? null,
+    deadlines: request.deadlines,
+    extension: request.extension ?? null,
+    // Notices queued with a change and not yet sent (the console shows "notice pending").
+    noticesPending: Object.keys(request.outbox ?? {}) as NoticeKind[],
+    // The current download link's expiry and the package's deletion (a new link is possible until then).
+    downloadLink: request.downloadLink ? { linkExpiresAt: request.downloadLink.linkExpiresAt, packageExpiresAt: request.downloadLink.packageExpiresAt } : null,
+    decision: request.decision ?? null,
+    outcome: request.outcome ?? null,
+    // Whether an extension is still possible now, and if not why (the console shows it).
+    extendable: canExtend(request.deadlines.initial.legal, now, Boolean(request.extension)),
+    subjectFound: request.subject?.found ?? null,
+    pendingSteps: records.steps.map(stepView),
+    stores: records.stores,
+    emailsSent: records.mails,
+    // The privacy mailbox: the message that opened the request, and the replies since.
+    mail: request.mail ?? null,
+    suggestedTypes: suggestedTypes(request),
+    triage: request.triage ?? null,
+    dismissal: request.dismissal ?? null,
+    messages: records.messages,
+    audit: records.audit,
+  };
 }

@@ -7,7 +7,6 @@ import { s3Client } from '../shared/aws-clients.js';
 import { exportKeys } from './keys.js';
 import type { StoreResult } from './progress.js';
 import type { ManifestRecord } from './s3.js';
-import { deletePrefix } from './s3-delete.js';
 import { ZipWriter } from './zip-writer.js';
 
 /** A file rendered elsewhere (README.html, summary.json) that goes to the package root. */
@@ -67,11 +66,6 @@ export async function assemblePackage(input: AssembleInput): Promise<PackageResu
     await zip.abort();
     throw error;
   }
-}
-
-/** Removes the request's work files (parts and copied objects) once the package exists. */
-export async function deleteWorkFiles(exportBucket: string, requestId: string, client: S3Client = s3Client()): Promise<number> {
-  return deletePrefix(exportBucket, exportKeys.work(requestId), client);
 }
 
 /** The lines of JSON Lines parts, in batches as they arrive. */

@@ -2,7 +2,10 @@ import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } fro
 import { requestKeys } from '../core/request/keys.js';
 import { documentClient } from '../shared/aws-clients.js';
 import { laterDate } from './retention.js';
+import type { StoreResult } from './store-result.js';
 import type { Action, StepOutcome } from './types.js';
+
+export type { StoreResult };
 
 /** One connector invocation's record in the requests table. Counts and keys only. */
 export interface ProgressItem extends StepOutcome {
@@ -10,20 +13,6 @@ export interface ProgressItem extends StepOutcome {
   action: Action;
   part: number;
   at: string;
-}
-
-/** A store's totals over all its parts, for the assemble step and the admin API. */
-export interface StoreResult {
-  storeId: string;
-  action: Action;
-  items: number;
-  bytes: number;
-  retained: number;
-  retainedUntil?: string;
-  /** Export parts in order (collect). */
-  parts: string[];
-  /** Union of the attribute names in the parts, sorted: the CSV header. */
-  columns: string[];
 }
 
 /** Records one invocation; a later invocation for the same part replays this record. */

@@ -2,7 +2,7 @@ import type { StoreDefinition } from '../core/inventory/index.js';
 import type { Budget } from './budget.js';
 import type { Position } from './cursor.js';
 
-export type Action = 'collect' | 'erase';
+export type { StoreAction as Action } from '../core/inventory/actions.js';
 
 /** One bounded piece of work on one store for one request. */
 export interface Job {

@@ -7,7 +7,7 @@ import { httpHandler } from '../shared/http/handler.js';
 import { html, redirect } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { isLinkToken } from '../shared/tokens.js';
 import { downloadsContract } from './contract.js';
 
@@ -22,7 +22,7 @@ const PRESIGNED_SECONDS = 300;
 export function createHandler(env: Record<string, string>) {
   const { REQUESTS_TABLE: table, EXPORT_BUCKET: bucket } = readEnvironment(downloadsContract, env);
   const links = new LinkTokens(table);
-  const repo = new RequestsRepo(table);
+  const repo = new DynamoRequestsRepo(table);
 
   return httpHandler('downloads', async (event) => {
     const token = event.pathParameters?.token ?? '';

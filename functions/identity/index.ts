@@ -3,7 +3,7 @@ import { httpHandler } from '../shared/http/handler.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { LinkTokens } from '../shared/link-tokens.js';
 import { RateLimiter } from '../shared/rate-limit.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { identityContract } from './contract.js';
 import { resendRoute } from './resend.js';
 import { verifyRoute } from './verify.js';
@@ -13,7 +13,7 @@ export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(identityContract, env);
   const table = config.REQUESTS_TABLE;
   const deps = {
-    repo: new RequestsRepo(table),
+    repo: new DynamoRequestsRepo(table),
     links: new LinkTokens(table),
     limiter: new RateLimiter(table),
     publicApiUrl: config.PUBLIC_API_URL,

@@ -6,7 +6,7 @@ import type { LinkTokens } from '../shared/link-tokens.js';
 import { logger } from '../shared/logger.js';
 import { sendOnce } from '../shared/mailer.js';
 import type { Limit, RateLimiter } from '../shared/rate-limit.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 import { hashToken, isRequestId } from '../shared/tokens.js';
 
 /** New identity links per request and day, on top of the acknowledgement's. */

@@ -1,14 +1,15 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { verifyPage, verifyResultPage, type VerifyOutcome } from '../core/render/index.js';
 import type { Locale } from '../core/inventory/types.js';
-import { decideStep } from '../admin/decide.js';
+import { decideStep } from '../shared/decide-step.js';
 import { HttpError } from '../shared/http/errors.js';
 import { html } from '../shared/http/response.js';
 import { header } from '../shared/http/request.js';
 import type { LinkTokens } from '../shared/link-tokens.js';
 import { logger } from '../shared/logger.js';
 import { limitKey, type Limit, type RateLimiter } from '../shared/rate-limit.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
+import { stepFunctionsCallbacks } from '../shared/step-functions-callbacks.js';
 import { isLinkToken } from '../shared/tokens.js';
 import { applyIdentityPauses } from '../core/deadlines/index.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
@@ -103,7 +104,7 @@ export function verifyRoute({ repo, links, limiter, publicApiUrl, identityPause 
     }
     if (!(await links.markUsed('verify', token))) return failed(409, 'already_used');
     try {
-      await decideStep(repo, { requestId, stepKey: 'verify_identity', decision: 'confirmed', actor: 'data-subject' });
+      await decideStep({ repo, callbacks: stepFunctionsCallbacks }, { requestId, stepKey: 'verify_identity', decision: 'confirmed', actor: 'data-subject' });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       logger.info('identity step not pending', { code: error.code });

@@ -3,7 +3,8 @@ import { repeatOf, requestIdOf } from '../core/intake/idempotency.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
 import { RECEIVED_ONCE, receivedEvent } from '../core/request/received.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { startOnce } from '../shared/start-once.js';
 import { PersonLedger, personKey, type PersonAdmissions, type PersonLimit } from './person.js';
 
@@ -182,7 +183,7 @@ export function intakeUseCase({ requests, people, starts, requestIdKey }: Intake
  * calls it. `watchArn` only for channels that may hold a request for the team.
  */
 export function requestIntake(env: { table: string; stateMachineArn: string; watchArn?: string; requestIdKey: () => Promise<string> }) {
-  const repo = new RequestsRepo(env.table);
+  const repo = new DynamoRequestsRepo(env.table);
   return intakeUseCase({
     requests: repo,
     people: new PersonLedger(env.table, repo, PER_PERSON_LIMIT),

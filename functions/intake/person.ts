@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type RequestType } from '../core/request/model.js';
 import { documentClient } from '../shared/aws-clients.js';
-import type { RequestsRepo } from '../shared/requests-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 
 /** At most `max` new requests per address in a fixed window of `windowSeconds`. */
 export interface PersonLimit {

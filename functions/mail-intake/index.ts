@@ -12,8 +12,8 @@ import { s3Client } from '../shared/aws-clients.js';
 import { readEnvironment } from '../shared/contract.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
-import { MessagesRepo } from '../shared/messages-repo.js';
-import { RequestsRepo } from '../shared/requests-repo.js';
+import { DynamoMessagesRepo } from '../shared/messages-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { mailIntakeContract, type MailIntakeEvent } from './contract.js';
 
 /**
@@ -26,8 +26,8 @@ import { mailIntakeContract, type MailIntakeEvent } from './contract.js';
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(mailIntakeContract, env);
   const { REQUESTS_TABLE: table, MAIL_BUCKET: bucket, MAIL_PREFIX: prefix } = config;
-  const repo = new RequestsRepo(table);
-  const messages = new MessagesRepo(table);
+  const repo = new DynamoRequestsRepo(table);
+  const messages = new DynamoMessagesRepo(table);
   const accept = requestIntake({
     table,
     stateMachineArn: config.STATE_MACHINE_ARN,

@@ -1,30 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { requestKeys } from '../core/request/keys.js';
-import type { MailAttachment } from '../core/mail/message.js';
-import type { MailFlag, MailVerdicts } from '../core/mail/receipt.js';
 import { documentClient } from './aws-clients.js';
-
-/** A mail that answers a request, as its timeline shows it (in the request's partition). */
-export interface ReceivedMessage {
-  /** The SES message id: one item per delivered message, however often SES delivers it. */
-  mailId: string;
-  receivedAt: string;
-  /** The raw message in the inbound-mail bucket. */
-  objectKey: string;
-  bytes: number;
-  /** Whether it came from the request's own contact address. */
-  fromContact: boolean;
-  verdicts: MailVerdicts;
-  flags: MailFlag[];
-  subject?: string;
-  text?: string;
-  htmlOnly?: boolean;
-  attachments: MailAttachment[];
-}
+import type { MessagesRepo, ReceivedMessage } from './ports/messages-repo.js';
 
 /** Replies kept with their request; the retention purge deletes them with its partition. */
-export class MessagesRepo {
+export class DynamoMessagesRepo implements MessagesRepo {
   constructor(
     private readonly table: string,
     private readonly db = documentClient(),

@@ -12,39 +12,15 @@ import * as z from 'zod';
 import { documentClient } from './aws-clients.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
 import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';
+import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
 import {
-  currentDeadlines,
-  isOpen,
-  type DsrRequestRecord,
-  type PendingStepName,
-  type RequestStatus,
-} from '../core/request/model.js';
-
-export class RequestNotFoundError extends Error {
-  override name = 'RequestNotFoundError';
-}
-
-/** An audit event: who did what and when. Append-only; never carries personal data. */
-export interface AuditEvent {
-  type: string;
-  actor: string;
-  at: string;
-  details?: Record<string, unknown>;
-}
-
-export interface PendingStep {
-  requestId: string;
-  step: PendingStepName;
-  /** Distinguishes several steps of one kind (e.g. one per failed store). */
-  stepKey: string;
-  status: 'pending' | 'resolved';
-  taskToken?: string;
-  createdAt: string;
-  details?: Record<string, unknown>;
-  resolvedAt?: string;
-  resolvedBy?: string;
-  decision?: string;
-}
+  RequestNotFoundError,
+  type AuditEvent,
+  type MailClaim,
+  type PendingStep,
+  type RequestsPage,
+  type RequestsRepo,
+} from './ports/requests-repo.js';
 
 /**
  * Index keys of a request item: the list index (open/closed by due date), the person index
@@ -66,8 +42,8 @@ function listKeys(
   };
 }
 
-/** Data access for the requests table; every write that could race is conditional. */
-export class RequestsRepo {
+/** The requests table in DynamoDB; every write that could race is conditional. */
+export class DynamoRequestsRepo implements RequestsRepo {
   constructor(
     private readonly table: string,
     private readonly db = documentClient(),
@@ -108,20 +84,33 @@ export class RequestsRepo {
     return request;
   }
 
+  async update(requestId: string, changes: Partial<DsrRequestRecord>, removes: (keyof DsrRequestRecord)[] = []) {
+    return this.write(requestId, changes, removes);
+  }
+
+  async updateUnlessSet(requestId: string, guard: keyof DsrRequestRecord, changes: Partial<DsrRequestRecord>) {
+    try {
+      return await this.write(requestId, changes, [], guard);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
   /**
-   * Applies changes to the request item, keeping the list index in step with them. With
-   * `onlyIfAbsent` the write happens only while that attribute is absent, else it throws
-   * ConditionalCheckFailedException: one conditional write of one item, atomic in DynamoDB
-   * and in the local emulator alike.
+   * One conditional write of the request item with its index keys recomputed; with a
+   * `guard` it happens only while that attribute is absent (atomic in DynamoDB and in the
+   * local emulator alike), else ConditionalCheckFailedException.
    */
-  async update(
+  private async write(
     requestId: string,
     changes: Partial<DsrRequestRecord>,
-    removes: (keyof DsrRequestRecord)[] = [],
-    onlyIfAbsent?: keyof DsrRequestRecord,
+    removes: (keyof DsrRequestRecord)[],
+    guard?: keyof DsrRequestRecord,
   ) {
     const current = await this.get(requestId);
-    const next = { ...current, ...changes, updatedAt: new Date().toISOString() };
+    const next: DsrRequestRecord = { ...current, ...changes, updatedAt: new Date().toISOString() };
+    for (const name of removes) delete next[name];
     const values = { ...changes, updatedAt: next.updatedAt, ...listKeys(next) };
     const names = Object.keys(values);
     await this.db.send(
@@ -134,10 +123,10 @@ export class RequestsRepo {
         ExpressionAttributeNames: Object.fromEntries([
           ...names.map((name, i) => [`#n${i}`, name]),
           ...removes.map((name, i) => [`#r${i}`, name]),
-          ...(onlyIfAbsent ? [['#absent', onlyIfAbsent]] : []),
+          ...(guard ? [['#guard', guard]] : []),
         ]),
         ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name as keyof typeof values]])),
-        ConditionExpression: onlyIfAbsent ? 'attribute_exists(pk) AND attribute_not_exists(#absent)' : 'attribute_exists(pk)',
+        ConditionExpression: guard ? 'attribute_exists(pk) AND attribute_not_exists(#guard)' : 'attribute_exists(pk)',
       }),
     );
     return next;
@@ -153,7 +142,8 @@ export class RequestsRepo {
 
   /**
    * Records an event that happens once per request under a key of its own (its time and
-   * `once`): false when it is on record already (a retried step, another writer).
+   * `once`): false when it is on record already (a retried step, another writer). Unlike
+   * `auditOnce` it reads nothing first and holds against concurrent writers.
    */
   async recordOnce(requestId: string, event: AuditEvent, once: string): Promise<boolean> {
     try {
@@ -174,6 +164,18 @@ export class RequestsRepo {
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
+  }
+
+  /**
+   * Records an event a workflow step writes once per request: a retried step (its Lambda
+   * died after the write) finds it in the trail and writes nothing. Steps of one execution
+   * never run concurrently, so reading first is enough.
+   */
+  async auditOnce(requestId: string, event: Omit<AuditEvent, 'at'>): Promise<void> {
+    const same = JSON.stringify(event.details ?? null);
+    const trail = await this.auditTrail(requestId);
+    if (trail.some((recorded) => recorded.type === event.type && JSON.stringify(recorded.details ?? null) === same)) return;
+    await this.audit(requestId, event);
   }
 
   async auditTrail(requestId: string): Promise<AuditEvent[]> {
@@ -207,7 +209,7 @@ export class RequestsRepo {
    * Marks a pending step decided, exactly once: a second decision of the same step (a
    * double click, two people at once) fails the condition and gets `undefined`.
    */
-  async resolveStep(requestId: string, stepKey: string, decision: string, resolvedBy: string) {
+  async resolveStep(requestId: string, stepKey: string, decision: string, resolvedBy: string): Promise<PendingStep | undefined> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
@@ -239,7 +241,7 @@ export class RequestsRepo {
    * run then). `sent` when the email already went out; `held` while another claim's lease
    * runs. Markers from before leases (no state) count as sent.
    */
-  async claimMail(requestId: string, kind: string, leaseMs: number): Promise<'claimed' | 'sent' | 'held'> {
+  async claimMail(requestId: string, kind: string, leaseMs: number): Promise<MailClaim> {
     const key = { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind) };
     const now = new Date();
     try {
@@ -301,7 +303,7 @@ export class RequestsRepo {
   }
 
   /** Requests of the list index, open or closed, by due date; paged. */
-  async list(open: boolean, limit = 50, cursor?: string) {
+  async list(open: boolean, limit = 50, cursor?: string): Promise<RequestsPage> {
     const page: QueryCommandOutput = await this.db.send(
       new QueryCommand({
         TableName: this.table,

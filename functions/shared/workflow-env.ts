@@ -1,13 +1,13 @@
 import { DEFAULT_RECORD_RETENTION_YEARS } from '../core/retention/index.js';
 import { requireEnv } from './env.js';
-import { RequestsRepo } from './requests-repo.js';
+import { DynamoRequestsRepo } from './requests-repo.js';
 
 /** What every workflow step reads from its environment. */
 export function workflowEnv(env: Record<string, string>) {
   const table = requireEnv(env, 'REQUESTS_TABLE');
   return {
     table,
-    repo: new RequestsRepo(table),
+    repo: new DynamoRequestsRepo(table),
     senderEmail: requireEnv(env, 'SENDER_EMAIL'),
     privacyTeamEmail: env.PRIVACY_TEAM_EMAIL ?? '',
     publicApiUrl: requireEnv(env, 'PUBLIC_API_URL').replace(/\/$/, ''),

@@ -23,6 +23,8 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
+import { adminContract } from '../../functions/admin/contract.js';
+import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { downloadsContract } from '../../functions/downloads/contract.js';
 import { identityContract } from '../../functions/identity/contract.js';
@@ -194,7 +196,6 @@ export class DsrApi extends Construct {
    */
   private adminRouteAuth(admin: DsrFunction): MethodOptions {
     if (this.adminTokenSecret) {
-      admin.addEnvironment('ADMIN_TOKEN_SECRET_ARN', this.adminTokenSecret.secretArn);
       this.adminTokenSecret.grantRead(admin);
       return { authorizationType: AuthorizationType.NONE };
     }
@@ -262,17 +263,6 @@ export class DsrApi extends Construct {
   /** Adds the routes; the handlers need the state machine they start and resume. */
   connect(stateMachine: IStateMachine, watch: IStateMachine): void {
     const { requestsTable, exportBucket, mail, logKey } = this.props;
-    // The admin function's, until it has its contract (issue 14).
-    const environment = {
-      REQUESTS_TABLE: requestsTable.tableName,
-      STATE_MACHINE_ARN: stateMachine.stateMachineArn,
-      WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
-      EXPORT_BUCKET: exportBucket.bucketName,
-      SENDER_EMAIL: mail.senderEmail,
-      PUBLIC_API_URL: this.baseUrl,
-      WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn,
-      IDENTITY_PAUSE: String(this.props.identityPause ?? false),
-    };
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
       description: 'DSR intake webhook: verify signature, validate, store, start',
@@ -338,9 +328,18 @@ export class DsrApi extends Construct {
     );
 
     const admin = new DsrFunction(this, 'Admin', {
-      entry: 'admin',
+      contract: adminContract,
       description: 'DSR admin API for the privacy team',
-      environment,
+      environment: {
+        REQUESTS_TABLE: requestsTable.tableName,
+        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+        WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
+        SENDER_EMAIL: mail.senderEmail,
+        PUBLIC_API_URL: this.baseUrl,
+        // A team filing's request id is derived from its delivery key, as the webhook's is.
+        REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
+        ...(this.adminTokenSecret ? { ADMIN_TOKEN_SECRET_ARN: this.adminTokenSecret.secretArn } : {}),
+      } satisfies EnvironmentOf<typeof adminContract>,
       logKey,
       timeout: Duration.seconds(15),
     });
@@ -351,8 +350,6 @@ export class DsrApi extends Construct {
     // the team files starts its workflow and deadline watch.
     stateMachine.grantStartExecution(admin);
     watch.grantStartExecution(admin);
-    // A team filing's request id is derived from its delivery key, as the webhook's is.
-    admin.addEnvironment('REQUEST_ID_KEY_ARN', this.requestIdKey.secretArn);
     this.requestIdKey.grantRead(admin);
     grantSendEmail(admin, mail.senderEmail);
 

@@ -23,6 +23,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import type { ClosedStatus } from '../../functions/core/request/model.js';
 import { acknowledgeStateMachineRole, acknowledgeStoreRounds } from '../nag.js';
 import { MAIL_CLAIM_RETRY, TRANSIENT_RETRY } from './step-retries.js';
 import type { StoreAction, StoreWork } from './store-work.js';
@@ -78,7 +79,7 @@ export class DsrWorkflow extends Construct {
       );
     const respond = (stateId: string, reply: string) =>
       call(stateId, steps.respond, { reply }, JsonPath.DISCARD);
-    const close = (stateId: string, status: string) =>
+    const close = (stateId: string, status: ClosedStatus) =>
       call(stateId, steps.close, { status }, JsonPath.DISCARD).next(new Succeed(this, `${stateId} done`));
 
     // Identity: the link in the acknowledgement resumes VerifyIdentity via a POST.

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
-import { RequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
@@ -320,7 +320,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
   });
 
   it('shows days-left badges (amber within 7 days, red overdue) and filters the queue by due date and type', async () => {
-    const repo = new RequestsRepo(target.local!.resources.requestsTable);
+    const repo = new DynamoRequestsRepo(target.local!.resources.requestsTable);
     const today = localDate(toInstant(new Date()), 'Europe/Amsterdam');
     const fixture = async (requestId: string, daysLeft: number, types: DsrTypes) => {
       const legal = today.add({ days: daysLeft }).toString();
@@ -383,7 +383,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
   });
 });
 
-type DsrTypes = Parameters<RequestsRepo['create']>[0]['types'];
+type DsrTypes = Parameters<DynamoRequestsRepo['create']>[0]['types'];
 
 describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
   it('shows an email’s text as text with its attachments and verdicts, and triages it by clicking', async () => {
@@ -441,6 +441,42 @@ describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
     expect(detail).toMatchObject({ channel: 'letter', types: ['erasure'] });
     // The browser's local time, as an instant: the deadlines count from it.
     expect(Date.parse(detail.receivedAt)).toBe(new Date('2026-01-05T09:30').getTime());
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('privacy console: who asked, and repeats', { timeout: 180_000 }, () => {
+  it('shows the requester’s name and details, and a duplicate with its label, its original and in the queue’s duplicates', async () => {
+    // An address of its own: an open request of ada or bram would make the other tests' requests duplicates.
+    const email = 'carla.vos@example.org';
+    const original = await flow.submit({ type: 'access', email, locale: 'en', name: 'Carla Vos', details: 'Please include my API keys.' });
+    const repeat = await flow.submit({ type: 'access', email, locale: 'en', name: 'C. Vos', details: 'Asking again: a copy of my data.' });
+    expect((await flow.detail(repeat)).status).toBe('duplicate');
+
+    const page = await newPage();
+    await signIn(page);
+    await page.getByLabel('Status').selectOption('duplicate');
+    const row = page.locator(`tr[data-request="${repeat}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`Duplicate (repeats an open request)of ${original}`);
+    await row.getByRole('link', { name: repeat }).click();
+    await page.getByRole('heading', { level: 1, name: `Request ${repeat}` }).waitFor();
+
+    const fact = (term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+    expect(await page.locator('[data-status="duplicate"]').textContent()).toBe('Duplicate (repeats an open request)');
+    expect(await fact('Name').textContent()).toBe('C. Vos');
+    expect(await fact('What the requester wrote').textContent()).toBe('Asking again: a copy of my data.');
+    expect(await fact('Duplicate of').textContent()).toBe(original);
+    await page.getByText('Filed again: repeats an open request').waitFor();
+
+    await fact('Duplicate of').getByRole('link', { name: original }).click();
+    await page.getByRole('heading', { level: 1, name: `Request ${original}` }).waitFor();
+    await expect.poll(() => fact('Name').textContent()).toBe('Carla Vos');
+    expect(await fact('What the requester wrote').textContent()).toBe('Please include my API keys.');
+    expect(await page.locator('dt', { hasText: 'Duplicate of' }).count()).toBe(0);
+    await page.getByText('Repeated by a later request').waitFor();
+    await shot(page, 'console-duplicate.png');
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

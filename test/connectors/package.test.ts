@@ -7,7 +7,8 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { readStoreResults } from '../../functions/connectors/index.js';
-import { assemblePackage, deleteWorkFiles, type PackageResult } from '../../functions/connectors/package.js';
+import { assemblePackage, type PackageResult } from '../../functions/connectors/package.js';
+import { deleteWorkFiles } from '../../functions/connectors/work-files.js';
 import { s3Client } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS, type DemoStores } from '../../lib/demo/index.js';
 import { createRequest, itemsOf, keysUnder, localStores, ONE_PAGE_PER_CALL, runToDone, storeHandler } from './harness.js';
@@ -87,6 +88,15 @@ describe('the access package', () => {
       ).stdout;
     expect(await filesMentioning(ada.accountId)).not.toBe('');
     expect(await filesMentioning(`${bram.accountId}|${bram.email}|${bram.displayName}`)).toBe('');
+  });
+
+  it('fails, and nothing else, when a part cannot be read (S3 answers an error mid-package)', async () => {
+    // Found by the soak: the part's stream error had no listener and killed the process.
+    const [first, ...rest] = await readStoreResults(stores.requestsTable, 'req-pkg');
+    const broken = [{ ...first!, action: 'collect' as const, parts: ['work/req-pkg/missing/part-00000.jsonl'] }, ...rest];
+    await expect(
+      assemblePackage({ exportBucket: stores.exportBucket, requestId: 'req-pkg-broken', stores: broken, documents: DOCUMENTS }),
+    ).rejects.toMatchObject({ name: 'NoSuchKey' });
   });
 
   it('deleteWorkFiles removes the work files and keeps the package', async () => {

@@ -90,6 +90,21 @@ describe('admin queue filters', () => {
     expect(byStep.items.map((item) => item.requestId)).toEqual(['r4']);
   });
 
+  it('lists, of the closed requests, one closed status: status=duplicate reads the closed partition for duplicates only', async () => {
+    expect(parseQueueQuery({ status: 'duplicate' })).toMatchObject({ open: false, closedAs: 'duplicate' });
+    expect(parseQueueQuery({ status: 'closed' }).closedAs).toBeUndefined();
+    const closed = [
+      record('c1', '2026-03-01', { status: 'completed', pendingStep: undefined }),
+      record('c2', '2026-03-02', { status: 'duplicate', pendingStep: undefined, duplicateOf: 'c1' }),
+      record('c3', '2026-03-03', { status: 'rejected', pendingStep: undefined }),
+    ];
+    const opened: boolean[] = [];
+    const { list } = fakeIndex(closed);
+    const page = await queuePage((open, limit, cursor) => (opened.push(open), list(open, limit, cursor)), parseQueueQuery({ status: 'duplicate' }), NOW);
+    expect(page.items.map((item) => [item.requestId, item.status, item.duplicateOf])).toEqual([['c2', 'duplicate', 'c1']]);
+    expect(opened).toEqual([false]);
+  });
+
   it('finds overdue requests and those due within N days (overdue included), stopping at the window', async () => {
     const index = fakeIndex(queue);
     const overdue = await queuePage(index.list, parseQueueQuery({ overdue: 'true' }), NOW);

@@ -9,6 +9,9 @@ import {
   formatDate,
   formatInstant,
   groundsFor,
+  label,
+  QUEUE_STATUSES,
+  STATUS_LABELS,
 } from '../../console/src/format.js';
 import { authorizeUrl, base64url, jwtSecondsLeft, logoutUrl, pkceChallenge, tokenRequest } from '../../console/src/oauth.js';
 
@@ -38,6 +41,17 @@ describe('console format', () => {
     expect(adminQuery({ ...DEFAULT_FILTERS, due: 'overdue' }, 10, 'abc')).toBe('status=open&limit=10&overdue=true&cursor=abc');
     expect(adminQuery({ ...DEFAULT_FILTERS, status: 'closed', due: 'overdue' }, 10)).toBe('status=closed&limit=10');
     expect(filtersFromSearch('?type=bogus&step=x&due=soon&days=-2')).toEqual(DEFAULT_FILTERS);
+    expect(filtersFromSearch('?status=toString&type=constructor')).toEqual(DEFAULT_FILTERS);
+  });
+
+  it('the queue offers the duplicates, and a duplicate has its own label', () => {
+    const duplicates = filtersFromSearch('?status=duplicate');
+    expect(duplicates).toEqual({ ...DEFAULT_FILTERS, status: 'duplicate' });
+    expect(filtersToSearch(duplicates)).toBe('?status=duplicate');
+    expect(adminQuery(duplicates, 50)).toBe('status=duplicate&limit=50');
+    expect(QUEUE_STATUSES.duplicate).toBe('Duplicates');
+    expect(label(STATUS_LABELS, 'duplicate')).toBe('Duplicate (repeats an open request)');
+    expect(auditDetails({ type: 'duplicate_of', details: { requestId: 'dsr_open1' } })).toBe('dsr_open1');
   });
 
   it('audit lines carry codes and counts, not personal data', () => {

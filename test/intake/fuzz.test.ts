@@ -6,8 +6,11 @@ import { RIGHTS } from '../../functions/core/inventory/types.js';
 import { startTarget, type DsrTarget } from '../workflow/target.js';
 import { executions, nowSeconds, post, tableItems } from './helpers.js';
 
-/** Deliveries per run; about 10 s on two cores. FUZZ_RUNS raises it for a longer hunt. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
+/**
+ * Deliveries per run; about 25 s on two cores. With test/intake/fuzz-routes.test.ts, 10,000
+ * inputs (issue 16). FUZZ_RUNS raises it for a longer hunt.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 6500);
 
 let target: DsrTarget;
 beforeAll(async () => {

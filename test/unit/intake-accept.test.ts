@@ -4,7 +4,7 @@ import { personKey } from '../../functions/core/request/keys.js';
 import { RECEIVED_ONCE, receivedEvent } from '../../functions/core/request/received.js';
 import { intakeUseCase, PER_PERSON_LIMIT, statedDraft, type NewDelivery } from '../../functions/intake/accept.js';
 import type { Admission, PersonAdmissions, PersonChanges } from '../../functions/intake/person.js';
-import type { AuditEvent } from '../../functions/shared/requests-repo.js';
+import type { AuditEvent } from '../../functions/shared/ports/requests-repo.js';
 
 /** The requests the intake writes, in memory: a create fails once the id is taken, as the table's conditional put does. */
 class InMemoryRequests {

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
-import { RequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
 import { createDemoStores } from '../../lib/demo/index.js';
 import { startLocalAws } from '../../lib/demo/local-aws.js';
 
@@ -23,14 +23,14 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 let stop: () => Promise<void>;
-let repo: RequestsRepo;
+let repo: DynamoRequestsRepo;
 let table: string;
 
 beforeAll(async () => {
   const emulators = await startLocalAws();
   stop = () => emulators.stop();
   table = (await createDemoStores('audit-')).requestsTable;
-  repo = new RequestsRepo(table);
+  repo = new DynamoRequestsRepo(table);
 });
 afterAll(async () => stop?.());
 
@@ -65,12 +65,4 @@ describe('RequestsRepo.audit on the emulator', () => {
     expect(trail).toContainEqual({ type: 'decision', actor: 'alice@kiara-api.com', at, details: { step: 'review', decision: 'approve' } });
   });
 
-  it('records an event that happens once per request once, however often it is written', async () => {
-    const once = 'dsr_recordonce';
-    const received = { type: 'received', actor: 'channel:web_form', at, details: { types: ['access'] } };
-    expect(await repo.recordOnce(once, received, 'received')).toBe(true);
-    // A retried step writes it again, with what it read then; the first stays.
-    expect(await repo.recordOnce(once, { ...received, details: { types: ['erasure'] } }, 'received')).toBe(false);
-    expect(await repo.auditTrail(once)).toEqual([received]);
-  });
 });

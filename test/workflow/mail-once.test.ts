@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mailerHost } from './fixture/mailer-host.js';
 import { documentClient, s3Client, sesClient, sfnClient } from '../../functions/shared/aws-clients.js';
-import { RequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
 import { MAIL_CLAIM_LEASE_MS } from '../../functions/shared/mailer.js';
 import { createDemoStores } from '../../lib/demo/index.js';
 import { startLocalAws } from '../../lib/demo/local-aws.js';
@@ -20,7 +20,7 @@ const LEASE_MS = MAIL_CLAIM_LEASE_MS;
 let stop: () => Promise<void>;
 let mailboxUrl: string;
 let host: LambdaHost;
-let repo: RequestsRepo;
+let repo: DynamoRequestsRepo;
 let faults: FaultInjector;
 const crashes = new Set<string>();
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const emulators = await startLocalAws();
   mailboxUrl = emulators.endpoints.ses;
   const table = (await createDemoStores('mailonce-')).requestsTable;
-  repo = new RequestsRepo(table);
+  repo = new DynamoRequestsRepo(table);
   host = mailerHost(table);
   // Dies once per request, right after its marker's put succeeded, before SES is called.
   faults = installFaults(NO_FAULTS, { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() }, {

@@ -6,7 +6,7 @@ import { closedIndex, requestKeys } from '../../functions/core/request/keys.js';
 import { createHandler } from '../../functions/retention/index.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { logger } from '../../functions/shared/logger.js';
-import { RequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { dsrTemplate } from '../../lib/local/dsr-local.js';
 import { journey } from './journey.js';
@@ -74,7 +74,7 @@ describe.sequential('the daily retention purge', () => {
     // A duplicate closes at intake; its closure is set three days after the rejection's.
     recent = await flow.submit({ type: 'erasure', email: bram.email, details: 'again' });
     await flow.waitForStatus(recent, 'duplicate');
-    await new RequestsRepo(target.resources.requestsTable).update(recent, { closedAt: new Date(Date.parse(closedAt) + 3 * DAY).toISOString() });
+    await new DynamoRequestsRepo(target.resources.requestsTable).update(recent, { closedAt: new Date(Date.parse(closedAt) + 3 * DAY).toISOString() });
 
     const items = await partition(rejected);
     // The request, its steps, audit events, mail markers: all in its partition.

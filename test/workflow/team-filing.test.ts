@@ -75,14 +75,14 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
     ['a verified identity without a note', { identity: 'verified' }, 'note', 'required'],
     ['a receipt in the future', { receivedAt: new Date(Date.now() + 86_400_000).toISOString() }, 'receivedAt', 'in_future'],
     ['a receipt without an offset', { receivedAt: '2026-01-05T10:00:00' }, 'receivedAt', 'missing_offset'],
-    ['an unknown channel', { channel: 'fax' }, 'channel', 'invalid_value'],
+    ['an unknown channel', { channel: 'fax' }, 'channel', 'unknown_value'],
     ['a minor’s request for access', { ground: 'minor', types: ['access'], accountId: 'acct_x', note: 'x' }, 'types', 'minor_erasure_only'],
   ])('refuses %s with 400 and stores nothing', async (_what, change, path, code) => {
     const before = await storedRequests();
     const response = await file({ types: ['access'], email: ada.email, channel: 'letter', receivedAt: new Date().toISOString(), ...change });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('validation_failed');
-    expect(response.body.error.fields).toContainEqual(expect.objectContaining({ path, code: code === 'invalid_value' ? expect.any(String) : 'custom' }));
+    expect(response.body.error.fields).toContainEqual(expect.objectContaining({ path, code }));
     expect(await storedRequests()).toBe(before);
   });
 

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import { parseReceiptInstant } from '../deadlines/index.js';
-import { RIGHTS } from '../inventory/types.js';
+import { LOCALES, RIGHTS } from '../inventory/types.js';
 import type { FieldError } from './responses.js';
 
 export const CHANNELS = ['web_form', 'dashboard', 'support_desk', 'email'] as const;
@@ -63,7 +63,7 @@ export const intakeBodySchema = z
     // Trimmed and lower-cased before the format check: a form that keeps a stray space
     // must not cost the person their request.
     email: z.string().trim().toLowerCase().check(z.email(), z.maxLength(254)).describe('The requester’s email address; replies go here.'),
-    locale: z.enum(['en', 'nl']).default('en').describe('Language of the emails.'),
+    locale: z.enum(LOCALES).default('en').describe('Language of the emails.'),
     name: z.string().trim().min(1).max(200).optional().describe('The requester’s name, if given; shown to the privacy team.'),
     details: z.string().max(5000).optional().describe('Free text from the requester.'),
     accountId: z

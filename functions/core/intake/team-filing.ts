@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RIGHTS } from '../inventory/types.js';
+import { LOCALES, RIGHTS } from '../inventory/types.js';
 import { receiptInstantSchema } from './schema.js';
 
 /** How a request the privacy team files itself reached Kiara. */
@@ -19,7 +19,7 @@ export const teamFilingSchema = z
     email: z.string().trim().toLowerCase().check(z.email(), z.maxLength(254)).optional(),
     channel: z.enum(TEAM_CHANNELS),
     receivedAt: receiptInstantSchema(),
-    locale: z.enum(['en', 'nl']).default('en'),
+    locale: z.enum(LOCALES).default('en'),
     name: z.string().trim().min(1).max(200).optional(),
     details: z.string().max(5000).optional(),
     accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),

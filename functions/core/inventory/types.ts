@@ -4,7 +4,9 @@
  * the access package explains itself (Art. 15(1)) and the README's store table is made.
  */
 
-export type Locale = 'en' | 'nl';
+/** The languages every text a person receives is written in. */
+export const LOCALES = ['en', 'nl'] as const;
+export type Locale = (typeof LOCALES)[number];
 export type Localized = Record<Locale, string>;
 
 /** The rights of GDPR Art. 15-21 and 7(3) that Kiara's policy promises. */

@@ -43,7 +43,7 @@ export { minorErasureNotice, type MinorErasureNoticeInput } from './emails/minor
 export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';
 
 // Emails to the privacy team.
-export { reviewNeeded, REVIEW_NOTES, type ReviewNeededInput, type ReviewNote } from './team/review-needed.js';
+export { reviewNeeded, type ReviewNeededInput } from './team/review-needed.js';
 export { storeFailure, type StoreFailureInput } from './team/store-failure.js';
 export { triageNeeded, type TriageNeededInput } from './team/triage-needed.js';
 export { deadlineReminder, type DeadlineReminderInput } from './team/deadline-reminder.js';

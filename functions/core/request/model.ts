@@ -2,6 +2,7 @@ import type { Locale, Right } from '../inventory/types.js';
 import type { MailAttachment } from '../mail/message.js';
 import type { MailFlag, MailVerdicts } from '../mail/receipt.js';
 import type { RightDecisions } from './decisions.js';
+import type { EmailKind } from './email-kinds.js';
 
 /** A request names one or more rights; the types of the intake API are the rights. */
 export type RequestType = Right;
@@ -48,11 +49,25 @@ export interface Subject {
 }
 
 /** Emails to the requester that announce a change the privacy team made to the request. */
-export const NOTICE_KINDS = ['extension_notice', 'download_link'] as const;
+export const NOTICE_KINDS = ['extension_notice', 'download_link'] as const satisfies readonly EmailKind[];
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-/** A workflow step that waits for a person: the data subject or the privacy team. */
-export type PendingStepName = 'verify_identity' | 'triage' | 'review' | 'store_failure';
+/** The workflow steps that wait for a person: the data subject or the privacy team. */
+export const PENDING_STEPS = ['verify_identity', 'triage', 'review', 'store_failure'] as const;
+export type PendingStepName = (typeof PENDING_STEPS)[number];
+/** The steps that wait for the privacy team; the identity step waits for the requester. */
+export const TEAM_STEPS = ['triage', 'review', 'store_failure'] as const satisfies readonly PendingStepName[];
+/** The steps a dismissal (no rights request) may end: everything before the review decision. */
+export const DISMISSABLE_STEPS = ['verify_identity', 'triage', 'review'] as const satisfies readonly PendingStepName[];
+/** Whether a step is one of `steps` (a step of any name may be asked about). */
+export const isStepIn = (steps: readonly PendingStepName[], step: PendingStepName) => steps.includes(step);
+
+/**
+ * Why the review needs particular care. Codes rather than free text, so no note can carry
+ * the person's address or name into an email or the console.
+ */
+export const REVIEW_NOTES = ['requester_email_differs_from_account', 'repeated_request', 'decision_required'] as const;
+export type ReviewNote = (typeof REVIEW_NOTES)[number];
 
 export interface DeadlinePair {
   strict: string;
@@ -165,7 +180,7 @@ export interface DsrRequestRecord {
   /** When the identity link stops working (and VerifyIdentity times out). */
   identityExpiresAt?: string;
   /** Why the review needs particular care (a code of the review-needed email). */
-  reviewNote?: 'requester_email_differs_from_account';
+  reviewNote?: ReviewNote;
   /** Identity pauses (setting, default off): the legal limit moved by these days. */
   identityPauses?: { start: string; end: string }[];
   /** Set by ResolveSubject; absent while identity is unconfirmed. */

@@ -1,4 +1,5 @@
 import { reminderPoints, type ReminderPoint } from '../deadlines/index.js';
+import type { EmailMarker } from '../request/email-kinds.js';
 import { isOpen, type DsrRequestRecord } from '../request/model.js';
 
 export interface WatchSettings {
@@ -42,6 +43,6 @@ export function isCurrentPoint(request: WatchedRequest, point: ReminderPoint, se
 }
 
 /** The email marker of a point: one reminder or escalation per point, ever. */
-export function watchMailKind(point: ReminderPoint): string {
+export function watchMailKind(point: ReminderPoint): EmailMarker {
   return point.kind === 'reminder' ? `reminder#${point.at}` : `escalation#${point.kind}`;
 }

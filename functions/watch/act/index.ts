@@ -9,7 +9,7 @@ import { logger } from '../../shared/logger.js';
 import { countMetric } from '../../shared/metrics.js';
 import { DSR_METRICS } from '../../shared/metrics-names.js';
 import { sendOnce } from '../../shared/mailer.js';
-import { RequestsRepo } from '../../shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { reminderSettings } from '../settings.js';
 
 /** Which deadline an escalation point stands for, and its date. */
@@ -24,7 +24,7 @@ const MISSED = {
  * once per point, and only while the request is open and the point still applies.
  */
 export function createHandler(env: Record<string, string>) {
-  const repo = new RequestsRepo(requireEnv(env, 'REQUESTS_TABLE'));
+  const repo = new DynamoRequestsRepo(requireEnv(env, 'REQUESTS_TABLE'));
   const senderEmail = requireEnv(env, 'SENDER_EMAIL');
   const privacyTeamEmail = requireEnv(env, 'PRIVACY_TEAM_EMAIL');
   const consoleUrl = (env.CONSOLE_URL ?? '').replace(/\/$/, '');

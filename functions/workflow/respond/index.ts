@@ -24,6 +24,7 @@ import {
 import { readStoreResults } from '../../connectors/progress.js';
 import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
+import type { EmailKind, EmailMarker } from '../../core/request/email-kinds.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -35,7 +36,7 @@ type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancella
 
 /** The once-only mail kind of the Art. 19 notice to one recipient. */
 const NOTICE_KIND = 'art19_notice';
-const noticeKind = (recipientId: string) => `${NOTICE_KIND}#${recipientId}`;
+const noticeKind = (recipientId: string): EmailMarker => `${NOTICE_KIND}#${recipientId}`;
 
 /**
  * Emails the data subject the reply the workflow reached, and the recipients (Art. 19)
@@ -46,7 +47,7 @@ export function createHandler(env: Record<string, string>) {
   const contacts = parseRecipientContacts(env.RECIPIENT_CONTACTS);
   const names = parseRecipientNames(env.RECIPIENT_NAMES);
 
-  async function send(request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) {
+  async function send(request: DsrRequestRecord, kind: EmailMarker, render: () => Promise<RenderedEmail> | RenderedEmail) {
     // A minor's erasure whose account was not found has nobody to tell.
     if (!request.contactEmail) return;
     if ((await config.repo.sentMails(request.requestId)).includes(kind)) return;
@@ -90,7 +91,7 @@ async function sendResult(
   config: WorkflowEnv,
   names: RecipientNames,
   request: DsrRequestRecord,
-  send: (request: DsrRequestRecord, kind: string, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
+  send: (request: DsrRequestRecord, kind: EmailKind, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
   const { locale, requestId } = request;
   const stores = await readStoreResults(config.table, requestId);

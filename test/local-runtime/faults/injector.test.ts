@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailerHost } from '../../workflow/fixture/mailer-host.js';
 import { documentClient, s3Client, sesClient, sfnClient } from '../../../functions/shared/aws-clients.js';
-import { RequestsRepo } from '../../../functions/shared/requests-repo.js';
+import { DynamoRequestsRepo } from '../../../functions/shared/requests-repo.js';
 import { createDemoStores } from '../../../lib/demo/index.js';
 import { startLocalAws } from '../../../lib/demo/local-aws.js';
 import { installFaults } from '../../../lib/local-runtime/faults/injector.js';
@@ -17,13 +17,13 @@ const clients = () => ({ dynamodb: documentClient(), s3: s3Client(), ses: sesCli
 
 let stop: () => Promise<void>;
 let host: LambdaHost;
-let repo: RequestsRepo;
+let repo: DynamoRequestsRepo;
 
 beforeAll(async () => {
   const emulators = await startLocalAws();
   stop = () => emulators.stop();
   const table = (await createDemoStores('faults-')).requestsTable;
-  repo = new RequestsRepo(table);
+  repo = new DynamoRequestsRepo(table);
   host = mailerHost(table);
 });
 afterAll(async () => {

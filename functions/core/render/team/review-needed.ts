@@ -1,4 +1,5 @@
 import type { Right } from '../../inventory/types.js';
+import type { ReviewNote } from '../../request/model.js';
 import { formatDate } from '../dates.js';
 import { law } from '../legal.js';
 import { formatDaysLeft } from '../numbers.js';
@@ -6,12 +7,6 @@ import { rightLabels } from '../rights.js';
 import type { IsoDate, Locale, RenderedEmail, TeamEmailBase } from '../types.js';
 import { renderTeamEmail, requestFact } from './common.js';
 
-/**
- * Why the request needs review. Codes rather than free text, so no note can carry the
- * person's address or name into the email.
- */
-export const REVIEW_NOTES = ['requester_email_differs_from_account', 'repeated_request', 'decision_required'] as const;
-export type ReviewNote = (typeof REVIEW_NOTES)[number];
 
 export interface ReviewNeededInput extends TeamEmailBase {
   types: readonly Right[];

@@ -1,7 +1,12 @@
-import { SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut, InvalidToken } from '@aws-sdk/client-sfn';
-import { sfnClient } from '../shared/aws-clients.js';
-import { HttpError } from '../shared/http/errors.js';
-import type { PendingStep, RequestsRepo } from '../shared/requests-repo.js';
+import { HttpError } from './http/errors.js';
+import type { PendingStep, RequestsRepo } from './ports/requests-repo.js';
+import type { WorkflowCallbacks } from './ports/workflow-callbacks.js';
+
+/** What deciding a step acts on: the step's record, and the execution waiting on it. */
+export interface StepPorts {
+  readonly repo: RequestsRepo;
+  readonly callbacks: WorkflowCallbacks;
+}
 
 /** The 409 for a step that does not wait (any more): who decided it how, or that there is none. */
 export function notPending(existing: PendingStep | undefined): HttpError {
@@ -15,7 +20,7 @@ export function notPending(existing: PendingStep | undefined): HttpError {
  * conditional resolve is the lock: a second click, or a second person, gets 409.
  */
 export async function decideStep(
-  repo: RequestsRepo,
+  { repo, callbacks }: StepPorts,
   options: {
     requestId: string;
     stepKey: string;
@@ -38,14 +43,7 @@ export async function decideStep(
   });
   // No token yet means the workflow has not parked the step; it resumes itself on arrival.
   if (!step.taskToken) return;
-  try {
-    await sfnClient().send(
-      new SendTaskSuccessCommand({ taskToken: step.taskToken, output: JSON.stringify({ ...options.output, decision: options.decision }) }),
-    );
-  } catch (error) {
-    if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut || error instanceof InvalidToken) {
-      throw new HttpError(409, 'step_expired', 'The workflow no longer waits for this step.');
-    }
-    throw error;
+  if (!(await callbacks.resume(step.taskToken, { ...options.output, decision: options.decision }))) {
+    throw new HttpError(409, 'step_expired', 'The workflow no longer waits for this step.');
   }
 }

@@ -1,0 +1,31 @@
+import { readStoreResults } from '../connectors/progress.js';
+import type { ConfigOf } from '../shared/contract.js';
+import { issueDownloadLink, newLinkId } from '../shared/download-links.js';
+import { sendOnce } from '../shared/mailer.js';
+import { DynamoMessagesRepo } from '../shared/messages-repo.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
+import { startOnce } from '../shared/start-once.js';
+import { stepFunctionsCallbacks } from '../shared/step-functions-callbacks.js';
+import type { adminContract } from './contract.js';
+import type { AdminPorts } from './ports.js';
+
+/** The admin's ports on AWS: the requests table, Step Functions, SES. */
+export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
+  const table = config.REQUESTS_TABLE;
+  const repo = new DynamoRequestsRepo(table);
+  const linkConfig = {
+    table,
+    publicApiUrl: config.PUBLIC_API_URL,
+    downloadLinkHours: config.DOWNLOAD_LINK_HOURS,
+    packageExpiryDays: config.PACKAGE_EXPIRY_DAYS,
+  };
+  return {
+    repo,
+    messages: new DynamoMessagesRepo(table),
+    callbacks: stepFunctionsCallbacks,
+    startWorkflow: (requestId) => startOnce(config.STATE_MACHINE_ARN, requestId),
+    mailer: { sendOnce: (options) => sendOnce(repo, { ...options, from: config.SENDER_EMAIL }) },
+    downloadLinks: { issue: (request, linkId) => issueDownloadLink(linkConfig, request, linkId), newLinkId },
+    storeResults: (requestId) => readStoreResults(table, requestId),
+  };
+}

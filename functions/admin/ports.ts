@@ -1,0 +1,50 @@
+import type { StoreResult } from '../connectors/store-result.js';
+import type { RenderedEmail } from '../core/render/types.js';
+import type { EmailMarker } from '../core/request/email-kinds.js';
+import type { DsrRequestRecord } from '../core/request/model.js';
+import type { MessagesRepo } from '../shared/ports/messages-repo.js';
+import type { RequestsRepo } from '../shared/ports/requests-repo.js';
+import type { WorkflowCallbacks } from '../shared/ports/workflow-callbacks.js';
+
+/**
+ * What the admin's use cases act on, as interfaces: the handler passes the AWS adapters
+ * (adapters.ts), the use-case tests in-memory ones. No AWS SDK here.
+ */
+export interface AdminPorts {
+  readonly repo: RequestsRepo;
+  readonly messages: MessagesRepo;
+  readonly callbacks: WorkflowCallbacks;
+  /** Starts the request's DSR workflow, at most once per request. */
+  readonly startWorkflow: (requestId: string) => Promise<void>;
+  readonly mailer: Mailer;
+  readonly downloadLinks: DownloadLinks;
+  /** Each store's totals of the request's connector runs. */
+  readonly storeResults: (requestId: string) => Promise<StoreResult[]>;
+}
+
+/** Email to the requester, from the privacy sender. */
+export interface Mailer {
+  /**
+   * Sends the email once per (request, kind), however often it is called (the repo's
+   * mail claim); false when it had gone out before. A failed send throws and may be retried.
+   */
+  sendOnce(options: { requestId: string; kind: EmailMarker; to: string; email: RenderedEmail }): Promise<boolean>;
+}
+
+/** The access package's download links. */
+export interface DownloadLinks {
+  /**
+   * A new link for the request's package under `linkId` (a new token each time; the
+   * package's expiry is kept); `record` is what the request keeps once it is emailed.
+   */
+  issue(request: DsrRequestRecord, linkId: string): Promise<IssuedLink>;
+  /** A fresh link id: once a link with it is emailed, earlier links stop working. */
+  newLinkId(): string;
+}
+
+export interface IssuedLink {
+  downloadUrl: string;
+  linkExpiresAt: string;
+  packageExpiresAt: string;
+  record: NonNullable<DsrRequestRecord['downloadLink']>;
+}
