@@ -70,9 +70,31 @@ Content-Type: multipart/mixed; boundary="b"
       ].join('\r\n'),
     );
     const content = await readMessage(multipart);
-    expect(content.text).toBeUndefined();
     expect(content.htmlOnly).toBe(true);
+    expect(content.text).toBe('Delete everything');
     expect(content.attachments).toEqual([{ name: 'passport.pdf', contentType: 'application/pdf', bytes: 15 }]);
+  });
+
+  it('gives an HTML-only message as plain text: no markup, scripts, styles or images, links as their address', async () => {
+    const html = [
+      '<html><head><style>p { color: red }</style></head><body>',
+      '<p>Beste team,</p><p>Verwijder <b>al mijn gegevens</b> &amp; mijn account.</p>',
+      '<p>Zie <a href="https://kiara-api.com/account">mijn account</a>.</p>',
+      '<img src="https://tracker.example/pixel.gif" alt="pixel"><script>alert(1)</script>',
+      '</body></html>',
+    ].join('');
+    const content = await readMessage(raw('From: bram@example.nl\nSubject: verzoek\nContent-Type: text/html; charset=utf-8', html));
+    expect(content.htmlOnly).toBe(true);
+    expect(content.text).toBe('Beste team,\n\nVerwijder al mijn gegevens & mijn account.\n\nZie mijn account [https://kiara-api.com/account].');
+    expect(suggestRights(content.text!)).toEqual(['erasure']);
+  });
+
+  it('keeps a message’s own plain text where it has one, beside its HTML', async () => {
+    const alternative = raw(
+      'From: ada@example.com\nSubject: both\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary="a"',
+      ['--a', 'Content-Type: text/plain', '', 'The plain words.', '--a', 'Content-Type: text/html', '', '<p>The <i>HTML</i> words.</p>', '--a--'].join('\r\n'),
+    );
+    expect(await readMessage(alternative)).toMatchObject({ text: 'The plain words.\n', htmlOnly: false });
   });
 
   it('cuts a very long text for the team (the raw message stays whole)', async () => {
