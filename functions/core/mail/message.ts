@@ -20,6 +20,9 @@ export interface MailContent {
   subject: string;
   /** The Message-ID header, angle brackets included. */
   messageId?: string;
+  /** The In-Reply-To and References headers as they came: the messages this one answers. */
+  inReplyTo?: string;
+  references?: string;
   /**
    * The plain-text part, or for a message with only HTML that HTML converted to plain text;
    * cut at MAX_TEXT_CHARS. Absent when the message has neither.
@@ -55,6 +58,8 @@ export async function readMessage(raw: Uint8Array): Promise<MailContent> {
     fromName: from?.name || undefined,
     subject: email.subject ?? '',
     messageId: email.messageId,
+    inReplyTo: email.inReplyTo,
+    references: email.references,
     text: (email.text ?? (email.html === undefined ? undefined : htmlAsText(email.html)))?.slice(0, MAX_TEXT_CHARS),
     htmlOnly: email.text === undefined && email.html !== undefined,
     attachments: email.attachments.map((attachment) => ({
