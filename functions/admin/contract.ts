@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestIdKeyVariables } from '../intake/contract.js';
 import { defineFunction, variable } from '../shared/contract.js';
 
 export type * from './api-types.js';
@@ -22,10 +23,8 @@ export const adminContract = defineFunction({
     DOWNLOAD_LINK_HOURS: variable.count().default(168),
     /** Days a package stays when its request has no expiry on record yet (as the workflow's). */
     PACKAGE_EXPIRY_DAYS: variable.count().default(30),
-    /** The key a team filing's request id is derived with (functions/core/intake/idempotency.ts). */
-    REQUEST_ID_KEY_ARN: variable.text(),
-    /** The key itself, given directly by the local runtime instead of the secret. */
-    REQUEST_ID_KEY: variable.text().optional(),
+    /** The key a team filing's request id is derived with, as every intake channel's. */
+    ...requestIdKeyVariables,
     /**
      * The admin bearer token's secret, on LocalStack only (no authorizers there); in AWS
      * the Cognito authorizer admits the caller and the handler checks the group.

@@ -3,7 +3,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { fingerprintOf } from '../core/intake/idempotency.js';
 import type { TeamFiling } from '../core/intake/team-filing.js';
 import { HttpError } from '../shared/http/errors.js';
-import { acceptedView, type requestIntake } from '../intake/accept.js';
+import { acceptedView, statedDraft, type IntakeOutcome, type NewDelivery } from '../intake/accept.js';
+import type { FiledRequest } from './api-types.js';
 
 /**
  * `POST /admin/requests`: a request the privacy team files itself, through the same intake
@@ -11,26 +12,17 @@ import { acceptedView, type requestIntake } from '../intake/accept.js';
  * audit names the team member who filed it.
  */
 export async function fileRequest(
-  accept: ReturnType<typeof requestIntake>,
+  accept: (delivery: NewDelivery) => Promise<IntakeOutcome>,
   body: TeamFiling,
   actor: string,
   idempotencyKey: string | undefined,
-) {
+): Promise<FiledRequest> {
   const outcome = await accept({
     // A retried POST with the same Idempotency-Key files once; without one, each POST files.
     deliveryKey: `team:${idempotencyKey ?? randomUUID()}`,
     fingerprint: fingerprintOf(JSON.stringify(body)),
     contactEmail: body.email ?? '',
-    draft: {
-      types: body.types,
-      locale: body.locale,
-      channel: body.channel,
-      receivedAt: body.receivedAt,
-      name: body.name,
-      details: body.details,
-      accountId: body.accountId,
-      filing: { filedBy: actor, note: body.note, identity: body.identity, ground: body.ground },
-    },
+    draft: { ...statedDraft(body), filing: { filedBy: actor, note: body.note, identity: body.identity, ground: body.ground } },
     auditDetails: { filedBy: actor, identity: body.identity ?? 'link', ground: body.ground ?? null },
   });
   if (!outcome.accepted && 'keyReused' in outcome) {

@@ -153,6 +153,18 @@ export class DynamoRequestsRepo implements RequestsRepo {
     );
   }
 
+  /**
+   * Records an event a workflow step writes once per request: a retried step (its Lambda
+   * died after the write) finds it in the trail and writes nothing. Steps of one execution
+   * never run concurrently, so reading first is enough.
+   */
+  async auditOnce(requestId: string, event: Omit<AuditEvent, 'at'>): Promise<void> {
+    const same = JSON.stringify(event.details ?? null);
+    const trail = await this.auditTrail(requestId);
+    if (trail.some((recorded) => recorded.type === event.type && JSON.stringify(recorded.details ?? null) === same)) return;
+    await this.audit(requestId, event);
+  }
+
   async auditTrail(requestId: string): Promise<AuditEvent[]> {
     return (await this.queryPrefix(requestId, requestKeys.eventPrefix)).map((item) => strip<AuditEvent>(item));
   }

@@ -45,6 +45,8 @@ export interface DsrLocalOptions {
   /** Faults in the handlers' AWS calls (see the local runtime's option; `DSR_FAULTS` for `npm start`). */
   faults?: LocalRuntimeOptions['faults'];
   crashAfter?: LocalRuntimeOptions['crashAfter'];
+  /** A shorter lease of email claims (see the local runtime's option). */
+  mailClaimLeaseMs?: LocalRuntimeOptions['mailClaimLeaseMs'];
   /** Called after each handler invocation (see the local runtime's option). */
   /** Milliseconds between expiry sweeps (TTL, lifecycle); 0 = only when a test calls `runtime.expiry.sweep()`. */
   expirySweepMs?: number;
@@ -166,6 +168,7 @@ async function startDsrLocalOn(port: number, options: DsrLocalOptions): Promise<
     expirySweepMs: options.expirySweepMs,
     faults: options.faults,
     crashAfter: options.crashAfter,
+    mailClaimLeaseMs: options.mailClaimLeaseMs,
     log: options.log,
     envOverrides: {
       // The secrets themselves, where AWS would read them from Secrets Manager.

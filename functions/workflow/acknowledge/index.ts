@@ -51,7 +51,7 @@ export function createHandler(env: Record<string, string>) {
         await repo.update(request.requestId, { identityExpiresAt: expiresAt });
         verification = { verifyUrl: `${config.publicApiUrl}/v1/verify/${token}`, expiresAt };
       } else {
-        await repo.audit(request.requestId, {
+        await repo.auditOnce(request.requestId, {
           type: 'identity_verified',
           actor: filing ? filing.filedBy : 'kiara-dashboard',
           details: { method: filing ? 'privacy_team' : 'dashboard_session' },

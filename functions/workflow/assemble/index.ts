@@ -8,7 +8,7 @@ import type { DsrRequestRecord } from '../../core/request/model.js';
 import { recordExpiresAt } from '../../core/retention/index.js';
 import { assemblePackage } from '../../connectors/package.js';
 import { deleteWorkFiles } from '../../connectors/work-files.js';
-import { readStoreResults } from '../../connectors/progress.js';
+import { readStoreResults, type StoreResult } from '../../connectors/progress.js';
 import { requireEnv } from '../../shared/env.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -29,6 +29,19 @@ export function createHandler(env: Record<string, string>) {
   return stepHandler('assemble', async (event: { requestId: string }) => {
     const request = await repo.get(event.requestId);
     const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
+    // A retry after the package was recorded (the Lambda died later) builds nothing again.
+    const result = request.package ?? (await build(request, stores));
+    // Recorded before the parts go, so that no retry ever looks for parts already deleted.
+    if (!request.package) await repo.update(event.requestId, { package: result, status: 'responding' });
+    await deleteWorkFiles(exportBucket, event.requestId);
+    await repo.auditOnce(event.requestId, {
+      type: 'package_assembled',
+      actor: 'workflow',
+      details: { bytes: result.bytes, files: result.files, stores: stores.map((s) => ({ storeId: s.storeId, items: s.items })) },
+    });
+  });
+
+  async function build(request: DsrRequestRecord, stores: StoreResult[]) {
     const requestRecords = {
       recordRetentionYears,
       requests: await Promise.all(
@@ -47,9 +60,9 @@ export function createHandler(env: Record<string, string>) {
         ? agedOutWindows(planStores(request.types).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
         : [],
     });
-    const result = await assemblePackage({
+    return assemblePackage({
       exportBucket,
-      requestId: event.requestId,
+      requestId: request.requestId,
       stores,
       documents: [
         { path: 'README.html', content: summary.html },
@@ -59,14 +72,7 @@ export function createHandler(env: Record<string, string>) {
           : []),
       ],
     });
-    await deleteWorkFiles(exportBucket, event.requestId);
-    await repo.update(event.requestId, { package: result, status: 'responding' });
-    await repo.audit(event.requestId, {
-      type: 'package_assembled',
-      actor: 'workflow',
-      details: { bytes: result.bytes, files: result.files, stores: stores.map((s) => ({ storeId: s.storeId, items: s.items })) },
-    });
-  });
+  }
 }
 
 /** An earlier request as the package lists it: what was asked, when, and how long its record is kept. */

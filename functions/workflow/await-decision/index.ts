@@ -93,11 +93,14 @@ export function createHandler(env: Record<string, string>) {
       : event.step === 'triage' ? 'awaiting_triage'
       : event.step === 'review' ? 'awaiting_review' : 'awaiting_store_retry';
     const request = await config.repo.setStatus(event.requestId, status, { pendingStep: event.step });
-    await config.repo.audit(event.requestId, {
+    const pending = {
       type: 'step_pending',
       actor: 'workflow',
       details: { step: event.step, storeId: event.storeId, action: event.action, error: event.error },
-    });
+    };
+    // A store failure is a new occurrence each time; any other step is parked once.
+    if (event.step === 'store_failure') await config.repo.audit(event.requestId, pending);
+    else await config.repo.auditOnce(event.requestId, pending);
     if (event.step === 'store_failure') countMetric(DSR_METRICS.storeFailures);
     if (event.step !== 'verify_identity') await notifyPrivacyTeam(config, event, request);
   });

@@ -28,7 +28,7 @@ export function createHandler(env: Record<string, string>) {
   return stepHandler('close', async (event: { requestId: string; status: ClosedStatus }) => {
     const closedAt = new Date().toISOString();
     await repo.update(event.requestId, { status: event.status, closedAt }, ['pendingStep']);
-    await repo.audit(event.requestId, { type: 'closed', actor: 'workflow', details: { status: event.status } });
+    await repo.auditOnce(event.requestId, { type: 'closed', actor: 'workflow', details: { status: event.status } });
     await stopWatch(event.requestId);
     // Releases the hold: what was collected before the review (refused, cancelled) or is
     // left over goes; a completed request's package is in packages/, not here.

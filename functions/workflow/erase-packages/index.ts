@@ -26,10 +26,10 @@ export function createHandler(env: Record<string, string>) {
       if (earlier.packageRevoked) continue;
       await s3Client().send(new DeleteObjectCommand({ Bucket: exportBucket, Key: earlier.package.key }));
       await repo.update(earlierId, { packageRevoked: { at: new Date().toISOString(), byRequestId: request.requestId } });
-      await repo.audit(earlierId, { type: 'package_revoked', actor: 'workflow', details: { byRequestId: request.requestId } });
+      await repo.auditOnce(earlierId, { type: 'package_revoked', actor: 'workflow', details: { byRequestId: request.requestId } });
     }
     await repo.update(request.requestId, { erasedPackages: erased });
-    await repo.audit(request.requestId, { type: 'earlier_packages_erased', actor: 'workflow', details: { requestIds: erased } });
+    await repo.auditOnce(request.requestId, { type: 'earlier_packages_erased', actor: 'workflow', details: { requestIds: erased } });
   });
 }
 

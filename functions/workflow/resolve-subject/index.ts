@@ -45,7 +45,7 @@ export function createHandler(env: Record<string, string>) {
       ...(emailDiffers ? { reviewNote: 'requester_email_differs_from_account' as const } : {}),
       ...(minor && accountEmail ? { contactEmail: accountEmail } : {}),
     });
-    await repo.audit(event.requestId, {
+    await repo.auditOnce(event.requestId, {
       type: 'subject_resolved',
       actor: 'workflow',
       details: {

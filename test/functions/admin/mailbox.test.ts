@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dismiss, triage } from '../../../functions/admin/mailbox.js';
+import type { MailFacts } from '../../../functions/core/request/model.js';
+import { aRequest } from '../shared/request-record.js';
+import { memoryPorts } from './ports.js';
+
+const actor = 'alice@kiara-api.com';
+const pass = 'PASS' as const;
+const heldMail: MailFacts = {
+  objectKey: 'inbound/1',
+  bytes: 420,
+  verdicts: { spf: pass, dkim: pass, dmarc: pass, spam: pass, virus: pass },
+  flags: ['dmarc_fail'],
+  held: true,
+  subject: 'A question',
+  text: 'How do I change my password?',
+  attachments: [],
+};
+const heldRequest = (requestId: string, contactEmail = 'jane@example.com') =>
+  aRequest({ requestId, channel: 'email', status: 'awaiting_triage', pendingStep: 'triage', mail: heldMail, contactEmail });
+
+describe('the privacy mailbox’s triage and dismissal (use cases on the in-memory repository)', () => {
+  it('triages held mail once: the rights are recorded, the step resumed and the workflow started; a second triage is 409', async () => {
+    const request = heldRequest('dsr_triage');
+    const { ports, repo, park, resumed, started } = memoryPorts(request);
+    await park(request.requestId, 'triage');
+    await triage(ports, request, { types: ['access', 'erasure'] }, actor);
+    expect(await repo.get(request.requestId)).toMatchObject({ types: ['access', 'erasure'], triage: { types: ['access', 'erasure'], decidedBy: actor } });
+    expect(resumed.map((resume) => resume.output)).toEqual([{ decision: 'triaged' }]);
+    expect(started).toEqual([request.requestId]);
+
+    await expect(triage(ports, request, { types: ['access'] }, 'bob@kiara-api.com')).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    expect((await repo.get(request.requestId)).types).toEqual(['access', 'erasure']);
+  });
+
+  it('refuses to triage held mail without an address to answer (409 no_reply_address), recording nothing', async () => {
+    const request = heldRequest('dsr_noreply', '');
+    const { ports, repo, park, started } = memoryPorts(request);
+    await park(request.requestId, 'triage');
+    await expect(triage(ports, request, { types: ['access'] }, actor)).rejects.toMatchObject({ status: 409, code: 'no_reply_address' });
+    expect((await repo.get(request.requestId)).triage).toBeUndefined();
+    expect(started).toEqual([]);
+  });
+
+  it('dismisses held mail at triage: it closes here, and the sender gets the team’s reply once', async () => {
+    const request = heldRequest('dsr_dismiss');
+    const { ports, repo, park, sent } = memoryPorts(request);
+    await park(request.requestId, 'triage');
+    await dismiss(ports, request, { reason: 'support question', reply: 'Our support desk will answer you.' }, actor);
+    const closed = await repo.get(request.requestId);
+    expect(closed).toMatchObject({ status: 'dismissed', dismissal: { reason: 'support question', dismissedBy: actor } });
+    expect(closed.pendingStep).toBeUndefined();
+    expect(sent.map((mail) => [mail.kind, mail.to])).toEqual([['dismissal_reply', 'jane@example.com']]);
+    expect(sent[0]!.email.text).toContain('Our support desk will answer you.');
+
+    await expect(dismiss(ports, closed, { reason: 'again' }, actor)).rejects.toMatchObject({ status: 409, code: 'not_dismissable' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('refuses to dismiss a request past its review (409 not_dismissable)', async () => {
+    const request = aRequest({ requestId: 'dsr_running', status: 'processing' });
+    const { ports, repo } = memoryPorts(request);
+    await expect(dismiss(ports, request, { reason: 'no' }, actor)).rejects.toMatchObject({ status: 409, code: 'not_dismissable' });
+    expect((await repo.get(request.requestId)).dismissal).toBeUndefined();
+  });
+});

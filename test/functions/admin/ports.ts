@@ -1,0 +1,74 @@
+import type { AdminPorts } from '../../../functions/admin/ports.js';
+import type { RenderedEmail } from '../../../functions/core/render/types.js';
+import type { DsrRequestRecord } from '../../../functions/core/request/model.js';
+import { InMemoryRequestsRepo } from '../../../functions/shared/in-memory-requests-repo.js';
+import type { ReceivedMessage } from '../../../functions/shared/ports/messages-repo.js';
+import type { PendingStep } from '../../../functions/shared/ports/requests-repo.js';
+
+export interface SentEmail {
+  requestId: string;
+  kind: string;
+  to: string;
+  email: RenderedEmail;
+}
+
+/**
+ * The admin's ports in memory, for the use-case tests: the in-memory requests repo, a
+ * workflow whose parked tasks are the tokens in `waiting` (a resume of any other is
+ * refused, as Step Functions refuses an expired one), and a mailer that sends once per
+ * (request, kind) through the repo's mail claim, as sendOnce does, and can be made to fail.
+ */
+export function memoryPorts(...requests: DsrRequestRecord[]) {
+  const repo = new InMemoryRequestsRepo(requests);
+  const waiting = new Set<string>();
+  const resumed: { taskToken: string; output: Record<string, unknown> }[] = [];
+  const started: string[] = [];
+  const sent: SentEmail[] = [];
+  const mail = { failing: false };
+  let links = 0;
+  const ports: AdminPorts = {
+    repo,
+    messages: { add: async () => true, list: async () => [] as ReceivedMessage[] },
+    callbacks: {
+      async resume(taskToken, output) {
+        if (!waiting.delete(taskToken)) return false;
+        resumed.push({ taskToken, output });
+        return true;
+      },
+    },
+    startWorkflow: async (requestId) => {
+      if (!started.includes(requestId)) started.push(requestId);
+    },
+    mailer: {
+      async sendOnce(options) {
+        const claim = await repo.claimMail(options.requestId, options.kind, 60_000);
+        if (claim !== 'claimed') return false;
+        if (mail.failing) {
+          await repo.releaseMail(options.requestId, options.kind);
+          throw new Error('mail provider down');
+        }
+        sent.push(options);
+        await repo.markMailSent(options.requestId, options.kind);
+        return true;
+      },
+    },
+    downloadLinks: {
+      newLinkId: () => `link${++links}`,
+      async issue(request, linkId) {
+        const record = { linkId, linkExpiresAt: '2026-06-22T10:00:00.000Z', packageExpiresAt: request.downloadLink!.packageExpiresAt };
+        return { downloadUrl: `https://api.example/v1/downloads/${linkId}`, ...record, record };
+      },
+    },
+    storeResults: async () => [],
+  };
+
+  /** Registers a step waiting for the team, parked with a live task token. */
+  async function park(requestId: string, step: PendingStep['step'], stepKey: string = step, details?: Record<string, unknown>) {
+    const taskToken = `token-${requestId}-${stepKey}`;
+    waiting.add(taskToken);
+    await repo.putStep({ requestId, step, stepKey, status: 'pending', taskToken, createdAt: '2026-06-15T10:00:00.000Z', details });
+    return taskToken;
+  }
+
+  return { ports, repo, park, waiting, resumed, started, sent, mail };
+}

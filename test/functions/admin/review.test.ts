@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { approve, decide, previewRejection, reject } from '../../../functions/admin/review.js';
+import { HttpError } from '../../../functions/shared/http/errors.js';
+import { aRequest } from '../shared/request-record.js';
+import { memoryPorts } from './ports.js';
+
+const actor = 'alice@kiara-api.com';
+const refusal = { reasonCode: 'manifestly_unfounded' as const, reason: 'The same request was answered last week.' };
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-06-20T10:00:00Z')); // within the first month of the requests below
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the review decision (use cases on the in-memory repository)', () => {
+  it('approves once: the decision is stored, audited and hands the workflow the plan; a second approval is 409 and changes nothing', async () => {
+    const request = aRequest({ requestId: 'dsr_approve', subject: { found: true, accountId: 'acct_1' } });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    await park(request.requestId, 'review');
+
+    await approve(ports, request, undefined, actor);
+    const stored = await repo.get(request.requestId);
+    expect(stored.decision).toMatchObject({ rights: { access: { decision: 'grant' } }, decidedBy: actor });
+    expect(resumed).toEqual([{ taskToken: 'token-dsr_approve-review', output: expect.objectContaining({ decision: 'approved', plan: expect.any(Object) }) }]);
+    expect((await repo.auditTrail(request.requestId)).map((event) => [event.type, event.details?.decision])).toEqual([['decision', 'approved']]);
+
+    await expect(approve(ports, request, undefined, 'bob@kiara-api.com')).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    expect((await repo.get(request.requestId)).decision).toEqual(stored.decision);
+    expect(resumed).toHaveLength(1);
+  });
+
+  it('answers 409 no_pending_step when the request does not wait for a review', async () => {
+    const request = aRequest({ requestId: 'dsr_noreview' });
+    const { ports, repo } = memoryPorts(request);
+    await expect(reject(ports, request, refusal, actor)).rejects.toMatchObject({ status: 409, code: 'no_pending_step' });
+    expect((await repo.get(request.requestId)).decision).toBeUndefined();
+  });
+
+  it('refuses an approval of a rectification without the statement of what was done, and the review still waits', async () => {
+    const request = aRequest({ requestId: 'dsr_rectify', types: ['rectification'] });
+    const { ports, repo, park } = memoryPorts(request);
+    await park(request.requestId, 'review');
+    await expect(approve(ports, request, undefined, actor)).rejects.toMatchObject({ status: 400, code: 'outcome_required' });
+    expect(await repo.pendingSteps(request.requestId)).toHaveLength(1);
+
+    await approve(ports, request, { outcome: 'We corrected your email address.' }, actor);
+    expect((await repo.get(request.requestId)).outcome).toMatchObject({ text: 'We corrected your email address.', decidedBy: actor });
+  });
+
+  it('marks a refusal decided after the one-month refusal deadline as late, and still sends it on', async () => {
+    const request = aRequest({ requestId: 'dsr_late' });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    await park(request.requestId, 'review');
+    vi.setSystemTime(new Date('2026-07-16T10:00:00Z')); // the day after the legal deadline, 15 July
+    await reject(ports, request, refusal, actor);
+    expect((await repo.get(request.requestId)).decision).toMatchObject({ late: true, rights: { access: { decision: 'refuse', ground: 'manifestly_unfounded' } } });
+    expect(resumed[0]!.output).toEqual({ decision: 'rejected' });
+  });
+
+  it('refuses per-right decisions that leave a right undecided, with one field entry per problem', async () => {
+    const request = aRequest({ requestId: 'dsr_decide', types: ['access', 'erasure'] });
+    const { ports, repo, park } = memoryPorts(request);
+    await park(request.requestId, 'review');
+    const refused = decide(ports, request, { rights: { access: { decision: 'grant' } } }, actor);
+    await expect(refused).rejects.toBeInstanceOf(HttpError);
+    await expect(refused).rejects.toMatchObject({ status: 400, code: 'validation_failed', fields: [expect.objectContaining({ path: 'rights.erasure' })] });
+    expect(await repo.pendingSteps(request.requestId)).toHaveLength(1);
+  });
+
+  it('answers 409 step_expired when the workflow no longer waits, with the decision recorded', async () => {
+    const request = aRequest({ requestId: 'dsr_expired' });
+    const { ports, repo, park, waiting } = memoryPorts(request);
+    await park(request.requestId, 'review');
+    waiting.clear(); // the task timed out in Step Functions
+    await expect(approve(ports, request, undefined, actor)).rejects.toMatchObject({ status: 409, code: 'step_expired' });
+    expect(await repo.findStep(request.requestId, 'review')).toMatchObject({ status: 'resolved', decision: 'approved' });
+  });
+
+  it('previews the refusal email in the request’s language, quoting the facts', () => {
+    const dutch = previewRejection(aRequest({ requestId: 'dsr_preview', locale: 'nl' }), refusal);
+    const english = previewRejection(aRequest({ requestId: 'dsr_preview' }), refusal);
+    expect(dutch.text).toContain('The same request was answered last week.');
+    expect(dutch.subject).toContain('dsr_preview');
+    expect(dutch.subject).not.toEqual(english.subject);
+  });
+});

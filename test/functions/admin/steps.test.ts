@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cancel, retryStores } from '../../../functions/admin/steps.js';
+import { aRequest } from '../shared/request-record.js';
+import { memoryPorts } from './ports.js';
+
+const actor = 'alice@kiara-api.com';
+
+describe('retrying failed stores and cancelling (use cases on the in-memory repository)', () => {
+  it('retries every failed store, or only the one named; none failed is 409 no_pending_step', async () => {
+    const request = aRequest({ requestId: 'dsr_retry', status: 'awaiting_store_retry' });
+    const { ports, park, resumed } = memoryPorts(request);
+    await park(request.requestId, 'store_failure', 'store_failure#media', { storeId: 'media' });
+    await park(request.requestId, 'store_failure', 'store_failure#usage', { storeId: 'usage' });
+
+    await retryStores(ports, request, { storeId: 'usage' }, actor);
+    expect(resumed.map((resume) => resume.taskToken)).toEqual(['token-dsr_retry-store_failure#usage']);
+    await retryStores(ports, request, undefined, actor);
+    expect(resumed.map((resume) => resume.taskToken)).toEqual(['token-dsr_retry-store_failure#usage', 'token-dsr_retry-store_failure#media']);
+    await expect(retryStores(ports, request, undefined, actor)).rejects.toMatchObject({ status: 409, code: 'no_pending_step' });
+  });
+
+  it('cancels a request waiting for its review once; a cancellation after the decision is 409 already_decided', async () => {
+    const request = aRequest({ requestId: 'dsr_cancel' });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    await park(request.requestId, 'review');
+    await cancel(ports, request, actor);
+    expect(resumed.map((resume) => resume.output)).toEqual([{ decision: 'cancelled' }]);
+    await expect(cancel(ports, request, actor)).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    expect((await repo.auditTrail(request.requestId)).map((event) => event.details?.decision)).toEqual(['cancelled']);
+  });
+});

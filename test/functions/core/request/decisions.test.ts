@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  carriedOutRights,
+  checkRightDecisions,
+  DECISION_GROUND_CODES,
+  grantAll,
+  refuseAll,
+  reviewDecision,
+} from '../../../../functions/core/request/decisions.js';
+import { reviewedPlan } from '../../../../functions/core/plan/plan.js';
+import { groundText } from '../../../../functions/core/render/index.js';
+
+const facts = 'A claim about invoice 2026-17 is pending in court.';
+
+describe('a decision per right', () => {
+  it('accepts one entry per requested right, a ground and facts where something is withheld', () => {
+    expect(checkRightDecisions(['access', 'erasure'], {
+      access: { decision: 'grant' },
+      erasure: { decision: 'partial', ground: 'legal_claims', facts },
+    })).toEqual([]);
+  });
+
+  it('names each wrong field with a code', () => {
+    expect(checkRightDecisions(['access', 'erasure'], {
+      access: { decision: 'maybe' },
+      objection: { decision: 'grant' },
+      flying: { decision: 'grant' },
+    })).toEqual([
+      { path: 'rights.erasure', code: 'required' },
+      { path: 'rights.access.decision', code: 'unknown_value' },
+      { path: 'rights.objection', code: 'not_requested' },
+      { path: 'rights.flying', code: 'unknown_right' },
+    ]);
+    expect(checkRightDecisions(['access'], { access: { decision: 'refuse', ground: 'legal_claims', facts: ' ' } })).toEqual([
+      { path: 'rights.access.ground', code: 'ground_not_applicable' },
+      { path: 'rights.access.facts', code: 'facts_required' },
+    ]);
+    expect(checkRightDecisions(['access'], { access: { decision: 'refuse', ground: 'whim', facts } })).toEqual([
+      { path: 'rights.access.ground', code: 'unknown_ground' },
+    ]);
+  });
+
+  it('carries out what is granted, fully or in part, and refuses the whole only when nothing is', () => {
+    const mixed = { access: { decision: 'grant' }, erasure: { decision: 'refuse', ground: 'legal_claims', facts } } as const;
+    expect(reviewDecision(mixed)).toBe('approved');
+    expect(reviewDecision(refuseAll(['access', 'erasure'], 'excessive', facts))).toBe('rejected');
+    expect(carriedOutRights({ types: ['access', 'erasure'], decision: { rights: mixed } })).toEqual(['access']);
+    expect(carriedOutRights({ types: ['access', 'erasure'] })).toEqual(['access', 'erasure']);
+    const plan = reviewedPlan({ types: ['access', 'erasure'], decision: { rights: mixed } });
+    expect(plan).toMatchObject({ collect: true, erase: false });
+    expect(reviewedPlan({ types: ['erasure'], decision: { rights: grantAll(['erasure']) } }).erase).toBe(true);
+  });
+
+  it('states every ground in both languages, with its provision in the reader\'s citation style', () => {
+    for (const ground of DECISION_GROUND_CODES) {
+      expect(groundText(ground, 'en')).toMatch(/GDPR\)\.|GDPR\)\. /);
+      expect(groundText(ground, 'nl')).toMatch(/AVG/);
+    }
+    expect(groundText('legal_claims', 'en')).toContain('exception of Art. 17(3)(e) GDPR');
+  });
+});
