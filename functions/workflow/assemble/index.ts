@@ -9,10 +9,11 @@ import { recordExpiresAt } from '../../core/retention/index.js';
 import { assemblePackage } from '../../connectors/package.js';
 import { deleteWorkFiles } from '../../connectors/work-files.js';
 import { readStoreResults, type StoreResult } from '../../connectors/progress.js';
-import { requireEnv } from '../../shared/env.js';
+import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { workflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { assembleContract, type AssembleEvent } from './contract.js';
 
 /**
  * Streams the access package: every collected store's data as JSON and CSV, the original
@@ -20,13 +21,13 @@ import { workflowEnv } from '../../shared/workflow-env.js';
  * summary.json). Work files are removed once the package is complete.
  */
 export function createHandler(env: Record<string, string>) {
-  const { repo, recordRetentionYears } = workflowEnv(env);
-  const table = requireEnv(env, 'REQUESTS_TABLE');
-  const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+  const config = readEnvironment(assembleContract, env);
+  const { REQUESTS_TABLE: table, EXPORT_BUCKET: exportBucket, RECORD_RETENTION_YEARS: recordRetentionYears } = config;
+  const repo = new DynamoRequestsRepo(table);
   // The processors as the deployment names them (Art. 15(1)(c)).
-  const inventory = namedStores(parseRecipientNames(env.RECIPIENT_NAMES));
+  const inventory = namedStores(parseRecipientNames(config.RECIPIENT_NAMES));
 
-  return stepHandler('assemble', async (event: { requestId: string }) => {
+  return stepHandler('assemble', async (event: AssembleEvent) => {
     const request = await repo.get(event.requestId);
     const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
     // A retry after the package was recorded (the Lambda died later) builds nothing again.

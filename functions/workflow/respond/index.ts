@@ -26,13 +26,19 @@ import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/inde
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { EmailKind, EmailMarker } from '../../core/request/email-kinds.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
+import { readEnvironment, type ConfigOf } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
-import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { respondContract, type RespondEvent } from './contract.js';
 
-type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancellation' | 'recipient_notices';
+/** The step's settings and its requests table, as the replies below use them. */
+interface Respond {
+  readonly config: ConfigOf<typeof respondContract>;
+  readonly repo: DynamoRequestsRepo;
+}
 
 /** The once-only mail kind of the Art. 19 notice to one recipient. */
 const NOTICE_KIND = 'art19_notice';
@@ -43,25 +49,27 @@ const noticeKind = (recipientId: string): EmailMarker => `${NOTICE_KIND}#${recip
  * the notices of an erasure; each kind goes out once.
  */
 export function createHandler(env: Record<string, string>) {
-  const config = workflowEnv(env);
-  const contacts = parseRecipientContacts(env.RECIPIENT_CONTACTS);
-  const names = parseRecipientNames(env.RECIPIENT_NAMES);
+  const config = readEnvironment(respondContract, env);
+  const step: Respond = { config, repo: new DynamoRequestsRepo(config.REQUESTS_TABLE) };
+  const { repo } = step;
+  const contacts = parseRecipientContacts(config.RECIPIENT_CONTACTS);
+  const names = parseRecipientNames(config.RECIPIENT_NAMES);
 
   async function send(request: DsrRequestRecord, kind: EmailMarker, render: () => Promise<RenderedEmail> | RenderedEmail) {
     // A minor's erasure whose account was not found has nobody to tell.
     if (!request.contactEmail) return;
-    if ((await config.repo.sentMails(request.requestId)).includes(kind)) return;
-    await sendOnce(config.repo, {
+    if ((await repo.sentMails(request.requestId)).includes(kind)) return;
+    await sendOnce(repo, {
       requestId: request.requestId,
       kind,
-      from: config.senderEmail,
+      from: config.SENDER_EMAIL,
       to: request.contactEmail,
       email: await render(),
     });
   }
 
-  return stepHandler('respond', async (event: { requestId: string; reply: Reply }) => {
-    const request = await config.repo.get(event.requestId);
+  return stepHandler('respond', async (event: RespondEvent) => {
+    const request = await repo.get(event.requestId);
     const { locale, requestId } = request;
     switch (event.reply) {
       case 'identity_expired':
@@ -80,21 +88,21 @@ export function createHandler(env: Record<string, string>) {
             ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(config, contacts, names, request);
+        return notifyRecipients(step, contacts, names, request);
       case 'result':
-        return sendResult(config, names, request, send);
+        return sendResult(step, names, request, send);
     }
   });
 }
 
 async function sendResult(
-  config: WorkflowEnv,
+  { config, repo }: Respond,
   names: RecipientNames,
   request: DsrRequestRecord,
   send: (request: DsrRequestRecord, kind: EmailKind, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
   const { locale, requestId } = request;
-  const stores = await readStoreResults(config.table, requestId);
+  const stores = await readStoreResults(config.REQUESTS_TABLE, requestId);
   const carried = carriedOutRights(request);
   // One reply carries the decision on every right: the first of the replies that go out.
   const replies = [
@@ -105,8 +113,17 @@ async function sendResult(
   const review = (kind: string) => (kind === replies[0] ? reviewed(request) : undefined);
   if (request.package) {
     await send(request, 'access_ready', async () => {
-      const { record, ...link } = await issueDownloadLink(config, request, newLinkId());
-      await config.repo.update(requestId, { downloadLink: record });
+      const { record, ...link } = await issueDownloadLink(
+        {
+          table: config.REQUESTS_TABLE,
+          publicApiUrl: config.PUBLIC_API_URL,
+          downloadLinkHours: config.DOWNLOAD_LINK_HOURS,
+          packageExpiryDays: config.PACKAGE_EXPIRY_DAYS,
+        },
+        request,
+        newLinkId(),
+      );
+      await repo.update(requestId, { downloadLink: record });
       return accessReady({
         locale,
         requestId,
@@ -138,10 +155,10 @@ async function sendResult(
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
         remains: {
           deletedPackages: request.erasedPackages?.length ?? 0,
-          recordRetentionYears: config.recordRetentionYears,
+          recordRetentionYears: config.RECORD_RETENTION_YEARS,
           backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
         },
-        notifiedRecipients: (await notifiedRecipients(config, requestId)).map((recipient) => namedRecipient(recipient, names)),
+        notifiedRecipients: (await notifiedRecipients(repo, requestId)).map((recipient) => namedRecipient(recipient, names)),
         inventory: namedStores(names),
         review: review('erasure_report'),
       }));
@@ -170,14 +187,14 @@ function reviewed(request: DsrRequestRecord): ReviewedRights {
  * without a contact is logged for the privacy team (`art19_notice_missing_contact`)
  * instead, once, and is not named to the data subject.
  */
-async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord) {
+async function notifyRecipients({ config, repo }: Respond, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord) {
   const { requestId } = request;
   const accountId = request.subject?.accountId ?? request.accountId;
   if (!accountId) return;
-  const erased = (await readStoreResults(config.table, requestId))
+  const erased = (await readStoreResults(config.REQUESTS_TABLE, requestId))
     .filter((s) => s.action === 'erase' && s.items > 0)
     .map((s) => s.storeId);
-  const trail = await config.repo.auditTrail(requestId);
+  const trail = await repo.auditTrail(requestId);
   const logged = (type: string, recipientId: string) =>
     trail.some((event) => event.type === type && event.details?.recipientId === recipientId);
   const erasedAt = new Date().toISOString();
@@ -185,7 +202,7 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
     const contact = contacts[recipient.id];
     if (!contact) {
       if (!logged('art19_notice_missing_contact', recipient.id)) {
-        await config.repo.audit(requestId, {
+        await repo.audit(requestId, {
           type: 'art19_notice_missing_contact',
           actor: 'workflow',
           details: { recipientId: recipient.id, notice: 'erasure' },
@@ -194,15 +211,15 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
       continue;
     }
     const kind = noticeKind(recipient.id);
-    await sendOnce(config.repo, {
+    await sendOnce(repo, {
       requestId,
       kind,
-      from: config.senderEmail,
+      from: config.SENDER_EMAIL,
       to: contact,
       email: erasureNotice({ requestId, accountId, recipient: namedRecipient(recipient, names), storeIds, erasedAt }),
     });
     if (!logged('art19_notice', recipient.id)) {
-      await config.repo.audit(requestId, {
+      await repo.audit(requestId, {
         type: 'art19_notice',
         actor: 'workflow',
         details: { recipientId: recipient.id, notice: 'erasure', mailKind: kind },
@@ -212,8 +229,8 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
 }
 
 /** The recipients whose notice went out, in the inventory's order. */
-async function notifiedRecipients(config: WorkflowEnv, requestId: string) {
-  const sent = await config.repo.sentMails(requestId);
+async function notifiedRecipients(repo: DynamoRequestsRepo, requestId: string) {
+  const sent = await repo.sentMails(requestId);
   return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id)));
 }
 

@@ -4,7 +4,8 @@ import type { Context } from 'aws-lambda';
 import { storeById } from '../../../functions/core/inventory/index.js';
 import { requestKeys } from '../../../functions/core/request/keys.js';
 import { documentClient, s3Client } from '../../../functions/shared/aws-clients.js';
-import { createHandler, type StoreStepResult } from '../../../functions/store/index.js';
+import type { StoreStepResult } from '../../../functions/store/contract.js';
+import { createHandler } from '../../../functions/store/index.js';
 import { createDemoStores, seedDemoData, type DemoSizes, type DemoStores } from '../../../lib/demo/index.js';
 import { startLocalAws } from '../../../lib/demo/local-aws.js';
 
