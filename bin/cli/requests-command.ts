@@ -18,6 +18,20 @@ function parseRightDecision(spec: string): [string, Record<string, string>] {
   return [right, { decision, ...(ground !== undefined ? { ground } : {}), ...(facts.length ? { facts: facts.join(':') } : {}) }];
 }
 
+/** `erasure=support,media` → the right and its values, for `--keep` and `--until`. */
+function parseRightOption(spec: string): [string, string] {
+  const [right = '', value = ''] = spec.split(/=(.*)/s);
+  return [right, value];
+}
+
+/** The decide body's rights: each `--right`, with the stores it keeps and until when. */
+function decideRights(options: { right: string[]; keep?: string[]; until?: string[] }) {
+  const rights = Object.fromEntries(options.right.map(parseRightDecision)) as Record<string, Record<string, unknown>>;
+  for (const [right, stores] of (options.keep ?? []).map(parseRightOption)) rights[right] = { ...rights[right], keep: stores.split(',') };
+  for (const [right, date] of (options.until ?? []).map(parseRightOption)) rights[right] = { ...rights[right], until: date };
+  return rights;
+}
+
 /** How long `approve` watches the request leave the review step before it reports. */
 const RESUME_WAIT_MS = 15_000;
 
@@ -79,10 +93,12 @@ export function registerRequestsCommand(program: Command): void {
       '--right <decision...>',
       `one per right: <right>=grant, or <right>=partial|refuse:<ground>:<facts>; grounds: ${DECISION_GROUND_CODES.join(' | ')}`,
     )
+    .option('--keep <right=stores...>', 'a partial grant: the stores its exception keeps, e.g. erasure=support,media')
+    .option('--until <right=date...>', 'a partial erasure: until when the exception is expected to apply, e.g. erasure=2027-06-30')
     .option('--outcome <text>', 'what was done (sent to the requester); required for rectification, restriction and objection')
-    .action(async (id: string, options: { right: string[]; outcome?: string }) =>
+    .action(async (id: string, options: { right: string[]; keep?: string[]; until?: string[]; outcome?: string }) =>
       print(await adminCall(`/admin/requests/${id}/decide`, 'POST', {
-        rights: Object.fromEntries(options.right.map(parseRightDecision)),
+        rights: decideRights(options),
         ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
       })));
   requests

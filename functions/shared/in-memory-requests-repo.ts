@@ -14,6 +14,7 @@ import {
 interface MailMarker {
   state: 'sending' | 'sent';
   leaseUntil?: number;
+  messageId?: string;
 }
 
 /**
@@ -126,8 +127,17 @@ export class InMemoryRequestsRepo implements RequestsRepo {
     return marker.state === 'sending' ? 'held' : 'sent';
   }
 
-  async markMailSent(requestId: string, kind: string) {
-    this.mailsOf(requestId).set(kind, { state: 'sent' });
+  async markMailSent(requestId: string, kind: string, messageId?: string) {
+    this.mailsOf(requestId).set(kind, { state: 'sent', messageId });
+  }
+
+  async requestOfSentMail(messageIds: readonly string[]) {
+    for (const messageId of messageIds) {
+      for (const [requestId, markers] of this.mails) {
+        if ([...markers.values()].some((marker) => marker.messageId === messageId)) return requestId;
+      }
+    }
+    return undefined;
   }
 
   async releaseMail(requestId: string, kind: string) {

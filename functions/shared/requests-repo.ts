@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { documentClient } from './aws-clients.js';
 import { batchWrite } from '../connectors/batch-write.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
-import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';
+import { closedIndex, listIndex, personIndex, requestKeys, sentMailIndex } from '../core/request/keys.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
 import {
   RequestNotFoundError,
@@ -299,17 +299,39 @@ export class DynamoRequestsRepo implements RequestsRepo {
     return marker?.state === 'sending' ? 'held' : 'sent';
   }
 
-  /** Marks a claimed email as accepted by SES: from now on no retry sends it. */
-  async markMailSent(requestId: string, kind: string): Promise<void> {
+  /** Marks a claimed email as accepted by SES (with SES's message id, on the sent-mail index): from now on no retry sends it. */
+  async markMailSent(requestId: string, kind: string, messageId?: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind) },
-        UpdateExpression: 'SET #state = :sent, sentAt = :now REMOVE leaseUntil',
+        UpdateExpression: `SET #state = :sent, sentAt = :now${messageId ? ', sentPk = :sentPk' : ''} REMOVE leaseUntil`,
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':now': new Date().toISOString() },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':now': new Date().toISOString(),
+          ...(messageId ? { ':sentPk': sentMailIndex.partition(messageId) } : {}),
+        },
       }),
     );
+  }
+
+  /** One keys-only query per id, in order, until one names a request (the sent-mail index). */
+  async requestOfSentMail(messageIds: readonly string[]): Promise<string | undefined> {
+    for (const messageId of messageIds) {
+      const { Items } = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: sentMailIndex.name,
+          KeyConditionExpression: 'sentPk = :pk',
+          ExpressionAttributeValues: { ':pk': sentMailIndex.partition(messageId) },
+          Limit: 1,
+        }),
+      );
+      const pk = Items?.[0]?.pk;
+      if (typeof pk === 'string') return requestKeys.requestIdOf(pk);
+    }
+    return undefined;
   }
 
   async releaseMail(requestId: string, kind: string): Promise<void> {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { journeyOn } from './journey.js';
+import { storeItemCount } from './store-count.js';
 
-const [ada] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
+const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
 
 /**
  * The review decides each right of a request (Art. 12(4)): one right granted, another
@@ -95,5 +96,72 @@ describe('a request the requester withdraws', () => {
     expect(confirmations).toHaveLength(1);
     expect(confirmations[0]!.to).toEqual([ada.email]);
     expect(confirmations[0]!.text).toContain('geen gegevens verstrekt, gewist of gewijzigd');
+  });
+});
+
+describe.sequential('a request for access and erasure, erasure granted in part (Art. 17(3)(e))', () => {
+  const claim = 'You have started proceedings about a support conversation of March 2026 (district court of Amsterdam, case 2026/456).';
+  let requestId: string;
+
+  it('refuses a partial decision that keeps nothing, an unknown store or a store outside the right, or gives no end date; nothing changes', async () => {
+    requestId = await session.flow.reachReview({ types: ['access', 'erasure'], email: bram.email, locale: 'en' });
+    // What the console's decide dialog offers to keep, per right.
+    expect((await session.flow.detail(requestId)).keepable.erasure).toContainEqual({ storeId: 'support', title: 'Support communications' });
+    const decide = (erasure: unknown, access: unknown = { decision: 'grant' }) =>
+      session.flow.api.admin(`/requests/${requestId}/decide`, 'POST', { rights: { access, erasure } });
+    const partial = { decision: 'partial', ground: 'legal_claims', facts: claim };
+
+    const nothingKept = await decide({ ...partial, until: '2027-06-30' });
+    expect(nothingKept.status).toBe(400);
+    expect(nothingKept.body.error.fields).toContainEqual(expect.objectContaining({ path: 'rights.erasure.keep', code: 'keep_required' }));
+
+    const unknownStore = await decide({ ...partial, keep: ['support', 'diaries'], until: '2027-06-30' });
+    expect(unknownStore.status).toBe(400);
+    expect(unknownStore.body.error.fields).toEqual([expect.objectContaining({ path: 'rights.erasure.keep.1', code: 'unknown_store' })]);
+
+    const noEnd = await decide({ ...partial, keep: ['support'] });
+    expect(noEnd.status).toBe(400);
+    expect(noEnd.body.error.fields).toContainEqual(expect.objectContaining({ path: 'rights.erasure.until', code: 'until_required' }));
+
+    const keptOnGrant = await decide({ decision: 'grant', keep: ['support'] });
+    expect(keptOnGrant.status).toBe(400);
+    expect(keptOnGrant.body.error.fields).toContainEqual(expect.objectContaining({ path: 'rights.erasure.keep', code: 'keep_not_allowed' }));
+
+    expect(await session.flow.detail(requestId)).toMatchObject({ status: 'awaiting_review', pendingStep: 'review', decision: null });
+  });
+
+  it('keeps the named store, erases the rest, and says in one reply what was kept, why and until when, with the remedies', async () => {
+    const supportBefore = await storeItemCount(session.target, 'support', bram.accountId);
+    expect(supportBefore).toBeGreaterThan(0);
+    const decided = await session.flow.api.admin(`/requests/${requestId}/decide`, 'POST', {
+      rights: {
+        access: { decision: 'grant' },
+        erasure: { decision: 'partial', ground: 'legal_claims', facts: claim, keep: ['support'], until: '2027-06-30' },
+      },
+    });
+    expect(decided.status).toBe(200);
+
+    const request = await session.flow.waitForStatus(requestId, 'completed');
+    const erased = request.stores.filter((store: any) => store.action === 'erase').map((store: any) => store.storeId);
+    expect(erased).not.toContain('support');
+    expect(erased).toEqual(expect.arrayContaining(['account', 'usage-logs', 'generations', 'media']));
+    expect(await storeItemCount(session.target, 'support', bram.accountId)).toBe(supportBefore);
+    expect(await storeItemCount(session.target, 'usage-logs', bram.accountId)).toBe(0);
+    expect(await storeItemCount(session.target, 'account', bram.accountId)).toBe(0);
+
+    const replies = (await session.flow.mailsFor(requestId)).filter((mail) => mail.to.includes(bram.email) && !/received your privacy request/.test(mail.subject));
+    const withDecision = replies.filter((mail) => /Our decision on each right/.test(mail.text));
+    expect(withDecision).toHaveLength(1);
+    const [reply] = withDecision;
+    expect(reply!.text).toMatch(/Right to erasure \(Art\. 17 GDPR\): granted in part\./);
+    expect(reply!.text).toContain('Art. 17(3)(e) GDPR');
+    expect(reply!.text).toContain(claim);
+    expect(reply!.text).toMatch(/What we keep: Support communications/);
+    expect(reply!.text).toContain('30 June 2027');
+    expect(reply!.text).toContain('Autoriteit Persoonsgegevens');
+
+    // The erasure report does not claim that nothing but invoices was kept.
+    const report = replies.find((mail) => /has been erased/.test(mail.subject));
+    expect(report!.text).toMatch(/Support communications/);
   });
 });

@@ -1,7 +1,7 @@
 import { localDate } from '../../core/deadlines/index.js';
 import { namedStores, parseRecipientNames } from '../../core/inventory/index.js';
 import { agedOutWindows } from '../../core/plan/aged-out.js';
-import { planStores } from '../../core/plan/plan.js';
+import { packagedStores, reviewedPlan } from '../../core/plan/plan.js';
 import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { DsrRequestRecord } from '../../core/request/model.js';
@@ -29,7 +29,8 @@ export function createHandler(env: Record<string, string>) {
 
   return stepHandler('assemble', async (event: AssembleEvent) => {
     const request = await repo.get(event.requestId);
-    const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
+    const packaged = packagedStores(request);
+    const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect' && packaged.has(store.storeId));
     // A retry after the package was recorded (the Lambda died later) builds nothing again.
     const result = request.package ?? (await build(request, stores));
     // Recorded before the parts go, so that no retry ever looks for parts already deleted.
@@ -58,7 +59,7 @@ export function createHandler(env: Record<string, string>) {
       stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
       requestRecords,
       agedOut: request.heldAt
-        ? agedOutWindows(planStores(request.types).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
+        ? agedOutWindows(reviewedPlan(request).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
         : [],
     });
     return assemblePackage({

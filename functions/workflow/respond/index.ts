@@ -16,12 +16,14 @@ import {
   erasureReport,
   minorErasureNotice,
   identityExpired,
+  keptOnDecision,
   noData,
   rejection,
   rightsOutcome,
   type ReviewedRights,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
+import { packagedStores } from '../../core/plan/plan.js';
 import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { EmailKind, EmailMarker } from '../../core/request/email-kinds.js';
@@ -112,6 +114,7 @@ async function sendResult(
   ].filter(Boolean);
   const review = (kind: string) => (kind === replies[0] ? reviewed(request) : undefined);
   if (request.package) {
+    const packaged = packagedStores(request);
     await send(request, 'access_ready', async () => {
       const { record, ...link } = await issueDownloadLink(
         {
@@ -130,7 +133,7 @@ async function sendResult(
         types: carried.filter((right) => right === 'access' || right === 'portability'),
         review: review('access_ready'),
         ...link,
-        stores: stores.filter((s) => s.action === 'collect').map((s) => ({ storeId: s.storeId, itemCount: s.items })),
+        stores: stores.filter((s) => s.action === 'collect' && packaged.has(s.storeId)).map((s) => ({ storeId: s.storeId, itemCount: s.items })),
       });
     });
   }
@@ -153,6 +156,7 @@ async function sendResult(
         kept: erasures
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
+        keptOnDecision: keptOnDecision(request.decision?.rights),
         remains: {
           deletedPackages: request.erasedPackages?.length ?? 0,
           recordRetentionYears: config.RECORD_RETENTION_YEARS,

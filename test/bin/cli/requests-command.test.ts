@@ -100,6 +100,17 @@ describe('dsr requests decide', () => {
       }),
     }]);
   });
+
+  it('adds the stores a partial grant keeps (--keep) and until when (--until) to their right', async () => {
+    calls.length = 0;
+    await dsr('requests', 'decide', 'req_4', '--right', 'access=grant', '--right', 'erasure=partial:legal_claims:A claim is pending.', '--keep', 'erasure=support,media', '--until', 'erasure=2027-06-30');
+    expect(JSON.parse(calls[0]!.body)).toEqual({
+      rights: {
+        access: { decision: 'grant' },
+        erasure: { decision: 'partial', ground: 'legal_claims', facts: 'A claim is pending.', keep: ['support', 'media'], until: '2027-06-30' },
+      },
+    });
+  });
 });
 
 describe('dsr requests create', () => {

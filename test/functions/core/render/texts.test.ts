@@ -14,6 +14,7 @@ import {
   downloadExpiredPage,
   erasureNotice,
   erasureReport,
+  keptOnDecision,
   extensionNotice,
   identityExpired,
   noData,
@@ -47,6 +48,10 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
   'download-link-reissued': (locale) => accessReady({ requestId, locale, types: ['access'], reissued: true, downloadUrl: 'https://api.example/v1/downloads/TOKEN2', linkExpiresAt: '2026-06-30T10:00:00Z', packageExpiresAt: '2026-07-20T10:00:00Z', stores: [{ storeId: 'account', itemCount: 1 }] }),
   'erasure-report': (locale) => erasureReport({ requestId, locale, erased: [{ storeId: 'account', itemCount: 1 }, { storeId: 'media', itemCount: 6 }], kept: [{ storeId: 'invoices', itemCount: 3, keptUntil: '2033-12-31' }], notifiedRecipients: [RECIPIENTS.hosting, RECIPIENTS.payments] }),
   'rejection': (locale) => rejection({ requestId, locale, receivedAt, types: ['access'], decisions: { access: { decision: 'refuse', ground: 'excessive', facts: 'Five identical requests were received between 1 and 5 June 2026.' } } }),
+  'erasure-report-partial': (locale) => {
+    const decisions = { erasure: { decision: 'partial', ground: 'legal_claims', facts: 'You have started proceedings about a support conversation of March 2026 (district court of Amsterdam, case 2026/456).', keep: ['support'], until: '2027-06-30' } } as const;
+    return erasureReport({ requestId, locale, erased: [{ storeId: 'account', itemCount: 1 }], kept: [], keptOnDecision: keptOnDecision(decisions), review: { types: ['erasure'], decisions } });
+  },
   'rejection-late': (locale) => rejection({ requestId, locale, receivedAt, types: ['erasure'], decisions: { erasure: legalClaim }, late: { refusalDeadline: '2026-07-15', decidedAt: '2026-07-20T10:00:00Z' } }),
   'extension-notice': (locale) => extensionNotice({ requestId, locale, reason: 'Your account holds over 40,000 generations across several projects.', originalDeadline: '2026-07-15', extendedDeadline: '2026-09-14' }),
   'rights-outcome': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['rectification', 'objection', 'withdraw_consent'], outcome: 'We corrected your email address and stopped the reliability analysis of your request logs.' }),
