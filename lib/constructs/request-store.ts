@@ -11,7 +11,7 @@ import {
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeBucketControls } from '../nag.js';
 import { DsrKey } from './dsr-key.js';
-import { closedIndex, listIndex, personIndex, restrictionIndex } from '../../functions/core/request/keys.js';
+import { closedIndex, listIndex, personIndex, restrictionIndex, sentMailIndex } from '../../functions/core/request/keys.js';
 
 /** Days a work file outlives its request at most (see the export bucket's lifecycle). */
 const WORK_EXPIRY_DAYS = 120;
@@ -83,6 +83,13 @@ export class RequestStore extends Construct {
       indexName: restrictionIndex.name,
       partitionKey: { name: 'restrictionPk', type: AttributeType.STRING },
       sortKey: { name: 'restrictionSk', type: AttributeType.STRING },
+    });
+    // Sparse: the emails sent, by SES's message id, for a reply's In-Reply-To/References
+    // (keys-only: the marker's partition key names the request).
+    this.table.addGlobalSecondaryIndex({
+      indexName: sentMailIndex.name,
+      partitionKey: { name: 'sentPk', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
     });
 
     // S3 server access logs only support SSE-S3 on the target bucket, not SSE-KMS.
