@@ -1,4 +1,6 @@
 import { readStoreResults } from '../connectors/progress.js';
+import { StaleCorrectionError, writeCorrections } from '../connectors/rectify.js';
+import { STORES } from '../core/inventory/index.js';
 import type { ConfigOf } from '../shared/contract.js';
 import { issueDownloadLink, newLinkId } from '../shared/download-links.js';
 import { sendOnce } from '../shared/mailer.js';
@@ -27,5 +29,17 @@ export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
     mailer: { sendOnce: (options) => sendOnce(repo, { ...options, from: config.SENDER_EMAIL }) },
     downloadLinks: { issue: (request, linkId) => issueDownloadLink(linkConfig, request, linkId), newLinkId },
     storeResults: (requestId) => readStoreResults(table, requestId),
+    correct: async (storeId, accountId, corrections) => {
+      const store = STORES.find((candidate) => candidate.id === storeId);
+      const storeTable = config.CORRECTION_TABLES[storeId];
+      if (!store || !storeTable) throw new Error(`No table for corrections in store "${storeId}"`);
+      try {
+        await writeCorrections(store, storeTable, accountId, corrections);
+        return 'applied';
+      } catch (error) {
+        if (error instanceof StaleCorrectionError) return 'stale';
+        throw error;
+      }
+    },
   };
 }

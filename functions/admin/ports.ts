@@ -1,3 +1,4 @@
+import type { Correction } from '../core/inventory/rectification.js';
 import type { StoreResult } from '../connectors/store-result.js';
 import type { RenderedEmail } from '../core/render/types.js';
 import type { EmailMarker } from '../core/request/email-kinds.js';
@@ -20,6 +21,11 @@ export interface AdminPorts {
   readonly downloadLinks: DownloadLinks;
   /** Each store's totals of the request's connector runs. */
   readonly storeResults: (requestId: string) => Promise<StoreResult[]>;
+  /**
+   * Writes the corrections of one store to the account, only where the store still holds
+   * each old value: `stale` (nothing written) otherwise.
+   */
+  readonly correct: (storeId: string, accountId: string, corrections: readonly Correction[]) => Promise<'applied' | 'stale'>;
 }
 
 /** Email to the requester, from the privacy sender. */

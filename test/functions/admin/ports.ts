@@ -26,6 +26,8 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   const sent: SentEmail[] = [];
   const mail = { failing: false };
   let links = 0;
+  /** The stores a correction writes in, by store id then account id: the item's attributes. */
+  const stores = new Map<string, Map<string, Record<string, unknown>>>();
   const ports: AdminPorts = {
     repo,
     messages: { add: async () => true, list: async () => [] as ReceivedMessage[] },
@@ -60,6 +62,13 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
       },
     },
     storeResults: async () => [],
+    // As the connector's conditional write: all of one store's corrections, or none.
+    async correct(storeId, accountId, corrections) {
+      const item = stores.get(storeId)?.get(accountId);
+      if (!item || corrections.some((correction) => item[correction.field] !== correction.from)) return 'stale';
+      for (const correction of corrections) item[correction.field] = correction.to;
+      return 'applied';
+    },
   };
 
   /** Registers a step waiting for the team, parked with a live task token. */
@@ -70,5 +79,5 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
     return taskToken;
   }
 
-  return { ports, repo, park, waiting, resumed, started, sent, mail };
+  return { ports, repo, park, waiting, resumed, started, sent, mail, stores };
 }

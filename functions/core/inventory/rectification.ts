@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import { LOCALES, type Localized, type StoreDefinition } from './types.js';
+import { STORES } from './stores.js';
+
+/** One correction the privacy team applies (Art. 16): an attribute of a store, from → to. */
+export interface Correction {
+  storeId: string;
+  field: string;
+  from: CorrectionValue;
+  to: CorrectionValue;
+}
+export type CorrectionValue = string | boolean;
+
+/** A correction the team applied, as the request keeps it for the reply. */
+export interface AppliedCorrection extends Correction {
+  appliedAt: string;
+  appliedBy: string;
+}
+
+/** A correction the body got wrong, as the admin API reports it. */
+export interface CorrectionFieldError {
+  path: string;
+  code: 'unknown_store' | 'not_rectifiable' | 'invalid_value' | 'unchanged' | 'duplicate';
+}
+
+/**
+ * The attributes a correction can write, with the values each accepts, its name in the
+ * reply, and whether the reply may repeat its old and new value. An email address is not
+ * repeated: the reply goes to the address on the request, which need not be either one.
+ */
+export const CORRECTABLE_FIELDS = {
+  email: { value: z.email(), label: { en: 'Email address', nl: 'E-mailadres' }, repeatable: false },
+  displayName: { value: z.string().trim().min(1).max(200), label: { en: 'Display name', nl: 'Weergavenaam' }, repeatable: true },
+  locale: { value: z.enum(LOCALES), label: { en: 'Language', nl: 'Taal' }, repeatable: true },
+  marketingEmails: { value: z.boolean(), label: { en: 'Marketing emails', nl: 'Marketing-e-mails' }, repeatable: true },
+} as const satisfies Record<string, { value: z.ZodType; label: Localized; repeatable: boolean }>;
+export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
+
+const isCorrectable = (field: string): field is CorrectableField => field in CORRECTABLE_FIELDS;
+
+/** The store a correction writes in: one whose connector knows the item to write (`rectifiableItem`). */
+function writableStore(storeId: string, stores: readonly StoreDefinition[]): StoreDefinition | undefined {
+  const store = stores.find((candidate) => candidate.id === storeId);
+  return store?.location.kind === 'dynamodb' && store.location.rectifiableItem ? store : undefined;
+}
+
+/**
+ * Checks the corrections of a review: each names a store the connector can write, an
+ * attribute the inventory marks rectifiable there, valid old and new values that differ,
+ * and no attribute twice. Anything else stays a statement of what the team did by hand.
+ */
+export function checkCorrections(corrections: readonly Correction[], stores: readonly StoreDefinition[] = STORES): CorrectionFieldError[] {
+  const errors: CorrectionFieldError[] = [];
+  const seen = new Set<string>();
+  corrections.forEach((correction, i) => {
+    const path = `rectify.${i}`;
+    const store = writableStore(correction.storeId, stores);
+    if (!store) return errors.push({ path: `${path}.storeId`, code: 'unknown_store' });
+    if (!store.rectifiable.includes(correction.field) || !isCorrectable(correction.field)) {
+      return errors.push({ path: `${path}.field`, code: 'not_rectifiable' });
+    }
+    const values = CORRECTABLE_FIELDS[correction.field].value;
+    for (const side of ['from', 'to'] as const) {
+      if (!values.safeParse(correction[side]).success) errors.push({ path: `${path}.${side}`, code: 'invalid_value' });
+    }
+    if (correction.from === correction.to) errors.push({ path: `${path}.to`, code: 'unchanged' });
+    const key = `${correction.storeId}.${correction.field}`;
+    if (seen.has(key)) errors.push({ path, code: 'duplicate' });
+    seen.add(key);
+  });
+  return errors;
+}
+
+/** The stores the corrections changed (ids, inventory order): their recipients get the Art. 19 notice. */
+export function correctedStores(corrections: readonly Pick<Correction, 'storeId'>[], stores: readonly StoreDefinition[] = STORES): string[] {
+  return stores.filter((store) => corrections.some((correction) => correction.storeId === store.id)).map((store) => store.id);
+}
