@@ -24,6 +24,7 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { adminContract } from '../../functions/admin/contract.js';
+import { correctableStores } from '../../functions/core/inventory/index.js';
 import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { downloadsContract } from '../../functions/downloads/contract.js';
@@ -61,6 +62,12 @@ export interface DsrApiProps {
    * Secrets Manager (`AdminTokenSecretArn`).
    */
   adminAuth?: 'cognito' | 'token';
+  /**
+   * The tables of the stores whose rectifiable item a correction (Art. 16) writes, by store
+   * id: the admin API may update items there, nothing else.
+   * @default none: a correction through the review fails, the team corrects by hand
+   */
+  correctionTables?: ReadonlyMap<string, ITable>;
   /** The API's public base URL for links in emails. Default: its execute-api URL in AWS. */
   publicBaseUrl?: (api: RestApi, stage: string) => string;
 }
@@ -87,6 +94,10 @@ export class DsrApi extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: DsrApiProps) {
     super(scope, id);
+    const correctable = correctableStores().map((store) => store.id);
+    for (const storeId of props.correctionTables?.keys() ?? []) {
+      if (!correctable.includes(storeId)) throw new Error(`DsrApi: correctionTables names "${storeId}", not a store a correction writes in (${correctable.join(', ')})`);
+    }
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
       encryptionKey: props.logKey,
@@ -262,7 +273,7 @@ export class DsrApi extends Construct {
 
   /** Adds the routes; the handlers need the state machine they start and resume. */
   connect(stateMachine: IStateMachine, watch: IStateMachine): void {
-    const { requestsTable, exportBucket, mail, logKey } = this.props;
+    const { requestsTable, exportBucket, mail, logKey, correctionTables = new Map<string, ITable>() } = this.props;
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
       description: 'DSR intake webhook: verify signature, validate, store, start',
@@ -336,6 +347,7 @@ export class DsrApi extends Construct {
         WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
         SENDER_EMAIL: mail.senderEmail,
         PUBLIC_API_URL: this.baseUrl,
+        CORRECTION_TABLES: JSON.stringify(Object.fromEntries([...correctionTables].map(([storeId, table]) => [storeId, table.tableName]))),
         // A team filing's request id is derived from its delivery key, as the webhook's is.
         REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
         ...(this.adminTokenSecret ? { ADMIN_TOKEN_SECRET_ARN: this.adminTokenSecret.secretArn } : {}),
@@ -344,6 +356,8 @@ export class DsrApi extends Construct {
       timeout: Duration.seconds(15),
     });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
+    // A correction is one conditional update of the account's rectifiable item.
+    for (const [storeId, table] of correctionTables) grantItems(table, admin, ['UpdateItem'], `the ${storeId} store`);
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
     // Triage of held mail (no acknowledgement went out yet) starts its workflow; a request

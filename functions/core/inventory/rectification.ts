@@ -38,10 +38,9 @@ export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
 
 const isCorrectable = (field: string): field is CorrectableField => field in CORRECTABLE_FIELDS;
 
-/** The store a correction writes in: one whose connector knows the item to write (`rectifiableItem`). */
-function writableStore(storeId: string, stores: readonly StoreDefinition[]): StoreDefinition | undefined {
-  const store = stores.find((candidate) => candidate.id === storeId);
-  return store?.location.kind === 'dynamodb' && store.location.rectifiableItem ? store : undefined;
+/** The stores a correction writes in: those whose connector knows the item to write (`rectifiableItem`). */
+export function correctableStores(stores: readonly StoreDefinition[] = STORES): StoreDefinition[] {
+  return stores.filter((store) => store.location.kind === 'dynamodb' && Boolean(store.location.rectifiableItem));
 }
 
 /**
@@ -54,7 +53,7 @@ export function checkCorrections(corrections: readonly Correction[], stores: rea
   const seen = new Set<string>();
   corrections.forEach((correction, i) => {
     const path = `rectify.${i}`;
-    const store = writableStore(correction.storeId, stores);
+    const store = correctableStores(stores).find((candidate) => candidate.id === correction.storeId);
     if (!store) return errors.push({ path: `${path}.storeId`, code: 'unknown_store' });
     if (!store.rectifiable.includes(correction.field) || !isCorrectable(correction.field)) {
       return errors.push({ path: `${path}.field`, code: 'not_rectifiable' });
