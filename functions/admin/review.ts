@@ -13,7 +13,7 @@ import {
   type RightDecisions,
 } from '../core/request/decisions.js';
 import { needsOutcome, type DsrRequestRecord } from '../core/request/model.js';
-import { checkCorrections, type Correction } from '../core/inventory/rectification.js';
+import { checkCorrections, type CorrectableField, type Correction } from '../core/inventory/rectification.js';
 import { HttpError } from '../shared/http/errors.js';
 import { validationFailed } from '../shared/http/validation.js';
 import type { RejectionPreview } from './api-types.js';
@@ -141,7 +141,8 @@ async function applyCorrections(ports: ReviewPorts, request: DsrRequestRecord, c
       details: { storeId, fields: ofStore.map((correction) => correction.field).join(',') },
     });
   }
-  return corrections.map((correction) => ({ ...correction, appliedAt, appliedBy: actor }));
+  // checkCorrections admitted only correctable fields.
+  return corrections.map((correction) => ({ ...correction, field: correction.field as CorrectableField, appliedAt, appliedBy: actor }));
 }
 
 /** Decides nothing: the refusal email the requester would get, for the console. */

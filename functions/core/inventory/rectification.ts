@@ -11,8 +11,9 @@ export interface Correction {
 }
 export type CorrectionValue = string | boolean;
 
-/** A correction the team applied, as the request keeps it for the reply. */
+/** A correction the team applied (checked by `checkCorrections`), as the request keeps it for the reply. */
 export interface AppliedCorrection extends Correction {
+  field: CorrectableField;
   appliedAt: string;
   appliedBy: string;
 }

@@ -41,6 +41,7 @@ export { minorErasureNotice, type MinorErasureNoticeInput } from './emails/minor
 
 // Emails to recipients (Art. 19).
 export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';
+export { rectificationNotice, type RectificationNoticeInput } from './emails/rectification-notice.js';
 
 // Emails to the privacy team.
 export { reviewNeeded, type ReviewNeededInput } from './team/review-needed.js';

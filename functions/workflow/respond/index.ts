@@ -1,10 +1,13 @@
 import {
+  correctedStores,
   knownRecipients,
   namedRecipient,
   namedStores,
   parseRecipientContacts,
   parseRecipientNames,
   recipientsToNotify,
+  type AppliedCorrection,
+  type Recipient,
   type RecipientContacts,
   type RecipientNames,
 } from '../../core/inventory/index.js';
@@ -17,6 +20,7 @@ import {
   minorErasureNotice,
   identityExpired,
   noData,
+  rectificationNotice,
   rejection,
   rightsOutcome,
   type ReviewedRights,
@@ -36,7 +40,8 @@ type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancella
 
 /** The once-only mail kind of the Art. 19 notice to one recipient. */
 const NOTICE_KIND = 'art19_notice';
-const noticeKind = (recipientId: string): EmailMarker => `${NOTICE_KIND}#${recipientId}`;
+const noticeKind = (recipientId: string, change: Art19Notice['change']): EmailMarker =>
+  change === 'erasure' ? `${NOTICE_KIND}#${recipientId}` : `${NOTICE_KIND}#${change}#${recipientId}`;
 
 /**
  * Emails the data subject the reply the workflow reached, and the recipients (Art. 19)
@@ -80,15 +85,16 @@ export function createHandler(env: Record<string, string>) {
             ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(config, contacts, names, request);
+        return notifyRecipients(config, contacts, names, request, await erasureNotices(config, request.requestId));
       case 'result':
-        return sendResult(config, names, request, send);
+        return sendResult(config, contacts, names, request, send);
     }
   });
 }
 
 async function sendResult(
   config: WorkflowEnv,
+  contacts: RecipientContacts,
   names: RecipientNames,
   request: DsrRequestRecord,
   send: (request: DsrRequestRecord, kind: EmailKind, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
@@ -141,15 +147,28 @@ async function sendResult(
           recordRetentionYears: config.recordRetentionYears,
           backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
         },
-        notifiedRecipients: (await notifiedRecipients(config, requestId)).map((recipient) => namedRecipient(recipient, names)),
+        notifiedRecipients: (await notifiedRecipients(config, requestId, 'erasure')).map((recipient) => namedRecipient(recipient, names)),
         inventory: namedStores(names),
         review: review('erasure_report'),
       }));
   }
-  // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)).
+  // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)),
+  // and the recipients of corrected data are told before the reply names them (Art. 19).
   if (replies.includes('rights_outcome')) {
-    await send(request, 'rights_outcome', () =>
-      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: carried, outcome: request.outcome?.text, decisions: request.decision?.rights, review: review('rights_outcome') }));
+    const corrections = request.rectified ?? [];
+    if (corrections.length > 0) await notifyRecipients(config, contacts, names, request, rectificationNotices(requestId, corrections));
+    await send(request, 'rights_outcome', async () =>
+      rightsOutcome({
+        locale,
+        requestId,
+        receivedAt: request.receivedAt,
+        types: carried,
+        outcome: request.outcome?.text,
+        decisions: request.decision?.rights,
+        review: review('rights_outcome'),
+        corrections,
+        notifiedRecipients: (await notifiedRecipients(config, requestId, 'rectification')).map((recipient) => namedRecipient(recipient, names)),
+      }));
   }
 }
 
@@ -164,57 +183,91 @@ function reviewed(request: DsrRequestRecord): ReviewedRights {
   };
 }
 
+/** One kind of Art. 19 notice: the changed stores, and the email to a recipient of some of them. */
+interface Art19Notice {
+  change: 'erasure' | 'rectification';
+  storeIds: string[];
+  render: (recipient: Recipient, storeIds: string[], accountId: string, at: string) => RenderedEmail;
+}
+
+/** The erasure's notices: of the stores the connectors erased something in. */
+async function erasureNotices(config: WorkflowEnv, requestId: string): Promise<Art19Notice> {
+  const storeIds = (await readStoreResults(config.table, requestId))
+    .filter((s) => s.action === 'erase' && s.items > 0)
+    .map((s) => s.storeId);
+  return {
+    change: 'erasure',
+    storeIds,
+    render: (recipient, ids, accountId, erasedAt) => erasureNotice({ requestId, accountId, recipient, storeIds: ids, erasedAt }),
+  };
+}
+
+/** The rectification's notices: of the stores the review wrote corrections in, naming the attributes. */
+function rectificationNotices(requestId: string, corrections: readonly AppliedCorrection[]): Art19Notice {
+  return {
+    change: 'rectification',
+    storeIds: correctedStores(corrections),
+    render: (recipient, ids, accountId) => {
+      const corrected = corrections.filter((c) => ids.includes(c.storeId));
+      return rectificationNotice({
+        requestId,
+        accountId,
+        recipient,
+        corrected: corrected.map(({ storeId, field }) => ({ storeId, field })),
+        correctedAt: corrected[0]!.appliedAt,
+      });
+    },
+  };
+}
+
 /**
- * Art. 19: one notice per recipient of the erased stores, once per (request, recipient)
- * however often the step runs, each logged as an `art19_notice` event. A recipient
- * without a contact is logged for the privacy team (`art19_notice_missing_contact`)
+ * Art. 19: one notice per recipient of the changed stores, once per (request, change,
+ * recipient) however often the step runs, each logged as an `art19_notice` event. A
+ * recipient without a contact is logged for the privacy team (`art19_notice_missing_contact`)
  * instead, once, and is not named to the data subject.
  */
-async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord) {
+async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord, notice: Art19Notice) {
   const { requestId } = request;
   const accountId = request.subject?.accountId ?? request.accountId;
   if (!accountId) return;
-  const erased = (await readStoreResults(config.table, requestId))
-    .filter((s) => s.action === 'erase' && s.items > 0)
-    .map((s) => s.storeId);
   const trail = await config.repo.auditTrail(requestId);
   const logged = (type: string, recipientId: string) =>
-    trail.some((event) => event.type === type && event.details?.recipientId === recipientId);
-  const erasedAt = new Date().toISOString();
-  for (const { recipient, storeIds } of recipientsToNotify(erased)) {
+    trail.some((event) => event.type === type && event.details?.recipientId === recipientId && event.details?.notice === notice.change);
+  const at = new Date().toISOString();
+  for (const { recipient, storeIds } of recipientsToNotify(notice.storeIds)) {
     const contact = contacts[recipient.id];
     if (!contact) {
       if (!logged('art19_notice_missing_contact', recipient.id)) {
         await config.repo.audit(requestId, {
           type: 'art19_notice_missing_contact',
           actor: 'workflow',
-          details: { recipientId: recipient.id, notice: 'erasure' },
+          details: { recipientId: recipient.id, notice: notice.change },
         });
       }
       continue;
     }
-    const kind = noticeKind(recipient.id);
+    const kind = noticeKind(recipient.id, notice.change);
     await sendOnce(config.repo, {
       requestId,
       kind,
       from: config.senderEmail,
       to: contact,
-      email: erasureNotice({ requestId, accountId, recipient: namedRecipient(recipient, names), storeIds, erasedAt }),
+      email: notice.render(namedRecipient(recipient, names), storeIds, accountId, at),
     });
     if (!logged('art19_notice', recipient.id)) {
       await config.repo.audit(requestId, {
         type: 'art19_notice',
         actor: 'workflow',
-        details: { recipientId: recipient.id, notice: 'erasure', mailKind: kind },
+        details: { recipientId: recipient.id, notice: notice.change, mailKind: kind },
       });
     }
   }
 }
 
-/** The recipients whose notice went out, in the inventory's order. */
-async function notifiedRecipients(config: WorkflowEnv, requestId: string) {
+/** The recipients whose notice of the change went out, in the inventory's order. */
+async function notifiedRecipients(config: WorkflowEnv, requestId: string, change: Art19Notice['change']) {
   const sent = await config.repo.sentMails(requestId);
-  return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id)));
+  return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id, change)));
 }
 
 export const handler = lambdaEntry(createHandler);
