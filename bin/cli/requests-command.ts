@@ -27,7 +27,7 @@ export function parseCorrection(spec: string): { storeId: string; field: string;
   const [target = '', change = ''] = spec.split(/=(.*)/s);
   const [storeId = '', field = ''] = target.split(/\.(.*)/s);
   const [from = '', to = ''] = change.split(/=>(.*)/s);
-  const yesNo = field in CORRECTABLE_FIELDS && CORRECTABLE_FIELDS[field as CorrectableField].value.safeParse(true).success;
+  const yesNo = field in CORRECTABLE_FIELDS && CORRECTABLE_FIELDS[field as CorrectableField].kind === 'yesNo';
   const value = (text: string) => (yesNo && (text === 'true' || text === 'false') ? text === 'true' : text);
   return { storeId, field, from: value(from), to: value(to) };
 }

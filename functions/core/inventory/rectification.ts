@@ -1,6 +1,9 @@
 import * as z from 'zod';
-import { LOCALES, type Localized, type StoreDefinition } from './types.js';
+import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField } from './correctable-fields.js';
+import { LOCALES, type StoreDefinition } from './types.js';
 import { STORES } from './stores.js';
+
+export * from './correctable-fields.js';
 
 /** One correction the privacy team applies (Art. 16): an attribute of a store, from → to. */
 export interface Correction {
@@ -24,25 +27,15 @@ export interface CorrectionFieldError {
   code: 'unknown_store' | 'not_rectifiable' | 'invalid_value' | 'unchanged' | 'duplicate';
 }
 
-/**
- * The attributes a correction can write, with the values each accepts, its name in the
- * reply, and whether the reply may repeat its old and new value. An email address is not
- * repeated: the reply goes to the address on the request, which need not be either one.
- */
-export const CORRECTABLE_FIELDS = {
-  email: { value: z.email(), label: { en: 'Email address', nl: 'E-mailadres' }, repeatable: false },
-  displayName: { value: z.string().trim().min(1).max(200), label: { en: 'Display name', nl: 'Weergavenaam' }, repeatable: true },
-  locale: { value: z.enum(LOCALES), label: { en: 'Language', nl: 'Taal' }, repeatable: true },
-  marketingEmails: { value: z.boolean(), label: { en: 'Marketing emails', nl: 'Marketing-e-mails' }, repeatable: true },
-} as const satisfies Record<string, { value: z.ZodType; label: Localized; repeatable: boolean }>;
-export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
+// Each kind of value a correctable attribute takes, as the intake checks such values (zod).
+const VALUE_SCHEMAS = {
+  email: z.email(),
+  text: z.string().trim().min(1).max(200),
+  locale: z.enum(LOCALES),
+  yesNo: z.boolean(),
+} as const satisfies Record<(typeof CORRECTABLE_FIELDS)[CorrectableField]['kind'], z.ZodType>;
 
 const isCorrectable = (field: string): field is CorrectableField => field in CORRECTABLE_FIELDS;
-
-/** The stores a correction writes in: those whose connector knows the item to write (`rectifiableItem`). */
-export function correctableStores(stores: readonly StoreDefinition[] = STORES): StoreDefinition[] {
-  return stores.filter((store) => store.location.kind === 'dynamodb' && Boolean(store.location.rectifiableItem));
-}
 
 /**
  * Checks the corrections of a review: each names a store the connector can write, an
@@ -59,7 +52,7 @@ export function checkCorrections(corrections: readonly Correction[], stores: rea
     if (!store.rectifiable.includes(correction.field) || !isCorrectable(correction.field)) {
       return errors.push({ path: `${path}.field`, code: 'not_rectifiable' });
     }
-    const values = CORRECTABLE_FIELDS[correction.field].value;
+    const values = VALUE_SCHEMAS[CORRECTABLE_FIELDS[correction.field].kind];
     for (const side of ['from', 'to'] as const) {
       if (!values.safeParse(correction[side]).success) errors.push({ path: `${path}.${side}`, code: 'invalid_value' });
     }
