@@ -1,7 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
-import { createHandler, type StoreStepResult } from '../../functions/store/index.js';
+import type { StoreStepResult } from '../../functions/store/contract.js';
+import { createHandler } from '../../functions/store/index.js';
 import { seedDemoData, type DemoStores, type DemoUser } from '../../lib/demo/index.js';
 import { bareCollect, bareCopy, bareDelete, bareErase } from './baselines.js';
 import { lambdaContext, timed, type BenchEnv, type BenchRow, type BenchSection } from './harness.js';

@@ -23,13 +23,27 @@ function parseRightDecision(spec: string): [string, Record<string, string>] {
  * `--rectify account.displayName=Ada Lovelace=>Ada King`: a correction the connector writes.
  * A value of a yes/no attribute is written `true` or `false`.
  */
-export function parseCorrection(spec: string): { storeId: string; field: string; from: string | boolean; to: string | boolean } {
+function parseCorrection(spec: string): { storeId: string; field: string; from: string | boolean; to: string | boolean } {
   const [target = '', change = ''] = spec.split(/=(.*)/s);
   const [storeId = '', field = ''] = target.split(/\.(.*)/s);
   const [from = '', to = ''] = change.split(/=>(.*)/s);
   const yesNo = field in CORRECTABLE_FIELDS && CORRECTABLE_FIELDS[field as CorrectableField].kind === 'yesNo';
   const value = (text: string) => (yesNo && (text === 'true' || text === 'false') ? text === 'true' : text);
   return { storeId, field, from: value(from), to: value(to) };
+}
+
+/** `erasure=support,media` → the right and its values, for `--keep` and `--until`. */
+function parseRightOption(spec: string): [string, string] {
+  const [right = '', value = ''] = spec.split(/=(.*)/s);
+  return [right, value];
+}
+
+/** The decide body's rights: each `--right`, with the stores it keeps and until when. */
+function decideRights(options: { right: string[]; keep?: string[]; until?: string[] }) {
+  const rights = Object.fromEntries(options.right.map(parseRightDecision)) as Record<string, Record<string, unknown>>;
+  for (const [right, stores] of (options.keep ?? []).map(parseRightOption)) rights[right] = { ...rights[right], keep: stores.split(',') };
+  for (const [right, date] of (options.until ?? []).map(parseRightOption)) rights[right] = { ...rights[right], until: date };
+  return rights;
 }
 
 /** How long `approve` watches the request leave the review step before it reports. */
@@ -93,14 +107,16 @@ export function registerRequestsCommand(program: Command): void {
       '--right <decision...>',
       `one per right: <right>=grant, or <right>=partial|refuse:<ground>:<facts>; grounds: ${DECISION_GROUND_CODES.join(' | ')}`,
     )
+    .option('--keep <right=stores...>', 'a partial grant: the stores its exception keeps, e.g. erasure=support,media')
+    .option('--until <right=date...>', 'a partial erasure: until when the exception is expected to apply, e.g. erasure=2027-06-30')
     .option('--outcome <text>', 'what was done (sent to the requester); required for rectification, restriction and objection')
     .option(
       '--rectify <correction...>',
       `a correction the store's connector writes, only over the old value: <store>.<field>=<old>=><new>; fields: ${Object.keys(CORRECTABLE_FIELDS).join(' | ')} of account`,
     )
-    .action(async (id: string, options: { right: string[]; outcome?: string; rectify?: string[] }) =>
+    .action(async (id: string, options: { right: string[]; keep?: string[]; until?: string[]; outcome?: string; rectify?: string[] }) =>
       print(await adminCall(`/admin/requests/${id}/decide`, 'POST', {
-        rights: Object.fromEntries(options.right.map(parseRightDecision)),
+        rights: decideRights(options),
         ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
         ...(options.rectify ? { rectify: options.rectify.map(parseCorrection) } : {}),
       })));

@@ -418,7 +418,28 @@ function approveDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks
   });
 }
 
-type RightEntry = { decision: string; ground?: string; facts?: string };
+type RightEntry = { decision: string; ground?: string; facts?: string; keep?: string[]; until?: string };
+
+/**
+ * A partial grant of a right that touches stores: which stores its exception keeps (the
+ * API checks them against the person's plan) and, for an erasure, until when.
+ */
+function keepFields(d: Detail, right: Right): Child[] {
+  const stores = d.keepable[right] ?? [];
+  if (stores.length === 0) return [];
+  const untilId = uid('until');
+  return [
+    h('fieldset', { class: 'keep' },
+      h('legend', {}, right === 'erasure' ? 'Stores to keep (when granted in part)' : 'Stores to leave out of the copy (when granted in part)'),
+      ...stores.map(({ storeId, title }) => {
+        const id = uid('keep');
+        return h('span', { class: 'checkbox' }, h('input', { type: 'checkbox', id, name: `${right}-keep`, value: storeId }), h('label', { for: id }, title));
+      })),
+    ...(right === 'erasure'
+      ? [h('label', { for: untilId }, 'Exception expected to apply until (told to the requester)'), h('input', { type: 'date', id: untilId, name: `${right}-until` })]
+      : []),
+  ];
+}
 
 const YES_NO_CHANGES = { 'true=>false': [true, false], 'false=>true': [false, true] } as const;
 const isYesNo = (field: CorrectableField) => CORRECTABLE_FIELDS[field].kind === 'yesNo';
@@ -490,7 +511,8 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
         h('option', { value: '' }, '—'),
         ...groundsFor(right).map((ground) => h('option', { value: ground.code, title: ground.hint }, `${ground.label} (${ground.article})`))),
       h('label', { for: factsId }, 'Facts (quoted to the requester)'),
-      h('textarea', { id: factsId, name: `${right}-facts`, rows: 3 }));
+      h('textarea', { id: factsId, name: `${right}-facts`, rows: 3 }),
+      ...keepFields(d, right));
   });
   const rectifying = rights.includes('rectification');
   openActionDialog<{ rights: Record<string, RightEntry>; outcome?: string; rectify?: Correction[] }>({
@@ -498,7 +520,7 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
     trigger,
     intro: [
       h('p', {}, 'Only the rights granted in full or in part are carried out. Anything refused or granted in part is explained in the reply with its ground and facts, together with the right to complain to the Autoriteit Persoonsgegevens and the court remedy.'),
-      h('p', { class: 'hint' }, 'Granted in part: the workflow still runs every store of the right; withhold what the exception covers by hand before deciding.'),
+      h('p', { class: 'hint' }, 'Granted in part: tick the stores the exception covers; the workflow does not erase them (erasure) or leaves them out of the package (access, portability), and the reply names them.'),
     ],
     fields: [
       ...perRight,
@@ -523,7 +545,12 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
         if (decision !== 'grant' && (!ground || !facts)) {
           return { invalid: `${label(RIGHT_LABELS, right)}: choose the ground and write the facts.` };
         }
-        entries[right] = decision === 'grant' ? { decision } : { decision, ground, facts };
+        const keep = data.getAll(`${right}-keep`).map(String);
+        const until = String(data.get(`${right}-until`) ?? '');
+        if (decision === 'partial' && (d.keepable[right] ?? []).length > 0 && (keep.length === 0 || (right === 'erasure' && !until))) {
+          return { invalid: `${label(RIGHT_LABELS, right)}: tick what the exception keeps${right === 'erasure' ? ' and give the date until which it applies' : ''}.` };
+        }
+        entries[right] = decision === 'grant' ? { decision } : { decision, ground, facts, ...(decision === 'partial' && keep.length ? { keep } : {}), ...(decision === 'partial' && until ? { until } : {}) };
       }
       const outcome = String(data.get('outcome') ?? '').trim();
       const rectify = rectifying ? collectCorrections(data) : [];

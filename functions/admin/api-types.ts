@@ -70,6 +70,8 @@ export interface RequestDetail extends Summary {
   /** The current download link's expiry and the package's deletion (a new link is possible until then). */
   downloadLink: { linkExpiresAt: string; packageExpiresAt: string } | null;
   decision: ReviewDecision | null;
+  /** Per right of the request that touches stores, the stores a partial grant may keep (`keep`), with their titles. */
+  keepable: Partial<Record<Right, { storeId: string; title: string }[]>>;
   outcome: Outcome | null;
   /** Whether an extension is still possible now, and if not why. */
   extendable: CanExtendResult;

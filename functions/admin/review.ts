@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { reviewedPlan } from '../core/plan/plan.js';
+import { reviewedPlan, storesOfRight } from '../core/plan/plan.js';
 import { rejection } from '../core/render/index.js';
 import { isLateRefusal } from '../core/deadlines/index.js';
 import {
@@ -25,7 +25,16 @@ export const rejectBody = z.strictObject({ reasonCode: z.enum(REJECTION_REASONS)
 export const approveBody = z.strictObject({ outcome: text.optional() }).optional();
 // The per-right entries are checked against the request's rights by checkRightDecisions.
 export const decideBody = z.strictObject({
-  rights: z.record(z.string(), z.strictObject({ decision: z.unknown().optional(), ground: z.unknown().optional(), facts: text.optional() })),
+  rights: z.record(
+    z.string(),
+    z.strictObject({
+      decision: z.unknown().optional(),
+      ground: z.unknown().optional(),
+      facts: text.optional(),
+      keep: z.unknown().optional(),
+      until: z.unknown().optional(),
+    }),
+  ),
   outcome: text.optional(),
   // Corrections the connector writes (Art. 16); checked against the inventory by checkCorrections.
   rectify: z
@@ -98,7 +107,7 @@ export async function reject(ports: ReviewPorts, request: DsrRequestRecord, body
 
 /** `decide`: one decision per right: grant, partial or refuse, with a ground and facts unless granted. */
 export async function decide(ports: ReviewPorts, request: DsrRequestRecord, body: z.infer<typeof decideBody>, actor: string) {
-  const fields = checkRightDecisions(request.types, body.rights);
+  const fields = checkRightDecisions(request.types, body.rights, (right) => storesOfRight(right, request.subject));
   if (fields.length > 0) {
     throw validationFailed(
       fields.map((field) => ({ ...field, message: field.code.replace(/_/g, ' ') })),

@@ -1,6 +1,8 @@
 import type { StoreResult } from '../connectors/store-result.js';
 import { canExtend, daysLeft, refusalDeadline } from '../core/deadlines/index.js';
+import { STORES } from '../core/inventory/index.js';
 import { suggestRights } from '../core/mail/classify.js';
+import { storesOfRight } from '../core/plan/plan.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type NoticeKind } from '../core/request/model.js';
 import type { ReceivedMessage } from '../shared/ports/messages-repo.js';
 import type { AuditEvent, PendingStep } from '../shared/ports/requests-repo.js';
@@ -66,6 +68,7 @@ export function detailView(request: DsrRequestRecord, records: RequestRecords, n
     // The current download link's expiry and the package's deletion (a new link is possible until then).
     downloadLink: request.downloadLink ? { linkExpiresAt: request.downloadLink.linkExpiresAt, packageExpiresAt: request.downloadLink.packageExpiresAt } : null,
     decision: request.decision ?? null,
+    keepable: keepableStores(request),
     outcome: request.outcome ?? null,
     // Whether an extension is still possible now, and if not why (the console shows it).
     extendable: canExtend(request.deadlines.initial.legal, now, Boolean(request.extension)),
@@ -81,4 +84,12 @@ export function detailView(request: DsrRequestRecord, records: RequestRecords, n
     messages: records.messages,
     audit: records.audit,
   };
+}
+
+/** The stores each right of the request touches for its subject: what the decide dialog offers to keep. */
+function keepableStores(request: DsrRequestRecord): RequestDetail['keepable'] {
+  const entries = request.types
+    .map((right) => [right, storesOfRight(right, request.subject).map((storeId) => ({ storeId, title: STORES.find((store) => store.id === storeId)!.title.en }))] as const)
+    .filter(([, stores]) => stores.length > 0);
+  return Object.fromEntries(entries);
 }

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { DsrRequestRecord } from '../core/request/model.js';
 import { LinkTokens } from './link-tokens.js';
-import type { WorkflowEnv } from './workflow-env.js';
+
+/** Where link tokens are kept, the API that opens them, and how long links and packages last. */
+export interface DownloadLinkSettings {
+  readonly table: string;
+  readonly publicApiUrl: string;
+  readonly downloadLinkHours: number;
+  readonly packageExpiryDays: number;
+}
 
 /** A fresh id for the download link a request's emails may carry; only the current one opens the package. */
 export const newLinkId = () => randomBytes(12).toString('base64url');
@@ -13,7 +20,7 @@ export const newLinkId = () => randomBytes(12).toString('base64url');
  * retires every earlier link.
  */
 export async function issueDownloadLink(
-  config: Pick<WorkflowEnv, 'table' | 'publicApiUrl' | 'downloadLinkHours' | 'packageExpiryDays'>,
+  config: DownloadLinkSettings,
   request: DsrRequestRecord,
   linkId: string,
 ) {

@@ -10,6 +10,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { documentClient } from './aws-clients.js';
+import { batchWrite } from '../connectors/batch-write.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
 import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
@@ -76,6 +77,20 @@ export class DynamoRequestsRepo implements RequestsRepo {
       }),
     );
     return Item ? strip<DsrRequestRecord>(Item) : undefined;
+  }
+
+  /** The account id the request's subject was resolved to, read alone (a connector needs nothing else). */
+  async subjectAccountId(requestId: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
+        ProjectionExpression: '#subject',
+        ExpressionAttributeNames: { '#subject': 'subject' },
+      }),
+    );
+    const accountId: unknown = Item?.subject?.accountId;
+    return typeof accountId === 'string' && accountId ? accountId : undefined;
   }
 
   async get(requestId: string): Promise<DsrRequestRecord> {
@@ -153,6 +168,18 @@ export class DynamoRequestsRepo implements RequestsRepo {
     );
   }
 
+  /**
+   * Records an event a workflow step writes once per request: a retried step (its Lambda
+   * died after the write) finds it in the trail and writes nothing. Steps of one execution
+   * never run concurrently, so reading first is enough.
+   */
+  async auditOnce(requestId: string, event: Omit<AuditEvent, 'at'>): Promise<void> {
+    const same = JSON.stringify(event.details ?? null);
+    const trail = await this.auditTrail(requestId);
+    if (trail.some((recorded) => recorded.type === event.type && JSON.stringify(recorded.details ?? null) === same)) return;
+    await this.audit(requestId, event);
+  }
+
   async auditTrail(requestId: string): Promise<AuditEvent[]> {
     return (await this.queryPrefix(requestId, requestKeys.eventPrefix)).map((item) => strip<AuditEvent>(item));
   }
@@ -166,6 +193,41 @@ export class DynamoRequestsRepo implements RequestsRepo {
       }),
     );
     return step;
+  }
+
+  /**
+   * Parks a waiting step with the task token that resumes it; false when the step was
+   * already decided (a decision that arrived before the token). A verify/review step that
+   * is decided is not reopened; a store failure is a new occurrence each time (`reopen`),
+   * so it always becomes pending again.
+   */
+  async parkStep(step: Required<Pick<PendingStep, 'requestId' | 'step' | 'stepKey' | 'taskToken' | 'details'>>, reopen: boolean): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: requestKeys.pk(step.requestId), sk: requestKeys.step(step.stepKey) },
+          UpdateExpression:
+            'SET taskToken = :token, requestId = :id, step = :step, stepKey = :key, createdAt = if_not_exists(createdAt, :now), details = :details' +
+            (reopen ? ', #status = :pending REMOVE decision, resolvedAt, resolvedBy' : ', #status = if_not_exists(#status, :pending)'),
+          ConditionExpression: reopen ? undefined : 'attribute_not_exists(#status) OR #status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':token': step.taskToken,
+            ':id': step.requestId,
+            ':step': step.step,
+            ':key': step.stepKey,
+            ':now': new Date().toISOString(),
+            ':pending': 'pending',
+            ':details': step.details,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async findStep(requestId: string, stepKey: string): Promise<PendingStep | undefined> {
@@ -275,6 +337,56 @@ export class DynamoRequestsRepo implements RequestsRepo {
       ScanIndexForward: false,
     });
     return items.map((item) => ({ requestId: String(item.requestId), subject: item.subject as DsrRequestRecord['subject'] }));
+  }
+
+  /**
+   * One page of the retention index: closed requests whose closure sorts before `below`
+   * (`$` sorts right after `#`, so `<closedAt>$` bounds every request closed then or earlier).
+   */
+  async closedBefore(below: string, limit: number, start?: Record<string, unknown>) {
+    const page: QueryCommandOutput = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: closedIndex.name,
+        KeyConditionExpression: 'closedPk = :closed AND closedSk < :below',
+        ExpressionAttributeValues: { ':closed': closedIndex.partition, ':below': below },
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const closures = (page.Items ?? []).map((item) => {
+      const closedSk = String(item.closedSk);
+      return { closedAt: closedSk.slice(0, closedSk.indexOf('#')), requestId: closedSk.slice(closedSk.indexOf('#') + 1) };
+    });
+    return { closures, next: page.LastEvaluatedKey };
+  }
+
+  /**
+   * Deletes the request's whole partition (request, steps, audit events, mail markers,
+   * progress), the request item last, so a purge cut short is found again; returns the count.
+   */
+  async purge(requestId: string): Promise<number> {
+    const pk = requestKeys.pk(requestId);
+    let deleted = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: start,
+        }),
+      );
+      const keys = ((page.Items ?? []) as Array<{ pk: string; sk: string }>).filter((key) => key.sk !== requestKeys.meta);
+      // The connectors' batch writer: batches of 25, unprocessed items retried with backoff.
+      await batchWrite(this.table, keys.map((Key) => ({ DeleteRequest: { Key } })), { concurrency: 4, client: this.db });
+      deleted += keys.length;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk, sk: requestKeys.meta } }));
+    return deleted + 1;
   }
 
   /** Requests of the list index, open or closed, by due date; paged. */

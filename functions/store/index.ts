@@ -2,13 +2,10 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
 import { storeById } from '../core/inventory/index.js';
-import { requestKeys } from '../core/request/keys.js';
-import { documentClient } from '../shared/aws-clients.js';
-import { requireEnv } from '../shared/env.js';
+import { readEnvironment } from '../shared/contract.js';
+import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import {
   budgetFrom,
   classify,
@@ -19,32 +16,13 @@ import {
   SubjectNotResolvedError,
   type Connector,
   type ConnectorSettings,
-  type StepResult,
 } from '../connectors/index.js';
-
-/** The state machine's input: ids only. */
-export const storeEventSchema = z.object({
-  requestId: z.string().min(1),
-  action: z.enum(['collect', 'erase']),
-  cursor: z.string().nullish(),
-});
-export type StoreEvent = z.infer<typeof storeEventSchema>;
-export type StoreStepResult = StepResult;
+import { storeContract, storeEventSchema, type StoreStepResult } from './contract.js';
 
 /** The subject's account id from the request record; the state carries only the request id. */
-async function loadAccountId(requestsTable: string, requestId: string): Promise<string> {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: requestsTable,
-      Key: { pk: requestKeys.pk(requestId), sk: requestKeys.meta },
-      ProjectionExpression: '#subject',
-      ExpressionAttributeNames: { '#subject': 'subject' },
-    }),
-  );
-  const accountId: unknown = Item?.subject?.accountId;
-  if (typeof accountId !== 'string' || !accountId) {
-    throw new SubjectNotResolvedError(`Request ${requestId} has no resolved account`);
-  }
+async function loadAccountId(requests: DynamoRequestsRepo, requestId: string): Promise<string> {
+  const accountId = await requests.subjectAccountId(requestId);
+  if (!accountId) throw new SubjectNotResolvedError(`Request ${requestId} has no resolved account`);
   return accountId;
 }
 
@@ -61,26 +39,28 @@ export function createHandler(env: Record<string, string>) {
   });
   // Resolved on first use: the module-level `handler` below is built at import, also
   // where the environment names no store (tests, the local runtime).
-  let config: { requestsTable: string; settings: ConnectorSettings; connector: Connector } | undefined;
+  let config: { requestsTable: string; requests: DynamoRequestsRepo; settings: ConnectorSettings; connector: Connector } | undefined;
   const configure = () => {
-    const settings = settingsFromEnv(env);
+    const variables = readEnvironment(storeContract, env);
+    const settings = settingsFromEnv(variables);
     const connector = createConnector(
-      storeById(requireEnv(env, 'STORE_ID')),
-      { table: env.STORE_TABLE, bucket: env.STORE_BUCKET, exportBucket: requireEnv(env, 'EXPORT_BUCKET') },
+      storeById(variables.STORE_ID),
+      { table: variables.STORE_TABLE, bucket: variables.STORE_BUCKET, exportBucket: variables.EXPORT_BUCKET },
       settings,
     );
-    return { requestsTable: requireEnv(env, 'REQUESTS_TABLE'), settings, connector };
+    const requestsTable = variables.REQUESTS_TABLE;
+    return { requestsTable, requests: new DynamoRequestsRepo(requestsTable), settings, connector };
   };
 
-  const step = async (rawEvent: unknown, context: Context): Promise<StepResult> => {
+  const step = async (rawEvent: unknown, context: Context): Promise<StoreStepResult> => {
     const started = Date.now();
     // For the log lines, also of an event that fails validation: ids only, never the event.
     const { requestId, action } = (rawEvent ?? {}) as Record<string, unknown>;
     const ids = { requestId: String(requestId), action: String(action) };
     try {
       const event = storeEventSchema.parse(rawEvent);
-      const { requestsTable, settings, connector } = (config ??= configure());
-      const accountId = await loadAccountId(requestsTable, event.requestId);
+      const { requestsTable, requests, settings, connector } = (config ??= configure());
+      const accountId = await loadAccountId(requests, event.requestId);
       const { part, bytes, replayed, ...result } = await runStep(connector, {
         requestsTable,
         requestId: event.requestId,

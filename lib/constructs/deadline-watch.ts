@@ -21,7 +21,12 @@ import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfuncti
 import { Construct } from 'constructs';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { acknowledgeStateMachineRole } from '../nag.js';
+import type { ReminderPoint } from '../../functions/core/deadlines/index.js';
+import { watchActContract, type WatchActEvent, type WatchActResult } from '../../functions/watch/act/contract.js';
+import { nextPointContract, type NextPointEvent, type NextPointResult } from '../../functions/watch/next-point/contract.js';
 import { DsrFunction } from './dsr-function.js';
+import { resultAt } from './step-result.js';
+import { stepEnvironment, teamMailEnvironment } from './step-environment.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
 export interface DeadlineWatchProps {
@@ -49,23 +54,17 @@ export class DeadlineWatch extends Construct {
 
   constructor(scope: Construct, id: string, props: DeadlineWatchProps) {
     super(scope, id);
-    const environment = {
-      REQUESTS_TABLE: props.requestsTable.tableName,
-      SENDER_EMAIL: props.mail.senderEmail,
-      PRIVACY_TEAM_EMAIL: props.mail.privacyTeamEmail,
-      CONSOLE_URL: props.consoleUrl,
-      REMINDER_DAYS_BEFORE: (props.reminderDaysBefore ?? [7, 2]).join(','),
-    };
+    const shared = { ...teamMailEnvironment(props), REMINDER_DAYS_BEFORE: (props.reminderDaysBefore ?? [7, 2]).join(',') };
     const nextPointFn = new DsrFunction(this, 'NextPoint', {
-      entry: 'watch/next-point',
+      contract: nextPointContract,
       description: 'DSR deadline watch: next reminder or escalation point',
-      environment,
+      environment: stepEnvironment(nextPointContract, shared, {}),
       logKey: props.logKey,
     });
     this.act = new DsrFunction(this, 'Act', {
-      entry: 'watch/act',
+      contract: watchActContract,
       description: 'DSR deadline watch: remind or escalate',
-      environment,
+      environment: stepEnvironment(watchActContract, shared, {}),
       logKey: props.logKey,
     });
     grantItems(props.requestsTable, nextPointFn, REQUESTS_TABLE_ACCESS.read, 'the requests table');
@@ -81,16 +80,20 @@ export class DeadlineWatch extends Construct {
         retryOnServiceExceptions: true,
         ...result,
       });
-    const nextPoint = invoke('Load next point', nextPointFn, { after: JsonPath.stringAt('$.after') }, { resultPath: '$.next' });
+    const next = resultAt<NextPointResult>('$.next');
+    const point = resultAt<ReminderPoint>(next.field('point'));
+    const loadPayload: Omit<NextPointEvent, 'requestId'> = { after: JsonPath.stringAt('$.after') };
+    const nextPoint = invoke('Load next point', nextPointFn, loadPayload, { resultPath: next.path });
     // Its result becomes the next loop's input ({ requestId, after }) by itself: a wake-up
     // costs four transitions (Wait, act, load, Choice), no Pass state to carry it over.
-    const act = invoke('Remind or escalate', this.act, { point: JsonPath.objectAt('$.next.point') }, {
-      resultSelector: { 'requestId.$': '$$.Execution.Input.requestId', 'after.$': '$.after' },
+    const actPayload: Record<keyof Omit<WatchActEvent, 'requestId'>, unknown> = { point: JsonPath.objectAt(point.path) };
+    const act = invoke('Remind or escalate', this.act, actPayload, {
+      resultSelector: { 'requestId.$': '$$.Execution.Input.requestId', 'after.$': resultAt<WatchActResult>('$').field('after') },
     });
-    const wait = new Wait(this, WATCH_WAIT_STATE, { time: WaitTime.timestampPath('$.next.point.at') });
+    const wait = new Wait(this, WATCH_WAIT_STATE, { time: WaitTime.timestampPath(point.field('at')) });
     nextPoint.next(
       new Choice(this, 'Watch over?')
-        .when(Condition.booleanEquals('$.next.done', true), new Succeed(this, 'Watch ended'))
+        .when(Condition.booleanEquals(next.field('done'), true), new Succeed(this, 'Watch ended'))
         .otherwise(wait.next(act).next(nextPoint)),
     );
 

@@ -32,21 +32,15 @@ export interface DsrFunctionProps<C extends FunctionContract = FunctionContract>
   readonly logKey?: IKey;
 }
 
-/** TRANSITIONAL (issue 14): removed once every function has its contract. */
-interface UncontractedProps extends Omit<DsrFunctionProps, 'contract' | 'environment'> {
-  readonly entry: string;
-  readonly environment?: Record<string, string>;
-}
-
 /**
  * A Lambda function of this project: newest Node.js runtime cdk-nag accepts, ARM, ESM
  * bundle without the runtime's AWS SDK (lib/bundling.ts), X-Ray tracing, a log group with retention. The `DsrEntry` metadata tells the
  * local runtime which source module to load for this function.
  */
 export class DsrFunction<C extends FunctionContract = FunctionContract> extends NodejsFunction {
-  constructor(scope: Construct, id: string, props: DsrFunctionProps<C> | UncontractedProps) {
-    if ('contract' in props) checkEnvironment(props.contract, props.environment);
-    const entry = `functions/${'contract' in props ? props.contract.entry : props.entry}/index.ts`;
+  constructor(scope: Construct, id: string, props: DsrFunctionProps<C>) {
+    checkEnvironment(props.contract, props.environment);
+    const entry = `functions/${props.contract.entry}/index.ts`;
     super(scope, id, {
       entry: path.join(REPO_ROOT, entry),
       handler: 'handler',

@@ -23,10 +23,19 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import type { ClosedStatus } from '../../functions/core/request/model.js';
+import type { StoreAction } from '../../functions/core/inventory/actions.js';
+import type { StorePlan } from '../../functions/core/plan/plan.js';
+import type { ClosedStatus, PendingStepName } from '../../functions/core/request/model.js';
+import type { ReplyKind, StepDecision } from '../../functions/core/request/replies.js';
+import type { AcknowledgeResult } from '../../functions/workflow/acknowledge/contract.js';
+import type { AwaitDecisionEvent, AwaitDecisionResult } from '../../functions/workflow/await-decision/contract.js';
+import type { CloseEvent } from '../../functions/workflow/close/contract.js';
+import type { ResolveSubjectResult } from '../../functions/workflow/resolve-subject/contract.js';
+import type { RespondEvent } from '../../functions/workflow/respond/contract.js';
 import { acknowledgeStateMachineRole, acknowledgeStoreRounds } from '../nag.js';
 import { MAIL_CLAIM_RETRY, TRANSIENT_RETRY } from './step-retries.js';
-import type { StoreAction, StoreWork } from './store-work.js';
+import { resultAt, type StepResultPath } from './step-result.js';
+import type { StoreWork } from './store-work.js';
 import type { WorkflowSteps } from './workflow-steps.js';
 
 export interface DsrWorkflowProps {
@@ -39,6 +48,18 @@ export interface DsrWorkflowProps {
 }
 
 const requestId = JsonPath.stringAt('$.requestId');
+
+/** Where the state keeps each step's result. */
+const ack = resultAt<AcknowledgeResult>('$.ack');
+const subject = resultAt<ResolveSubjectResult>('$.subject');
+const plan = resultAt<StorePlan>(subject.field('plan'));
+const identity = resultAt<AwaitDecisionResult>('$.identity');
+const triaged = resultAt<AwaitDecisionResult>('$.triage');
+const reviewed = resultAt<AwaitDecisionResult>('$.review');
+
+/** Whether a person decided a waiting step so. */
+const decided = (result: StepResultPath<AwaitDecisionResult>, decision: StepDecision) =>
+  Condition.stringEquals(result.field('decision'), decision);
 
 /**
  * The DSR state machine: Acknowledge → VerifyIdentity → Triage (mail only) → ResolveSubject → Review →
@@ -67,50 +88,45 @@ export class DsrWorkflow extends Construct {
           retryOnServiceExceptions: true,
         }),
       );
-    const awaitDecision = (stateId: string, payload: Record<string, unknown>, resultPath: string, timeout?: Duration) =>
+    const awaitDecision = (stateId: string, step: PendingStepName, result: StepResultPath<AwaitDecisionResult>, timeout?: Duration) =>
       retried(
         new LambdaInvoke(this, stateId, {
           lambdaFunction: steps.awaitDecision,
           integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-          payload: TaskInput.fromObject({ requestId, taskToken: JsonPath.taskToken, ...payload }),
-          resultPath,
+          payload: TaskInput.fromObject({ requestId, taskToken: JsonPath.taskToken, step } satisfies AwaitDecisionEvent),
+          resultPath: result.path,
           taskTimeout: timeout ? Timeout.duration(timeout) : undefined,
         }),
       );
-    const respond = (stateId: string, reply: string) =>
-      call(stateId, steps.respond, { reply }, JsonPath.DISCARD);
+    const respond = (stateId: string, reply: ReplyKind) =>
+      call(stateId, steps.respond, { reply } satisfies Omit<RespondEvent, 'requestId'>, JsonPath.DISCARD);
     const close = (stateId: string, status: ClosedStatus) =>
-      call(stateId, steps.close, { status }, JsonPath.DISCARD).next(new Succeed(this, `${stateId} done`));
+      call(stateId, steps.close, { status } satisfies Omit<CloseEvent, 'requestId'>, JsonPath.DISCARD).next(new Succeed(this, `${stateId} done`));
 
     // Identity: the link in the acknowledgement resumes VerifyIdentity via a POST.
-    const acknowledge = call('Acknowledge', steps.acknowledge, {}, '$.ack');
-    const verifyIdentity = awaitDecision(
-      'VerifyIdentity',
-      { step: 'verify_identity' },
-      '$.identity',
-      props.identityTimeout ?? Duration.days(7),
-    );
+    const acknowledge = call('Acknowledge', steps.acknowledge, {}, ack.path);
+    const verifyIdentity = awaitDecision('VerifyIdentity', 'verify_identity', identity, props.identityTimeout ?? Duration.days(7));
     verifyIdentity.addCatch(
       respond('RespondIdentityExpired', 'identity_expired').next(close('CloseUnverified', 'closed_unverified')),
       { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD },
     );
 
-    const resolveSubject = call('ResolveSubject', steps.resolveSubject, {}, '$.subject');
-    const review = awaitDecision('Review', { step: 'review' }, '$.review');
+    const resolveSubject = call('ResolveSubject', steps.resolveSubject, {}, subject.path);
+    const review = awaitDecision('Review', 'review', reviewed);
 
     // Mail to the privacy address: the team says which rights it invokes (Triage), after the
     // identity step; or dismisses it as no rights request at any wait up to the review
     // decision, and it closes with no reply and no store touched.
     const closeDismissed = close('CloseDismissed', 'dismissed');
-    const unlessDismissed = (stateId: string, decisionPath: string, next: IChainable) =>
+    const unlessDismissed = (stateId: string, result: StepResultPath<AwaitDecisionResult>, next: IChainable) =>
       new Choice(this, stateId)
-        .when(Condition.and(Condition.isPresent(decisionPath), Condition.stringEquals(decisionPath, 'dismissed')), closeDismissed)
+        .when(Condition.and(Condition.isPresent(result.field('decision')), decided(result, 'dismissed')), closeDismissed)
         .otherwise(next);
-    const triage = awaitDecision('Triage', { step: 'triage' }, '$.triage');
+    const triage = awaitDecision('Triage', 'triage', triaged);
     const afterIdentity = new Choice(this, 'Triage needed?')
       .when(
-        Condition.and(Condition.isPresent('$.ack.needsTriage'), Condition.booleanEquals('$.ack.needsTriage', true)),
-        triage.next(unlessDismissed('Dismissed at triage?', '$.triage.decision', resolveSubject)),
+        Condition.and(Condition.isPresent(ack.field('needsTriage')), Condition.booleanEquals(ack.field('needsTriage'), true)),
+        triage.next(unlessDismissed('Dismissed at triage?', triaged, resolveSubject)),
       )
       .otherwise(resolveSubject);
 
@@ -124,44 +140,41 @@ export class DsrWorkflow extends Construct {
     erasePackages.next(notifyRecipients).next(respondResult);
     const eraseIfPlanned = new Choice(this, 'Erase?')
       .when(
-        Condition.and(Condition.booleanEquals('$.subject.plan.erase', true), Condition.isPresent('$.subject.plan.eraseStores[0]')),
+        Condition.and(Condition.booleanEquals(plan.field('erase'), true), Condition.isPresent(`${plan.field('eraseStores')}[0]`)),
         this.storeRounds('erase', props.storeWork.erase, erasePackages),
       )
       // No account (known by earlier requests only): no store to erase, the packages still go.
-      .when(Condition.booleanEquals('$.subject.plan.erase', true), erasePackages)
+      .when(Condition.booleanEquals(plan.field('erase'), true), erasePackages)
       .otherwise(respondResult);
     assemble.next(eraseIfPlanned);
     const collectIfPlanned = new Choice(this, 'Collect?')
       .when(
-        Condition.and(
-          Condition.booleanEquals('$.subject.plan.collect', true),
-          Condition.isPresent('$.subject.plan.collectStores[0]'),
-        ),
+        Condition.and(Condition.booleanEquals(plan.field('collect'), true), Condition.isPresent(`${plan.field('collectStores')}[0]`)),
         this.storeRounds('collect', props.storeWork.collect, assemble),
       )
       // Nothing left to collect after the hold, or no account (the records alone answer).
-      .when(Condition.booleanEquals('$.subject.plan.collect', true), assemble)
+      .when(Condition.booleanEquals(plan.field('collect'), true), assemble)
       .otherwise(eraseIfPlanned);
     // Data that ages out (TTL, lifecycle) is collected before the review, so none of what
     // Kiara held at receipt expires while the team decides; refusal or cancellation discards it (Close).
     const holdIfPlanned = new Choice(this, 'Hold?')
-      .when(Condition.booleanEquals('$.subject.plan.hold', true), this.storeRounds('collect', props.storeWork.collect, review, 'hold'))
+      .when(Condition.booleanEquals(plan.field('hold'), true), this.storeRounds('collect', props.storeWork.collect, review, 'hold'))
       .otherwise(review);
 
     // The review decides per right: only the stores of the rights it grants are touched.
-    const useReviewedPlan = new Pass(this, 'Use reviewed plan', { inputPath: '$.review.plan', resultPath: '$.subject.plan' });
+    const useReviewedPlan = new Pass(this, 'Use reviewed plan', { inputPath: reviewed.field('plan'), resultPath: plan.path });
     const decision = new Choice(this, 'Approved?')
-      .when(Condition.stringEquals('$.review.decision', 'approved'), useReviewedPlan.next(collectIfPlanned))
+      .when(decided(reviewed, 'approved'), useReviewedPlan.next(collectIfPlanned))
       .when(
-        Condition.stringEquals('$.review.decision', 'cancelled'),
+        decided(reviewed, 'cancelled'),
         respond('RespondCancellation', 'cancellation').next(close('CloseCancelled', 'cancelled')),
       )
-      .when(Condition.stringEquals('$.review.decision', 'dismissed'), closeDismissed)
+      .when(decided(reviewed, 'dismissed'), closeDismissed)
       .otherwise(respond('RespondRejection', 'rejection').next(close('CloseRejected', 'rejected')));
 
     const subjectFound = new Choice(this, 'Subject found?')
       .when(
-        Condition.booleanEquals('$.subject.found', false),
+        Condition.booleanEquals(subject.field('found'), false),
         respond('RespondNoData', 'no_data').next(close('CloseNoData', 'completed_no_data')),
       )
       .otherwise(holdIfPlanned);
@@ -170,8 +183,8 @@ export class DsrWorkflow extends Construct {
     const definition = acknowledge.next(
       new Choice(this, 'Identity check needed?')
         .when(
-          Condition.booleanEquals('$.ack.needsVerification', true),
-          verifyIdentity.next(unlessDismissed('Dismissed at identity?', '$.identity.decision', afterIdentity)),
+          Condition.booleanEquals(ack.field('needsVerification'), true),
+          verifyIdentity.next(unlessDismissed('Dismissed at identity?', identity, afterIdentity)),
         )
         .otherwise(afterIdentity),
     );
@@ -215,7 +228,7 @@ export class DsrWorkflow extends Construct {
   private storeRounds(action: StoreAction, round: IStateMachine, next: IChainable, stage: 'hold' | StoreAction = action): IChainable {
     const state = `$.${stage}`;
     const fromPlan = new Pass(this, `${stage}: stores of the plan`, {
-      inputPath: `$.subject.plan.${stage}Stores`,
+      inputPath: plan.field(`${stage}Stores`),
       resultPath: `${state}.stores`,
     });
     const runRound = new StepFunctionsStartExecution(this, `${stage} stores`, {
@@ -240,7 +253,7 @@ export class DsrWorkflow extends Construct {
         storeId: JsonPath.stringAt('$.store.storeId'),
         action,
         error: JsonPath.stringAt('$.store.error'),
-      }),
+      } satisfies AwaitDecisionEvent),
       resultPath: JsonPath.DISCARD,
     });
     const retryFromCursor = new Pass(this, `${stage}: retry from its cursor`, {

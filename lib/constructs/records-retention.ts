@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { DEFAULT_RECORD_RETENTION_YEARS, isValidRetentionYears } from '../../functions/core/retention/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { acknowledgeWildcards, wildcardResource } from '../nag.js';
+import { retentionContract } from '../../functions/retention/contract.js';
 import { DsrFunction } from './dsr-function.js';
 
 export interface RecordsRetentionProps {
@@ -16,6 +17,16 @@ export interface RecordsRetentionProps {
   recordRetentionYears?: number;
   /** Key that encrypts the purge Lambda's log group. */
   logKey?: IKey;
+}
+
+/** The years a closed request's record is kept, refused at synth unless whole and at least 1. */
+export function checkedRetentionYears(years: number = DEFAULT_RECORD_RETENTION_YEARS): number {
+  if (!isValidRetentionYears(years)) {
+    throw new Error(
+      `recordRetentionYears must be a whole number of years, at least 1 (the DsrStack prop or -c recordRetentionYears=N); got ${String(years)}`,
+    );
+  }
+  return years;
 }
 
 /**
@@ -31,15 +42,10 @@ export class RecordsRetention extends Construct {
 
   constructor(scope: Construct, id: string, props: RecordsRetentionProps) {
     super(scope, id);
-    this.years = props.recordRetentionYears ?? DEFAULT_RECORD_RETENTION_YEARS;
-    if (!isValidRetentionYears(this.years)) {
-      throw new Error(
-        `recordRetentionYears must be a whole number of years, at least 1 (the DsrStack prop or -c recordRetentionYears=N); got ${String(this.years)}`,
-      );
-    }
+    this.years = checkedRetentionYears(props.recordRetentionYears);
 
     this.purge = new DsrFunction(this, 'Purge', {
-      entry: 'retention',
+      contract: retentionContract,
       description: `DSR retention: deletes request records ${this.years} years after closure`,
       environment: {
         REQUESTS_TABLE: props.requestsTable.tableName,

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import { storeContract } from '../../functions/store/contract.js';
 import { DsrFunction } from './dsr-function.js';
 import { DEFAULT_CONNECTOR_TIMEOUT } from './store-work.js';
 import type { KiaraDataPlane } from './kiara-data-plane.js';
@@ -35,8 +36,11 @@ export class StoreConnectors extends Construct {
     super(scope, id);
     this.timeout = props.timeout ?? DEFAULT_CONNECTOR_TIMEOUT;
     for (const store of STORES) {
+      const table = props.dataPlane.tables.get(store.id);
+      if (store.location.kind === 'dynamodb' && !table) throw new Error(`StoreConnectors: no table for store "${store.id}"`);
+      const media = props.dataPlane.mediaBucket;
       const fn = new DsrFunction(this, store.id, {
-        entry: 'store',
+        contract: storeContract,
         description: `DSR connector: ${store.title.en}`,
         timeout: this.timeout,
         memorySize: 1024,
@@ -45,18 +49,14 @@ export class StoreConnectors extends Construct {
           STORE_ID: store.id,
           REQUESTS_TABLE: props.requestsTable.tableName,
           EXPORT_BUCKET: props.exportBucket.bucketName,
+          ...(table ? { STORE_TABLE: table.tableName } : { STORE_BUCKET: media.bucketName }),
         },
       });
-      if (store.location.kind === 'dynamodb') {
-        const table = props.dataPlane.tables.get(store.id);
-        if (!table) throw new Error(`StoreConnectors: no table for store "${store.id}"`);
-        fn.addEnvironment('STORE_TABLE', table.tableName);
+      if (table) {
         // Collect queries by account; erasure deletes in batches (where the store deletes).
         grantItems(table, fn, store.erasure.action === 'delete' ? ['Query', 'BatchWriteItem'] : ['Query'], `the ${store.id} store`);
-      } else {
-        const media = props.dataPlane.mediaBucket;
+      } else if (store.location.kind === 's3') {
         const prefix = `${store.location.keyPrefix}*`;
-        fn.addEnvironment('STORE_BUCKET', media.bucketName);
         media.grantRead(fn, prefix);
         media.grantDelete(fn, prefix);
         acknowledgeWildcards(

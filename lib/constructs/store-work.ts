@@ -21,9 +21,10 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { STORES } from '../../functions/core/inventory/index.js';
+import type { StoreAction } from '../../functions/core/inventory/actions.js';
+import type { StoreEvent, StoreStepResult } from '../../functions/store/contract.js';
 import { acknowledgeStateMachineRole } from '../nag.js';
-
-export type StoreAction = 'collect' | 'erase';
+import { resultAt } from './step-result.js';
 
 export interface StoreWorkProps {
   /** One connector Lambda per inventory store, by store id. */
@@ -88,12 +89,22 @@ export class StoreWork extends Construct {
       parameters: { 'storeId.$': '$.storeId', 'cursor.$': '$.cursor', done: false, failed: true, 'error.$': '$.failure.Error' },
     });
     const whichStore = new Choice(scope, `${action}: which store?`).when(Condition.booleanEquals('$.done', true), alreadyDone);
+    const result = resultAt<StoreStepResult>('$');
     for (const store of STORES) {
       const page = new LambdaInvoke(scope, `${action} ${store.id}`, {
         lambdaFunction: connectors.get(store.id)!,
-        payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId'), action, cursor: JsonPath.stringAt('$.cursor') }),
+        payload: TaskInput.fromObject({
+          requestId: JsonPath.stringAt('$.requestId'),
+          action,
+          cursor: JsonPath.stringAt('$.cursor'),
+        } satisfies StoreEvent),
         payloadResponseOnly: true,
-        resultSelector: { 'storeId.$': '$.storeId', 'cursor.$': '$.cursor', 'done.$': '$.done', failed: false },
+        resultSelector: {
+          'storeId.$': result.field('storeId'),
+          'cursor.$': result.field('cursor'),
+          'done.$': result.field('done'),
+          failed: false,
+        },
         taskTimeout: Timeout.duration(connectorTimeout.plus(TASK_GRACE)),
         retryOnServiceExceptions: true,
       });

@@ -6,10 +6,19 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RecipientContacts, RecipientNames } from '../../functions/core/inventory/index.js';
-import { DEFAULT_RECORD_RETENTION_YEARS } from '../../functions/core/retention/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
 import { acknowledgeWildcards, executionsOf, wildcardAction, wildcardResource } from '../nag.js';
+import type { FunctionContract } from '../../functions/shared/contract.js';
+import { acknowledgeContract } from '../../functions/workflow/acknowledge/contract.js';
+import { assembleContract } from '../../functions/workflow/assemble/contract.js';
+import { awaitDecisionContract } from '../../functions/workflow/await-decision/contract.js';
+import { closeContract } from '../../functions/workflow/close/contract.js';
+import { erasePackagesContract } from '../../functions/workflow/erase-packages/contract.js';
+import { resolveSubjectContract } from '../../functions/workflow/resolve-subject/contract.js';
+import { respondContract } from '../../functions/workflow/respond/contract.js';
 import { DsrFunction } from './dsr-function.js';
+import { checkedRetentionYears } from './records-retention.js';
+import { stepEnvironment, teamMailEnvironment, type OwnEnvironment } from './step-environment.js';
 
 export interface MailSettings {
   /** Verified SES identity the emails are sent from. */
@@ -56,51 +65,32 @@ export class WorkflowSteps extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkflowStepsProps) {
     super(scope, id);
-    const environment = {
-      REQUESTS_TABLE: props.requestsTable.tableName,
-      SENDER_EMAIL: props.mail.senderEmail,
-      PRIVACY_TEAM_EMAIL: props.mail.privacyTeamEmail,
+    const shared = {
+      ...teamMailEnvironment(props),
       PUBLIC_API_URL: props.publicApiUrl,
-      CONSOLE_URL: props.consoleUrl,
+      EXPORT_BUCKET: props.exportBucket.bucketName,
+      WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
       IDENTITY_LINK_DAYS: String(props.identityLinkDays ?? 7),
       DOWNLOAD_LINK_HOURS: String(props.downloadLinkHours ?? 168),
       PACKAGE_EXPIRY_DAYS: String(props.packageExpiryDays ?? 30),
-      RECORD_RETENTION_YEARS: String(props.recordRetentionYears ?? DEFAULT_RECORD_RETENTION_YEARS),
+      RECORD_RETENTION_YEARS: String(checkedRetentionYears(props.recordRetentionYears)),
+      RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}),
     };
-    const make = (name: string, description: string, extra: Record<string, string> = {}, timeout?: Duration) =>
-      new DsrFunction(this, name, {
-        entry: `workflow/${kebab(name)}`,
-        description,
-        environment: { ...environment, ...extra },
-        timeout,
-        logKey: props.logKey,
-      });
+    const step = <C extends FunctionContract>(id: string, contract: C, description: string, own: OwnEnvironment<C, typeof shared>, timeout?: Duration) =>
+      new DsrFunction(this, id, { contract, description, environment: stepEnvironment(contract, shared, own), timeout, logKey: props.logKey });
 
-    this.acknowledge = make('Acknowledge', 'DSR: acknowledge receipt, send the identity link, start the deadline watch', {
-      WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
-    });
+    this.acknowledge = step('Acknowledge', acknowledgeContract, 'DSR: acknowledge receipt, send the identity link, start the deadline watch', {});
     props.watch.grantStartExecution(this.acknowledge);
-    this.awaitDecision = make('AwaitDecision', 'DSR: park a step until a person decides (callback)');
-    this.resolveSubject = make('ResolveSubject', 'DSR: find the Kiara account of the verified requester', {
+    this.awaitDecision = step('AwaitDecision', awaitDecisionContract, 'DSR: park a step until a person decides (callback)', {});
+    this.resolveSubject = step('ResolveSubject', resolveSubjectContract, 'DSR: find the Kiara account of the verified requester', {
       ACCOUNT_TABLE: props.accountTable.tableName,
     });
-    this.assemble = make(
-      'Assemble',
-      'DSR: stream the access package ZIP',
-      { EXPORT_BUCKET: props.exportBucket.bucketName, RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}) },
-      Duration.minutes(15),
-    );
-    this.erasePackages = make('ErasePackages', 'DSR: after an erasure, delete the earlier packages and revoke their links', {
-      EXPORT_BUCKET: props.exportBucket.bucketName,
-    });
-    this.respond = make('Respond', 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
+    this.assemble = step('Assemble', assembleContract, 'DSR: stream the access package ZIP', {}, Duration.minutes(15));
+    this.erasePackages = step('ErasePackages', erasePackagesContract, 'DSR: after an erasure, delete the earlier packages and revoke their links', {});
+    this.respond = step('Respond', respondContract, 'DSR: email the reply to the data subject and Art. 19 notices to recipients', {
       RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
-      RECIPIENT_NAMES: JSON.stringify(props.recipientNames ?? {}),
     });
-    this.close = make('Close', 'DSR: close the request, record the outcome and release the hold', {
-      WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
-      EXPORT_BUCKET: props.exportBucket.bucketName,
-    });
+    this.close = step('Close', closeContract, 'DSR: close the request, record the outcome and release the hold', {});
     props.watch.grantExecution(this.close, 'states:StopExecution');
 
     const access = new Map<DsrFunction, readonly ItemOperation[]>([
@@ -182,6 +172,3 @@ export function grantSendEmail(grantee: IGrantable, senderEmail: string): void {
   );
 }
 
-function kebab(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-}

@@ -7,7 +7,8 @@ import { startApiGateway } from './api-gateway/server.js';
 import { startEmulators, type Emulators } from './emulators.js';
 import type { LocalServer } from './http-util.js';
 import { documentClient, s3Client, sesClient, sfnClient } from '../../functions/shared/aws-clients.js';
-import { installFaults, type FaultCounts, type FaultOptions } from './faults/injector.js';
+import { installFaults, type FaultCounts, type FaultOptions, type SucceededCall } from './faults/injector.js';
+import { MAIL_CLAIM_LEASE_MS, setMailClaimLease } from '../../functions/shared/mailer.js';
 import { NO_FAULTS, type FaultSpec } from './faults/spec.js';
 import { createResolver } from './intrinsics.js';
 import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.js';
@@ -73,6 +74,12 @@ export interface LocalRuntimeOptions {
   faults?: FaultSpec;
   /** Also kills the invocation after each call this picks (a test's one crash at one place). */
   crashAfter?: FaultOptions['crashAfter'];
+  /**
+   * Milliseconds an email claim (sendOnce's `sending` marker) is held before a retry may
+   * take it over, instead of Lambda's 15-minute timeout: a test or soak with crashes then
+   * need not wait a quarter of an hour. Default: the real lease.
+   */
+  mailClaimLeaseMs?: number;
   /** Receives progress and error lines. Default: silent. */
   log?: (line: string) => void;
 }
@@ -100,6 +107,8 @@ export interface LocalRuntime {
   expiry: ExpirySweeper;
   /** Faults injected so far by `service:ErrorName` and `crash`; empty without `faults`. */
   faultCounts: FaultCounts;
+  /** The calls after which an injected crash killed the invocation, in order. */
+  faultCrashes: readonly SucceededCall[];
   /** Changes the fault rates from the next call on; undefined = none (e.g. AWS recovered). */
   setFaults(spec: FaultSpec | undefined): void;
   /** Stops executions, servers and emulators, removes temporary files, restores process.env. */
@@ -175,6 +184,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       { crashAfter: options.crashAfter },
     );
     cleanups.push(() => faults.uninstall());
+    if (options.mailClaimLeaseMs !== undefined) {
+      setMailClaimLease(options.mailClaimLeaseMs);
+      cleanups.push(() => setMailClaimLease(MAIL_CLAIM_LEASE_MS));
+    }
     // Executions end (and no new ones start) before the handlers' services go away.
     cleanups.push(async () => {
       await sfn.stop();
@@ -236,6 +249,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stepFunctions: sfn,
       expiry,
       faultCounts: faults.counts,
+      faultCrashes: faults.crashes,
       setFaults: (spec) => faults.setSpec(spec ?? NO_FAULTS),
       stop,
     };

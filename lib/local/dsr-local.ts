@@ -12,6 +12,7 @@ import {
   type LocalRuntimeOptions,
 } from '../local-runtime/index.js';
 import type { StoreId } from '../../functions/core/inventory/index.js';
+import type { KiaraDataPlaneProps } from '../constructs/kiara-data-plane.js';
 import type { intakeContract } from '../../functions/intake/contract.js';
 import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { consoleRoute } from './console-route.js';
@@ -45,6 +46,8 @@ export interface DsrLocalOptions {
   /** Faults in the handlers' AWS calls (see the local runtime's option; `DSR_FAULTS` for `npm start`). */
   faults?: LocalRuntimeOptions['faults'];
   crashAfter?: LocalRuntimeOptions['crashAfter'];
+  /** A shorter lease of email claims (see the local runtime's option). */
+  mailClaimLeaseMs?: LocalRuntimeOptions['mailClaimLeaseMs'];
   /** Called after each handler invocation (see the local runtime's option). */
   /** Milliseconds between expiry sweeps (TTL, lifecycle); 0 = only when a test calls `runtime.expiry.sweep()`. */
   expirySweepMs?: number;
@@ -72,6 +75,9 @@ export interface DsrLocal {
   stop(): Promise<void>;
 }
 
+/** The `StoreLocations` output: table names by store id, and the media bucket. */
+type StoreLocations = NonNullable<KiaraDataPlaneProps['existing']> & { tables: Partial<Record<StoreId, string>> };
+
 const templates = new Map<string, CfnTemplate>();
 
 /** The DSR stack's template, synthesized once per process and settings (bundling skipped). */
@@ -93,29 +99,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/**
- * Reads local resource names: the stack's own outputs (as a deployment's user reads them),
- * and the stores from their connectors' resolved environments.
- */
+/** Reads local resource names from the stack's own outputs, as a deployment's user reads them. */
 function readResources(template: CfnTemplate, runtime: LocalRuntime): DsrLocal['resources'] {
   const output = (name: string): string => {
     const value = template.Outputs?.[name]?.Value;
     if (value === undefined) throw new Error(`The template has no output ${name}`);
     return String(runtime.resolve(value));
   };
-  const storeTables: Partial<Record<StoreId, string>> = {};
-  let mediaBucket = '';
-  for (const resource of Object.values<any>(template.Resources)) {
-    if (resource.Type !== 'AWS::Lambda::Function') continue;
-    const env = runtime.resolve(resource.Properties.Environment?.Variables ?? {}) as Record<string, string>;
-    if (env.STORE_ID && env.STORE_TABLE) storeTables[env.STORE_ID as StoreId] = env.STORE_TABLE;
-    if (env.STORE_BUCKET) mediaBucket = env.STORE_BUCKET;
-  }
-  const requestsTable = output('RequestsTableName');
-  const exportBucket = output('ExportBucketName');
-  const workflowArn = output('StateMachineArn');
-  const watchArn = output('DeadlineWatchArn');
-  return { requestsTable, exportBucket, mediaBucket, storeTables, workflowArn, watchArn };
+  const stores: StoreLocations = JSON.parse(output('StoreLocations'));
+  return {
+    requestsTable: output('RequestsTableName'),
+    exportBucket: output('ExportBucketName'),
+    mediaBucket: stores.mediaBucket,
+    storeTables: stores.tables,
+    workflowArn: output('StateMachineArn'),
+    watchArn: output('DeadlineWatchArn'),
+  };
 }
 
 /**
@@ -166,6 +165,7 @@ async function startDsrLocalOn(port: number, options: DsrLocalOptions): Promise<
     expirySweepMs: options.expirySweepMs,
     faults: options.faults,
     crashAfter: options.crashAfter,
+    mailClaimLeaseMs: options.mailClaimLeaseMs,
     log: options.log,
     envOverrides: {
       // The secrets themselves, where AWS would read them from Secrets Manager.

@@ -1,26 +1,6 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { STORES } from '../../functions/core/inventory/index.js';
-import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
+import { storeItemCount as countIn } from '../../lib/local/store-count.js';
 import type { DsrTarget } from './target.js';
 
 /** How many items (or media files) a store of the target holds for an account. */
-export async function storeItemCount(target: DsrTarget, storeId: string, accountId: string): Promise<number> {
-  const store = STORES.find((s) => s.id === storeId)!;
-  const { resources } = target;
-  if (store.location.kind === 's3') {
-    const page = await s3Client().send(
-      new ListObjectsV2Command({ Bucket: resources.mediaBucket, Prefix: `${store.location.keyPrefix}${accountId}/` }),
-    );
-    return page.KeyCount ?? 0;
-  }
-  const page = await documentClient().send(
-    new QueryCommand({
-      TableName: resources.storeTables[store.id as keyof typeof resources.storeTables],
-      KeyConditionExpression: 'accountId = :id',
-      ExpressionAttributeValues: { ':id': accountId },
-      Select: 'COUNT',
-    }),
-  );
-  return page.Count ?? 0;
-}
+export const storeItemCount = (target: DsrTarget, storeId: string, accountId: string): Promise<number> =>
+  countIn(target.resources, storeId, accountId);

@@ -3,12 +3,14 @@ import {
   anythingWithheld,
   DECISION_GROUNDS,
   type DecisionGround,
+  type RightDecision,
   type RightDecisionKind,
   type RightDecisions,
 } from '../request/decisions.js';
 import { RenderInputError } from './errors.js';
 import { law } from './legal.js';
 import type { Block } from './layout.js';
+import { resolveStore } from './stores.js';
 import { orderedRights, rightArticle, rightName } from './rights.js';
 import { formatDate, formatInstantDate } from './dates.js';
 import type { IsoDate, IsoInstant, Locale, Localized } from './types.js';
@@ -122,7 +124,33 @@ export function decisionBlocks(input: ReviewedRights, locale: Locale): Block[] {
     blocks.push(
       { kind: 'paragraph', text: groundText(entry.ground, locale) },
       { kind: 'paragraph', text: `${nl ? 'De feiten waarop wij dit besluit baseren' : 'The facts on which we base this decision'}: ${entry.facts.trim()}` },
+      ...keptBlocks(right, entry, locale),
     );
   }
   return blocks;
+}
+
+/**
+ * What a partial grant leaves out: the stores it keeps from an erasure, with the date until
+ * which the exception is expected to apply, or leaves out of a copy. Only dates the team
+ * stated: nothing here promises an erasure on that date.
+ */
+function keptBlocks(right: Right, entry: RightDecision, locale: Locale): Block[] {
+  if (entry.decision !== 'partial' || !entry.keep?.length) return [];
+  const nl = locale === 'nl';
+  const titles = entry.keep.map((storeId) => resolveStore(storeId).title[locale]).join(', ');
+  if (right !== 'erasure') {
+    return [{ kind: 'paragraph', text: `${nl ? 'Wat wij niet verstrekken' : 'What we leave out of your copy'}: ${titles}.` }];
+  }
+  if (!entry.until) throw new RenderInputError(`A partial erasure that keeps stores states until when`);
+  const until = formatDate(entry.until, locale);
+  return [
+    { kind: 'paragraph', text: `${nl ? 'Wat wij bewaren' : 'What we keep'}: ${titles}.` },
+    {
+      kind: 'paragraph',
+      text: nl
+        ? `Wij verwachten dat deze uitzondering van toepassing blijft tot en met ${until}. Wij gebruiken deze gegevens uitsluitend voor dit doel. Na die datum kunt u ons opnieuw verzoeken ze te wissen.`
+        : `We expect this exception to apply until ${until}. We use this data only for this purpose. After that date you can ask us again to erase it.`,
+    },
+  ];
 }

@@ -30,7 +30,7 @@ export { identityExpired, type IdentityExpiredInput } from './emails/identity-ex
 export { cancellationConfirmation, type CancellationInput } from './emails/cancellation.js';
 export { noData, type NoDataInput } from './emails/no-data.js';
 export { accessReady, type AccessReadyInput } from './emails/access-ready.js';
-export { erasureReport, type ErasureReportInput, type KeptData } from './emails/erasure-report.js';
+export { erasureReport, keptOnDecision, type ErasureReportInput, type KeptData, type KeptOnDecision } from './emails/erasure-report.js';
 export { BACKUP_RESTORABLE_DAYS, type ErasureRemains } from './emails/erasure-remains.js';
 export { rejection, type RejectionInput } from './emails/rejection.js';
 export { decisionBlocks, groundText, type ReviewedRights } from './decisions.js';

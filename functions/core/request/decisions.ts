@@ -36,6 +36,13 @@ export interface RightDecision {
   ground?: DecisionGround;
   /** The facts the ground rests on (Kiara carries the burden of proof); quoted to the requester. */
   facts?: string;
+  /**
+   * A partial grant of a right that touches stores: the stores the exception covers,
+   * which the workflow leaves out (not erased; not in the package).
+   */
+  keep?: readonly string[];
+  /** A partial erasure: the date until which the exception is expected to apply (YYYY-MM-DD). */
+  until?: string;
 }
 
 export type RightDecisions = Partial<Record<Right, RightDecision>>;
@@ -43,16 +50,45 @@ export type RightDecisions = Partial<Record<Right, RightDecision>>;
 /** A field the decide body got wrong, as the admin API reports it. */
 export interface DecisionFieldError {
   path: string;
-  code: 'required' | 'unknown_right' | 'not_requested' | 'ground_required' | 'facts_required' | 'ground_not_applicable' | 'unknown_ground' | 'unknown_value';
+  code:
+    | 'required'
+    | 'unknown_right'
+    | 'not_requested'
+    | 'ground_required'
+    | 'facts_required'
+    | 'ground_not_applicable'
+    | 'unknown_ground'
+    | 'unknown_value'
+    | 'keep_required'
+    | 'keep_not_allowed'
+    | 'unknown_store'
+    | 'until_required'
+    | 'until_not_allowed'
+    | 'invalid_date';
+}
+
+/** The stores a right touches for this request's subject: what a partial grant may keep. */
+export type StoresOfRight = (right: Right) => readonly string[];
+
+/** A real YYYY-MM-DD day (not 2027-02-30); by Date, so the console bundle needs no calendar library. */
+function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
 }
 
 const isRight = (value: string): value is Right => (RIGHTS as readonly string[]).includes(value);
 
 /**
  * Checks one decision per right of the request: every requested right decided, nothing
- * else; a partial grant or refusal names a ground that applies to the right, and facts.
+ * else; a partial grant or refusal names a ground that applies to the right, and facts;
+ * a partial grant of a right that touches stores names the stores it keeps (see `checkKeep`).
  */
-export function checkRightDecisions(types: readonly Right[], given: Record<string, Partial<Record<string, unknown>>>): DecisionFieldError[] {
+export function checkRightDecisions(
+  types: readonly Right[],
+  given: Record<string, Partial<Record<string, unknown>>>,
+  storesOf: StoresOfRight = () => [],
+): DecisionFieldError[] {
   const errors: DecisionFieldError[] = [];
   for (const right of types) if (!(right in given)) errors.push({ path: `rights.${right}`, code: 'required' });
   for (const [key, entry] of Object.entries(given)) {
@@ -70,6 +106,7 @@ export function checkRightDecisions(types: readonly Right[], given: Record<strin
       errors.push({ path: `${path}.decision`, code: decision === undefined ? 'required' : 'unknown_value' });
       continue;
     }
+    errors.push(...checkKeep(path, key, entry, storesOf(key)));
     if (decision === 'grant') continue;
     if (ground === undefined) errors.push({ path: `${path}.ground`, code: 'ground_required' });
     else if (typeof ground !== 'string' || !(ground in DECISION_GROUNDS)) errors.push({ path: `${path}.ground`, code: 'unknown_ground' });
@@ -77,6 +114,40 @@ export function checkRightDecisions(types: readonly Right[], given: Record<strin
     if (typeof facts !== 'string' || facts.trim() === '') errors.push({ path: `${path}.facts`, code: 'facts_required' });
   }
   return errors;
+}
+
+/**
+ * What a partial grant keeps: for a right that touches stores, one or more of its stores
+ * (`keep`), and for an erasure the date until which the exception is expected to apply
+ * (`until`), both told to the requester. Nothing of this on any other decision.
+ */
+function checkKeep(path: string, right: Right, entry: Partial<Record<string, unknown>>, stores: readonly string[]): DecisionFieldError[] {
+  const { keep, until } = entry;
+  const keeps = entry.decision === 'partial' && stores.length > 0;
+  const errors: DecisionFieldError[] = [];
+  if (!keeps) {
+    if (keep !== undefined) errors.push({ path: `${path}.keep`, code: 'keep_not_allowed' });
+  } else if (!Array.isArray(keep) || keep.length === 0) {
+    errors.push({ path: `${path}.keep`, code: 'keep_required' });
+  } else {
+    keep.forEach((storeId, index) => {
+      if (typeof storeId !== 'string' || !stores.includes(storeId)) errors.push({ path: `${path}.keep.${index}`, code: 'unknown_store' });
+    });
+  }
+  if (!keeps || right !== 'erasure') {
+    if (until !== undefined) errors.push({ path: `${path}.until`, code: 'until_not_allowed' });
+  } else if (until === undefined) {
+    errors.push({ path: `${path}.until`, code: 'until_required' });
+  } else if (!isCalendarDate(until)) {
+    errors.push({ path: `${path}.until`, code: 'invalid_date' });
+  }
+  return errors;
+}
+
+/** The stores a right's partial grant keeps out of the workflow (none unless granted in part). */
+export function keptStores(decisions: RightDecisions | undefined, right: Right): readonly string[] {
+  const entry = decisions?.[right];
+  return entry?.decision === 'partial' ? (entry.keep ?? []) : [];
 }
 
 export function groundApplies(ground: DecisionGround, right: Right): boolean {

@@ -1,11 +1,12 @@
 import { acknowledgementOf } from '../../shared/acknowledgement.js';
-import { requireEnv } from '../../shared/env.js';
+import { readEnvironment } from '../../shared/contract.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { LinkTokens } from '../../shared/link-tokens.js';
 import { sendOnce } from '../../shared/mailer.js';
 import { startOnce } from '../../shared/start-once.js';
 import { stepHandler } from '../../shared/http/handler.js';
-import { workflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { acknowledgeContract, type AcknowledgeEvent, type AcknowledgeResult } from './contract.js';
 
 /**
  * Acknowledges receipt (date, deadline) and, for requests that need it, sends the
@@ -17,14 +18,13 @@ import { workflowEnv } from '../../shared/workflow-env.js';
  * by the request id, so a retried step starts none twice): the intake does one call less.
  */
 export function createHandler(env: Record<string, string>) {
-  const config = workflowEnv(env);
-  const { repo } = config;
-  const links = new LinkTokens(config.table);
-  const watchArn = requireEnv(env, 'WATCH_STATE_MACHINE_ARN');
+  const config = readEnvironment(acknowledgeContract, env);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
+  const links = new LinkTokens(config.REQUESTS_TABLE);
 
-  return stepHandler('acknowledge', async (event: { requestId: string }) => {
+  return stepHandler('acknowledge', async (event: AcknowledgeEvent): Promise<AcknowledgeResult> => {
     const request = await repo.get(event.requestId);
-    await startOnce(watchArn, request.requestId, { requestId: request.requestId, after: null });
+    await startOnce(config.WATCH_STATE_MACHINE_ARN, request.requestId, { requestId: request.requestId, after: null });
     // A team filing is checked by link unless the team verified it; a minor's erasure was
     // asked by nobody: no link and no acknowledgement (the account's address is told after).
     const { filing } = request;
@@ -37,7 +37,7 @@ export function createHandler(env: Record<string, string>) {
     if (!(await repo.sentMails(request.requestId)).includes('acknowledgement')) {
       let verification = null;
       if (needsVerification) {
-        const expiresAt = new Date(Date.now() + config.identityLinkDays * 86_400_000).toISOString();
+        const expiresAt = new Date(Date.now() + config.IDENTITY_LINK_DAYS * 86_400_000).toISOString();
         const token = await links.issue({ purpose: 'verify', requestId: request.requestId, expiresAt });
         await repo.putStep({
           requestId: request.requestId,
@@ -49,9 +49,9 @@ export function createHandler(env: Record<string, string>) {
         });
         // Resent links expire with this one: the workflow's wait does not move.
         await repo.update(request.requestId, { identityExpiresAt: expiresAt });
-        verification = { verifyUrl: `${config.publicApiUrl}/v1/verify/${token}`, expiresAt };
+        verification = { verifyUrl: `${config.PUBLIC_API_URL}/v1/verify/${token}`, expiresAt };
       } else {
-        await repo.audit(request.requestId, {
+        await repo.auditOnce(request.requestId, {
           type: 'identity_verified',
           actor: filing ? filing.filedBy : 'kiara-dashboard',
           details: { method: filing ? 'privacy_team' : 'dashboard_session' },
@@ -60,7 +60,7 @@ export function createHandler(env: Record<string, string>) {
       await sendOnce(repo, {
         requestId: request.requestId,
         kind: 'acknowledgement',
-        from: config.senderEmail,
+        from: config.SENDER_EMAIL,
         to: request.contactEmail,
         email: acknowledgementOf(request, verification),
       });

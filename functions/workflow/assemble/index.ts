@@ -1,18 +1,19 @@
 import { localDate } from '../../core/deadlines/index.js';
 import { namedStores, parseRecipientNames } from '../../core/inventory/index.js';
 import { agedOutWindows } from '../../core/plan/aged-out.js';
-import { planStores } from '../../core/plan/plan.js';
+import { packagedStores, reviewedPlan } from '../../core/plan/plan.js';
 import { renderAccessSummary, type RequestRecordEntry } from '../../core/render/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { DsrRequestRecord } from '../../core/request/model.js';
 import { recordExpiresAt } from '../../core/retention/index.js';
 import { assemblePackage } from '../../connectors/package.js';
 import { deleteWorkFiles } from '../../connectors/work-files.js';
-import { readStoreResults } from '../../connectors/progress.js';
-import { requireEnv } from '../../shared/env.js';
+import { readStoreResults, type StoreResult } from '../../connectors/progress.js';
+import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { workflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { assembleContract, type AssembleEvent } from './contract.js';
 
 /**
  * Streams the access package: every collected store's data as JSON and CSV, the original
@@ -20,15 +21,29 @@ import { workflowEnv } from '../../shared/workflow-env.js';
  * summary.json). Work files are removed once the package is complete.
  */
 export function createHandler(env: Record<string, string>) {
-  const { repo, recordRetentionYears } = workflowEnv(env);
-  const table = requireEnv(env, 'REQUESTS_TABLE');
-  const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+  const config = readEnvironment(assembleContract, env);
+  const { REQUESTS_TABLE: table, EXPORT_BUCKET: exportBucket, RECORD_RETENTION_YEARS: recordRetentionYears } = config;
+  const repo = new DynamoRequestsRepo(table);
   // The processors as the deployment names them (Art. 15(1)(c)).
-  const inventory = namedStores(parseRecipientNames(env.RECIPIENT_NAMES));
+  const inventory = namedStores(parseRecipientNames(config.RECIPIENT_NAMES));
 
-  return stepHandler('assemble', async (event: { requestId: string }) => {
+  return stepHandler('assemble', async (event: AssembleEvent) => {
     const request = await repo.get(event.requestId);
-    const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect');
+    const packaged = packagedStores(request);
+    const stores = (await readStoreResults(table, event.requestId)).filter((store) => store.action === 'collect' && packaged.has(store.storeId));
+    // A retry after the package was recorded (the Lambda died later) builds nothing again.
+    const result = request.package ?? (await build(request, stores));
+    // Recorded before the parts go, so that no retry ever looks for parts already deleted.
+    if (!request.package) await repo.update(event.requestId, { package: result, status: 'responding' });
+    await deleteWorkFiles(exportBucket, event.requestId);
+    await repo.auditOnce(event.requestId, {
+      type: 'package_assembled',
+      actor: 'workflow',
+      details: { bytes: result.bytes, files: result.files, stores: stores.map((s) => ({ storeId: s.storeId, items: s.items })) },
+    });
+  });
+
+  async function build(request: DsrRequestRecord, stores: StoreResult[]) {
     const requestRecords = {
       recordRetentionYears,
       requests: await Promise.all(
@@ -44,12 +59,12 @@ export function createHandler(env: Record<string, string>) {
       stores: stores.map((store) => ({ storeId: store.storeId, itemCount: store.items })),
       requestRecords,
       agedOut: request.heldAt
-        ? agedOutWindows(planStores(request.types).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
+        ? agedOutWindows(reviewedPlan(request).holdStores.map((store) => store.storeId), request.receivedAt, request.heldAt)
         : [],
     });
-    const result = await assemblePackage({
+    return assemblePackage({
       exportBucket,
-      requestId: event.requestId,
+      requestId: request.requestId,
       stores,
       documents: [
         { path: 'README.html', content: summary.html },
@@ -59,14 +74,7 @@ export function createHandler(env: Record<string, string>) {
           : []),
       ],
     });
-    await deleteWorkFiles(exportBucket, event.requestId);
-    await repo.update(event.requestId, { package: result, status: 'responding' });
-    await repo.audit(event.requestId, {
-      type: 'package_assembled',
-      actor: 'workflow',
-      details: { bytes: result.bytes, files: result.files, stores: stores.map((s) => ({ storeId: s.storeId, items: s.items })) },
-    });
-  });
+  }
 }
 
 /** An earlier request as the package lists it: what was asked, when, and how long its record is kept. */

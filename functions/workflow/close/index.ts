@@ -1,23 +1,21 @@
 import { ExecutionDoesNotExist, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { deleteWorkFiles } from '../../connectors/work-files.js';
 import { sfnClient } from '../../shared/aws-clients.js';
-import { requireEnv } from '../../shared/env.js';
 import { executionArnOf } from '../../core/request/executions.js';
-import type { ClosedStatus } from '../../core/request/model.js';
+import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { workflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { closeContract, type CloseEvent } from './contract.js';
 
 /** Records the outcome: final status, close time, and the audit event; releases any hold. */
 export function createHandler(env: Record<string, string>) {
-  const { repo } = workflowEnv(env);
-  const watchArn = env.WATCH_STATE_MACHINE_ARN;
-  const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+  const config = readEnvironment(closeContract, env);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
 
   /** The request's deadline watch has nothing left to do; stop its timer now. */
   async function stopWatch(requestId: string) {
-    if (!watchArn) return;
-    const executionArn = executionArnOf(watchArn, requestId);
+    const executionArn = executionArnOf(config.WATCH_STATE_MACHINE_ARN, requestId);
     try {
       await sfnClient().send(new StopExecutionCommand({ executionArn, cause: 'request closed' }));
     } catch (error) {
@@ -25,14 +23,14 @@ export function createHandler(env: Record<string, string>) {
     }
   }
 
-  return stepHandler('close', async (event: { requestId: string; status: ClosedStatus }) => {
+  return stepHandler('close', async (event: CloseEvent) => {
     const closedAt = new Date().toISOString();
     await repo.update(event.requestId, { status: event.status, closedAt }, ['pendingStep']);
-    await repo.audit(event.requestId, { type: 'closed', actor: 'workflow', details: { status: event.status } });
+    await repo.auditOnce(event.requestId, { type: 'closed', actor: 'workflow', details: { status: event.status } });
     await stopWatch(event.requestId);
     // Releases the hold: what was collected before the review (refused, cancelled) or is
     // left over goes; a completed request's package is in packages/, not here.
-    const discarded = await deleteWorkFiles(exportBucket, event.requestId);
+    const discarded = await deleteWorkFiles(config.EXPORT_BUCKET, event.requestId);
     if (discarded > 0) await repo.audit(event.requestId, { type: 'hold_released', actor: 'workflow', details: { files: discarded } });
   });
 }

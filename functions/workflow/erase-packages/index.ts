@@ -1,9 +1,10 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '../../shared/aws-clients.js';
-import { requireEnv } from '../../shared/env.js';
+import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { workflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { erasePackagesContract, type ErasePackagesEvent } from './contract.js';
 
 /**
  * After an erasure: deletes the packages of the person's earlier access and portability
@@ -13,10 +14,10 @@ import { workflowEnv } from '../../shared/workflow-env.js';
  * and deleting a missing object succeeds.
  */
 export function createHandler(env: Record<string, string>) {
-  const { repo } = workflowEnv(env);
-  const exportBucket = requireEnv(env, 'EXPORT_BUCKET');
+  const config = readEnvironment(erasePackagesContract, env);
+  const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
 
-  return stepHandler('erase-packages', async (event: { requestId: string }) => {
+  return stepHandler('erase-packages', async (event: ErasePackagesEvent) => {
     const request = await repo.get(event.requestId);
     const erased: string[] = [];
     for (const earlierId of request.subject?.earlierRequestIds ?? []) {
@@ -24,12 +25,12 @@ export function createHandler(env: Record<string, string>) {
       if (!earlier.package) continue;
       erased.push(earlierId);
       if (earlier.packageRevoked) continue;
-      await s3Client().send(new DeleteObjectCommand({ Bucket: exportBucket, Key: earlier.package.key }));
+      await s3Client().send(new DeleteObjectCommand({ Bucket: config.EXPORT_BUCKET, Key: earlier.package.key }));
       await repo.update(earlierId, { packageRevoked: { at: new Date().toISOString(), byRequestId: request.requestId } });
-      await repo.audit(earlierId, { type: 'package_revoked', actor: 'workflow', details: { byRequestId: request.requestId } });
+      await repo.auditOnce(earlierId, { type: 'package_revoked', actor: 'workflow', details: { byRequestId: request.requestId } });
     }
     await repo.update(request.requestId, { erasedPackages: erased });
-    await repo.audit(request.requestId, { type: 'earlier_packages_erased', actor: 'workflow', details: { requestIds: erased } });
+    await repo.auditOnce(request.requestId, { type: 'earlier_packages_erased', actor: 'workflow', details: { requestIds: erased } });
   });
 }
 

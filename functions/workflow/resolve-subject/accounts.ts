@@ -1,12 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NORMALIZED_EMAIL_ATTRIBUTE, normalizeEmail, storeById } from '../../core/inventory/index.js';
+import type { AccountMatch } from '../../core/request/subject.js';
 import { documentClient } from '../../shared/aws-clients.js';
-
-/** An account item of Kiara's account store, as far as finding the subject needs it. */
-export interface AccountMatch {
-  accountId: string;
-  email: string;
-}
 
 /**
  * Finds Kiara accounts in the account store: by id (a dashboard filing), or by a verified

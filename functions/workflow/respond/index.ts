@@ -19,6 +19,7 @@ import {
   erasureReport,
   minorErasureNotice,
   identityExpired,
+  keptOnDecision,
   noData,
   rectificationNotice,
   rejection,
@@ -26,17 +27,24 @@ import {
   type ReviewedRights,
 } from '../../core/render/index.js';
 import { readStoreResults } from '../../connectors/progress.js';
+import { packagedStores } from '../../core/plan/plan.js';
 import { localDate, refusalDeadline, toInstant } from '../../core/deadlines/index.js';
 import { carriedOutRights } from '../../core/request/decisions.js';
 import type { EmailKind, EmailMarker } from '../../core/request/email-kinds.js';
 import { hasOutcomeRight, type DsrRequestRecord } from '../../core/request/model.js';
+import { readEnvironment, type ConfigOf } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { issueDownloadLink, newLinkId } from '../../shared/download-links.js';
 import { sendOnce, type RenderedEmail } from '../../shared/mailer.js';
-import { workflowEnv, type WorkflowEnv } from '../../shared/workflow-env.js';
+import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
+import { respondContract, type RespondEvent } from './contract.js';
 
-type Reply = 'result' | 'no_data' | 'rejection' | 'identity_expired' | 'cancellation' | 'recipient_notices';
+/** The step's settings and its requests table, as the replies below use them. */
+interface Respond {
+  readonly config: ConfigOf<typeof respondContract>;
+  readonly repo: DynamoRequestsRepo;
+}
 
 /** The once-only mail kind of the Art. 19 notice to one recipient. */
 const NOTICE_KIND = 'art19_notice';
@@ -48,25 +56,27 @@ const noticeKind = (recipientId: string, change: Art19Notice['change']): EmailMa
  * the notices of an erasure; each kind goes out once.
  */
 export function createHandler(env: Record<string, string>) {
-  const config = workflowEnv(env);
-  const contacts = parseRecipientContacts(env.RECIPIENT_CONTACTS);
-  const names = parseRecipientNames(env.RECIPIENT_NAMES);
+  const config = readEnvironment(respondContract, env);
+  const step: Respond = { config, repo: new DynamoRequestsRepo(config.REQUESTS_TABLE) };
+  const { repo } = step;
+  const contacts = parseRecipientContacts(config.RECIPIENT_CONTACTS);
+  const names = parseRecipientNames(config.RECIPIENT_NAMES);
 
   async function send(request: DsrRequestRecord, kind: EmailMarker, render: () => Promise<RenderedEmail> | RenderedEmail) {
     // A minor's erasure whose account was not found has nobody to tell.
     if (!request.contactEmail) return;
-    if ((await config.repo.sentMails(request.requestId)).includes(kind)) return;
-    await sendOnce(config.repo, {
+    if ((await repo.sentMails(request.requestId)).includes(kind)) return;
+    await sendOnce(repo, {
       requestId: request.requestId,
       kind,
-      from: config.senderEmail,
+      from: config.SENDER_EMAIL,
       to: request.contactEmail,
       email: await render(),
     });
   }
 
-  return stepHandler('respond', async (event: { requestId: string; reply: Reply }) => {
-    const request = await config.repo.get(event.requestId);
+  return stepHandler('respond', async (event: RespondEvent) => {
+    const request = await repo.get(event.requestId);
     const { locale, requestId } = request;
     switch (event.reply) {
       case 'identity_expired':
@@ -85,22 +95,23 @@ export function createHandler(env: Record<string, string>) {
             ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(config, contacts, names, request, await erasureNotices(config, request.requestId));
+        return notifyRecipients(step, contacts, names, request, await erasureNotices(step, request.requestId));
       case 'result':
-        return sendResult(config, contacts, names, request, send);
+        return sendResult(step, contacts, names, request, send);
     }
   });
 }
 
 async function sendResult(
-  config: WorkflowEnv,
+  step: Respond,
   contacts: RecipientContacts,
   names: RecipientNames,
   request: DsrRequestRecord,
   send: (request: DsrRequestRecord, kind: EmailKind, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
+  const { config, repo } = step;
   const { locale, requestId } = request;
-  const stores = await readStoreResults(config.table, requestId);
+  const stores = await readStoreResults(config.REQUESTS_TABLE, requestId);
   const carried = carriedOutRights(request);
   // One reply carries the decision on every right: the first of the replies that go out.
   const replies = [
@@ -110,16 +121,26 @@ async function sendResult(
   ].filter(Boolean);
   const review = (kind: string) => (kind === replies[0] ? reviewed(request) : undefined);
   if (request.package) {
+    const packaged = packagedStores(request);
     await send(request, 'access_ready', async () => {
-      const { record, ...link } = await issueDownloadLink(config, request, newLinkId());
-      await config.repo.update(requestId, { downloadLink: record });
+      const { record, ...link } = await issueDownloadLink(
+        {
+          table: config.REQUESTS_TABLE,
+          publicApiUrl: config.PUBLIC_API_URL,
+          downloadLinkHours: config.DOWNLOAD_LINK_HOURS,
+          packageExpiryDays: config.PACKAGE_EXPIRY_DAYS,
+        },
+        request,
+        newLinkId(),
+      );
+      await repo.update(requestId, { downloadLink: record });
       return accessReady({
         locale,
         requestId,
         types: carried.filter((right) => right === 'access' || right === 'portability'),
         review: review('access_ready'),
         ...link,
-        stores: stores.filter((s) => s.action === 'collect').map((s) => ({ storeId: s.storeId, itemCount: s.items })),
+        stores: stores.filter((s) => s.action === 'collect' && packaged.has(s.storeId)).map((s) => ({ storeId: s.storeId, itemCount: s.items })),
       });
     });
   }
@@ -142,12 +163,13 @@ async function sendResult(
         kept: erasures
           .filter((s) => s.retained > 0 && s.retainedUntil)
           .map((s) => ({ storeId: s.storeId, itemCount: s.retained, keptUntil: s.retainedUntil! })),
+        keptOnDecision: keptOnDecision(request.decision?.rights),
         remains: {
           deletedPackages: request.erasedPackages?.length ?? 0,
-          recordRetentionYears: config.recordRetentionYears,
+          recordRetentionYears: config.RECORD_RETENTION_YEARS,
           backupsRestorableUntil: localDate(toInstant(new Date())).add({ days: BACKUP_RESTORABLE_DAYS }).toString(),
         },
-        notifiedRecipients: (await notifiedRecipients(config, requestId, 'erasure')).map((recipient) => namedRecipient(recipient, names)),
+        notifiedRecipients: (await notifiedRecipients(repo, requestId, 'erasure')).map((recipient) => namedRecipient(recipient, names)),
         inventory: namedStores(names),
         review: review('erasure_report'),
       }));
@@ -156,7 +178,7 @@ async function sendResult(
   // and the recipients of corrected data are told before the reply names them (Art. 19).
   if (replies.includes('rights_outcome')) {
     const corrections = request.rectified ?? [];
-    if (corrections.length > 0) await notifyRecipients(config, contacts, names, request, rectificationNotices(requestId, corrections));
+    if (corrections.length > 0) await notifyRecipients(step, contacts, names, request, rectificationNotices(requestId, corrections));
     await send(request, 'rights_outcome', async () =>
       rightsOutcome({
         locale,
@@ -167,7 +189,7 @@ async function sendResult(
         decisions: request.decision?.rights,
         review: review('rights_outcome'),
         corrections,
-        notifiedRecipients: (await notifiedRecipients(config, requestId, 'rectification')).map((recipient) => namedRecipient(recipient, names)),
+        notifiedRecipients: (await notifiedRecipients(repo, requestId, 'rectification')).map((recipient) => namedRecipient(recipient, names)),
       }));
   }
 }
@@ -191,8 +213,8 @@ interface Art19Notice {
 }
 
 /** The erasure's notices: of the stores the connectors erased something in. */
-async function erasureNotices(config: WorkflowEnv, requestId: string): Promise<Art19Notice> {
-  const storeIds = (await readStoreResults(config.table, requestId))
+async function erasureNotices({ config }: Respond, requestId: string): Promise<Art19Notice> {
+  const storeIds = (await readStoreResults(config.REQUESTS_TABLE, requestId))
     .filter((s) => s.action === 'erase' && s.items > 0)
     .map((s) => s.storeId);
   return {
@@ -226,11 +248,17 @@ function rectificationNotices(requestId: string, corrections: readonly AppliedCo
  * recipient without a contact is logged for the privacy team (`art19_notice_missing_contact`)
  * instead, once, and is not named to the data subject.
  */
-async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts, names: RecipientNames, request: DsrRequestRecord, notice: Art19Notice) {
+async function notifyRecipients(
+  { config, repo }: Respond,
+  contacts: RecipientContacts,
+  names: RecipientNames,
+  request: DsrRequestRecord,
+  notice: Art19Notice,
+) {
   const { requestId } = request;
   const accountId = request.subject?.accountId ?? request.accountId;
   if (!accountId) return;
-  const trail = await config.repo.auditTrail(requestId);
+  const trail = await repo.auditTrail(requestId);
   const logged = (type: string, recipientId: string) =>
     trail.some((event) => event.type === type && event.details?.recipientId === recipientId && event.details?.notice === notice.change);
   const at = new Date().toISOString();
@@ -238,7 +266,7 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
     const contact = contacts[recipient.id];
     if (!contact) {
       if (!logged('art19_notice_missing_contact', recipient.id)) {
-        await config.repo.audit(requestId, {
+        await repo.audit(requestId, {
           type: 'art19_notice_missing_contact',
           actor: 'workflow',
           details: { recipientId: recipient.id, notice: notice.change },
@@ -247,15 +275,15 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
       continue;
     }
     const kind = noticeKind(recipient.id, notice.change);
-    await sendOnce(config.repo, {
+    await sendOnce(repo, {
       requestId,
       kind,
-      from: config.senderEmail,
+      from: config.SENDER_EMAIL,
       to: contact,
       email: notice.render(namedRecipient(recipient, names), storeIds, accountId, at),
     });
     if (!logged('art19_notice', recipient.id)) {
-      await config.repo.audit(requestId, {
+      await repo.audit(requestId, {
         type: 'art19_notice',
         actor: 'workflow',
         details: { recipientId: recipient.id, notice: notice.change, mailKind: kind },
@@ -265,8 +293,8 @@ async function notifyRecipients(config: WorkflowEnv, contacts: RecipientContacts
 }
 
 /** The recipients whose notice of the change went out, in the inventory's order. */
-async function notifiedRecipients(config: WorkflowEnv, requestId: string, change: Art19Notice['change']) {
-  const sent = await config.repo.sentMails(requestId);
+async function notifiedRecipients(repo: DynamoRequestsRepo, requestId: string, change: Art19Notice['change']) {
+  const sent = await repo.sentMails(requestId);
   return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id, change)));
 }
 

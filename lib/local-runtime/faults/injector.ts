@@ -78,6 +78,8 @@ export interface FaultOptions {
 
 export interface FaultInjector {
   readonly counts: FaultCounts;
+  /** Each call after which an invocation was killed (e.g. to tell a SendEmail that SES accepted before its Lambda died). */
+  readonly crashes: SucceededCall[];
   /** Changes the rates from the next call on (the PRNG goes on from where it is). */
   setSpec(spec: FaultSpec): void;
   uninstall(): void;
@@ -104,11 +106,13 @@ export function installFaults(
   const counts: FaultCounts = {};
   const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
-  const crashAfter = (service: FaultedService | 'states', commandName: string | undefined, input: Record<string, any>) => {
-    const caller = invokingFunction()!;
-    const call = { functionLogicalId: caller.logicalId, service, operation: (commandName ?? '').replace(/Command$/, ''), input };
-    return options.crashAfter?.(call) ?? false;
-  };
+  const crashes: SucceededCall[] = [];
+  const succeededCall = (service: FaultedService | 'states', commandName: string | undefined, input: Record<string, any>): SucceededCall => ({
+    functionLogicalId: invokingFunction()!.logicalId,
+    service,
+    operation: (commandName ?? '').replace(/Command$/, ''),
+    input,
+  });
 
   const middleware = (service: FaultedService | 'states') => (next: Next, context: { commandName?: string }) => async (args: { input: Record<string, any> }) => {
     if (!invokingFunction()) return next(args);
@@ -120,9 +124,11 @@ export function installFaults(
       throw toError(service, fault);
     }
     const result = await next(args);
-    const crash = chance(current.rates.crash) || crashAfter(service, context.commandName, args.input);
+    const call = succeededCall(service, context.commandName, args.input);
+    const crash = chance(current.rates.crash) || (options.crashAfter?.(call) ?? false);
     if (crash && crashInvocation()) {
       count('crash');
+      crashes.push(call);
       // The dead invocation's code never goes on: this call's caller waits forever.
       return new Promise(() => {});
     }
@@ -134,5 +140,5 @@ export function installFaults(
     stack.add(middleware(service as FaultedService | 'states'), { step: 'deserialize', priority: 'high', name: NAME, override: true });
     return stack;
   });
-  return { counts, setSpec: (next) => (current = next), uninstall: () => stacks.forEach((stack) => stack.remove(NAME)) };
+  return { counts, crashes, setSpec: (next) => (current = next), uninstall: () => stacks.forEach((stack) => stack.remove(NAME)) };
 }

@@ -1,4 +1,5 @@
 import type { Localized, Recipient } from '../../inventory/types.js';
+import { DECISION_GROUNDS, type RightDecisions } from '../../request/decisions.js';
 import { formatDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { law } from '../legal.js';
@@ -18,11 +19,32 @@ export interface KeptData extends StoreCount {
   reason?: Localized;
 }
 
+/** A store the review kept out of the erasure as a whole (a partial grant's `keep`). */
+export interface KeptOnDecision {
+  storeId: string;
+  /** The provision of the decision's exception, e.g. "Art. 17(3)(e)". */
+  exemption: string;
+  /** The facts the decision rests on, as the team wrote them. */
+  reason: string;
+  /** Until when the team expects the exception to apply. */
+  keptUntil: IsoDate;
+}
+
+/** The stores a partial erasure decision keeps, as the report lists them. */
+export function keptOnDecision(decisions: RightDecisions | undefined): KeptOnDecision[] {
+  const entry = decisions?.erasure;
+  if (entry?.decision !== 'partial' || !entry.keep || !entry.ground || !entry.until) return [];
+  const { ground, until } = entry;
+  return entry.keep.map((storeId) => ({ storeId, exemption: DECISION_GROUNDS[ground].article, reason: entry.facts?.trim() ?? '', keptUntil: until }));
+}
+
 export interface ErasureReportInput extends SubjectEmailBase {
   /** What was erased, per store. */
   erased: readonly StoreCount[];
   /** What was kept under an exemption, per store. */
   kept: readonly KeptData[];
+  /** The stores the review's partial grant kept out of the erasure; omitted = none. */
+  keptOnDecision?: readonly KeptOnDecision[];
   /** The recipients told of the erasure (Art. 19); omitted or empty = no such sentence. */
   notifiedRecipients?: readonly Pick<Recipient, 'name' | 'category'>[];
   /** Deleted earlier packages, request records and backups; omitted = no such section. */
@@ -40,7 +62,7 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
     const store = resolveStore(entry.storeId, input.inventory);
     return [store.title[locale], storeCount(store, entry.itemCount, locale)] as const;
   });
-  const kept = input.kept.map((entry) => {
+  const kept: (readonly [string, string, string, string])[] = input.kept.map((entry) => {
     const store = resolveStore(entry.storeId, input.inventory);
     const rule = store.erasure.action === 'retain' ? store.erasure : undefined;
     const exemption = entry.exemption ?? rule?.exemption;
@@ -55,6 +77,14 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
       formatDate(entry.keptUntil, locale),
     ] as const;
   });
+  for (const entry of input.keptOnDecision ?? []) {
+    kept.push([
+      resolveStore(entry.storeId, input.inventory).title[locale],
+      nl ? 'alle gegevens' : 'all data',
+      `${law(entry.exemption, locale)}: ${entry.reason}`,
+      formatDate(entry.keptUntil, locale),
+    ] as const);
+  }
   const recipients = input.notifiedRecipients ?? [];
 
   const blocks: Block[] = [
@@ -81,15 +111,15 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
         kind: 'table',
         caption: nl ? 'Bewaarde gegevens' : 'Kept data',
         head: nl
-          ? ['Gegevens', 'Aantal', 'Uitzondering en reden', 'Bewaarplicht tot en met']
-          : ['Data', 'Number', 'Exception and reason', 'Must be kept until'],
+          ? ['Gegevens', 'Aantal', 'Uitzondering en reden', 'Bewaard tot en met']
+          : ['Data', 'Number', 'Exception and reason', 'Kept until'],
         rows: kept,
       },
       {
         kind: 'paragraph',
         text: nl
-          ? 'Wij gebruiken de bewaarde gegevens uitsluitend voor dit doel. Na de genoemde datum zijn wij niet langer verplicht ze te bewaren; u kunt ons dan opnieuw verzoeken ze te wissen.'
-          : 'We use the data we keep only for this purpose. After the date stated, we are no longer required to keep it; you can then ask us again to erase it.',
+          ? 'Wij gebruiken de bewaarde gegevens uitsluitend voor dit doel. Na de genoemde datum is de uitzondering niet meer van toepassing; u kunt ons dan opnieuw verzoeken de gegevens te wissen.'
+          : 'We use the data we keep only for this purpose. After the date stated, the exception no longer applies; you can then ask us again to erase the data.',
       },
     );
   } else {

@@ -1,0 +1,15 @@
+import type { StoreAction } from '../inventory/actions.js';
+import type { OpenStatus, PendingStepName } from './model.js';
+
+/** The status a request shows while one of its steps waits for a person. */
+export const WAITING_STATUS = {
+  verify_identity: 'awaiting_identity',
+  triage: 'awaiting_triage',
+  review: 'awaiting_review',
+  store_failure: 'awaiting_store_retry',
+} as const satisfies Record<PendingStepName, OpenStatus>;
+
+/** The key of a waiting step: one per kind, and one per store and action for a failed store. */
+export function stepKeyOf(step: { step: PendingStepName; storeId?: string; action?: StoreAction }): string {
+  return step.step === 'store_failure' ? `store_failure#${step.storeId}#${step.action}` : step.step;
+}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { stepKeyOf, WAITING_STATUS } from '../../../../functions/core/request/waiting.js';
+
+describe('a step waiting for a person', () => {
+  it('shows the request as waiting for that step, one key per failed store and action', () => {
+    expect(WAITING_STATUS.review).toBe('awaiting_review');
+    expect(WAITING_STATUS.store_failure).toBe('awaiting_store_retry');
+    expect(stepKeyOf({ step: 'review' })).toBe('review');
+    expect(stepKeyOf({ step: 'store_failure', storeId: 'orders', action: 'erase' })).toBe('store_failure#orders#erase');
+  });
+});

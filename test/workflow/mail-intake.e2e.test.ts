@@ -1,0 +1,176 @@
+import { createTransport } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureLogsOfFile } from '../functions/shared/capture-logs.js';
+import { DEMO_USERS } from '../../lib/demo/index.js';
+import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
+import { journeyOn } from './journey.js';
+import { eventually, startEmbedded } from './target.js';
+
+const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
+
+vi.hoisted(() => {
+  process.env.LOG_LEVEL = 'DEBUG';
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+});
+
+// The SMTP listener stands in for SES inbound, which LocalStack's community edition lacks.
+const logs = captureLogsOfFile();
+const session = journeyOn(startEmbedded);
+let smtp: ReturnType<typeof createTransport>;
+beforeAll(() => {
+  smtp = createTransport({ host: '127.0.0.1', port: session.target.local!.smtpPort, secure: false, ignoreTLS: true });
+});
+afterAll(() => smtp?.close());
+
+/** Sends real SMTP mail to the privacy address (or another). */
+function send(mail: { from: string; subject: string; text?: string; to?: string; messageId?: string; html?: string; attachments?: { filename: string; content: Buffer }[] }) {
+  return smtp.sendMail({ to: DEFAULT_PRIVACY_ADDRESS, ...mail });
+}
+
+/** Email requests in the admin queue, newest first; details of each. */
+async function emailRequests(): Promise<any[]> {
+  const open = (await session.flow.api.admin('/requests?status=open&limit=100')).body.items;
+  const closed = (await session.flow.api.admin('/requests?status=closed&limit=100')).body.items;
+  const ids = [...open, ...closed].filter((item: any) => item.channel === 'email').map((item: any) => item.requestId as string);
+  return Promise.all(ids.map((id) => session.flow.detail(id)));
+}
+
+async function requestWithSubject(subject: string) {
+  return eventually(async () => (await emailRequests()).find((request) => request.mail?.subject === subject), `request "${subject}"`);
+}
+
+describe('the privacy mailbox on the local runtime (real SMTP)', () => {
+  let requestId: string;
+
+  it('refuses mail for any other address at SMTP', async () => {
+    await expect(send({ from: ada.email, to: 'sales@kiara-api.com', subject: 'hello' })).rejects.toMatchObject({ responseCode: 550 });
+  });
+
+  it('files a new mail as an email request from the sender, counted from its arrival, and acknowledges it', async () => {
+    const before = Date.now();
+    await send({
+      from: `"Ada" <${ada.email.toUpperCase()}>`,
+      subject: 'My data please',
+      text: 'Please send me a copy of all my data.',
+      attachments: [{ filename: 'passport-ada.pdf', content: Buffer.from('%PDF-1.4') }],
+    });
+    const request = await requestWithSubject('My data please');
+    requestId = request.requestId;
+    expect(request).toMatchObject({
+      channel: 'email',
+      types: [],
+      contactEmail: ada.email,
+      name: 'Ada',
+      mail: {
+        flags: [],
+        verdicts: { spf: 'PROCESSING_FAILED', dkim: 'PROCESSING_FAILED', dmarc: 'PROCESSING_FAILED', spam: 'PROCESSING_FAILED', virus: 'PROCESSING_FAILED' },
+        htmlOnly: false,
+        attachments: [{ name: 'passport-ada.pdf', contentType: 'application/pdf', bytes: 8 }],
+      },
+    });
+    expect(request.mail.text).toContain('a copy of all my data');
+    expect(Date.parse(request.receivedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(request.receivedAt)).toBeLessThanOrEqual(Date.now());
+    const link = await session.flow.identityLink(requestId, ada.email);
+    expect(link).toMatch(/\/v1\/verify\//);
+    const [ack] = (await session.flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
+    expect(ack!.subject).toContain(`[${requestId}]`);
+    expect(ack!.text).toContain('Our privacy team reads your message');
+  });
+
+  it('adds a reply to the acknowledgement to the request’s timeline: no new request, no step resumed', async () => {
+    const [ack] = (await session.flow.mailsFor(requestId)).filter((m) => /received your privacy request/.test(m.subject));
+    const countBefore = (await emailRequests()).length;
+    await send({ from: ada.email, subject: `Re: ${ack!.subject}`, text: 'I also moved house last year.' });
+    const request = await session.flow.waitFor(
+      requestId,
+      (r) => r.messages.length === 1 && r.audit.some((event: any) => event.type === 'message_received'),
+      'the reply on the timeline',
+    );
+    expect(request.messages[0]).toMatchObject({ fromContact: true, text: expect.stringContaining('moved house') });
+    expect(request.audit.filter((event: any) => event.type === 'message_received')).toHaveLength(1);
+    expect(request).toMatchObject({ status: 'awaiting_identity', pendingStep: 'verify_identity' });
+    expect(await emailRequests()).toHaveLength(countBefore);
+  });
+
+  it('waits for the team’s triage after the identity link, then runs as the rights the team names', async () => {
+    const early = await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('no_pending_step');
+    await session.flow.confirmIdentity(requestId, ada.email);
+    const waiting = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'triage', 'pending triage');
+    expect(waiting.status).toBe('awaiting_triage');
+    expect(waiting.suggestedTypes).toEqual(['access']);
+    const invalid = await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['everything'] });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.code).toBe('validation_failed');
+    expect((await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['access'] })).status).toBe(200);
+    const again = await session.flow.api.admin(`/requests/${requestId}/triage`, 'POST', { types: ['erasure'] });
+    expect(again.status).toBe(409);
+    const reviewing = await session.flow.waitFor(requestId, (r) => r.pendingStep === 'review', 'pending review');
+    expect(reviewing).toMatchObject({ types: ['access'], triage: { types: ['access'] } });
+    expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+    await session.flow.waitForStatus(requestId, 'completed');
+    const ready = (await session.flow.mailsFor(requestId)).find((m) => /ready to download/.test(m.subject));
+    expect(ready?.to).toEqual([ada.email]);
+    expect(ready?.text).toMatch(/\/v1\/downloads\//);
+  });
+
+  it('dismisses a mail that is no rights request: it closes at its step, with only the team’s reply', async () => {
+    await send({ from: bram.email, subject: 'Invoice question', text: 'Why was I charged twice?' });
+    const request = await requestWithSubject('Invoice question');
+    await session.flow.waitFor(request.requestId, (r) => r.pendingStep === 'verify_identity', 'pending identity');
+    const dismissed = await session.flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', {
+      reason: 'support question',
+      reply: 'Our support desk answers billing questions at support@kiara-api.com.',
+    });
+    expect(dismissed.status).toBe(200);
+    const closed = await session.flow.waitForStatus(request.requestId, 'dismissed');
+    expect(closed.dismissal).toMatchObject({ reason: 'support question' });
+    expect((await session.flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'again' })).status).toBe(409);
+    const mails = await session.flow.mailsFor(request.requestId);
+    expect(mails.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/received your privacy request/),
+      expect.stringMatching(/Your email to our privacy address/),
+    ]);
+    expect(mails[1]!.text).toContain('Our support desk answers billing questions');
+    // The workflow ended at its Close: nothing was looked up or collected.
+    expect(closed.audit.map((event: any) => event.type)).not.toContain('subject_resolved');
+    expect(closed.stores).toEqual([]);
+  });
+
+  it('files the same Message-ID delivered twice as one request', async () => {
+    const messageId = '<same-1@mail.example.nl>';
+    await send({ from: bram.email, subject: 'Verwijder mijn account', text: 'Graag alles wissen.', messageId });
+    await send({ from: bram.email, subject: 'Verwijder mijn account', text: 'Graag alles wissen.', messageId });
+    await requestWithSubject('Verwijder mijn account');
+    // Both deliveries have been handled once the second's message is in the bucket and read.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await emailRequests()).filter((r) => r.mail?.subject === 'Verwijder mijn account')).toHaveLength(1);
+  });
+
+  it('keeps an oversized message, flagged for the team, and sends it no acknowledgement', async () => {
+    const big = Buffer.alloc(11 * 1024 * 1024, 'a');
+    await send({ from: 'someone@example.org', subject: 'huge', text: 'see attachment', attachments: [{ filename: 'big.bin', content: big }] });
+    const request = await eventually(
+      async () => (await emailRequests()).find((r) => r.mail?.flags.includes('oversized')),
+      'the oversized message as a request',
+    );
+    expect(request).toMatchObject({ status: 'awaiting_triage', pendingStep: 'triage', contactEmail: 'someone@example.org' });
+    expect(request.mail.bytes).toBeGreaterThan(11 * 1024 * 1024);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await session.target.mail()).filter((m) => m.to.includes('someone@example.org'))).toEqual([]);
+    // Held mail runs no workflow: the team's dismissal closes it.
+    expect((await session.flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'unreadable spam' })).status).toBe(200);
+    expect((await session.flow.detail(request.requestId)).status).toBe('dismissed');
+  });
+
+  it('logs no address, subject, body or attachment name', () => {
+    expect(logs.lines.some((line) => line.includes('mail accepted'))).toBe(true);
+    expect(logs.lines.some((line) => line.includes('mail joined its request'))).toBe(true);
+    expect(logs.withEmail()).toEqual([]);
+    for (const secret of ['My data please', 'copy of all my data', 'passport-ada.pdf', 'moved house', 'Verwijder', 'huge']) {
+      expect(logs.lines.filter((line) => line.includes(secret)), secret).toEqual([]);
+    }
+  });
+});
