@@ -15,6 +15,9 @@ export const CORRECTABLE_FIELDS = {
 } as const satisfies Record<string, { kind: 'email' | 'text' | 'locale' | 'yesNo'; label: Localized; repeatable: boolean }>;
 export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
 
+/** A value a correction reads or writes. */
+export type CorrectionValue = string | boolean;
+
 /** The stores a correction writes in: those whose connector knows the item to write (`rectifiableItem`). */
 export function correctableStores(stores: readonly StoreDefinition[] = STORES): StoreDefinition[] {
   return stores.filter((store) => store.location.kind === 'dynamodb' && Boolean(store.location.rectifiableItem));

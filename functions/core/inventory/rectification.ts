@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField } from './correctable-fields.js';
+import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField, type CorrectionValue } from './correctable-fields.js';
 import { LOCALES, type StoreDefinition } from './types.js';
 import { STORES } from './stores.js';
 
@@ -12,7 +12,6 @@ export interface Correction {
   from: CorrectionValue;
   to: CorrectionValue;
 }
-export type CorrectionValue = string | boolean;
 
 /** A correction the team applied (checked by `checkCorrections`), as the request keeps it for the reply. */
 export interface AppliedCorrection extends Correction {

@@ -1,22 +1,17 @@
-import { CORRECTABLE_FIELDS, type CorrectableField } from '../../inventory/rectification.js';
-import type { Recipient } from '../../inventory/types.js';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../../inventory/correctable-fields.js';
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { CONTROLLER, law } from '../legal.js';
 import { privacyLink, renderEmail } from '../layout.js';
-import { resolveStore, type Inventory } from '../stores.js';
+import { resolveStore } from '../stores.js';
+import { checkAccountReference, recipientNoticeFooter, type RecipientNoticeBase } from './recipient-notice.js';
 import type { IsoInstant, RenderedEmail } from '../types.js';
 
-export interface RectificationNoticeInput {
-  requestId: string;
-  /** The Kiara account whose data was corrected: its id, the only reference to the person. */
-  accountId: string;
-  recipient: Pick<Recipient, 'name' | 'category'>;
+export interface RectificationNoticeInput extends RecipientNoticeBase {
   /** The corrected attributes of the stores that concern this recipient; never their values. */
   corrected: readonly { storeId: string; field: CorrectableField }[];
   /** When the correction was written. */
   correctedAt: IsoInstant;
-  inventory?: Inventory;
 }
 
 /**
@@ -26,9 +21,7 @@ export interface RectificationNoticeInput {
  */
 export function rectificationNotice(input: RectificationNoticeInput): RenderedEmail {
   const { requestId, accountId } = input;
-  if (!accountId || /[@\s]/.test(accountId)) {
-    throw new RenderInputError('A rectification notice names the account by its id, not by an address');
-  }
+  checkAccountReference(accountId, 'A rectification notice');
   if (input.corrected.length === 0) throw new RenderInputError('A rectification notice needs the corrected attributes');
   const items = input.corrected.map(({ storeId, field }) => `${resolveStore(storeId, input.inventory).title.en}: ${CORRECTABLE_FIELDS[field].label.en}`);
   return renderEmail({
@@ -60,9 +53,6 @@ export function rectificationNotice(input: RectificationNoticeInput): RenderedEm
         ],
       },
     ],
-    footer: [
-      [`${CONTROLLER.name}, privacy team · `, privacyLink()],
-      `Sent to the privacy contact of ${input.recipient.name}. Reference: ${requestId}`,
-    ],
+    footer: recipientNoticeFooter(input),
   });
 }

@@ -1,4 +1,4 @@
-import { CORRECTABLE_FIELDS, type CorrectableField, type CorrectionValue } from '../../inventory/rectification.js';
+import { CORRECTABLE_FIELDS, type CorrectableField, type CorrectionValue } from '../../inventory/correctable-fields.js';
 import type { Recipient, Right } from '../../inventory/types.js';
 import type { RightDecisionKind, RightDecisions } from '../../request/decisions.js';
 import { isOutcomeRight, needsStatement } from '../../request/model.js';
