@@ -1,5 +1,6 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { sentMailIndex } from '../functions/core/request/keys.js';
 import type { DsrFunction } from './constructs/dsr-function.js';
 import { acknowledgeWildcards, wildcardResource } from './nag.js';
 
@@ -68,4 +69,15 @@ export function grantIntakeItems(table: ITable, fn: DsrFunction): void {
   );
   table.encryptionKey?.grantEncryptDecrypt(fn);
   fn.acknowledgeKeyGrant('the requests table key');
+}
+
+/**
+ * Queries on the sent-mail index only (a reply's In-Reply-To finds its request), not on the
+ * table or its other indexes: the CDK's table grant covers every index, so this one
+ * statement is written out. The key's decrypt comes with the function's other table grant.
+ */
+export function grantSentMailLookup(table: ITable, fn: DsrFunction): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${sentMailIndex.name}`] }),
+  );
 }

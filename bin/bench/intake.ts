@@ -6,7 +6,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { signPayload } from '../../functions/core/intake/signature.js';
 import { requestKeys } from '../../functions/core/request/keys.js';
+import { intakeContract } from '../../functions/intake/contract.js';
 import { createHandler } from '../../functions/intake/index.js';
+import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { documentClient, sfnClient } from '../../functions/shared/aws-clients.js';
 import { newRequestId } from '../../functions/shared/tokens.js';
 import { startLocalRuntime, synthesizeTemplate } from '../../lib/local-runtime/index.js';
@@ -48,12 +50,16 @@ async function inParallel(count: number, work: () => Promise<void>) {
  * Each runs `count` requests, CONCURRENCY at a time; events are built before the clock starts.
  */
 export function intakeSides(table: string, workflowArn: string): Record<Side, (count: number) => Promise<void>> {
-  const intake = createHandler({
+  const environment: EnvironmentOf<typeof intakeContract> = {
     REQUESTS_TABLE: table,
     STATE_MACHINE_ARN: workflowArn,
+    // The secrets themselves, as the local runtime passes them: no Secrets Manager here.
+    WEBHOOK_SECRET_ARN: 'unused-locally',
     WEBHOOK_SECRETS: SECRET,
+    REQUEST_ID_KEY_ARN: 'unused-locally',
     REQUEST_ID_KEY: 'bench-request-id-key',
-  });
+  };
+  const intake = createHandler(environment);
   return {
     project: async (count) => {
       const events = Array.from({ length: count }, delivery);

@@ -42,7 +42,9 @@ const SCRIPT = fileURLToPath(new URL('./side-process.ts', import.meta.url));
 
 /** Runs one side in a new process (with `env` on top of this one's) and returns what it measured. */
 export async function runSide(spec: SideSpec, env: Record<string, string> = {}): Promise<SideResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(spec)], {
+  // BENCH_CPU_PROF=<folder>: each side's process writes a V8 CPU profile there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SCRIPT, JSON.stringify(spec)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // Handlers log warnings only, as in the bench's own process.
     env: { ...process.env, LOG_LEVEL: 'WARN', POWERTOOLS_LOG_LEVEL: 'WARN', ...env },

@@ -30,15 +30,15 @@ const FLAG_LABELS: Record<MailFlag, string> = {
 };
 
 /**
- * A message as the team reads it: its plain text as text (never the mail's HTML), the
+ * A message as the team reads it: its plain text as text (never the mail's HTML; an
+ * HTML-only message as the text converted from it), the
  * attachments by name and size, SES's verdicts and why it was held.
  */
 function message(mail: MailFacts | ReceivedMessage, headingLevel: 'h3' | 'h4'): Child[] {
   return [
     h(headingLevel, {}, mail.subject ? `Subject: ${mail.subject}` : '(no subject)'),
-    mail.text
-      ? h('pre', { class: 'mail-text' }, mail.text)
-      : h('p', { class: 'muted' }, mail.htmlOnly ? 'This message has only an HTML part, which the console does not show.' : 'No text.'),
+    mail.text ? h('pre', { class: 'mail-text' }, mail.text) : h('p', { class: 'muted' }, 'No text.'),
+    mail.htmlOnly ? h('p', { class: 'hint' }, 'The message has only HTML: shown here as plain text, converted from it.') : null,
     mail.attachments.length
       ? h('ul', { class: 'attachments', 'aria-label': 'Attachments' }, ...mail.attachments.map((a) => h('li', {}, a.name ?? '(unnamed)', ` — ${a.contentType}, ${formatBytes(a.bytes)}`)))
       : null,

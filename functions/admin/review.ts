@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import { reviewedPlan, storesOfRight } from '../core/plan/plan.js';
 import { rejection } from '../core/render/index.js';
@@ -46,10 +47,16 @@ export const decideBody = z.strictObject({
 
 type ReviewPorts = Pick<AdminPorts, 'repo' | 'callbacks' | 'correct'>;
 
-/** 409 unless the review step waits: checked before anything is validated against the request. */
-async function requirePendingReview(repo: ReviewPorts['repo'], requestId: string) {
-  const pending = await repo.findStep(requestId, 'review');
-  if (pending?.status !== 'pending') throw notPending(pending);
+/**
+ * 409 unless the review step waits, or was decided the same way, right for right, by a
+ * call that may have died before the workflow resumed (decideStep finishes it): checked
+ * before anything is validated against the request.
+ */
+async function requireOpenReview(repo: ReviewPorts['repo'], request: DsrRequestRecord, rights: RightDecisions) {
+  const step = await repo.findStep(request.requestId, 'review');
+  if (step?.status === 'pending') return;
+  const sameDecision = step?.decision === reviewDecision(rights) && (!request.decision || isDeepStrictEqual(request.decision.rights, rights));
+  if (!sameDecision) throw notPending(step);
 }
 
 /**
@@ -66,7 +73,7 @@ async function recordReview(
 ) {
   const { repo } = ports;
   const { requestId } = request;
-  await requirePendingReview(repo, requestId);
+  await requireOpenReview(repo, request, rights);
   const decidedAt = new Date().toISOString();
   // Late is better than never (Art. 12(4)): the refusal still goes out, marked late.
   const late = anythingWithheld(rights) && isLateRefusal(request.deadlines, decidedAt);

@@ -96,19 +96,22 @@ export function verifyRoute({ repo, links, limiter, publicApiUrl, identityPause 
       await limiter.hit(FAILURE_LIMIT, requestId);
       return page(status, outcome, locale);
     };
-    if (link.usedAt) return page(409, 'already_used', locale);
-    if (Date.parse(link.expiresAt) < Date.now()) return failed(410, 'expired');
+    // A used link's POST is the requester trying again after an error page: the first
+    // try may have died after using the link, and finishes here (decideStep repeats it).
+    const usedBefore = link.usedAt !== undefined;
+    if (usedBefore && event.httpMethod === 'GET') return page(409, 'already_used', locale);
+    if (!usedBefore && Date.parse(link.expiresAt) < Date.now()) return failed(410, 'expired');
 
     if (event.httpMethod === 'GET') {
       return html(200, verifyPage({ locale, requestId, actionUrl: `${publicApiUrl}/v1/verify/${token}` }));
     }
-    if (!(await links.markUsed('verify', token))) return failed(409, 'already_used');
+    if (!usedBefore && !(await links.markUsed('verify', token))) return failed(409, 'already_used');
     try {
       await decideStep({ repo, callbacks: stepFunctionsCallbacks }, { requestId, stepKey: 'verify_identity', decision: 'confirmed', actor: 'data-subject' });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       logger.info('identity step not pending', { code: error.code });
-      return failed(409, 'already_used');
+      return usedBefore ? page(409, 'already_used', locale) : failed(409, 'already_used');
     }
     await repo.audit(requestId, { type: 'identity_verified', actor: 'data-subject', details: { method: 'email_link' } });
     if (identityPause) await recordIdentityPause(repo, request);

@@ -2,6 +2,7 @@ import { computeDeadlines } from '../core/deadlines/index.js';
 import { repeatOf, requestIdOf } from '../core/intake/idempotency.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
+import { RECEIVED_ONCE, receivedEvent } from '../core/request/received.js';
 import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { startOnce } from '../shared/start-once.js';
@@ -42,7 +43,7 @@ export interface NewDelivery {
   /** The reply address, normalized (lower-cased, trimmed). */
   contactEmail: string;
   draft: RequestDraft;
-  /** Extra facts for the `received` audit event (codes and flags only). */
+  /** Extra facts for the `received` audit event (codes and flags only), kept on the request for the workflow. */
   auditDetails?: Record<string, unknown>;
   /**
    * Start the DSR workflow now. Default true. False leaves the request for the team; its
@@ -75,7 +76,7 @@ export interface RequestStarts {
 /** What the intake reads and writes, as interfaces: the tables and state machines, or memory in tests. */
 export interface IntakePorts {
   /** The request's conditional create (also the idempotency claim), reads, and its audit events. */
-  requests: Pick<RequestsRepo, 'create' | 'find' | 'audit'>;
+  requests: Pick<RequestsRepo, 'create' | 'find' | 'audit' | 'recordOnce'>;
   /** Each address's limit and which open request holds each of its rights. */
   people: PersonAdmissions;
   starts: RequestStarts;
@@ -100,6 +101,7 @@ export function intakeRecord(requestId: string, delivery: NewDelivery, repeats: 
     receiptDate: deadlines.receiptDate,
     deadlines: { initial: deadlines.initial, extended: deadlines.extended },
     contactEmail: delivery.contactEmail,
+    receivedDetails: delivery.auditDetails ?? {},
     deliveryFingerprint: delivery.fingerprint,
     duplicateOf: repeats[0],
     createdAt: now,
@@ -110,18 +112,15 @@ export function intakeRecord(requestId: string, delivery: NewDelivery, repeats: 
 
 /**
  * The intake use case every channel calls (the signed webhook, the privacy mailbox, the
- * team's own filings). A new request costs four calls: the person's admission (limit and
+ * team's own filings). A new request costs three calls: the person's admission (limit and
  * rights), the request's conditional create (which is also the idempotency claim: its id
- * is derived from the delivery key), then at once the `received` audit event and the
- * start. The workflow's first step starts the deadline watch.
+ * is derived from the delivery key), and the start. The workflow's first step records the
+ * `received` audit event from the stored request and starts the deadline watch; for a
+ * request that runs no workflow (a duplicate, one held for the team) the intake records it.
  */
 export function intakeUseCase({ requests, people, starts, requestIdKey }: IntakePorts) {
-  async function recordReceipt(record: DsrRequestRecord, delivery: NewDelivery, repeats: string[]) {
-    await requests.audit(record.requestId, {
-      type: 'received',
-      actor: `channel:${record.channel}`,
-      details: { types: record.types, receiptDate: record.receiptDate, deadlines: record.deadlines, ...delivery.auditDetails },
-    });
+  async function recordReceipt(record: DsrRequestRecord, repeats: string[]) {
+    await requests.recordOnce(record.requestId, receivedEvent(record), RECEIVED_ONCE);
     for (const openId of repeats) {
       await requests.audit(record.requestId, { type: 'duplicate_of', actor: 'intake', details: { requestId: openId } });
       await requests.audit(openId, { type: 'duplicate_received', actor: 'intake', details: { requestId: record.requestId } });
@@ -166,11 +165,15 @@ export function intakeUseCase({ requests, people, starts, requestIdKey }: Intake
       // A key used more than a day ago makes a new request under its next id.
       if (filed.repeat === 'same_delivery') request = filed.stored;
     }
-    // A duplicate runs no workflow: the open request's reply answers the person once. The
-    // receipt's audit events and the start do not depend on each other; a repeated
-    // delivery starts again what a failure may have left unstarted (starts are once only).
-    const start = () => (delivery.startWorkflow === false ? starts.watch(request.requestId) : starts.workflow(request.requestId));
-    await Promise.all([repeats && recordReceipt(request, delivery, repeats), request.duplicateOf ? undefined : start()]);
+    // A duplicate runs no workflow: the open request's reply answers the person once. A
+    // repeated delivery starts again what a failure may have left unstarted (starts are once only).
+    if (request.duplicateOf) {
+      if (repeats) await recordReceipt(request, repeats);
+    } else if (delivery.startWorkflow === false) {
+      await Promise.all([recordReceipt(request, []), starts.watch(request.requestId)]);
+    } else {
+      await starts.workflow(request.requestId);
+    }
     return { accepted: true, request };
   };
 }

@@ -4,7 +4,6 @@ import type { SESMessage } from 'aws-lambda';
 import { planMail, type InboundMail, type MailPlan } from '../core/mail/inbound.js';
 import { readMessage } from '../core/mail/message.js';
 import { MAX_MAIL_BYTES, verdictsOf } from '../core/mail/receipt.js';
-import { isOpen } from '../core/request/model.js';
 import { requestIntake } from '../intake/accept.js';
 import { requestIdKey } from '../intake/secrets.js';
 import { fingerprintOf } from '../core/intake/idempotency.js';
@@ -14,6 +13,7 @@ import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
 import { DynamoMessagesRepo } from '../shared/messages-repo.js';
 import { DynamoRequestsRepo } from '../shared/requests-repo.js';
+import { answeredRequest } from './answered.js';
 import { mailIntakeContract, type MailIntakeEvent } from './contract.js';
 
 /**
@@ -79,8 +79,8 @@ export function createHandler(env: Record<string, string>) {
     const mail = await inbound(message);
     const plan = planMail(mail);
     // A reply joins its request while it is open; after closure a mail is a new request.
-    const answered = plan.answers ? await repo.find(plan.answers) : undefined;
-    if (answered && isOpen(answered.status)) return join(answered.requestId, plan, mail, answered.contactEmail);
+    const answered = await answeredRequest(repo, plan);
+    if (answered) return join(answered.requestId, plan, mail, answered.contactEmail);
     const outcome = await accept({
       deliveryKey: plan.deliveryKey,
       // One Message-ID is one message, whatever SES delivered twice.

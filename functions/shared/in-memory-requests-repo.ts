@@ -14,6 +14,7 @@ import {
 interface MailMarker {
   state: 'sending' | 'sent';
   leaseUntil?: number;
+  messageId?: string;
 }
 
 /**
@@ -27,6 +28,8 @@ interface MailMarker {
 export class InMemoryRequestsRepo implements RequestsRepo {
   private readonly requests = new Map<string, DsrRequestRecord>();
   private readonly events = new Map<string, AuditEvent[]>();
+  /** The keys of the events recorded once (`recordOnce`). */
+  private readonly onceKeys = new Set<string>();
   private readonly steps = new Map<string, Map<string, PendingStep>>();
   private readonly mails = new Map<string, Map<string, MailMarker>>();
 
@@ -87,6 +90,14 @@ export class InMemoryRequestsRepo implements RequestsRepo {
     this.events.set(requestId, trail);
   }
 
+  async recordOnce(requestId: string, event: AuditEvent, once: string) {
+    const key = `${event.at}#${once}`;
+    if (this.onceKeys.has(`${requestId} ${key}`)) return false;
+    this.onceKeys.add(`${requestId} ${key}`);
+    await this.audit(requestId, event);
+    return true;
+  }
+
   async auditTrail(requestId: string) {
     return structuredClone(this.events.get(requestId) ?? []);
   }
@@ -126,8 +137,17 @@ export class InMemoryRequestsRepo implements RequestsRepo {
     return marker.state === 'sending' ? 'held' : 'sent';
   }
 
-  async markMailSent(requestId: string, kind: string) {
-    this.mailsOf(requestId).set(kind, { state: 'sent' });
+  async markMailSent(requestId: string, kind: string, messageId?: string) {
+    this.mailsOf(requestId).set(kind, { state: 'sent', messageId });
+  }
+
+  async requestOfSentMail(messageIds: readonly string[]) {
+    for (const messageId of messageIds) {
+      for (const [requestId, markers] of this.mails) {
+        if ([...markers.values()].some((marker) => marker.messageId === messageId)) return requestId;
+      }
+    }
+    return undefined;
   }
 
   async releaseMail(requestId: string, kind: string) {

@@ -48,8 +48,9 @@ export async function sendOnce(
   const claim = await repo.claimMail(options.requestId, options.kind, claimLeaseMs);
   if (claim === 'sent') return false;
   if (claim === 'held') throw new MailSendInProgressError(options.kind);
+  let messageId: string | undefined;
   try {
-    await sesClient().send(
+    ({ MessageId: messageId } = await sesClient().send(
       new SendEmailCommand({
         Source: options.from,
         Destination: { ToAddresses: [options.to] },
@@ -61,13 +62,14 @@ export async function sendOnce(
           },
         },
       }),
-    );
+    ));
   } catch (error) {
     await repo.releaseMail(options.requestId, options.kind);
     throw error;
   }
   // SES accepted it: a crash from here on resends nothing, at worst loses this audit line.
-  await repo.markMailSent(options.requestId, options.kind);
+  // Its message id is in the email's Message-ID header, which a reply names (In-Reply-To).
+  await repo.markMailSent(options.requestId, options.kind, messageId);
   await repo.audit(options.requestId, { type: 'email_sent', actor: 'workflow', details: { kind: options.kind } });
   return true;
 }

@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { documentClient } from './aws-clients.js';
 import { batchWrite } from '../connectors/batch-write.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
-import { closedIndex, listIndex, personIndex, requestKeys } from '../core/request/keys.js';
+import { closedIndex, listIndex, personIndex, requestKeys, sentMailIndex } from '../core/request/keys.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
 import {
   RequestNotFoundError,
@@ -152,16 +152,29 @@ export class DynamoRequestsRepo implements RequestsRepo {
   }
 
   async audit(requestId: string, event: Omit<AuditEvent, 'at'> & { at?: string }): Promise<void> {
-    const at = event.at ?? new Date().toISOString();
+    await this.putEvent(requestId, { ...event, at: event.at ?? new Date().toISOString() }, randomBytes(4).toString('hex'));
+  }
+
+  /**
+   * Records an event that happens once per request under a key of its own (its time and
+   * `once`): false when it is on record already (a retried step, another writer). Unlike
+   * `auditOnce` it reads nothing first and holds against concurrent writers.
+   */
+  async recordOnce(requestId: string, event: AuditEvent, once: string): Promise<boolean> {
+    try {
+      await this.putEvent(requestId, event, once);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  private async putEvent(requestId: string, event: AuditEvent, seq: string) {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: {
-          pk: requestKeys.pk(requestId),
-          sk: requestKeys.event(at, randomBytes(4).toString('hex')),
-          ...event,
-          at,
-        },
+        Item: { pk: requestKeys.pk(requestId), sk: requestKeys.event(event.at, seq), ...event },
         // Audit events are never overwritten.
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -299,17 +312,39 @@ export class DynamoRequestsRepo implements RequestsRepo {
     return marker?.state === 'sending' ? 'held' : 'sent';
   }
 
-  /** Marks a claimed email as accepted by SES: from now on no retry sends it. */
-  async markMailSent(requestId: string, kind: string): Promise<void> {
+  /** Marks a claimed email as accepted by SES (with SES's message id, on the sent-mail index): from now on no retry sends it. */
+  async markMailSent(requestId: string, kind: string, messageId?: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: requestKeys.pk(requestId), sk: requestKeys.mail(kind) },
-        UpdateExpression: 'SET #state = :sent, sentAt = :now REMOVE leaseUntil',
+        UpdateExpression: `SET #state = :sent, sentAt = :now${messageId ? ', sentPk = :sentPk' : ''} REMOVE leaseUntil`,
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':now': new Date().toISOString() },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':now': new Date().toISOString(),
+          ...(messageId ? { ':sentPk': sentMailIndex.partition(messageId) } : {}),
+        },
       }),
     );
+  }
+
+  /** One keys-only query per id, in order, until one names a request (the sent-mail index). */
+  async requestOfSentMail(messageIds: readonly string[]): Promise<string | undefined> {
+    for (const messageId of messageIds) {
+      const { Items } = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: sentMailIndex.name,
+          KeyConditionExpression: 'sentPk = :pk',
+          ExpressionAttributeValues: { ':pk': sentMailIndex.partition(messageId) },
+          Limit: 1,
+        }),
+      );
+      const pk = Items?.[0]?.pk;
+      if (typeof pk === 'string') return requestKeys.requestIdOf(pk);
+    }
+    return undefined;
   }
 
   async releaseMail(requestId: string, kind: string): Promise<void> {

@@ -8,7 +8,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { mailIntakeContract } from '../../functions/mail-intake/contract.js';
-import { grantIntakeItems } from '../grants.js';
+import { grantIntakeItems, grantSentMailLookup } from '../grants.js';
 import { acknowledgeBucketControls, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import type { RequestStore } from './request-store.js';
@@ -122,9 +122,10 @@ export class PrivacyMailbox extends Construct {
     }
   }
 
-  /** The intake use case's items, and reading (never writing or deleting) the messages. */
+  /** The intake use case's items, the sent-mail index, and reading (never writing or deleting) the messages. */
   private grantIntake(table: ITable) {
     grantIntakeItems(table, this.intake);
+    grantSentMailLookup(table, this.intake);
     // A reply joins its request: it is stored as an item of that request (a put) and read
     // back by the admin API, not by this function.
     this.bucket.grantRead(this.intake, `${INBOUND_PREFIX}*`);

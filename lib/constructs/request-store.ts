@@ -11,7 +11,7 @@ import {
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeBucketControls } from '../nag.js';
 import { DsrKey } from './dsr-key.js';
-import { closedIndex, listIndex, personIndex } from '../../functions/core/request/keys.js';
+import { closedIndex, listIndex, personIndex, sentMailIndex } from '../../functions/core/request/keys.js';
 
 /** Days a work file outlives its request at most (see the export bucket's lifecycle). */
 const WORK_EXPIRY_DAYS = 120;
@@ -77,6 +77,13 @@ export class RequestStore extends Construct {
       sortKey: { name: 'personSk', type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: ['requestId', 'subject'],
+    });
+    // Sparse: the emails sent, by SES's message id, for a reply's In-Reply-To/References
+    // (keys-only: the marker's partition key names the request).
+    this.table.addGlobalSecondaryIndex({
+      indexName: sentMailIndex.name,
+      partitionKey: { name: 'sentPk', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
     });
 
     // S3 server access logs only support SSE-S3 on the target bucket, not SSE-KMS.

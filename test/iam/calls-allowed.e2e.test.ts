@@ -7,7 +7,7 @@ import { documentClient } from '../../functions/shared/aws-clients.js';
 import { WATCH_WAIT_STATE } from '../../lib/constructs/deadline-watch.js';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
-import type { LocalRuntime } from '../../lib/local-runtime/index.js';
+import { readMailbox, type LocalRuntime } from '../../lib/local-runtime/index.js';
 import { journey } from '../workflow/journey.js';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { eventually, onLocalStack, startEmbedded, type DsrTarget } from '../workflow/target.js';
@@ -201,6 +201,10 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       const [ack] = (await flow.mailsFor(mailed)).filter((mail) => mail.to.includes(ada.email));
       await smtp.sendMail({ from: ada.email, to: DEFAULT_PRIVACY_ADDRESS, subject: `Re: ${ack!.subject}`, text: 'iam: reply' });
       await flow.waitFor(mailed, (request) => request.messages.length === 1, 'the reply joined');
+      // A reply that names the acknowledgement's Message-ID only (the sent-mail index).
+      const sent = (await readMailbox(target.local!.mailboxUrl)).find((mail) => mail.subject === ack!.subject);
+      await smtp.sendMail({ from: ada.email, to: DEFAULT_PRIVACY_ADDRESS, subject: 'iam: threaded', text: 'iam: reply', inReplyTo: `<${sent!.messageId}@eu-west-1.amazonses.com>` });
+      await flow.waitFor(mailed, (request) => request.messages.length === 2, 'the threaded reply joined');
       // Ada's account still exists (the erasure above was Bram's).
       await flow.confirmIdentity(mailed, ada.email);
       await flow.waitFor(mailed, (request) => request.pendingStep === 'triage', 'pending triage');

@@ -116,6 +116,18 @@ describe('the privacy mailbox (SES receipt)', () => {
     expect(mailIntake.Properties.Environment.Variables).toMatchObject({ MAIL_PREFIX: 'inbound/' });
   });
 
+  it('lets the mail intake query the requests table only on the sent-mail index (a reply’s In-Reply-To), nothing else', () => {
+    const role = mailIntake.Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values<any>(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles?.some((r: any) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
+    const queries = statements.filter((s) => list(s.Action).includes('dynamodb:Query'));
+    expect(queries).toHaveLength(1);
+    expect(list(queries[0].Action)).toEqual(['dynamodb:Query']);
+    expect(JSON.stringify(queries[0].Resource)).toMatch(/"\/index\/bySentMessage"\]/);
+    expect(JSON.stringify(queries[0].Resource)).not.toContain('*');
+  });
+
   it('is left out of the LocalStack variant (no SES receipt rules there)', () => {
     const localstack = synthStack({ target: 'localstack' }).template;
     expect(Object.keys(localstack.findResources('AWS::SES::ReceiptRuleSet'))).toEqual([]);

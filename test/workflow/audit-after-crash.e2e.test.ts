@@ -9,7 +9,7 @@ import { startEmbedded, type DsrTarget } from './target.js';
  * by the soak (test/workflow/soak.test.ts): `closed` twice after a crash in Close.
  */
 const [ada] = DEMO_USERS as [typeof DEMO_USERS[0]];
-const ONCE_EACH = ['identity_verified', 'subject_resolved', 'step_pending', 'package_assembled', 'closed'];
+const ONCE_EACH = ['received', 'identity_verified', 'subject_resolved', 'step_pending', 'package_assembled', 'closed'];
 const crashed = new Set<string>();
 
 let target: DsrTarget;

@@ -141,6 +141,8 @@ describe.skipIf(process.env.DSR_TARGET === 'localstack')('audit events are appen
 
   it('records an access request extended, approved, downloaded; a duplicate of it; a rejection; an erasure', async () => {
     const access = await flow.submit({ type: 'access', email: ada.email });
+    // The workflow's first step records the receipt.
+    await flow.waitFor(access, (request) => request.audit.some((event: { type: string }) => event.type === 'received'), 'the received event');
     await snapshot('access received', access);
     await flow.confirmIdentity(access, ada.email);
     await flow.waitFor(access, (request) => request.pendingStep === 'review', 'pending review');

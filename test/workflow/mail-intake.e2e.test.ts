@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { captureLogsOfFile } from '../functions/shared/capture-logs.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
+import { readMailbox } from '../../lib/local-runtime/mailbox.js';
 import { journeyOn } from './journey.js';
 import { eventually, startEmbedded } from './target.js';
 
@@ -23,7 +24,17 @@ beforeAll(() => {
 afterAll(() => smtp?.close());
 
 /** Sends real SMTP mail to the privacy address (or another). */
-function send(mail: { from: string; subject: string; text?: string; to?: string; messageId?: string; html?: string; attachments?: { filename: string; content: Buffer }[] }) {
+function send(mail: {
+  from: string;
+  subject: string;
+  text?: string;
+  to?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  html?: string;
+  attachments?: { filename: string; content: Buffer }[];
+}) {
   return smtp.sendMail({ to: DEFAULT_PRIVACY_ADDRESS, ...mail });
 }
 
@@ -91,6 +102,32 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     expect(request.audit.filter((event: any) => event.type === 'message_received')).toHaveLength(1);
     expect(request).toMatchObject({ status: 'awaiting_identity', pendingStep: 'verify_identity' });
     expect(await emailRequests()).toHaveLength(countBefore);
+  });
+
+  it('joins a reply whose subject lost its tag by its In-Reply-To: the Message-ID SES gave the acknowledgement', async () => {
+    // SES's header is <MessageId@region.amazonses.com>; the local SES records the MessageId it answered.
+    const ack = (await readMailbox(session.target.local!.mailboxUrl)).find((m) => m.subject.includes(`[${requestId}]`) && /received your privacy request/.test(m.subject));
+    const sentAs = `<${ack!.messageId}@eu-west-1.amazonses.com>`;
+    const countBefore = (await emailRequests()).length;
+    await send({ from: ada.email, subject: 'Re: your email', text: 'My old address was in Utrecht.', inReplyTo: sentAs, references: ['<first@mail.example.com>', sentAs] });
+    const request = await session.flow.waitFor(requestId, (r) => r.messages.length === 2, 'the header-threaded reply on the timeline');
+    expect(request.messages[1]).toMatchObject({ subject: 'Re: your email', fromContact: true, text: expect.stringContaining('Utrecht') });
+    expect(request).toMatchObject({ status: 'awaiting_identity', pendingStep: 'verify_identity' });
+    expect(await emailRequests()).toHaveLength(countBefore);
+  });
+
+  it('files a mail with neither the subject tag nor a header naming our email as a new request', async () => {
+    await send({ from: ada.email, subject: 'Re: a question about my account', text: 'Which data do you keep?', inReplyTo: '<elsewhere-1@mail.example.com>' });
+    const request = await requestWithSubject('Re: a question about my account');
+    expect(request.requestId).not.toBe(requestId);
+    expect(request.messages).toEqual([]);
+  });
+
+  it('reads an HTML-only message as plain text, for the team and the suggestion', async () => {
+    await send({ from: bram.email, subject: 'Alleen HTML', html: '<p>Beste team,</p><p>Verwijder <b>al mijn gegevens</b>.</p><script>alert(1)</script>' });
+    const request = await requestWithSubject('Alleen HTML');
+    expect(request.mail).toMatchObject({ htmlOnly: true, text: 'Beste team,\n\nVerwijder al mijn gegevens.' });
+    expect(request.suggestedTypes).toEqual(['erasure']);
   });
 
   it('waits for the team’s triage after the identity link, then runs as the rights the team names', async () => {

@@ -15,6 +15,12 @@ const session = journeyOn(() => startEmbedded({
   // The step's retries run without their production backoff, so the test is quick.
   retryIntervalOverrides: { Acknowledge: 0 },
   crashAfter: ({ functionLogicalId, operation, input }) => {
+    // Once: the identity link's POST dies right after it decided the identity step.
+    if (functionLogicalId.includes('Identity') && operation === 'UpdateItem' && input.Key?.sk?.S === 'STEP#verify_identity') {
+      if (crashed.has('identity')) return false;
+      crashed.add('identity');
+      return true;
+    }
     // Once per request: Acknowledge dies right after it read the request.
     const requestPk = operation === 'GetItem' && functionLogicalId.includes('Acknowledge') ? String(input.Key?.pk?.S) : undefined;
     if (!requestPk || crashed.has(requestPk)) return false;
@@ -28,10 +34,26 @@ describe('a workflow step whose Lambda crashes (crash injection)', () => {
     const requestId = await session.flow.submit({ type: 'access', email: ada.email, locale: 'en' });
     await session.flow.identityLink(requestId, ada.email);
     await session.flow.waitForStatus(requestId, 'awaiting_identity');
-    expect(crashed.size).toBe(1);
+    expect(crashed.has(`REQ#${requestId}`)).toBe(true);
     expect(session.flow.countBy(await session.flow.mailsFor(requestId), /received your privacy request/)).toBe(1);
     const { executions } = session.target.local!.runtime.stepFunctions.listExecutions({ stateMachineArn: session.target.resources.workflowArn });
     const execution = executions.find((item) => item.name === requestId);
     expect(execution?.status).toBe('RUNNING');
+  });
+
+  it('is a lost decision no more: the identity link’s POST that died after deciding the step is repeated, and the request goes on', async () => {
+    const email = 'died-confirming@example.org';
+    const requestId = await session.flow.submit({ type: 'access', email, locale: 'en' });
+    const link = (await session.flow.identityLink(requestId, email)).slice(session.target.apiUrl.length);
+    expect((await session.flow.api.call(link, { method: 'POST' })).status).toBe(502);
+    expect(crashed.has('identity')).toBe(true);
+
+    const again = await session.flow.api.call(link, { method: 'POST' });
+    expect(again.status).toBe(200);
+    await session.flow.waitForStatus(requestId, 'completed_no_data');
+    const audit = (await session.flow.detail(requestId)).audit.map((event: { type: string }) => event.type);
+    expect(audit.filter((type: string) => type === 'decision')).toHaveLength(1);
+    expect(audit.filter((type: string) => type === 'identity_verified')).toHaveLength(1);
+    expect((await session.flow.api.call(link, { method: 'POST' })).status).toBe(409);
   });
 });

@@ -1,7 +1,7 @@
 import type { MailFacts } from '../request/model.js';
 import type { MailContent } from './message.js';
 import { normalizeAddress, verdictFlags, type MailFlag, type MailVerdicts } from './receipt.js';
-import { referencedRequest } from './reference.js';
+import { referencedRequest, sentMailIdsOf } from './reference.js';
 
 /** One message SES (or the local listener) received for the privacy address. */
 export interface InboundMail {
@@ -23,6 +23,8 @@ export interface InboundMail {
 export interface MailPlan {
   /** The request the subject names: the message joins it when that request exists. */
   answers?: string;
+  /** The SES message ids of our emails its headers say it answers (In-Reply-To, References). */
+  answersMail: string[];
   /** Repeats of one message (the same Message-ID, a repeated delivery) share this key. */
   deliveryKey: string;
   /** The reply address: From, else the envelope sender; empty when neither is an address. */
@@ -43,6 +45,7 @@ export function planMail(mail: InboundMail): MailPlan {
   const held = flags.length > 0 || contactEmail === '';
   return {
     answers: referencedRequest(content?.subject),
+    answersMail: content ? sentMailIdsOf(content) : [],
     deliveryKey: `mail:${content?.messageId?.trim() || mail.mailId}`,
     contactEmail,
     name: content?.fromName,

@@ -1,3 +1,4 @@
+import { convert } from 'html-to-text';
 import PostalMime from 'postal-mime';
 import { normalizeAddress } from './receipt.js';
 
@@ -19,11 +20,26 @@ export interface MailContent {
   subject: string;
   /** The Message-ID header, angle brackets included. */
   messageId?: string;
-  /** The plain-text part, cut at MAX_TEXT_CHARS; absent when the message has only HTML. */
+  /** The In-Reply-To and References headers as they came: the messages this one answers. */
+  inReplyTo?: string;
+  references?: string;
+  /**
+   * The plain-text part, or for a message with only HTML that HTML converted to plain text;
+   * cut at MAX_TEXT_CHARS. Absent when the message has neither.
+   */
   text?: string;
-  /** True when the message has an HTML part but no plain-text one (the team opens the original). */
+  /** True when the message has an HTML part but no plain-text one: `text` was converted from it. */
   htmlOnly: boolean;
   attachments: MailAttachment[];
+}
+
+/**
+ * Plain text of a message's HTML for the classifier and the team, who never see the HTML
+ * rendered: scripts, styles and images dropped (a remote image is a tracking pixel), links
+ * written as their text and address, so the team sees where a link would lead.
+ */
+function htmlAsText(html: string): string {
+  return convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] });
 }
 
 function byteLength(content: ArrayBuffer | Uint8Array | string): number {
@@ -42,7 +58,9 @@ export async function readMessage(raw: Uint8Array): Promise<MailContent> {
     fromName: from?.name || undefined,
     subject: email.subject ?? '',
     messageId: email.messageId,
-    text: email.text?.slice(0, MAX_TEXT_CHARS),
+    inReplyTo: email.inReplyTo,
+    references: email.references,
+    text: (email.text ?? (email.html === undefined ? undefined : htmlAsText(email.html)))?.slice(0, MAX_TEXT_CHARS),
     htmlOnly: email.text === undefined && email.html !== undefined,
     attachments: email.attachments.map((attachment) => ({
       name: attachment.filename,

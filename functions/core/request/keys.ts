@@ -11,6 +11,8 @@ export function personKey(email: string): string {
  */
 export const requestKeys = {
   pk: (requestId: string) => `REQ#${requestId}`,
+  /** The request id of a partition key. */
+  requestIdOf: (pk: string) => pk.slice('REQ#'.length),
   meta: 'META',
   /** Append-only audit events, ordered by time. */
   event: (at: string, seq: string) => `EVT#${at}#${seq}`,
@@ -27,6 +29,16 @@ export const requestKeys = {
     `STORE#${storeId}#${action}#${String(part).padStart(6, '0')}`,
   storePrefix: (storeId?: string, action?: string) =>
     storeId ? `STORE#${storeId}#${action ? `${action}#` : ''}` : 'STORE#',
+};
+
+/**
+ * The sent-mail index: each email the system sent, by the message id SES gave it (sparse:
+ * only a `MAIL#` marker of an accepted email carries it). A reply names that id in its
+ * In-Reply-To or References header, and finds its request by the marker's partition.
+ */
+export const sentMailIndex = {
+  name: 'bySentMessage',
+  partition: (messageId: string) => `SENT#${messageId}`,
 };
 
 /** The list index: open/closed partitions sorted by the legal due date. */

@@ -169,6 +169,11 @@ export interface DsrRequestRecord {
   triage?: { types: RequestType[]; decidedBy: string; decidedAt: string };
   /** Set when the privacy team closed it as no rights request. */
   dismissal?: { reason: string; dismissedBy: string; dismissedAt: string };
+  /**
+   * What the channel noted on receipt (codes and flags only) for the `received` audit event,
+   * which the workflow's first step records (functions/core/request/received.ts).
+   */
+  receivedDetails?: Record<string, unknown>;
   /** SHA-256 of the body it was filed with: an Idempotency-Key reused with another body is refused. */
   deliveryFingerprint?: string;
   /** The open request this one repeats; a duplicate runs no workflow of its own. */

@@ -33,6 +33,11 @@ export interface RequestsRepo {
 
   /** Appends an audit event; events are never overwritten. */
   audit(requestId: string, event: Omit<AuditEvent, 'at'> & { at?: string }): Promise<void>;
+  /**
+   * Records an event that happens once per request under a key of its own (its time and
+   * `once`), in one conditional write: false when it is on record already.
+   */
+  recordOnce(requestId: string, event: AuditEvent, once: string): Promise<boolean>;
   /** The audit events, oldest first. */
   auditTrail(requestId: string): Promise<AuditEvent[]>;
 
@@ -52,8 +57,14 @@ export interface RequestsRepo {
    * out before) or `held` (another claim's lease of `leaseMs` still runs).
    */
   claimMail(requestId: string, kind: string, leaseMs: number): Promise<MailClaim>;
-  /** Marks a claimed email as accepted by the mail provider: no retry sends it again. */
-  markMailSent(requestId: string, kind: string): Promise<void>;
+  /**
+   * Marks a claimed email as accepted by the mail provider: no retry sends it again.
+   * `messageId` is the provider's id of the email (SES's MessageId), by which a reply's
+   * In-Reply-To or References finds the request (`requestOfSentMail`).
+   */
+  markMailSent(requestId: string, kind: string, messageId?: string): Promise<void>;
+  /** The request the first of these sent emails (by the provider's message id) went out for. */
+  requestOfSentMail(messageIds: readonly string[]): Promise<string | undefined>;
   /** Gives a claim back after a failed send, so a retry may send. */
   releaseMail(requestId: string, kind: string): Promise<void>;
   /** The kinds of email that went out (a claim still sending has not). */

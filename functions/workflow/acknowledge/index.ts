@@ -1,3 +1,4 @@
+import { RECEIVED_ONCE, receivedEvent } from '../../core/request/received.js';
 import { acknowledgementOf } from '../../shared/acknowledgement.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -14,8 +15,9 @@ import { acknowledgeContract, type AcknowledgeEvent, type AcknowledgeResult } fr
  * webhook signature) needs none: the session proved control of the account, and the
  * state machine then skips VerifyIdentity. The link's token is created only when the
  * acknowledgement has not gone out yet, so a retried step never invalidates the link
- * the requester holds. It also starts the request's deadline watch (one execution named
- * by the request id, so a retried step starts none twice): the intake does one call less.
+ * the requester holds. It also records the `received` audit event and starts the request's
+ * deadline watch (one execution named by the request id), each once though the step is
+ * retried: the intake makes two calls less.
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(acknowledgeContract, env);
@@ -24,6 +26,8 @@ export function createHandler(env: Record<string, string>) {
 
   return stepHandler('acknowledge', async (event: AcknowledgeEvent): Promise<AcknowledgeResult> => {
     const request = await repo.get(event.requestId);
+    // The intake leaves the receipt to this step (requests stored before it did not: no details).
+    if (request.receivedDetails) await repo.recordOnce(request.requestId, receivedEvent(request), RECEIVED_ONCE);
     await startOnce(config.WATCH_STATE_MACHINE_ARN, request.requestId, { requestId: request.requestId, after: null });
     // A team filing is checked by link unless the team verified it; a minor's erasure was
     // asked by nobody: no link and no acknowledgement (the account's address is told after).

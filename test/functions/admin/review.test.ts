@@ -30,6 +30,38 @@ describe('the review decision (use cases on the in-memory repository)', () => {
     expect(resumed).toHaveLength(1);
   });
 
+  it('resumes the workflow when the approval is repeated after the first try died between deciding the step and resuming', async () => {
+    const request = aRequest({ requestId: 'dsr_died', subject: { found: true, accountId: 'acct_1' } });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    const taskToken = await park(request.requestId, 'review');
+    // The first try's Lambda resolved the step and died before anything else.
+    await repo.resolveStep(request.requestId, 'review', 'approved', actor);
+
+    await approve(ports, request, undefined, actor);
+    expect((await repo.get(request.requestId)).decision).toMatchObject({ rights: { access: { decision: 'grant' } }, decidedBy: actor });
+    expect((await repo.auditTrail(request.requestId)).map((event) => [event.type, event.details?.decision])).toEqual([['decision', 'approved']]);
+    expect(resumed).toEqual([{ taskToken, output: expect.objectContaining({ decision: 'approved', plan: expect.any(Object) }) }]);
+  });
+
+  it('resumes the workflow once when the first try died at its resume (SendTaskSuccess failed), and records the decision once', async () => {
+    const request = aRequest({ requestId: 'dsr_resume_failed' });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    await park(request.requestId, 'review');
+    const resume = ports.callbacks.resume;
+    const dying = { ...ports, callbacks: { resume: () => Promise.reject(new Error('Runtime.ExitError')) } };
+    await expect(reject(dying, request, refusal, actor)).rejects.toThrow('Runtime.ExitError');
+    expect(resumed).toHaveLength(0);
+
+    await reject({ ...ports, callbacks: { resume } }, request, refusal, actor);
+    expect(resumed).toEqual([{ taskToken: 'token-dsr_resume_failed-review', output: { decision: 'rejected' } }]);
+    expect((await repo.auditTrail(request.requestId)).map((event) => event.type)).toEqual(['decision']);
+    await expect(approve(ports, request, undefined, actor)).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    // The same verdict on another ground is another decision.
+    const otherGround = { reasonCode: 'excessive' as const, reason: 'Asked daily.' };
+    await expect(reject(ports, await repo.get(request.requestId), otherGround, actor)).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    expect(resumed).toHaveLength(1);
+  });
+
   it('answers 409 no_pending_step when the request does not wait for a review', async () => {
     const request = aRequest({ requestId: 'dsr_noreview' });
     const { ports, repo } = memoryPorts(request);

@@ -3,7 +3,7 @@ import { suggestRights } from '../../../functions/core/mail/classify.js';
 import { planMail, type InboundMail } from '../../../functions/core/mail/inbound.js';
 import { MAX_TEXT_CHARS, readMessage } from '../../../functions/core/mail/message.js';
 import { normalizeAddress, verdictFlags, type MailVerdicts } from '../../../functions/core/mail/receipt.js';
-import { referencedRequest, subjectTag } from '../../../functions/core/mail/reference.js';
+import { referencedRequest, sentMailIdsOf, subjectTag } from '../../../functions/core/mail/reference.js';
 import { acknowledgement } from '../../../functions/core/render/index.js';
 
 const REQUEST_ID = 'dsr_mgx3k2ab0123456789abcdef0123';
@@ -70,9 +70,31 @@ Content-Type: multipart/mixed; boundary="b"
       ].join('\r\n'),
     );
     const content = await readMessage(multipart);
-    expect(content.text).toBeUndefined();
     expect(content.htmlOnly).toBe(true);
+    expect(content.text).toBe('Delete everything');
     expect(content.attachments).toEqual([{ name: 'passport.pdf', contentType: 'application/pdf', bytes: 15 }]);
+  });
+
+  it('gives an HTML-only message as plain text: no markup, scripts, styles or images, links as their address', async () => {
+    const html = [
+      '<html><head><style>p { color: red }</style></head><body>',
+      '<p>Beste team,</p><p>Verwijder <b>al mijn gegevens</b> &amp; mijn account.</p>',
+      '<p>Zie <a href="https://kiara-api.com/account">mijn account</a>.</p>',
+      '<img src="https://tracker.example/pixel.gif" alt="pixel"><script>alert(1)</script>',
+      '</body></html>',
+    ].join('');
+    const content = await readMessage(raw('From: bram@example.nl\nSubject: verzoek\nContent-Type: text/html; charset=utf-8', html));
+    expect(content.htmlOnly).toBe(true);
+    expect(content.text).toBe('Beste team,\n\nVerwijder al mijn gegevens & mijn account.\n\nZie mijn account [https://kiara-api.com/account].');
+    expect(suggestRights(content.text!)).toEqual(['erasure']);
+  });
+
+  it('keeps a message’s own plain text where it has one, beside its HTML', async () => {
+    const alternative = raw(
+      'From: ada@example.com\nSubject: both\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary="a"',
+      ['--a', 'Content-Type: text/plain', '', 'The plain words.', '--a', 'Content-Type: text/html', '', '<p>The <i>HTML</i> words.</p>', '--a--'].join('\r\n'),
+    );
+    expect(await readMessage(alternative)).toMatchObject({ text: 'The plain words.\n', htmlOnly: false });
   });
 
   it('cuts a very long text for the team (the raw message stays whole)', async () => {
@@ -112,6 +134,26 @@ describe('a reply finds its request', () => {
     expect(referencedRequest(`about ${REQUEST_ID}`)).toBeUndefined();
     expect(referencedRequest('[dsr_short]')).toBeUndefined();
     expect(referencedRequest(undefined)).toBeUndefined();
+  });
+
+  it('by the SES message ids its In-Reply-To and References name: In-Reply-To first, then References newest first', async () => {
+    const reply = await readMessage(
+      raw(`
+From: ada@example.com
+Subject: Re: my data
+In-Reply-To: <0102018f-bbbb@eu-west-1.amazonses.com>
+References: <first@mail.example.com>
+ <0102018f-aaaa@eu-west-1.amazonses.com> <0102018f-bbbb@eu-west-1.amazonses.com>
+`),
+    );
+    expect(sentMailIdsOf(reply)).toEqual(['0102018f-bbbb', '0102018f-aaaa', 'first']);
+    expect(planMail(mail({ content: reply }))).toMatchObject({ answers: undefined, answersMail: ['0102018f-bbbb', '0102018f-aaaa', 'first'] });
+  });
+
+  it('names no sent mail for a message without those headers, and at most ten ids however long References is', async () => {
+    expect(sentMailIdsOf(await readMessage(simple))).toEqual([]);
+    const ids = Array.from({ length: 40 }, (_, n) => `<m${n}@example.com>`).join(' ');
+    expect(sentMailIdsOf(await readMessage(raw(`From: a@b.nl\nSubject: x\nReferences: ${ids}`)))).toHaveLength(10);
   });
 
   it('the acknowledgement subject carries the tag (EN and NL)', () => {

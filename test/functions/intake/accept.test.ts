@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isOpen, type DsrRequestRecord, type RequestType } from '../../../functions/core/request/model.js';
 import { personKey } from '../../../functions/core/request/keys.js';
+import { RECEIVED_ONCE, receivedEvent } from '../../../functions/core/request/received.js';
 import { intakeUseCase, PER_PERSON_LIMIT, statedDraft, type NewDelivery } from '../../../functions/intake/accept.js';
 import type { Admission, PersonAdmissions, PersonChanges } from '../../../functions/intake/person.js';
 import type { AuditEvent } from '../../../functions/shared/ports/requests-repo.js';
@@ -9,6 +10,7 @@ import type { AuditEvent } from '../../../functions/shared/ports/requests-repo.j
 class InMemoryRequests {
   readonly records = new Map<string, DsrRequestRecord>();
   readonly events: Array<{ requestId: string } & Omit<AuditEvent, 'at'>> = [];
+  private readonly onceKeys = new Set<string>();
 
   async create(request: DsrRequestRecord) {
     if (this.records.has(request.requestId)) return false;
@@ -23,6 +25,14 @@ class InMemoryRequests {
 
   async audit(requestId: string, event: Omit<AuditEvent, 'at'>) {
     this.events.push({ requestId, ...event });
+  }
+
+  async recordOnce(requestId: string, event: AuditEvent, once: string) {
+    const key = `${event.at}#${once}`;
+    if (this.onceKeys.has(`${requestId}#${key}`)) return false;
+    this.onceKeys.add(`${requestId}#${key}`);
+    this.events.push({ requestId, ...event });
+    return true;
   }
 
   close(requestId: string) {
@@ -128,7 +138,7 @@ async function accepted(filed: NewDelivery) {
 }
 
 describe('the intake use case', () => {
-  it('files a new delivery: stored awaiting identity with its deadlines, `received` audited, its workflow started', async () => {
+  it('files a new delivery: stored awaiting identity with its deadlines and the facts of its receipt, its workflow started', async () => {
     const request = await accepted(delivery('form-1'));
     expect(request).toMatchObject({
       status: 'awaiting_identity',
@@ -142,9 +152,14 @@ describe('the intake use case', () => {
     });
     expect(request.requestId).toMatch(/^dsr_[0-9a-f]{32}$/);
     expect(await requests.find(request.requestId)).toEqual(request);
-    expect(requests.events).toEqual([
-      expect.objectContaining({ requestId: request.requestId, type: 'received', actor: 'channel:web_form', details: expect.objectContaining({ forwarded: false }) }),
-    ]);
+    // The workflow's first step records the receipt from the stored request (one AWS call less here).
+    expect(requests.events).toEqual([]);
+    expect(receivedEvent(request)).toMatchObject({
+      type: 'received',
+      actor: 'channel:web_form',
+      at: '2026-06-15T08:00:00.000Z',
+      details: { types: ['access'], receiptDate: '2026-06-15', forwarded: false },
+    });
     expect(started).toEqual([`workflow:${request.requestId}`]);
   });
 
@@ -153,7 +168,7 @@ describe('the intake use case', () => {
     const again = await accepted(delivery('form-1'));
     expect(again).toEqual(first);
     expect(requests.records.size).toBe(1);
-    expect(requests.eventsOf(first.requestId)).toEqual(['received']);
+    expect(requests.eventsOf(first.requestId)).toEqual([]);
     expect(people.countOf(PERSON)).toBe(1);
     // Starting again is safe (once only) and starts what a failure may have left unstarted.
     expect(new Set(started)).toEqual(new Set([`workflow:${first.requestId}`]));
@@ -173,8 +188,9 @@ describe('the intake use case', () => {
     const open = await accepted(delivery('form-1', ['access', 'erasure']));
     const repeat = await accepted(delivery('form-2', ['erasure']));
     expect(repeat).toMatchObject({ status: 'duplicate', duplicateOf: open.requestId, closedAt: '2026-06-15T08:00:00.000Z' });
+    // A duplicate runs no workflow: the intake records its receipt itself.
     expect(requests.eventsOf(repeat.requestId)).toEqual(['received', 'duplicate_of']);
-    expect(requests.eventsOf(open.requestId)).toEqual(['received', 'duplicate_received']);
+    expect(requests.eventsOf(open.requestId)).toEqual(['duplicate_received']);
     expect(started).toEqual([`workflow:${open.requestId}`]);
   });
 
@@ -210,6 +226,9 @@ describe('the intake use case', () => {
   it('starts only the deadline watch of a request the channel holds for the team', async () => {
     const held = await accepted({ ...delivery('mail-1', []), startWorkflow: false });
     expect(started).toEqual([`watch:${held.requestId}`]);
+    // No workflow records its receipt yet: the intake does, under the key the workflow's would take.
+    expect(requests.events).toEqual([expect.objectContaining(receivedEvent(held))]);
+    expect(await requests.recordOnce(held.requestId, receivedEvent(held), RECEIVED_ONCE)).toBe(false);
   });
 });
 

@@ -111,6 +111,17 @@ describe.each([
     expect(await repo.sentMails('dsr_mail')).toEqual(['acknowledgement']);
   });
 
+  it('finds the request an email went to by the message id SES gave it, and none for an id it never gave', async () => {
+    await repo.claimMail('dsr_sent_a', 'acknowledgement', 60_000);
+    await repo.markMailSent('dsr_sent_a', 'acknowledgement', '0102018f-sent-a');
+    await repo.claimMail('dsr_sent_b', 'rejection', 60_000);
+    await repo.markMailSent('dsr_sent_b', 'rejection', '0102018f-sent-b');
+    expect(await repo.requestOfSentMail(['0102018f-unknown', '0102018f-sent-b'])).toBe('dsr_sent_b');
+    expect(await repo.requestOfSentMail(['0102018f-sent-a', '0102018f-sent-b'])).toBe('dsr_sent_a');
+    expect(await repo.requestOfSentMail(['0102018f-unknown'])).toBeUndefined();
+    expect(await repo.requestOfSentMail([])).toBeUndefined();
+  });
+
   it('keeps the audit trail in time order', async () => {
     await repo.audit('dsr_audit', { type: 'second', actor: 'workflow', at: '2026-06-15T10:00:02.000Z' });
     await repo.audit('dsr_audit', { type: 'first', actor: 'intake', at: '2026-06-15T10:00:01.000Z', details: { channel: 'webhook' } });
@@ -118,6 +129,15 @@ describe.each([
       { type: 'first', actor: 'intake', at: '2026-06-15T10:00:01.000Z', details: { channel: 'webhook' } },
       { type: 'second', actor: 'workflow', at: '2026-06-15T10:00:02.000Z' },
     ]);
+  });
+
+  it('records an event that happens once per request once, however often and however concurrently it is written', async () => {
+    const received = { type: 'received', actor: 'channel:web_form', at: '2026-06-15T10:00:00.000Z', details: { types: ['access'] } };
+    const writes = await Promise.all([1, 2, 3].map(() => repo.recordOnce('dsr_once', received, 'received')));
+    expect(writes.filter(Boolean)).toHaveLength(1);
+    // A retried step writes it again, with what it read then; the first stays.
+    expect(await repo.recordOnce('dsr_once', { ...received, details: { types: ['erasure'] } }, 'received')).toBe(false);
+    expect(await repo.auditTrail('dsr_once')).toEqual([received]);
   });
 
   it('lists open and closed requests apart, by due date, page by page without gaps or repeats', async () => {
