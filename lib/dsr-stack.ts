@@ -13,7 +13,7 @@ import { KiaraDataPlane, type KiaraDataPlaneProps } from './constructs/kiara-dat
 import { RequestStore } from './constructs/request-store.js';
 import { StoreConnectors } from './constructs/store-connectors.js';
 import { WorkflowSteps, type MailSettings } from './constructs/workflow-steps.js';
-import { missingRecipientNames, parseRecipientContacts, parseRecipientNames } from '../functions/core/inventory/index.js';
+import { correctableStores, missingRecipientNames, parseRecipientContacts, parseRecipientNames } from '../functions/core/inventory/index.js';
 import { localStackApiUrl, refuseOutsideLocalStack, type DeployTarget } from './localstack.js';
 
 export interface DsrStackProps extends StackProps {
@@ -109,6 +109,7 @@ export class DsrStack extends Stack {
       identityPause: props.identityPause,
       adminAuth: localstack ? 'token' : 'cognito',
       publicBaseUrl: localstack ? localStackApiUrl : undefined,
+      correctionTables: new Map(correctableStores().map((s) => [s.id, dataPlane.tables.get(s.id)!])),
     });
 
     // No console on LocalStack (CloudFront is not there): emails link to the admin API.

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import type { RequestDetail } from '../../functions/admin/api-types.js';
 import { TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../../functions/core/inventory/rectification.js';
 import { LOCALES, RIGHTS } from '../../functions/core/inventory/types.js';
 import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
 import { adminCall, submitRequest } from './api-client.js';
@@ -16,6 +17,19 @@ function parseRightDecision(spec: string): [string, Record<string, string>] {
   const [right = '', rest = ''] = spec.split(/=(.*)/s);
   const [decision = '', ground, ...facts] = rest.split(':');
   return [right, { decision, ...(ground !== undefined ? { ground } : {}), ...(facts.length ? { facts: facts.join(':') } : {}) }];
+}
+
+/**
+ * `--rectify account.displayName=Ada Lovelace=>Ada King`: a correction the connector writes.
+ * A value of a yes/no attribute is written `true` or `false`.
+ */
+function parseCorrection(spec: string): { storeId: string; field: string; from: string | boolean; to: string | boolean } {
+  const [target = '', change = ''] = spec.split(/=(.*)/s);
+  const [storeId = '', field = ''] = target.split(/\.(.*)/s);
+  const [from = '', to = ''] = change.split(/=>(.*)/s);
+  const yesNo = field in CORRECTABLE_FIELDS && CORRECTABLE_FIELDS[field as CorrectableField].kind === 'yesNo';
+  const value = (text: string) => (yesNo && (text === 'true' || text === 'false') ? text === 'true' : text);
+  return { storeId, field, from: value(from), to: value(to) };
 }
 
 /** `erasure=support,media` → the right and its values, for `--keep` and `--until`. */
@@ -96,10 +110,15 @@ export function registerRequestsCommand(program: Command): void {
     .option('--keep <right=stores...>', 'a partial grant: the stores its exception keeps, e.g. erasure=support,media')
     .option('--until <right=date...>', 'a partial erasure: until when the exception is expected to apply, e.g. erasure=2027-06-30')
     .option('--outcome <text>', 'what was done (sent to the requester); required for rectification, restriction and objection')
-    .action(async (id: string, options: { right: string[]; keep?: string[]; until?: string[]; outcome?: string }) =>
+    .option(
+      '--rectify <correction...>',
+      `a correction the store's connector writes, only over the old value: <store>.<field>=<old>=><new>; fields: ${Object.keys(CORRECTABLE_FIELDS).join(' | ')} of account`,
+    )
+    .action(async (id: string, options: { right: string[]; keep?: string[]; until?: string[]; outcome?: string; rectify?: string[] }) =>
       print(await adminCall(`/admin/requests/${id}/decide`, 'POST', {
         rights: decideRights(options),
         ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
+        ...(options.rectify ? { rectify: options.rectify.map(parseCorrection) } : {}),
       })));
   requests
     .command('extend <id>')

@@ -22,6 +22,8 @@ import {
 import { isOutcomeRight, isStepIn, needsStatement, TEAM_STEPS } from '../../functions/core/request/model.js';
 import type { Right } from '../../functions/core/inventory/types.js';
 import { RIGHT_DECISIONS } from '../../functions/core/request/decisions.js';
+import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField } from '../../functions/core/inventory/correctable-fields.js';
+import type { Correction } from '../../functions/core/inventory/rectification.js';
 import { badge } from './queue-view.js';
 import { mailSection } from './mail-view.js';
 import type { Detail, PendingStep } from './types.js';
@@ -439,6 +441,54 @@ function keepFields(d: Detail, right: Right): Child[] {
   ];
 }
 
+const YES_NO_CHANGES = { 'true=>false': [true, false], 'false=>true': [false, true] } as const;
+const isYesNo = (field: CorrectableField) => CORRECTABLE_FIELDS[field].kind === 'yesNo';
+
+/**
+ * The corrections the store's connector writes (Art. 16): per rectifiable attribute the
+ * value the store holds now and the corrected one; left empty, the attribute is not touched.
+ */
+function correctionFields(): HTMLElement[] {
+  return correctableStores().flatMap((store) =>
+    store.rectifiable.filter((field): field is CorrectableField => field in CORRECTABLE_FIELDS).map((field) => {
+      const name = `rectify-${store.id}-${field}`;
+      const legend = h('legend', {}, `${store.title.en}: ${CORRECTABLE_FIELDS[field].label.en}`);
+      if (isYesNo(field)) {
+        const id = uid('rectify');
+        return h('fieldset', { class: 'correction' }, legend,
+          h('label', { for: id }, 'Change'),
+          h('select', { id, name }, h('option', { value: '' }, '— not changed'),
+            h('option', { value: 'true=>false' }, 'on → off'), h('option', { value: 'false=>true' }, 'off → on')));
+      }
+      const fromId = uid('rectify-from');
+      const toId = uid('rectify-to');
+      return h('fieldset', { class: 'correction' }, legend,
+        h('label', { for: fromId }, 'Value the store holds now'), h('input', { id: fromId, name: `${name}-from` }),
+        h('label', { for: toId }, 'Corrected value'), h('input', { id: toId, name: `${name}-to` }));
+    }));
+}
+
+/** The corrections filled in, or what is missing. */
+function collectCorrections(data: FormData): Correction[] | { invalid: string } {
+  const corrections: Correction[] = [];
+  for (const store of correctableStores()) {
+    for (const field of store.rectifiable.filter((f): f is CorrectableField => f in CORRECTABLE_FIELDS)) {
+      const name = `rectify-${store.id}-${field}`;
+      if (isYesNo(field)) {
+        const change = String(data.get(name) ?? '') as keyof typeof YES_NO_CHANGES | '';
+        if (change) corrections.push({ storeId: store.id, field, from: YES_NO_CHANGES[change][0], to: YES_NO_CHANGES[change][1] });
+        continue;
+      }
+      const from = String(data.get(`${name}-from`) ?? '').trim();
+      const to = String(data.get(`${name}-to`) ?? '').trim();
+      if (!from && !to) continue;
+      if (!from || !to) return { invalid: `${CORRECTABLE_FIELDS[field].label.en}: give the value the store holds now and the corrected value.` };
+      corrections.push({ storeId: store.id, field, from, to });
+    }
+  }
+  return corrections;
+}
+
 /** One decision per right: grant, grant in part or refuse, with a ground that applies to the right and the facts. */
 function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks) {
   const rights = d.types as Right[];
@@ -464,7 +514,8 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
       h('textarea', { id: factsId, name: `${right}-facts`, rows: 3 }),
       ...keepFields(d, right));
   });
-  openActionDialog<{ rights: Record<string, RightEntry>; outcome?: string }>({
+  const rectifying = rights.includes('rectification');
+  openActionDialog<{ rights: Record<string, RightEntry>; outcome?: string; rectify?: Correction[] }>({
     title: `Decide ${d.requestId} per right`,
     trigger,
     intro: [
@@ -475,6 +526,12 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
       ...perRight,
       ...(byHand.length > 0
         ? textArea('outcome', 'What was done (sent to the requester)', 'Required when rectification, restriction or objection is granted.', false)
+        : []),
+      ...(rectifying
+        ? [
+            h('p', { class: 'hint' }, 'Corrections written now, only where the store still holds the value you give (else 409, nothing changes); the reply says what changed and the recipients are told (Art. 19). Other corrections: make them by hand and describe them above.'),
+            ...correctionFields(),
+          ]
         : []),
     ],
     collect: (form) => {
@@ -496,7 +553,9 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
         entries[right] = decision === 'grant' ? { decision } : { decision, ground, facts, ...(decision === 'partial' && keep.length ? { keep } : {}), ...(decision === 'partial' && until ? { until } : {}) };
       }
       const outcome = String(data.get('outcome') ?? '').trim();
-      return { rights: entries, ...(outcome ? { outcome } : {}) };
+      const rectify = rectifying ? collectCorrections(data) : [];
+      if (!Array.isArray(rectify)) return rectify;
+      return { rights: entries, ...(outcome ? { outcome } : {}), ...(rectify.length > 0 ? { rectify } : {}) };
     },
     confirmLabel: 'Decide and continue',
     busyLabel: 'Deciding…',

@@ -1,4 +1,6 @@
 import { readStoreResults } from '../connectors/progress.js';
+import { StaleCorrectionError, writeCorrections } from '../connectors/rectify.js';
+import { STORES } from '../core/inventory/index.js';
 import type { ConfigOf } from '../shared/contract.js';
 import { issueDownloadLink, newLinkId } from '../shared/download-links.js';
 import { sendOnce } from '../shared/mailer.js';
@@ -29,5 +31,17 @@ export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
     downloadLinks: { issue: (request, linkId) => issueDownloadLink(linkConfig, request, linkId), newLinkId },
     storeResults: (requestId) => readStoreResults(table, requestId),
     restrictionMarks: new RestrictionMarks({ accountTable: config.ACCOUNT_TABLE, mediaBucket: config.MEDIA_BUCKET, exportBucket: config.EXPORT_BUCKET }),
+    correct: async (storeId, accountId, corrections) => {
+      const store = STORES.find((candidate) => candidate.id === storeId);
+      const storeTable = config.CORRECTION_TABLES[storeId];
+      if (!store || !storeTable) throw new Error(`No table for corrections in store "${storeId}"`);
+      try {
+        await writeCorrections(store, storeTable, accountId, corrections);
+        return 'applied';
+      } catch (error) {
+        if (error instanceof StaleCorrectionError) return 'stale';
+        throw error;
+      }
+    },
   };
 }

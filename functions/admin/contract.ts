@@ -21,6 +21,8 @@ export const adminContract = defineFunction({
     PUBLIC_API_URL: variable.baseUrl(),
     /** Hours a reissued download link stays valid, never beyond the package. */
     DOWNLOAD_LINK_HOURS: variable.count().default(168),
+    /** The table of each store a correction (Art. 16) writes in, by store id. */
+    CORRECTION_TABLES: variable.json(z.record(z.string(), z.string())).default({}),
     /** Days a package stays when its request has no expiry on record yet (as the workflow's). */
     PACKAGE_EXPIRY_DAYS: variable.count().default(30),
     /** Kiara's account table and media bucket, and the export bucket: lifting a restriction removes its marks and held copy. */

@@ -1,3 +1,4 @@
+import type { Correction } from '../core/inventory/rectification.js';
 import type { StoreResult } from '../connectors/store-result.js';
 import type { RenderedEmail } from '../core/render/types.js';
 import type { EmailMarker } from '../core/request/email-kinds.js';
@@ -21,6 +22,11 @@ export interface AdminPorts {
   /** Each store's totals of the request's connector runs. */
   readonly storeResults: (requestId: string) => Promise<StoreResult[]>;
   readonly restrictionMarks: RestrictionRelease;
+  /**
+   * Writes the corrections of one store to the account, only where the store still holds
+   * each old value: `stale` (nothing written) otherwise.
+   */
+  readonly correct: (storeId: string, accountId: string, corrections: readonly Correction[]) => Promise<'applied' | 'stale'>;
 }
 
 /** Lifts the marks of a restriction where Kiara's services read them, and deletes its held copy. */

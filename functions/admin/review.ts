@@ -14,6 +14,7 @@ import {
   type RightDecisions,
 } from '../core/request/decisions.js';
 import { needsOutcome, type DsrRequestRecord } from '../core/request/model.js';
+import { checkCorrections, type CorrectableField, type Correction } from '../core/inventory/rectification.js';
 import { HttpError } from '../shared/http/errors.js';
 import { validationFailed } from '../shared/http/validation.js';
 import type { RejectionPreview } from './api-types.js';
@@ -36,9 +37,15 @@ export const decideBody = z.strictObject({
     }),
   ),
   outcome: text.optional(),
+  // Corrections the connector writes (Art. 16); checked against the inventory by checkCorrections.
+  rectify: z
+    .array(z.strictObject({ storeId: z.string(), field: z.string(), from: z.union([z.string(), z.boolean()]), to: z.union([z.string(), z.boolean()]) }))
+    .min(1)
+    .max(20)
+    .optional(),
 });
 
-type ReviewPorts = Pick<AdminPorts, 'repo' | 'callbacks'>;
+type ReviewPorts = Pick<AdminPorts, 'repo' | 'callbacks' | 'correct'>;
 
 /**
  * 409 unless the review step waits, or was decided the same way, right for right, by a
@@ -56,7 +63,14 @@ async function requireOpenReview(repo: ReviewPorts['repo'], request: DsrRequestR
  * Records the review's decision per right and resumes the workflow with it (the stores
  * of the rights carried out); the one decision of the review step, whoever clicks first.
  */
-async function recordReview(ports: ReviewPorts, request: DsrRequestRecord, rights: RightDecisions, outcome: string | undefined, actor: string) {
+async function recordReview(
+  ports: ReviewPorts,
+  request: DsrRequestRecord,
+  rights: RightDecisions,
+  outcome: string | undefined,
+  actor: string,
+  corrections: readonly Correction[] = [],
+) {
   const { repo } = ports;
   const { requestId } = request;
   await requireOpenReview(repo, request, rights);
@@ -69,6 +83,7 @@ async function recordReview(ports: ReviewPorts, request: DsrRequestRecord, right
     throw new HttpError(400, 'outcome_required', 'Say what was done: the reply to the requester quotes it.');
   }
   const verdict = reviewDecision(rights);
+  const rectified = await applyCorrections(ports, request, corrections, actor);
   await decideStep(ports, {
     requestId,
     stepKey: 'review',
@@ -82,6 +97,7 @@ async function recordReview(ports: ReviewPorts, request: DsrRequestRecord, right
       repo.update(requestId, {
         decision,
         ...(outcome ? { outcome: { text: outcome, decidedBy: actor, decidedAt: decision.decidedAt } } : {}),
+        ...(rectified.length > 0 ? { rectified } : {}),
       }).then(() => undefined),
   });
 }
@@ -105,7 +121,44 @@ export async function decide(ports: ReviewPorts, request: DsrRequestRecord, body
       'Decide each right of the request once: grant, partial or refuse, with a ground and facts unless granted.',
     );
   }
-  await recordReview(ports, request, body.rights as RightDecisions, body.outcome, actor);
+  const rights = body.rights as RightDecisions;
+  const corrections = body.rectify ?? [];
+  if (corrections.length > 0) {
+    const granted = rights.rectification && rights.rectification.decision !== 'refuse';
+    if (!granted) throw new HttpError(400, 'rectification_not_granted', 'Corrections are written only when rectification is granted.');
+    const invalid = checkCorrections(corrections);
+    if (invalid.length > 0) {
+      throw validationFailed(
+        invalid.map((field) => ({ ...field, message: field.code.replace(/_/g, ' ') })),
+        'Each correction names a rectifiable attribute of a store, with its current and its corrected value.',
+      );
+    }
+  }
+  await recordReview(ports, request, rights, body.outcome, actor, corrections);
+}
+
+/**
+ * Writes the corrections, store by store, before the decision is recorded: a correction
+ * whose old value the store no longer holds is refused (409) with nothing written in it.
+ */
+async function applyCorrections(ports: ReviewPorts, request: DsrRequestRecord, corrections: readonly Correction[], actor: string) {
+  if (corrections.length === 0) return [];
+  const accountId = request.subject?.accountId;
+  if (!accountId) throw new HttpError(409, 'no_account', 'No Kiara account was found for this person: there is nothing to correct.');
+  const appliedAt = new Date().toISOString();
+  for (const storeId of new Set(corrections.map((correction) => correction.storeId))) {
+    const ofStore = corrections.filter((correction) => correction.storeId === storeId);
+    if ((await ports.correct(storeId, accountId, ofStore)) === 'stale') {
+      throw new HttpError(409, 'rectification_stale', `The ${storeId} store no longer holds the old value of a correction: reload and decide again.`);
+    }
+    await ports.repo.audit(request.requestId, {
+      type: 'rectification_applied',
+      actor,
+      details: { storeId, fields: ofStore.map((correction) => correction.field).join(',') },
+    });
+  }
+  // checkCorrections admitted only correctable fields.
+  return corrections.map((correction) => ({ ...correction, field: correction.field as CorrectableField, appliedAt, appliedBy: actor }));
 }
 
 /** Decides nothing: the refusal email the requester would get, for the console. */

@@ -25,6 +25,7 @@ import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { adminContract } from '../../functions/admin/contract.js';
 import type { Restrictions } from './restrictions.js';
+import { correctableStores } from '../../functions/core/inventory/index.js';
 import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
 import { downloadsContract } from '../../functions/downloads/contract.js';
@@ -64,6 +65,12 @@ export interface DsrApiProps {
    * Secrets Manager (`AdminTokenSecretArn`).
    */
   adminAuth?: 'cognito' | 'token';
+  /**
+   * The tables of the stores whose rectifiable item a correction (Art. 16) writes, by store
+   * id: the admin API may update items there, nothing else.
+   * @default none: a correction through the review fails, the team corrects by hand
+   */
+  correctionTables?: ReadonlyMap<string, ITable>;
   /** The API's public base URL for links in emails. Default: its execute-api URL in AWS. */
   publicBaseUrl?: (api: RestApi, stage: string) => string;
 }
@@ -90,6 +97,10 @@ export class DsrApi extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: DsrApiProps) {
     super(scope, id);
+    const correctable = correctableStores().map((store) => store.id);
+    for (const storeId of props.correctionTables?.keys() ?? []) {
+      if (!correctable.includes(storeId)) throw new Error(`DsrApi: correctionTables names "${storeId}", not a store a correction writes in (${correctable.join(', ')})`);
+    }
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
       encryptionKey: props.logKey,
@@ -265,7 +276,7 @@ export class DsrApi extends Construct {
 
   /** Adds the routes; the handlers need the state machine they start and resume. */
   connect(stateMachine: IStateMachine, watch: IStateMachine): void {
-    const { requestsTable, exportBucket, mail, logKey, restrictions } = this.props;
+    const { requestsTable, exportBucket, mail, logKey, restrictions, correctionTables = new Map<string, ITable>() } = this.props;
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
       description: 'DSR intake webhook: verify signature, validate, store, start',
@@ -339,6 +350,7 @@ export class DsrApi extends Construct {
         WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
         SENDER_EMAIL: mail.senderEmail,
         PUBLIC_API_URL: this.baseUrl,
+        CORRECTION_TABLES: JSON.stringify(Object.fromEntries([...correctionTables].map(([storeId, table]) => [storeId, table.tableName]))),
         // A team filing's request id is derived from its delivery key, as the webhook's is.
         REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
         ...restrictions.placesEnvironment(),
@@ -349,6 +361,8 @@ export class DsrApi extends Construct {
     });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     restrictions.grantLift(admin);
+    // A correction is one conditional update of the account's rectifiable item.
+    for (const [storeId, table] of correctionTables) grantItems(table, admin, ['UpdateItem'], `the ${storeId} store`);
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
     // Triage of held mail (no acknowledgement went out yet) starts its workflow; a request

@@ -27,7 +27,7 @@ export const STORES = [
     recipients: [RECIPIENTS.hosting, RECIPIENTS.email],
     source: 'provided',
     portable: true,
-    location: { ...DYNAMODB, emailIndex: 'byEmail', normalizedEmailIndex: 'byEmailNormalized' },
+    location: { ...DYNAMODB, emailIndex: 'byEmail', normalizedEmailIndex: 'byEmailNormalized', rectifiableItem: 'profile' },
     erasure: DELETE,
     rectifiable: ['email', 'displayName', 'locale', 'marketingEmails'],
   },

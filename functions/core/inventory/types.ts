@@ -63,6 +63,11 @@ export type StoreLocation =
        * which finds an account whatever the case of its stored `email` (account store only).
        */
       normalizedEmailIndex?: string;
+      /**
+       * Sort key of the one item of an account whose `rectifiable` attributes a correction
+       * writes (the account's profile); absent = corrections here are done by hand.
+       */
+      rectifiableItem?: string;
     }
   | {
       kind: 's3';

@@ -43,6 +43,7 @@ export { minorErasureNotice, type MinorErasureNoticeInput } from './emails/minor
 export { erasureNotice, type ErasureNoticeInput } from './emails/erasure-notice.js';
 export { restrictionLifted, type RestrictionLiftedInput } from './emails/restriction-lifted.js';
 export { restrictionNotice, type RestrictionNoticeInput } from './emails/restriction-notice.js';
+export { rectificationNotice, type RectificationNoticeInput } from './emails/rectification-notice.js';
 
 // Emails to the privacy team.
 export { reviewNeeded, type ReviewNeededInput } from './team/review-needed.js';

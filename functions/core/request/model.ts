@@ -1,4 +1,5 @@
 import type { Locale, Right } from '../inventory/types.js';
+import type { AppliedCorrection } from '../inventory/rectification.js';
 import type { MailAttachment } from '../mail/message.js';
 import type { MailFlag, MailVerdicts } from '../mail/receipt.js';
 import type { RightDecisions } from './decisions.js';
@@ -193,6 +194,8 @@ export interface DsrRequestRecord {
   decision?: ReviewDecision;
   /** Set on approval when the team stated what it did (see OUTCOME_RIGHTS). */
   outcome?: Outcome;
+  /** The corrections (Art. 16) the review wrote in the stores; the reply says what changed. */
+  rectified?: AppliedCorrection[];
   /**
    * Notices to the requester queued with the change they announce (the outbox), by mail
    * kind; an entry stays until its email went out, and the console shows it as pending.

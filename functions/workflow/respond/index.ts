@@ -1,4 +1,5 @@
 import {
+  correctedStores,
   knownRecipients,
   namedRecipient,
   namedStores,
@@ -6,6 +7,8 @@ import {
   parseRecipientNames,
   recipientsToNotify,
   STORES,
+  type AppliedCorrection,
+  type Recipient,
   type RecipientContacts,
   type RecipientNames,
 } from '../../core/inventory/index.js';
@@ -19,8 +22,9 @@ import {
   identityExpired,
   keptOnDecision,
   noData,
-  rejection,
+  rectificationNotice,
   restrictionNotice,
+  rejection,
   rightsOutcome,
   type ReviewedRights,
 } from '../../core/render/index.js';
@@ -44,12 +48,16 @@ interface Respond {
   readonly repo: DynamoRequestsRepo;
 }
 
-/** What an Art. 19 notice is about: the erasure (after it) or the restriction (once in place). */
-type Change = 'erasure' | 'restriction';
-
-/** The once-only mail kind of the Art. 19 notice of a change to one recipient. */
-const NOTICE_KINDS = { erasure: 'art19_notice', restriction: 'art19_restriction' } as const satisfies Record<Change, EmailKind>;
-const noticeKind = (change: Change, recipientId: string): EmailMarker => `${NOTICE_KINDS[change]}#${recipientId}`;
+/**
+ * The once-only mail kind of the Art. 19 notice of a change to one recipient: an erasure's
+ * and a restriction's keep the markers they were first sent under, so a retried step of a
+ * request sent before a deployment never notifies twice.
+ */
+const noticeKind = (recipientId: string, change: Art19Notice['change']): EmailMarker => {
+  if (change === 'erasure') return `art19_notice#${recipientId}`;
+  if (change === 'restriction') return `art19_restriction#${recipientId}`;
+  return `art19_notice#${change}#${recipientId}`;
+};
 
 /**
  * Emails the data subject the reply the workflow reached, and the recipients (Art. 19)
@@ -95,21 +103,23 @@ export function createHandler(env: Record<string, string>) {
             ...reviewed(request),
           }));
       case 'recipient_notices':
-        return notifyRecipients(step, contacts, names, request, 'erasure');
+        return notifyRecipients(step, contacts, names, request, await erasureNotices(step, request.requestId));
       case 'restriction_notices':
-        return notifyRecipients(step, contacts, names, request, 'restriction');
+        return notifyRecipients(step, contacts, names, request, restrictionNotices(request));
       case 'result':
-        return sendResult(step, names, request, send);
+        return sendResult(step, contacts, names, request, send);
     }
   });
 }
 
 async function sendResult(
-  { config, repo }: Respond,
+  step: Respond,
+  contacts: RecipientContacts,
   names: RecipientNames,
   request: DsrRequestRecord,
   send: (request: DsrRequestRecord, kind: EmailKind, render: () => Promise<RenderedEmail> | RenderedEmail) => Promise<void>,
 ) {
+  const { config, repo } = step;
   const { locale, requestId } = request;
   const stores = await readStoreResults(config.REQUESTS_TABLE, requestId);
   const carried = carriedOutRights(request);
@@ -174,10 +184,23 @@ async function sendResult(
         review: review('erasure_report'),
       }));
   }
-  // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)).
+  // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)),
+  // and the recipients of corrected data are told before the reply names them (Art. 19).
   if (replies.includes('rights_outcome')) {
-    await send(request, 'rights_outcome', () =>
-      rightsOutcome({ locale, requestId, receivedAt: request.receivedAt, types: carried, outcome: request.outcome?.text, decisions: request.decision?.rights, review: review('rights_outcome') }));
+    const corrections = request.rectified ?? [];
+    if (corrections.length > 0) await notifyRecipients(step, contacts, names, request, rectificationNotices(requestId, corrections));
+    await send(request, 'rights_outcome', async () =>
+      rightsOutcome({
+        locale,
+        requestId,
+        receivedAt: request.receivedAt,
+        types: carried,
+        outcome: request.outcome?.text,
+        decisions: request.decision?.rights,
+        review: review('rights_outcome'),
+        corrections,
+        notifiedRecipients: (await notifiedRecipients(repo, requestId, 'rectification')).map((recipient) => namedRecipient(recipient, names)),
+      }));
   }
 }
 
@@ -192,9 +215,56 @@ function reviewed(request: DsrRequestRecord): ReviewedRights {
   };
 }
 
+/** One kind of Art. 19 notice: the changed stores, and the email to a recipient of some of them. */
+interface Art19Notice {
+  change: 'erasure' | 'rectification' | 'restriction';
+  storeIds: string[];
+  render: (recipient: Recipient, storeIds: string[], accountId: string, at: string) => RenderedEmail;
+}
+
+/** The erasure's notices: of the stores the connectors erased something in. */
+async function erasureNotices({ config }: Respond, requestId: string): Promise<Art19Notice> {
+  const storeIds = (await readStoreResults(config.REQUESTS_TABLE, requestId))
+    .filter((s) => s.action === 'erase' && s.items > 0)
+    .map((s) => s.storeId);
+  return {
+    change: 'erasure',
+    storeIds,
+    render: (recipient, ids, accountId, erasedAt) => erasureNotice({ requestId, accountId, recipient, storeIds: ids, erasedAt }),
+  };
+}
+
+/** The restriction's notices: to the recipients of every store, since it covers all the account's data. */
+function restrictionNotices(request: DsrRequestRecord): Art19Notice {
+  const { requestId } = request;
+  return {
+    change: 'restriction',
+    storeIds: STORES.map((store) => store.id),
+    render: (recipient, ids, accountId, at) =>
+      restrictionNotice({ requestId, accountId, recipient, storeIds: ids, restrictedAt: request.restriction?.since ?? at }),
+  };
+}
+
+/** The rectification's notices: of the stores the review wrote corrections in, naming the attributes. */
+function rectificationNotices(requestId: string, corrections: readonly AppliedCorrection[]): Art19Notice {
+  return {
+    change: 'rectification',
+    storeIds: correctedStores(corrections),
+    render: (recipient, ids, accountId) => {
+      const corrected = corrections.filter((c) => ids.includes(c.storeId));
+      return rectificationNotice({
+        requestId,
+        accountId,
+        recipient,
+        corrected: corrected.map(({ storeId, field }) => ({ storeId, field })),
+        correctedAt: corrected[0]!.appliedAt,
+      });
+    },
+  };
+}
+
 /**
- * Art. 19: one notice per recipient of the stores the change concerns (the erased stores;
- * every store for a restriction, which covers all the account's data), once per (request,
+ * Art. 19: one notice per recipient of the changed stores, once per (request, change,
  * recipient) however often the step runs, each logged as an `art19_notice` event. A
  * recipient without a contact is logged for the privacy team (`art19_notice_missing_contact`)
  * instead, once, and is not named to the data subject.
@@ -204,57 +274,49 @@ async function notifyRecipients(
   contacts: RecipientContacts,
   names: RecipientNames,
   request: DsrRequestRecord,
-  change: Change,
+  notice: Art19Notice,
 ) {
   const { requestId } = request;
   const accountId = request.subject?.accountId ?? request.accountId;
   if (!accountId) return;
-  const changed =
-    change === 'erasure'
-      ? (await readStoreResults(config.REQUESTS_TABLE, requestId)).filter((s) => s.action === 'erase' && s.items > 0).map((s) => s.storeId)
-      : STORES.map((store) => store.id);
   const trail = await repo.auditTrail(requestId);
   const logged = (type: string, recipientId: string) =>
-    trail.some((event) => event.type === type && event.details?.recipientId === recipientId && (event.details?.notice ?? 'erasure') === change);
-  const changedAt = change === 'restriction' && request.restriction ? request.restriction.since : new Date().toISOString();
-  for (const { recipient, storeIds } of recipientsToNotify(changed)) {
+    trail.some((event) => event.type === type && event.details?.recipientId === recipientId && (event.details?.notice ?? 'erasure') === notice.change);
+  const at = new Date().toISOString();
+  for (const { recipient, storeIds } of recipientsToNotify(notice.storeIds)) {
     const contact = contacts[recipient.id];
     if (!contact) {
       if (!logged('art19_notice_missing_contact', recipient.id)) {
         await repo.audit(requestId, {
           type: 'art19_notice_missing_contact',
           actor: 'workflow',
-          details: { recipientId: recipient.id, notice: change },
+          details: { recipientId: recipient.id, notice: notice.change },
         });
       }
       continue;
     }
-    const kind = noticeKind(change, recipient.id);
-    const named = namedRecipient(recipient, names);
+    const kind = noticeKind(recipient.id, notice.change);
     await sendOnce(repo, {
       requestId,
       kind,
       from: config.SENDER_EMAIL,
       to: contact,
-      email:
-        change === 'erasure'
-          ? erasureNotice({ requestId, accountId, recipient: named, storeIds, erasedAt: changedAt })
-          : restrictionNotice({ requestId, accountId, recipient: named, storeIds, restrictedAt: changedAt }),
+      email: notice.render(namedRecipient(recipient, names), storeIds, accountId, at),
     });
     if (!logged('art19_notice', recipient.id)) {
       await repo.audit(requestId, {
         type: 'art19_notice',
         actor: 'workflow',
-        details: { recipientId: recipient.id, notice: change, mailKind: kind },
+        details: { recipientId: recipient.id, notice: notice.change, mailKind: kind },
       });
     }
   }
 }
 
 /** The recipients whose notice of the change went out, in the inventory's order. */
-async function notifiedRecipients(repo: DynamoRequestsRepo, requestId: string, change: Change) {
+async function notifiedRecipients(repo: DynamoRequestsRepo, requestId: string, change: Art19Notice['change']) {
   const sent = await repo.sentMails(requestId);
-  return knownRecipients().filter((recipient) => sent.includes(noticeKind(change, recipient.id)));
+  return knownRecipients().filter((recipient) => sent.includes(noticeKind(recipient.id, change)));
 }
 
 export const handler = lambdaEntry(createHandler);

@@ -111,6 +111,18 @@ describe('dsr requests decide', () => {
       },
     });
   });
+
+  it('sends each --rectify as a correction: store, field, old and new value (yes/no attributes as booleans)', async () => {
+    calls.length = 0;
+    await dsr(
+      'requests', 'decide', 'req_5', '--right', 'rectification=grant', '--outcome', 'We corrected your account.',
+      '--rectify', 'account.email=ada@example.com=>ada=new@example.org', 'account.marketingEmails=true=>false',
+    );
+    expect(JSON.parse(calls[0]!.body).rectify).toEqual([
+      { storeId: 'account', field: 'email', from: 'ada@example.com', to: 'ada=new@example.org' },
+      { storeId: 'account', field: 'marketingEmails', from: true, to: false },
+    ]);
+  });
 });
 
 describe('dsr requests create', () => {

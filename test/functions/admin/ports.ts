@@ -28,6 +28,8 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   const released: { accountId: string; requestId: string }[] = [];
   const mail = { failing: false };
   let links = 0;
+  /** The stores a correction writes in, by store id then account id: the item's attributes. */
+  const stores = new Map<string, Map<string, Record<string, unknown>>>();
   const ports: AdminPorts = {
     repo,
     messages: { add: async () => true, list: async () => [] as ReceivedMessage[] },
@@ -67,6 +69,13 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
         released.push({ accountId, requestId });
       },
     },
+    // As the connector's conditional write: all of one store's corrections, or none.
+    async correct(storeId, accountId, corrections) {
+      const item = stores.get(storeId)?.get(accountId);
+      if (!item || corrections.some((correction) => item[correction.field] !== correction.from)) return 'stale';
+      for (const correction of corrections) item[correction.field] = correction.to;
+      return 'applied';
+    },
   };
 
   /** Registers a step waiting for the team, parked with a live task token. */
@@ -77,5 +86,5 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
     return taskToken;
   }
 
-  return { ports, repo, park, waiting, resumed, started, sent, mail, released };
+  return { ports, repo, park, waiting, resumed, started, sent, mail, released, stores };
 }

@@ -117,3 +117,45 @@ describe('the review decision (use cases on the in-memory repository)', () => {
     expect(dutch.subject).not.toEqual(english.subject);
   });
 });
+
+describe('corrections written by the review (rectification, on the in-memory store)', () => {
+  const rectifying = (requestId: string) => aRequest({ requestId, types: ['rectification'], subject: { found: true, accountId: 'acct_1' } });
+  const grant = { rights: { rectification: { decision: 'grant' } }, outcome: 'We corrected your email address.' };
+  const correction = { storeId: 'account', field: 'email', from: 'ada@example.com', to: 'ada.new@example.com' };
+
+  it('writes the correction in the store, keeps it on the request for the reply and audits the fields only', async () => {
+    const request = rectifying('dsr_rectify_write');
+    const { ports, repo, park, stores } = memoryPorts(request);
+    stores.set('account', new Map([['acct_1', { email: 'ada@example.com' }]]));
+    await park(request.requestId, 'review');
+
+    await decide(ports, request, { ...grant, rectify: [correction] }, actor);
+    expect(stores.get('account')!.get('acct_1')).toEqual({ email: 'ada.new@example.com' });
+    expect((await repo.get(request.requestId)).rectified).toEqual([{ ...correction, appliedAt: expect.any(String), appliedBy: actor }]);
+    const applied = (await repo.auditTrail(request.requestId)).find((event) => event.type === 'rectification_applied');
+    expect(applied?.details).toEqual({ storeId: 'account', fields: 'email' });
+  });
+
+  it('refuses a stale correction with 409 rectification_stale: nothing written, the review still waits', async () => {
+    const request = rectifying('dsr_rectify_stale');
+    const { ports, repo, park, stores } = memoryPorts(request);
+    stores.set('account', new Map([['acct_1', { email: 'changed@example.com' }]]));
+    await park(request.requestId, 'review');
+
+    await expect(decide(ports, request, { ...grant, rectify: [correction] }, actor)).rejects.toMatchObject({ status: 409, code: 'rectification_stale' });
+    expect(stores.get('account')!.get('acct_1')).toEqual({ email: 'changed@example.com' });
+    expect((await repo.get(request.requestId)).decision).toBeUndefined();
+    expect(await repo.pendingSteps(request.requestId)).toHaveLength(1);
+  });
+
+  it('refuses corrections of a refused rectification and invalid ones with a 400 code, changing nothing', async () => {
+    const request = rectifying('dsr_rectify_bad');
+    const { ports, park, stores } = memoryPorts(request);
+    stores.set('account', new Map([['acct_1', { email: 'ada@example.com' }]]));
+    await park(request.requestId, 'review');
+    const refused = { rights: { rectification: { decision: 'refuse', ground: 'other', facts: 'No evidence.' } }, rectify: [correction] };
+    await expect(decide(ports, request, refused, actor)).rejects.toMatchObject({ status: 400, code: 'rectification_not_granted' });
+    await expect(decide(ports, request, { ...grant, rectify: [{ ...correction, field: 'plan' }] }, actor)).rejects.toMatchObject({ status: 400 });
+    expect(stores.get('account')!.get('acct_1')).toEqual({ email: 'ada@example.com' });
+  });
+});

@@ -16,6 +16,7 @@ import {
   deadlineReminder,
   downloadExpiredPage,
   erasureNotice,
+  rectificationNotice,
   erasureReport,
   escapeHtml,
   extensionNotice,
@@ -458,6 +459,17 @@ describe('Art. 19 notices to recipients', () => {
     expect(() => erasureNotice({ ...notice, accountId: SUBJECT_EMAIL })).toThrow(RenderInputError);
     expect(() => erasureNotice({ ...notice, storeIds: [] })).toThrow(RenderInputError);
     expect(() => erasureNotice({ ...notice, storeIds: ['nope'] })).toThrow(RenderInputError);
+  });
+
+  it('rectificationNotice names the account id and the corrected attributes, and refuses an address as the reference or no attributes', () => {
+    const rectified = { requestId: 'dsr_art19', accountId: 'acct_01j9ada7c3f9', recipient: RECIPIENTS.hosting, corrected: [{ storeId: 'account', field: 'email' as const }], correctedAt: '2026-06-14T22:15:00Z' };
+    const email = rectificationNotice(rectified);
+    expectWellFormedEmail(email, 'en');
+    expectBoth(email, 'acct_01j9ada7c3f9');
+    expectBoth(email, 'Account: Email address');
+    expectBoth(email, 'Art. 16 GDPR');
+    expect(() => rectificationNotice({ ...rectified, accountId: SUBJECT_EMAIL })).toThrow(RenderInputError);
+    expect(() => rectificationNotice({ ...rectified, corrected: [] })).toThrow(RenderInputError);
   });
 
   it('recipientsToNotify: hosting and email for every erasure, the others for the stores they receive', () => {

@@ -1,5 +1,5 @@
 import { CONTROLLER, SUPERVISORY_AUTHORITY, law } from '../legal.js';
-import type { Right } from '../../inventory/types.js';
+import type { Recipient, Right } from '../../inventory/types.js';
 import { formatInstantDate } from '../dates.js';
 import { link, privacyLink, renderEmail, type Block, type RichText } from '../layout.js';
 import { rightsPhrase } from '../rights.js';
@@ -112,5 +112,24 @@ export function remedyBlocks(requestId: string, locale: Locale): Block[] {
         `, quoting reference ${requestId}. If you give us new information, we will reconsider our decision.`,
       ],
     },
+  ];
+}
+
+/**
+ * Art. 19, second sentence: the recipients told of a change, named to the person. `change`
+ * is the change in a sentence's words ("the erasure" / "het wissen").
+ */
+export function informedBlocks(recipients: readonly Pick<Recipient, 'name' | 'category'>[], change: Localized, locale: Locale): Block[] {
+  if (recipients.length === 0) return [];
+  const nl = locale === 'nl';
+  return [
+    { kind: 'heading', text: nl ? 'Wie we hebben ingelicht' : 'Who we informed' },
+    {
+      kind: 'paragraph',
+      text: nl
+        ? `We hebben de verwerkers die persoonsgegevens van Kiara ontvangen, op de hoogte gebracht van ${change.nl} (${law('Art. 19', locale)}):`
+        : `We have notified the processors that receive personal data from Kiara of ${change.en} (${law('Art. 19', locale)}):`,
+    },
+    { kind: 'list', items: recipients.map((recipient) => `${recipient.name} (${recipient.category[locale]})`) },
   ];
 }

@@ -1,21 +1,16 @@
-import type { Recipient } from '../../inventory/types.js';
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { CONTROLLER, law } from '../legal.js';
 import { privacyLink, renderEmail } from '../layout.js';
-import { resolveStore, type Inventory } from '../stores.js';
+import { resolveStore } from '../stores.js';
+import { checkAccountReference, recipientNoticeFooter, type RecipientNoticeBase } from './recipient-notice.js';
 import type { IsoInstant, RenderedEmail } from '../types.js';
 
-export interface ErasureNoticeInput {
-  requestId: string;
-  /** The Kiara account whose data was erased: its id, the only reference to the person. */
-  accountId: string;
-  recipient: Pick<Recipient, 'name' | 'category'>;
+export interface ErasureNoticeInput extends RecipientNoticeBase {
   /** The erased stores that concern this recipient. */
   storeIds: readonly string[];
   /** When the erasure was completed. */
   erasedAt: IsoInstant;
-  inventory?: Inventory;
 }
 
 /**
@@ -25,9 +20,7 @@ export interface ErasureNoticeInput {
  */
 export function erasureNotice(input: ErasureNoticeInput): RenderedEmail {
   const { requestId, accountId } = input;
-  if (!accountId || /[@\s]/.test(accountId)) {
-    throw new RenderInputError('An erasure notice names the account by its id, not by an address');
-  }
+  checkAccountReference(accountId, 'An erasure notice');
   if (input.storeIds.length === 0) throw new RenderInputError('An erasure notice needs the erased stores');
   const stores = input.storeIds.map((id) => resolveStore(id, input.inventory));
   const date = formatInstantDate(input.erasedAt, 'en');
@@ -61,9 +54,6 @@ export function erasureNotice(input: ErasureNoticeInput): RenderedEmail {
         ],
       },
     ],
-    footer: [
-      [`${CONTROLLER.name}, privacy team · `, privacyLink()],
-      `Sent to the privacy contact of ${input.recipient.name}. Reference: ${requestId}`,
-    ],
+    footer: recipientNoticeFooter(input),
   });
 }

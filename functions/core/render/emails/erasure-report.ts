@@ -7,7 +7,7 @@ import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoDate, RenderedEmail, StoreCount, SubjectEmailBase } from '../types.js';
-import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
+import { informedBlocks, remedyBlocks, subjectFooter, subjectReference } from './common.js';
 import { erasureRemainsBlocks, type ErasureRemains } from './erasure-remains.js';
 
 export interface KeptData extends StoreCount {
@@ -130,18 +130,7 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
         : 'Apart from the record of this request, we have not kept any of your personal data.',
     });
   }
-  if (recipients.length > 0) {
-    blocks.push(
-      { kind: 'heading', text: nl ? 'Wie we hebben ingelicht' : 'Who we informed' },
-      {
-        kind: 'paragraph',
-        text: nl
-          ? `We hebben de verwerkers die persoonsgegevens van Kiara ontvangen, op de hoogte gebracht van het wissen (${law('Art. 19', locale)}):`
-          : `We have notified the processors that receive personal data from Kiara of the erasure (${law('Art. 19', locale)}):`,
-      },
-      { kind: 'list', items: recipients.map((recipient) => `${recipient.name} (${recipient.category[locale]})`) },
-    );
-  }
+  blocks.push(...informedBlocks(recipients, { en: 'the erasure', nl: 'het wissen' }, locale));
   blocks.push({
     kind: 'paragraph',
     text: nl

@@ -1,4 +1,5 @@
-import type { Right } from '../../inventory/types.js';
+import { CORRECTABLE_FIELDS, type CorrectableField, type CorrectionValue } from '../../inventory/correctable-fields.js';
+import type { Recipient, Right } from '../../inventory/types.js';
 import type { RightDecisionKind, RightDecisions } from '../../request/decisions.js';
 import { isOutcomeRight, needsStatement } from '../../request/model.js';
 import { formatInstantDate } from '../dates.js';
@@ -7,8 +8,8 @@ import { law } from '../legal.js';
 import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { orderedRights, rightArticle, rightName, rightsPhrase } from '../rights.js';
-import type { IsoInstant, Locale, RenderedEmail, SubjectEmailBase } from '../types.js';
-import { remedyBlocks, subjectFooter, subjectReference } from './common.js';
+import type { IsoInstant, Locale, Localized, RenderedEmail, SubjectEmailBase } from '../types.js';
+import { informedBlocks, remedyBlocks, subjectFooter, subjectReference } from './common.js';
 
 
 export interface RightsOutcomeInput extends SubjectEmailBase {
@@ -21,6 +22,33 @@ export interface RightsOutcomeInput extends SubjectEmailBase {
   decisions?: RightDecisions;
   /** The review's decision on every right, when this reply is the one that carries it. */
   review?: ReviewedRights;
+  /** The corrections written in Kiara's stores (Art. 16); absent = none, the statement says what was done. */
+  corrections?: readonly { field: CorrectableField; from: CorrectionValue; to: CorrectionValue }[];
+  /** The recipients told of the corrections (Art. 19); omitted or empty = no such sentence. */
+  notifiedRecipients?: readonly Pick<Recipient, 'name' | 'category'>[];
+}
+
+const VALUE_WORDS: Record<string, Localized> = {
+  true: { en: 'on', nl: 'aan' },
+  false: { en: 'off', nl: 'uit' },
+  en: { en: 'English', nl: 'Engels' },
+  nl: { en: 'Dutch', nl: 'Nederlands' },
+};
+const valueText = (field: CorrectableField, value: CorrectionValue, locale: Locale) =>
+  field === 'displayName' ? String(value) : (VALUE_WORDS[String(value)]?.[locale] ?? String(value));
+
+/**
+ * What changed, per attribute: old → new where the value is safe to repeat to the person,
+ * else only that it was corrected (an email address: the reply need not reach either one).
+ */
+function correctionItems(corrections: NonNullable<RightsOutcomeInput['corrections']>, locale: Locale): string[] {
+  return corrections.map(({ field, from, to }) => {
+    const spec = CORRECTABLE_FIELDS[field];
+    if (spec.repeatable) return `${spec.label[locale]}: ${valueText(field, from, locale)} → ${valueText(field, to, locale)}`;
+    return locale === 'nl'
+      ? `${spec.label.nl}: gecorrigeerd (om veiligheidsredenen herhalen wij het niet in dit bericht)`
+      : `${spec.label.en}: corrected (for your security we do not repeat it in this message)`;
+  });
 }
 
 /** The fixed legal sentence of each right (gdpr-rules.md §4). */
@@ -90,7 +118,14 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
       { kind: 'heading', text: `${rightName(right, locale)} (${rightArticle(right, locale)})` },
       { kind: 'paragraph', text: rightSentence(right, locale, input.decisions?.[right]?.decision ?? 'grant') },
     );
+    if (right === 'rectification' && input.corrections?.length) {
+      blocks.push(
+        { kind: 'paragraph', text: nl ? 'Dit hebben we in uw account gewijzigd:' : 'This is what we changed in your account:' },
+        { kind: 'list', items: correctionItems(input.corrections, locale) },
+      );
+    }
   }
+  blocks.push(...informedBlocks(input.notifiedRecipients ?? [], { en: 'the correction', nl: 'de correctie' }, locale));
   if (others.length > 0) {
     blocks.push({
       kind: 'paragraph',

@@ -15,6 +15,7 @@ import {
   erasureNotice,
   erasureReport,
   keptOnDecision,
+  rectificationNotice,
   extensionNotice,
   identityExpired,
   noData,
@@ -55,6 +56,20 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
   'rejection-late': (locale) => rejection({ requestId, locale, receivedAt, types: ['erasure'], decisions: { erasure: legalClaim }, late: { refusalDeadline: '2026-07-15', decidedAt: '2026-07-20T10:00:00Z' } }),
   'extension-notice': (locale) => extensionNotice({ requestId, locale, reason: 'Your account holds over 40,000 generations across several projects.', originalDeadline: '2026-07-15', extendedDeadline: '2026-09-14' }),
   'rights-outcome': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['rectification', 'objection', 'withdraw_consent'], outcome: 'We corrected your email address and stopped the reliability analysis of your request logs.' }),
+  'rights-outcome-rectification': (locale) =>
+    rightsOutcome({
+      requestId,
+      locale,
+      receivedAt,
+      types: ['rectification'],
+      outcome: 'We corrected the email address, the display name and the marketing preference of your account.',
+      corrections: [
+        { field: 'email', from: 'ada@example.com', to: 'ada.lovelace@example.org' },
+        { field: 'displayName', from: 'Ada Lovelace', to: 'Ada King' },
+        { field: 'marketingEmails', from: true, to: false },
+      ],
+      notifiedRecipients: [RECIPIENTS.hosting, RECIPIENTS.email],
+    }),
   'rights-outcome-objection-partial': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['objection'], outcome: 'We stopped the reliability analysis of your request logs.', decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } }, review: { types: ['objection'], decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } } } }),
   'cancellation': (locale) => cancellationConfirmation({ requestId, locale, receivedAt, types: ['erasure'] }),
   'team-review-needed': (locale) => reviewNeeded({ requestId, locale, consoleUrl, types: ['access', 'erasure'], daysLeft: 9, legalDeadline: '2026-07-15', note: 'requester_email_differs_from_account' }),
@@ -85,6 +100,17 @@ describe('every email, as people read it, against its reviewed snapshot', () => 
   it('the Art. 19 notice to a recipient (English, the processors\' language)', async () => {
     const email = erasureNotice({ requestId, accountId: 'acct_01j9ada7c3f9', recipient: RECIPIENTS.aiCompute, storeIds: ['generations', 'media'], erasedAt: '2026-06-20T10:00:00Z' });
     await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-notice.en.txt');
+  });
+
+  it('the Art. 19 notice of a rectification (attribute names, never values)', async () => {
+    const email = rectificationNotice({
+      requestId,
+      accountId: 'acct_01j9ada7c3f9',
+      recipient: RECIPIENTS.hosting,
+      corrected: [{ storeId: 'account', field: 'email' }, { storeId: 'account', field: 'displayName' }],
+      correctedAt: '2026-06-20T10:00:00Z',
+    });
+    await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-rectification-notice.en.txt');
   });
 });
 
