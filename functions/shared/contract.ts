@@ -59,6 +59,12 @@ export const variable = {
       .string()
       .regex(/^\d+$/, 'expected a whole number')
       .transform((digits) => Number(digits)),
+  /** A number of days or hours that may have a fraction (a test stack's link lasts seconds). */
+  duration: () =>
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?(e-?\d+)?$/, 'expected a non-negative number')
+      .transform((digits) => Number(digits)),
   /** Whole numbers separated by commas, for example "7,2". */
   counts: () =>
     z

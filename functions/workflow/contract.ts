@@ -20,7 +20,7 @@ export const workflowSettings = z.object({
   EXPORT_BUCKET: variable.text(),
   /** The deadline watch state machine: Acknowledge starts a request's execution, Close stops it. */
   WATCH_STATE_MACHINE_ARN: variable.text(),
-  IDENTITY_LINK_DAYS: variable.count(),
+  IDENTITY_LINK_DAYS: variable.duration(),
   DOWNLOAD_LINK_HOURS: variable.count(),
   /** Days a package stays in the export bucket; the reply states its end. */
   PACKAGE_EXPIRY_DAYS: variable.count(),

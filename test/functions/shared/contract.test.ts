@@ -8,6 +8,7 @@ const example = defineFunction({
     REQUESTS_TABLE: variable.text(),
     PUBLIC_API_URL: variable.baseUrl(),
     LINK_DAYS: variable.count().default(7),
+    LINK_LIFETIME_DAYS: variable.duration().default(7),
     REMINDER_DAYS_BEFORE: variable.counts(),
     NAMES: variable.json(z.record(z.string(), z.string())),
   }),
@@ -25,6 +26,7 @@ describe('function contracts', () => {
       REQUESTS_TABLE: 'requests',
       PUBLIC_API_URL: 'https://api.example',
       LINK_DAYS: 7,
+      LINK_LIFETIME_DAYS: 7,
       REMINDER_DAYS_BEFORE: [7, 2],
       NAMES: { payments: 'Demo Payments B.V.' },
     });
@@ -49,5 +51,9 @@ describe('function contracts', () => {
     };
     expect(() => checkEnvironment(example, environment)).not.toThrow();
     expect(() => checkEnvironment(example, { ...environment, LINK_DAYS: '1.5' })).toThrow(/LINK_DAYS/);
+    // A duration may be a fraction, as a test stack's identity link of a few seconds is.
+    expect(readEnvironment(example, { ...environment, LINK_LIFETIME_DAYS: String(5 / 86_400) }).LINK_LIFETIME_DAYS).toBeCloseTo(5 / 86_400);
+    expect(readEnvironment(example, { ...environment, LINK_LIFETIME_DAYS: String(1e-8) }).LINK_LIFETIME_DAYS).toBe(1e-8);
+    expect(() => checkEnvironment(example, { ...environment, LINK_LIFETIME_DAYS: '-1' })).toThrow(/LINK_LIFETIME_DAYS/);
   });
 });
