@@ -79,10 +79,18 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
     });
     runtime = target.local!.runtime;
     flow = journey(target);
+    const tokenExecutions = new Map<string, string>();
     recorder = installRecorder({
       template: runtime.template,
       resolve: (value) => runtime.resolve(value),
-      taskTokenExecution: (token) => runtime.stepFunctions.pendingTaskTokens().find((task) => task.taskToken === token)?.executionArn,
+      // A repeated decision sends a token again after its task ended (decideStep finishing a
+      // call that died): AWS still authorises it against the token's state machine, so a
+      // token once seen open keeps its execution.
+      taskTokenExecution: (token) => {
+        const open = runtime.stepFunctions.pendingTaskTokens().find((task) => task.taskToken === token)?.executionArn;
+        if (open) tokenExecutions.set(token, open);
+        return open ?? tokenExecutions.get(token);
+      },
     });
   });
   afterAll(async () => {
