@@ -16,7 +16,7 @@ export const acknowledgement = {
   confirm: {
     heading: 'Please confirm your email address',
     why: (expires: string) =>
-      `Before we act, we need to be sure that the request comes from the person who controls this email address. This prevents anyone else from receiving or deleting your data. Please confirm your email address by ${expires}.`,
+      `Before we act, we need to be sure that the request comes from the person who controls this email address. This prevents anyone else from receiving or erasing your data. Please confirm your email address by ${expires}.`,
     button: 'Confirm my email address',
     page: 'The link opens a page with one button. Your request is confirmed only when you press that button.',
   },
@@ -31,9 +31,9 @@ export const acknowledgement = {
     deadline: (deadline: string) =>
       `We will reply by ${deadline} at the latest. If your request turns out to be complex, we may extend this period by up to two further months (${cite('Art. 12(3)')}); we would tell you so, with the reasons, within one month of receiving your request.`,
     withdrawal:
-      'Withdrawing consent takes effect straight away. Kiara currently does not process any personal data on the basis of consent; we will confirm this in our reply.',
+      'Withdrawing consent takes effect immediately. Kiara currently does not process any personal data on the basis of consent; we will confirm this in our reply.',
     unconfirmed: (expires: string) =>
-      `If you do not confirm by ${expires}, we close the request without acting on it. You can then simply submit it again.`,
+      `If you have not confirmed your email address by ${expires}, we close the request without acting on it. You can then submit it again.`,
   },
   notYouUnconfirmed: 'Did you not send this request? Then you do not need to do anything: without confirmation, nothing happens.',
   notYouConfirmed: ['Did you not send this request? Then please tell us straight away at ', privacyLink(), '.'],

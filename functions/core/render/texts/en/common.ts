@@ -28,7 +28,7 @@ export const common = {
       supervisoryLink(),
       `), or with the supervisory authority in the EU country where you live or work (${cite('Art. 77')});`,
     ],
-    court: `go to court (${cite('Art. 79')}): under art. 35 of the Dutch GDPR Implementation Act (UAVG) you can ask the district court (rechtbank) to order Kiara to grant your request. The petition must be filed within six weeks of receiving this reply.`,
+    court: `apply to a court (${cite('Art. 79')}): under art. 35 of the Dutch GDPR Implementation Act (UAVG) you can ask the district court (rechtbank) to order Kiara to grant your request. The petition must be filed within six weeks of receiving this reply.`,
     replyFirst: (requestId: string): RichText => [
       'You can also reply to us first at ',
       privacyLink(),

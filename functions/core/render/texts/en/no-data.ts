@@ -16,7 +16,7 @@ export const noData = {
   ],
   examples: [
     'another email address you have a Kiara account with;',
-    'the id of an API key (shown in your dashboard; never send the key itself);',
+    'the ID of an API key (shown in your dashboard; never send the key itself);',
     'the invoice number of a top-up payment.',
   ],
   searchAgain: 'We will then search again. Please do not send a copy of an identity document; we do not need one.',

@@ -13,7 +13,7 @@ export const rightsOutcome = {
   whatWeDid: 'What we did',
   /** The fixed legal sentence of each right (gdpr-rules.md §4). */
   withdrawConsent:
-    'Kiara processes no personal data on the basis of your consent: we use your data only on other legal bases, such as our contract with you, legal obligations and legitimate interests. There was therefore nothing to stop. We have recorded the withdrawal of your consent; it takes effect at once.',
+    'Kiara processes no personal data on the basis of your consent: we use your data only on other legal bases, such as our contract with you, legal obligations and legitimate interests. There was therefore nothing to stop. We have recorded the withdrawal of your consent; it takes effect immediately.',
   restriction: `We have restricted the processing of your data: it is now only stored, and not used for anything else except with your consent or on a ground of ${cite('Art. 18(2)')}. We will tell you before the restriction is lifted (${cite('Art. 18(3)')}).`,
   rectification: 'We have corrected your data as described above under "What we did".',
   objectionGranted: `We have stopped processing your data on the basis of our legitimate interests (${cite('Art. 6(1)(f)')}). Above, under "What we did", we say which processing stopped.`,

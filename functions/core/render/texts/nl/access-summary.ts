@@ -31,18 +31,18 @@ export const accessSummary: Texts['accessSummary'] = {
   files: 'Bestanden in dit pakket',
   count: 'Aantal',
   otherDisclosures:
-    'Naast deze verwerkers verstrekken we persoonsgegevens alleen als de wet dat vereist, of om de rechten, veiligheid en beveiliging van de Dienst en zijn gebruikers te beschermen. Kiara verkoopt geen persoonsgegevens.',
+    'Naast deze verwerkers verstrekken wij persoonsgegevens alleen als de wet dat vereist, of om de rechten, veiligheid en beveiliging van de Dienst en zijn gebruikers te beschermen. Kiara verkoopt geen persoonsgegevens.',
   transfersHeading: 'Doorgifte buiten de EER (artikel 15 lid 2 AVG)',
-  transfers: `Sommige van onze verwerkers kunnen gegevens buiten de Europese Economische Ruimte (EER) verwerken. In dat geval zorgen we voor passende waarborgen volgens de AVG: in de eerste plaats de door de Europese Commissie vastgestelde standaardcontractbepalingen, waar nodig met aanvullende maatregelen, of een adequaatheidsbesluit (artikelen 45 en 46 AVG). Meer informatie over deze waarborgen kunt u opvragen via ${contact}.`,
+  transfers: `Sommige van onze verwerkers kunnen gegevens buiten de Europese Economische Ruimte (EER) verwerken. In dat geval zorgen wij voor passende waarborgen volgens de AVG: in de eerste plaats de door de Europese Commissie vastgestelde standaardcontractbepalingen, waar nodig met aanvullende maatregelen, of een adequaatheidsbesluit (artikelen 45 en 46 AVG). Meer informatie over deze waarborgen kunt u opvragen via ${contact}.`,
   rightsHeading: 'Uw rechten (artikel 15 lid 1, onder e, AVG)',
   rightsIntro: 'Onder de voorwaarden van de AVG heeft u ook deze rechten:',
   rightsHow: `Om een van deze rechten uit te oefenen, stuurt u een e-mail naar ${contact}. Dat is gratis, tenzij een verzoek kennelijk ongegrond of buitensporig is.`,
   complaintHeading: 'Recht om een klacht in te dienen (artikel 15 lid 1, onder f, AVG)',
-  complaint: `Vindt u dat wij niet rechtmatig met uw persoonsgegevens omgaan? Dan heeft u het recht een klacht in te dienen bij de Nederlandse toezichthouder, de ${ap}, of bij de toezichthouder in het EU-land waar u woont of werkt (artikel 77 AVG). We stellen het op prijs als u ons eerst de kans geeft uw zorgen weg te nemen.`,
+  complaint: `Vindt u dat wij niet rechtmatig met uw persoonsgegevens omgaan? Dan heeft u het recht een klacht in te dienen bij de Nederlandse toezichthouder, de ${ap}, of bij de toezichthouder in het EU-land waar u woont of werkt (artikel 77 AVG). Wij stellen het op prijs als u ons eerst de kans geeft uw zorgen weg te nemen.`,
   automatedHeading: 'Geautomatiseerde besluitvorming (artikel 15 lid 1, onder h, AVG)',
   automated:
-    'Kiara neemt geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten en die rechtsgevolgen hebben of u anderszins in aanmerkelijke mate treffen (artikel 22 AVG). We gebruiken wel geautomatiseerde systemen voor moderatie, het opsporen van misbruik en het begrenzen van het aantal verzoeken per gebruiker. Als zo’n systeem activiteit signaleert, beoordeelt een medewerker ingrijpende handhavingsbesluiten.',
-  noStores: 'We hebben geen gegevens gevonden om in dit pakket op te nemen.',
+    'Kiara neemt geen besluiten over u die uitsluitend op geautomatiseerde verwerking berusten en die rechtsgevolgen hebben of u anderszins in aanmerkelijke mate treffen (artikel 22 AVG). Wij gebruiken wel geautomatiseerde systemen voor moderatie, het opsporen van misbruik en het begrenzen van het aantal API-aanroepen per gebruiker. Als zo’n systeem activiteit signaleert, beoordeelt een medewerker ingrijpende handhavingsbesluiten.',
+  noStores: 'Wij hebben geen gegevens gevonden om in dit pakket op te nemen.',
   sources: {
     provided: 'Door u verstrekt, bijvoorbeeld bij uw aanmelding of uw gebruik van de Dienst',
     observed: 'Vastgelegd door de systemen van Kiara tijdens uw gebruik van de Dienst',

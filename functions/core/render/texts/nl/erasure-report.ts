@@ -5,21 +5,21 @@ const cite = (reference: string) => law(reference, 'nl');
 
 export const erasureReport: Texts['erasureReport'] = {
   subject: (reference) => `Uw gegevens zijn gewist (${reference})`,
-  title: 'We hebben uw persoonsgegevens gewist',
-  intro: `We hebben uw verzoek om gegevenswissing (${cite('Art. 17')}) uitgevoerd. Hieronder ziet u wat we hebben gewist, wat we moeten bewaren en waarom.`,
-  erasedHeading: 'Wat we hebben gewist',
+  title: 'Wij hebben uw persoonsgegevens gewist',
+  intro: `Wij hebben uw verzoek om gegevenswissing (${cite('Art. 17')}) uitgevoerd. Hieronder leest u wat wij hebben gewist, wat wij moeten bewaren en waarom.`,
+  erasedHeading: 'Wat wij hebben gewist',
   erasedCaption: 'Gewiste gegevens',
   erasedHead: ['Gegevens', 'Gewist'],
-  nothingErased: 'We hebben geen gegevens gevonden om te wissen.',
-  keptHeading: 'Wat we hebben bewaard, en waarom',
+  nothingErased: 'Wij hebben geen gegevens gevonden om te wissen.',
+  keptHeading: 'Wat wij hebben bewaard, en waarom',
   keptCaption: 'Bewaarde gegevens',
   keptHead: ['Gegevens', 'Aantal', 'Uitzondering en reden', 'Bewaard tot en met'],
   allData: 'alle gegevens',
   keptPurpose:
     'Wij gebruiken de bewaarde gegevens uitsluitend voor dit doel. Na de genoemde datum is de uitzondering niet meer van toepassing; u kunt ons dan opnieuw verzoeken de gegevens te wissen.',
-  nothingKept: 'Afgezien van de registratie van dit verzoek hebben we geen persoonsgegevens van u bewaard.',
+  nothingKept: 'Afgezien van de registratie van dit verzoek hebben wij geen persoonsgegevens van u bewaard.',
   informedChange: 'het wissen',
-  record: `We bewaren een registratie van hoe we uw verzoek hebben afgehandeld, omdat we dat volgens de AVG moeten kunnen aantonen (${cite('Art. 5(2)')}). Daarin staat geen kopie van uw gegevens.`,
+  record: `Wij bewaren een registratie van hoe wij uw verzoek hebben afgehandeld, omdat wij dat volgens de AVG moeten kunnen aantonen (${cite('Art. 5(2)')}). Daarin staat geen kopie van uw gegevens.`,
   remains: {
     heading: 'Wat er verder overblijft, en tot wanneer',
     earlierCopies: (count, one) =>

@@ -5,14 +5,14 @@ import { privacyLink, supervisoryLink } from '../../layout.js';
 const cite = (reference: string) => law(reference, 'nl');
 
 export const extensionNotice: Texts['extensionNotice'] = {
-  subject: (reference) => `We hebben meer tijd nodig voor uw privacyverzoek (${reference})`,
-  title: 'We hebben meer tijd nodig voor uw verzoek',
+  subject: (reference) => `Wij hebben meer tijd nodig voor uw privacyverzoek (${reference})`,
+  title: 'Wij hebben meer tijd nodig voor uw verzoek',
   extended: (original) =>
     `Wij moeten uw verzoek in beginsel uiterlijk op ${original} beantwoorden. Op grond van ${cite('Art. 12(3)')} mogen wij die termijn met ten hoogste twee maanden verlengen wanneer dat nodig is, gelet op de complexiteit en het aantal verzoeken. Van die mogelijkheid maken wij voor uw verzoek gebruik.`,
   originalDeadline: 'Oorspronkelijke termijn',
   newDeadline: 'Nieuwe termijn',
-  whyHeading: 'Waarom we meer tijd nodig hebben',
-  replyBy: (extended) => `We reageren uiterlijk op ${extended}, en eerder als dat kan.`,
+  whyHeading: 'Waarom wij meer tijd nodig hebben',
+  replyBy: (extended) => `Wij reageren uiterlijk op ${extended}, en eerder als dat kan.`,
   disagree: [
     'Bent u het niet eens met de verlenging? Neem dan contact met ons op via ',
     privacyLink(),

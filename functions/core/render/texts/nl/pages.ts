@@ -15,11 +15,11 @@ export const pages: Texts['pages'] = {
   verifyResult: {
     confirmed: {
       title: 'Bedankt, uw verzoek is bevestigd',
-      body: () => html`<p>We gaan nu met uw verzoek aan de slag en sturen u ons antwoord per e-mail. U kunt deze pagina sluiten.</p>`,
+      body: () => html`<p>Wij behandelen uw verzoek nu en sturen u ons antwoord per e-mail. U kunt deze pagina sluiten.</p>`,
     },
     already_used: {
       title: 'Dit verzoek was al bevestigd',
-      body: () => html`<p>Deze link is al gebruikt, dus u hoeft niets meer te doen. We sturen u ons antwoord per e-mail.</p>`,
+      body: () => html`<p>Deze link is al gebruikt, dus u hoeft niets meer te doen. Wij sturen u ons antwoord per e-mail.</p>`,
     },
     expired: {
       title: 'Deze link is verlopen',
@@ -39,8 +39,8 @@ export const pages: Texts['pages'] = {
   },
   downloadExpired: {
     title: 'Deze downloadlink is verlopen',
-    body: (privacy) => html`<p>Om uw gegevens te beschermen, zijn downloadlinks maar een beperkte tijd geldig.</p>
-<p>Schrijf naar ${privacy} en vermeld het kenmerk uit onze e-mail. Zolang het pakket nog beschikbaar is, sturen we u een nieuwe link; anders kunt u een nieuw verzoek indienen.</p>`,
+    body: (privacy) => html`<p>Om uw gegevens te beschermen, zijn downloadlinks slechts beperkte tijd geldig.</p>
+<p>Schrijf naar ${privacy} en vermeld het kenmerk uit onze e-mail. Zolang het pakket nog beschikbaar is, sturen wij u een nieuwe link; anders kunt u een nieuw verzoek indienen.</p>`,
   },
   downloadRevoked: {
     title: 'Dit pakket is verwijderd',

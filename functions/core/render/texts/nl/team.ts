@@ -41,7 +41,7 @@ export const team: Texts['team'] = {
   },
   deadlineReminder: {
     subject: (requestId, which, timeLeft) => `[DSR] Herinnering termijn: ${requestId} (${which} ${timeLeft})`,
-    title: 'De termijn van een verzoek nadert',
+    title: 'De termijn van een verzoek loopt bijna af',
     complete:
       'Rond het verzoek vóór de interne termijn af. Is meer tijd echt nodig, dan kan het verzoek alleen binnen de eerste maand worden verlengd, met een schriftelijke reden.',
   },
