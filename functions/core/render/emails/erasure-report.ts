@@ -55,7 +55,7 @@ export interface ErasureReportInput extends SubjectEmailBase {
   review?: ReviewedRights;
 }
 
-/** What was erased, what was kept (legal basis, reason, until when) and who was told. */
+/** What was erased, what was kept (exception, reason, until when) and who was told. */
 export function erasureReport(input: ErasureReportInput): RenderedEmail {
   const { locale, requestId } = input;
   const t = textsFor(locale).erasureReport;
