@@ -4,6 +4,9 @@
  */
 import { html, type SafeHtml } from '../../escape.js';
 import type { VerifyOutcome } from '../../pages/verify-result.js';
+import { law } from '../../legal.js';
+
+const cite = (reference: string) => law(reference, 'en');
 
 export const pages = {
   privacyTeam: 'privacy team',
@@ -49,7 +52,7 @@ export const pages = {
   },
   downloadRevoked: {
     title: 'This package has been deleted',
-    body: (privacy: SafeHtml) => html`<p>After this package was made, you asked us to erase your personal data (Art. 17 GDPR). We have therefore deleted this package as well; this download link no longer works.</p>
+    body: (privacy: SafeHtml) => html`<p>After this package was put together, you asked us to erase your personal data (${cite('Art. 17')}). We have therefore deleted this package as well; this download link no longer works.</p>
 <p>If you have any questions, write to ${privacy}, quoting the reference from our email.</p>`,
   },
 };

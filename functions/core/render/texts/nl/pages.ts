@@ -1,5 +1,8 @@
 import type { Texts } from '../en/index.js';
 import { html } from '../../escape.js';
+import { law } from '../../legal.js';
+
+const cite = (reference: string) => law(reference, 'nl');
 
 export const pages: Texts['pages'] = {
   privacyTeam: 'privacyteam',
@@ -34,7 +37,7 @@ export const pages: Texts['pages'] = {
     locked: {
       title: 'Te veel pogingen',
       body: (privacy) =>
-        html`<p>Voor uw veiligheid is bevestigen tijdelijk geblokkeerd na te veel pogingen. Probeer het later opnieuw of schrijf naar ${privacy}.</p>`,
+        html`<p>Na te veel pogingen is bevestigen om veiligheidsredenen tijdelijk geblokkeerd. Probeer het later opnieuw of schrijf naar ${privacy}.</p>`,
     },
   },
   downloadExpired: {
@@ -44,7 +47,7 @@ export const pages: Texts['pages'] = {
   },
   downloadRevoked: {
     title: 'Dit pakket is verwijderd',
-    body: (privacy) => html`<p>U heeft ons na dit pakket verzocht uw persoonsgegevens te wissen (artikel 17 AVG). Wij hebben daarom ook dit pakket verwijderd; deze downloadlink werkt niet meer.</p>
+    body: (privacy) => html`<p>Nadat dit pakket was samengesteld, heeft u ons verzocht uw persoonsgegevens te wissen (${cite('Art. 17')}). Wij hebben daarom ook dit pakket verwijderd; deze downloadlink werkt niet meer.</p>
 <p>Heeft u vragen? Schrijf dan naar ${privacy} en vermeld het kenmerk uit onze e-mail.</p>`,
   },
 };
