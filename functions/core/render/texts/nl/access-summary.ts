@@ -61,7 +61,7 @@ export const accessSummary: Texts['accessSummary'] = {
   },
   requestRecords: {
     title: 'Dossiers van uw privacyverzoeken',
-    categories: 'Per verzoek: het e-mailadres waarvan het kwam, de rechten die u uitoefende, de data, onze beslissingen en de genomen stappen',
+    categories: 'Per verzoek: het e-mailadres waarvan het kwam, de rechten die u uitoefende, de data, onze besluiten en de genomen stappen',
     purpose: 'Om uw verzoeken af te handelen en te kunnen aantonen dat wij dat deden zoals de AVG voorschrijft (artikel 5 lid 2, 12 en 24 AVG)',
     source: 'Door u verstrekt bij het indienen van het verzoek, en door ons vastgelegd tijdens de afhandeling',
     received: 'Ontvangen',

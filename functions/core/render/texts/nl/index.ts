@@ -9,7 +9,7 @@
  * - reference: kenmerk; deadline, period: termijn ("uiterlijk op 15 juli 2026"); extend: verlengen
  * - personal data: persoonsgegevens (gegevens once it is clear); processing: verwerking
  * - access: inzage; portability: dataportabiliteit; rectification: rectificatie (the right),
- *   corrigeren (the act); restriction: beperking (van de verwerking), lift: opheffen;
+ *   corrigeren, correctie (the act); restriction: beperking (van de verwerking), lift: opheffen;
  *   objection: bezwaar (maken); withdraw consent: toestemming intrekken
  * - erase (Art. 17): wissen, gegevenswissing; delete (a package, link, record, backup, a
  *   minor's account): verwijderen; keep: bewaren; retention period: bewaartermijn
