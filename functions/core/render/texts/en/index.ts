@@ -2,6 +2,11 @@
  * Every English text a person receives, by text. Its shape is the contract of every other
  * language: `Texts` is `typeof en`, so a translation with a missing key, or an interpolation
  * with other parameters, does not compile.
+ *
+ * Style: British English in a formal register; citations through `law()` ("Art. 17(3)(b)
+ * GDPR"). "Erase" is what Art. 17 does, "delete" what happens to a package, a link, a record
+ * or a backup; a refusal "refuses", a partial grant "grants in part"; an exception is never a
+ * "legal basis" (that is the ground of processing, Art. 6).
  */
 import { accessReady } from './access-ready.js';
 import { accessSummary } from './access-summary.js';
