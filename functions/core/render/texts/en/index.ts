@@ -4,8 +4,8 @@
  * with other parameters, does not compile.
  *
  * Style: British English in a formal register; citations through `law()` ("Art. 17(3)(b)
- * GDPR"). "Erase" is what Art. 17 does, "delete" what happens to a package, a link, a record
- * or a backup; a refusal "refuses", a partial grant "grants in part"; an exception is never a
+ * GDPR"). "Erase" is what Art. 17 does, "delete" what happens to a package, a link, a record,
+ * a backup or a minor's account; a refusal "refuses", a partial grant "grants in part"; an exception is never a
  * "legal basis" (that is the ground of processing, Art. 6).
  */
 import { accessReady } from './access-ready.js';
