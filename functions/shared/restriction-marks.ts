@@ -36,13 +36,16 @@ export class RestrictionMarks {
     private readonly s3: S3Client = s3Client(),
   ) {}
 
-  /** Marks the account and its media; moves the hold out of `work/` (its lifecycle) for as long as it is restricted. Returns the held files. */
-  async apply(accountId: string, mark: RestrictionMark): Promise<number> {
+  /**
+   * Marks the account and its media; moves the hold out of `work/` (its lifecycle) for as
+   * long as it is restricted. Returns the media objects tagged and the files held.
+   */
+  async apply(accountId: string, mark: RestrictionMark): Promise<{ taggedFiles: number; heldFiles: number }> {
     await this.markAccount(accountId, mark);
-    await this.tagMedia(accountId, (tags) => [...tags.filter((tag) => tag.Key !== RESTRICTION_TAG), { Key: RESTRICTION_TAG, Value: mark.requestId }]);
+    const taggedFiles = await this.tagMedia(accountId, (tags) => [...tags.filter((tag) => tag.Key !== RESTRICTION_TAG), { Key: RESTRICTION_TAG, Value: mark.requestId }]);
     const work = exportKeys.work(mark.requestId);
     const held = restrictedHoldPrefix(mark.requestId);
-    return forEachLimit(this.keysUnder(this.places.exportBucket, work), PARALLEL, async (key) => {
+    const heldFiles = await forEachLimit(this.keysUnder(this.places.exportBucket, work), PARALLEL, async (key) => {
       await this.s3.send(
         new CopyObjectCommand({
           Bucket: this.places.exportBucket,
@@ -51,6 +54,7 @@ export class RestrictionMarks {
         }),
       );
     });
+    return { taggedFiles, heldFiles };
   }
 
   /** Removes the marks and deletes the held copy: the data's own retention applies again. */
@@ -92,12 +96,12 @@ export class RestrictionMarks {
     } while (start);
   }
 
-  /** Rewrites the tag set of each media object of the account, keeping the tags Kiara set. */
-  private async tagMedia(accountId: string, retag: (tags: Tag[]) => Tag[]) {
+  /** Rewrites the tag set of each media object of the account, keeping the tags Kiara set; returns how many. */
+  private async tagMedia(accountId: string, retag: (tags: Tag[]) => Tag[]): Promise<number> {
     const location = storeById('media').location;
     if (location.kind !== 's3') throw new Error('the media store is an S3 prefix');
     const Bucket = this.places.mediaBucket;
-    await forEachLimit(this.keysUnder(Bucket, `${location.keyPrefix}${accountId}/`), PARALLEL, async (Key) => {
+    return forEachLimit(this.keysUnder(Bucket, `${location.keyPrefix}${accountId}/`), PARALLEL, async (Key) => {
       const { TagSet = [] } = await this.s3.send(new GetObjectTaggingCommand({ Bucket, Key }));
       await this.s3.send(new PutObjectTaggingCommand({ Bucket, Key, Tagging: { TagSet: retag(TagSet) } }));
     });

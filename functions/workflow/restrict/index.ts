@@ -1,3 +1,7 @@
+import { readStoreResults } from '../../connectors/progress.js';
+import { storeById } from '../../core/inventory/index.js';
+import { ages } from '../../core/plan/plan.js';
+import type { HeldStore } from '../../core/request/model.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
@@ -26,9 +30,13 @@ export function createHandler(env: Record<string, string>) {
     const accountId = request.subject?.accountId;
     if (!accountId) throw new Error(`Request ${request.requestId}: a restriction needs the subject's account`);
     const since = new Date().toISOString();
-    const heldFiles = await marks.apply(accountId, { requestId: request.requestId, since });
-    await repo.update(request.requestId, { restriction: { status: 'active', accountId, since, heldFiles } });
-    await repo.audit(request.requestId, { type: 'restriction_applied', actor: 'workflow', details: { heldFiles } });
+    // Read before the copy: the hold's results are all the collect results there are until the rounds after this step.
+    const heldStores: HeldStore[] = (await readStoreResults(config.REQUESTS_TABLE, request.requestId))
+      .filter((result) => result.action === 'collect' && result.items > 0 && ages(storeById(result.storeId)))
+      .map(({ storeId, items }) => ({ storeId, items }));
+    const { taggedFiles, heldFiles } = await marks.apply(accountId, { requestId: request.requestId, since });
+    await repo.update(request.requestId, { restriction: { status: 'active', accountId, since, heldFiles, heldStores, taggedFiles } });
+    await repo.audit(request.requestId, { type: 'restriction_applied', actor: 'workflow', details: { heldFiles, taggedFiles } });
   });
 }
 

@@ -1,13 +1,16 @@
 import { CORRECTABLE_FIELDS, type CorrectableField, type CorrectionValue } from '../../inventory/correctable-fields.js';
+import { STORES } from '../../inventory/index.js';
 import type { Recipient, Right } from '../../inventory/types.js';
 import type { RightDecisionKind, RightDecisions } from '../../request/decisions.js';
 import { isOutcomeRight, needsStatement } from '../../request/model.js';
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
 import { law } from '../legal.js';
+import { formatCount } from '../numbers.js';
 import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { orderedRights, rightArticle, rightName, rightsPhrase } from '../rights.js';
+import { resolveStore, storeCount, type Inventory } from '../stores.js';
 import type { IsoInstant, Locale, Localized, RenderedEmail, SubjectEmailBase } from '../types.js';
 import { informedBlocks, remedyBlocks, subjectFooter, subjectReference } from './common.js';
 
@@ -26,6 +29,19 @@ export interface RightsOutcomeInput extends SubjectEmailBase {
   corrections?: readonly { field: CorrectableField; from: CorrectionValue; to: CorrectionValue }[];
   /** The recipients told of the corrections (Art. 19); omitted or empty = no such sentence. */
   notifiedRecipients?: readonly Pick<Recipient, 'name' | 'category'>[];
+  /** What the restriction put in place (Art. 18); required when the reply answers a restriction. */
+  restriction?: RestrictionFacts;
+}
+
+/** A restriction as the Restrict step recorded it and NotifyRestriction notified it: counts and names, no values. */
+export interface RestrictionFacts {
+  /** The account's media objects that carry the restriction tag. */
+  taggedFiles: number;
+  /** The stores whose data ages out that the held copy keeps, with their counts. */
+  held: readonly { storeId: string; itemCount: number }[];
+  /** The recipients whose restriction notice went out (Art. 19); empty = none. */
+  notifiedRecipients: readonly Pick<Recipient, 'name' | 'category'>[];
+  inventory?: Inventory;
 }
 
 const VALUE_WORDS: Record<string, Localized> = {
@@ -49,6 +65,94 @@ function correctionItems(corrections: NonNullable<RightsOutcomeInput['correction
       ? `${spec.label.nl}: gecorrigeerd (om veiligheidsredenen herhalen wij het niet in dit bericht)`
       : `${spec.label.en}: corrected (for your security we do not repeat it in this message)`;
   });
+}
+
+/** "Up to 30 days" → "up to 30 days" inside a sentence; an acronym ("API keys", "IP addresses") stays. */
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
+/**
+ * What a restriction put in place, as the record says (Art. 12(3)): the data it covers by
+ * category, how it is marked, the held copy of what ages out and until when, and the
+ * recipients told of it (Art. 19) or that none were.
+ */
+function restrictionBlocks(facts: RestrictionFacts, locale: Locale): Block[] {
+  const nl = locale === 'nl';
+  const inventory = facts.inventory ?? STORES;
+  const held = facts.held.map(({ storeId, itemCount }) => {
+    const store = resolveStore(storeId, inventory);
+    const kept = lowerFirst(store.retention.description[locale]);
+    return nl
+      ? `${store.title.nl}: ${storeCount(store, itemCount, locale)} (normaal bewaard: ${kept})`
+      : `${store.title.en}: ${storeCount(store, itemCount, locale)} (normally kept: ${kept})`;
+  });
+  const files = formatCount(facts.taggedFiles, 'file', locale);
+  return [
+    { kind: 'heading', text: nl ? 'Wat is beperkt' : 'What is restricted' },
+    {
+      kind: 'paragraph',
+      text: nl ? 'De beperking geldt voor alle gegevens van uw Kiara-account, in deze categorieën:' : 'The restriction covers all data of your Kiara account, in these categories:',
+    },
+    { kind: 'list', items: inventory.map((store) => `${store.title[locale]}: ${lowerFirst(store.categories[locale])}`) },
+    { kind: 'paragraph', text: nl ? 'Zo hebben wij dat vastgelegd:' : 'This is how we marked it:' },
+    {
+      kind: 'list',
+      items: [
+        nl
+          ? 'Uw account heeft een markering van beperking, die de diensten van Kiara controleren voordat zij uw gegevens gebruiken.'
+          : 'Your account carries a restriction mark, which Kiara’s services check before they use any of your data.',
+        facts.taggedFiles > 0
+          ? nl
+            ? `Ook elk van uw bestanden hebben wij als beperkt gemarkeerd (${files}).`
+            : `We also marked each of your files as restricted (${files}).`
+          : nl
+            ? 'Er waren geen bestanden van u om te markeren.'
+            : 'There were no files of yours to mark.',
+      ],
+    },
+    { kind: 'heading', text: nl ? 'De kopie die wij bewaren' : 'The copy we keep' },
+    ...(held.length > 0
+      ? ([
+          {
+            kind: 'paragraph',
+            text: nl
+              ? 'Een deel van uw gegevens wordt normaal gesproken automatisch verwijderd aan het einde van de bewaartermijn. Zodat die gegevens tijdens de beperking niet verloren gaan, bewaren wij er een versleutelde kopie van totdat wij de beperking opheffen:'
+              : 'Part of your data is normally deleted automatically at the end of its retention period. So that this data is not lost while the restriction is in place, we keep an encrypted copy of it until we lift the restriction:',
+          },
+          { kind: 'list', items: held },
+          {
+            kind: 'paragraph',
+            text: nl
+              ? 'Wanneer wij de beperking opheffen, verwijderen wij deze kopie; gegevens waarvan de bewaartermijn dan verstreken is, worden daarna niet langer bewaard.'
+              : 'When we lift the restriction, we delete this copy; data whose retention period has passed by then is no longer kept.',
+          },
+        ] satisfies Block[])
+      : [
+          {
+            kind: 'paragraph',
+            text: nl
+              ? 'Wij bewaren geen gegevens van u die na een bewaartermijn automatisch worden verwijderd; een aparte kopie is daarom niet nodig.'
+              : 'We hold none of your data that is deleted automatically after a retention period, so we keep no separate copy.',
+          } satisfies Block,
+        ]),
+    ...(facts.notifiedRecipients.length > 0
+      ? ([
+          {
+            kind: 'paragraph',
+            text: nl
+              ? `Wij hebben de ontvangers van uw gegevens op de hoogte gebracht van de beperking (${law('Art. 19', locale)}):`
+              : `We have notified the recipients of your data of the restriction (${law('Art. 19', locale)}):`,
+          },
+          { kind: 'list', items: facts.notifiedRecipients.map((recipient) => `${recipient.name} (${recipient.category[locale]})`) },
+        ] satisfies Block[])
+      : [
+          {
+            kind: 'paragraph',
+            text: nl
+              ? `Wij hebben geen ontvangers van uw gegevens op de hoogte gebracht van de beperking (${law('Art. 19', locale)}).`
+              : `We have not notified any recipient of your data of the restriction (${law('Art. 19', locale)}).`,
+          } satisfies Block,
+        ]),
+  ];
 }
 
 /** The fixed legal sentence of each right (gdpr-rules.md §4). */
@@ -95,6 +199,9 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
   if (!outcome && answered.some(needsStatement)) {
     throw new RenderInputError('The reply to rectification, restriction or objection states what was done');
   }
+  if (answered.includes('restriction') && !input.restriction) {
+    throw new RenderInputError('The reply to a restriction states what was put in place');
+  }
   const others = rights.filter((right) => !isOutcomeRight(right));
   const received = formatInstantDate(input.receivedAt, locale);
   const title = nl ? 'Wat wij met uw privacyverzoek hebben gedaan' : 'Action taken on your privacy request';
@@ -124,6 +231,7 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
         { kind: 'list', items: correctionItems(input.corrections, locale) },
       );
     }
+    if (right === 'restriction') blocks.push(...restrictionBlocks(input.restriction!, locale));
   }
   blocks.push(...informedBlocks(input.notifiedRecipients ?? [], { en: 'the correction', nl: 'de correctie' }, locale));
   if (others.length > 0) {
