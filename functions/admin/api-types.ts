@@ -74,6 +74,8 @@ export interface RequestDetail extends Summary {
   /** Per right of the request that touches stores, the stores a partial grant may keep (`keep`), with their titles. */
   keepable: Partial<Record<Right, { storeId: string; title: string }[]>>;
   outcome: Outcome | null;
+  /** The restriction this request put in place (Art. 18), active or lifted; null when none. */
+  restriction: Restriction | null;
   /** Whether an extension is still possible now, and if not why. */
   extendable: CanExtendResult;
   subjectFound: boolean | null;
