@@ -2,6 +2,7 @@ import { GetObjectCommand, GetObjectTaggingCommand, ListObjectsV2Command } from 
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECIPIENTS, STORES } from '../../functions/core/inventory/index.js';
+import { executionArnOf } from '../../functions/core/request/executions.js';
 import { RESTRICTION_ATTRIBUTE, RESTRICTION_TAG, restrictedHoldPrefix } from '../../functions/core/restriction/marks.js';
 import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
@@ -10,6 +11,7 @@ import { onLocalStack, startEmbedded, type DsrTarget, type Mail } from './target
 
 const [ada] = DEMO_USERS as [typeof DEMO_USERS[0]];
 const DAY_MS = 86_400_000;
+const MEDIA_PAGE_SIZE = 2;
 const CONTACTS = { hosting: 'privacy@hosting.example', email: 'dpo@mail-provider.example' };
 
 /**
@@ -22,7 +24,8 @@ let target: DsrTarget;
 let flow: ReturnType<typeof journey>;
 
 beforeAll(async () => {
-  target = await startEmbedded({ expirySweepMs: 0, stackProps: { recipientContacts: CONTACTS } });
+  // Two media objects per Restrict invocation: Ada's files take several pages.
+  target = await startEmbedded({ expirySweepMs: 0, stackProps: { recipientContacts: CONTACTS, restrictionMediaPageSize: MEDIA_PAGE_SIZE } });
   flow = journey(target);
 });
 afterAll(async () => target?.stop());
@@ -92,6 +95,17 @@ describe.skipIf(onLocalStack).sequential('an approved restriction', () => {
     const tags = await mediaTags();
     expect(tags.length).toBeGreaterThan(0);
     for (const tagSet of tags) expect(tagSet).toContainEqual({ Key: RESTRICTION_TAG, Value: requestId });
+  });
+
+  it('tags the media a page an invocation, the workflow looping on the step’s cursor', async () => {
+    const media = (await mediaTags()).length;
+    expect(media).toBeGreaterThan(MEDIA_PAGE_SIZE);
+    const { stepFunctions } = target.local!.runtime;
+    const { events } = stepFunctions.getExecutionHistory(executionArnOf(target.resources.workflowArn, requestId), { maxResults: 1000 });
+    const restricts = events.filter((event) => event.type === 'TaskStateEntered' && (event.stateEnteredEventDetails as { name: string }).name === 'Restrict');
+    expect(restricts).toHaveLength(Math.ceil(media / MEDIA_PAGE_SIZE));
+    const listed = await flow.api.admin('/restrictions');
+    expect(listed.body.items.find((item: { requestId: string }) => item.requestId === requestId)?.taggedFiles).toBe(media);
   });
 
   it('notifies each recipient with a contact once, by account id and never the address', () => {
