@@ -23,11 +23,11 @@ export const rightsOutcome: Texts['rightsOutcome'] = {
     covers: 'De beperking geldt voor alle gegevens van uw Kiara-account, in deze categorieën:',
     howMarked: 'Zo hebben wij dat vastgelegd:',
     accountMarked: 'Uw account heeft een markering van beperking, die de diensten van Kiara controleren voordat zij uw gegevens gebruiken.',
-    filesMarked: (files) => `Ook elk van uw bestanden hebben wij als beperkt gemarkeerd (${files}).`,
+    filesMarked: (files) => `Wij hebben ook elk van uw bestanden als beperkt gemarkeerd (${files}).`,
     noFiles: 'Er waren geen bestanden van u om te markeren.',
     copyHeading: 'De kopie die wij bewaren',
     copyKept:
-      'Een deel van uw gegevens wordt normaal gesproken automatisch verwijderd aan het einde van de bewaartermijn. Zodat die gegevens tijdens de beperking niet verloren gaan, bewaren wij er een versleutelde kopie van totdat wij de beperking opheffen:',
+      'Een deel van uw gegevens wordt normaal gesproken automatisch verwijderd aan het einde van de bewaartermijn. Om te voorkomen dat die gegevens tijdens de beperking verloren gaan, bewaren wij er een versleutelde kopie van totdat wij de beperking opheffen:',
     heldStore: (store, count, kept) => `${store}: ${count} (normaal bewaard: ${kept})`,
     copyDeleted: 'Wanneer wij de beperking opheffen, verwijderen wij deze kopie; gegevens waarvan de bewaartermijn dan verstreken is, worden daarna niet langer bewaard.',
     noCopy: 'Wij bewaren geen gegevens van u die na een bewaartermijn automatisch worden verwijderd; een aparte kopie is daarom niet nodig.',
