@@ -1,7 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
-import { StoreUnavailableError } from '../../functions/connectors/errors.js';
 import type { StoreStepResult } from '../../functions/store/contract.js';
 import { createHandler } from '../../functions/store/index.js';
 import { seedDemoData, type DemoStores, type DemoUser } from '../../lib/demo/index.js';
@@ -12,9 +11,6 @@ import { compareSides, runSide, type Side } from './side.js';
 type StoreId = 'usage-logs' | 'media';
 type Action = 'collect' | 'erase';
 type Run = (user: DemoUser) => Promise<{ items: number; invocations: number }>;
-
-/** As the store round's Retry of StoreUnavailableError (maxAttempts), over one run. */
-const STORE_RETRIES = 3;
 
 /**
  * Calls a store's Lambda the way the state machine's loop does, until it reports done. A
@@ -43,23 +39,14 @@ export async function runConnector(
   });
   let items = 0;
   let invocations = 0;
-  let retries = 0;
   let cursor: string | null = null;
-  for (;;) {
-    invocations += 1;
-    let result: StoreStepResult;
-    try {
-      result = await handler({ requestId, action, cursor }, lambdaContext(budgetMs));
-    } catch (error) {
-      // An invocation that overran its budget (a loaded machine): the store round retries it
-      // with the same cursor (lib/constructs/store-work.ts, STORE_RETRY), at once here.
-      if (!(error instanceof StoreUnavailableError) || ++retries > STORE_RETRIES) throw error;
-      continue;
-    }
+  do {
+    const result: StoreStepResult = await handler({ requestId, action, cursor }, lambdaContext(budgetMs));
     items += result.items;
+    invocations += 1;
     cursor = result.cursor;
-    if (!cursor) return { items, invocations };
-  }
+  } while (cursor);
+  return { items, invocations };
 }
 
 /** (a)-(d): the connectors through the store Lambda against bare SDK loops doing the same work. */
