@@ -32,14 +32,14 @@ export function nextWatchPoint(
 
 /**
  * A request's deadline watch as it starts: the first point already computed, so the watch
- * begins in its Wait and is billed one transition until it first wakes. Undefined when
- * there is nothing to watch (a closed request).
+ * begins in its Wait and is billed one transition until it first wakes.
  */
 export interface WatchStart {
   readonly requestId: string;
   readonly next: { readonly done: false; readonly point: ReminderPoint };
 }
 
+/** The watch's input for `request`; undefined when there is nothing to watch (a closed request). */
 export function watchStart(request: WatchedRequest & Pick<DsrRequestRecord, 'requestId'>, settings: WatchSettings): WatchStart | undefined {
   const point = nextWatchPoint(request, null, settings);
   return point && { requestId: request.requestId, next: { done: false, point } };
