@@ -169,6 +169,8 @@ export class DsrStack extends Stack {
           workflow: workflow.stateMachine,
           watch: watch.stateMachine,
           requestIdKey: api.requestIdKey,
+          teamApi: api.admin,
+          erasure: steps.erasePackages,
           privacyAddress: props.privacyAddress,
           // A message outlives the record it belongs to by at most a year.
           retentionYears: retention.years + 1,

@@ -1,10 +1,9 @@
-import { createTransport } from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { captureLogsOfFile } from '../functions/shared/capture-logs.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
-import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
 import { readMailbox } from '../../lib/local-runtime/mailbox.js';
 import { journeyOn } from './journey.js';
+import { smtpOn } from './smtp.js';
 import { eventually, startEmbedded } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
@@ -14,29 +13,9 @@ vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 });
 
-// The SMTP listener stands in for SES inbound, which LocalStack's community edition lacks.
 const logs = captureLogsOfFile();
 const session = journeyOn(startEmbedded);
-let smtp: ReturnType<typeof createTransport>;
-beforeAll(() => {
-  smtp = createTransport({ host: '127.0.0.1', port: session.target.local!.smtpPort, secure: false, ignoreTLS: true });
-});
-afterAll(() => smtp?.close());
-
-/** Sends real SMTP mail to the privacy address (or another). */
-function send(mail: {
-  from: string;
-  subject: string;
-  text?: string;
-  to?: string;
-  messageId?: string;
-  inReplyTo?: string;
-  references?: string[];
-  html?: string;
-  attachments?: { filename: string; content: Buffer }[];
-}) {
-  return smtp.sendMail({ to: DEFAULT_PRIVACY_ADDRESS, ...mail });
-}
+const { send } = smtpOn(session);
 
 /** Email requests in the admin queue, newest first; details of each. */
 async function emailRequests(): Promise<any[]> {

@@ -1,8 +1,11 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { mailObjectKeys } from '../../core/mail/attachments.js';
+import type { DsrRequestRecord } from '../../core/request/model.js';
 import { s3Client } from '../../shared/aws-clients.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
+import { DynamoMessagesRepo } from '../../shared/messages-repo.js';
 import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { erasePackagesContract, type ErasePackagesEvent } from './contract.js';
 
@@ -10,18 +13,44 @@ import { erasePackagesContract, type ErasePackagesEvent } from './contract.js';
  * After an erasure: deletes the packages of the person's earlier access and portability
  * requests from the export bucket (every erased store would otherwise live on there, media
  * included, until the lifecycle rule) and revokes their download links, which read the
- * revocation from the earlier request. Idempotent: a package already revoked is skipped,
- * and deleting a missing object succeeds.
+ * revocation from the earlier request; and deletes the mail the person sent to the privacy
+ * address for this request and the earlier ones (raw messages and their attachments, which
+ * may hold copies of documents), which the inbound-mail bucket would otherwise keep for
+ * years. The records keep the message text, as the record of the request. Idempotent: a
+ * package already revoked or mail already erased is skipped, and deleting a missing object
+ * succeeds.
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(erasePackagesContract, env);
   const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
+  const messages = new DynamoMessagesRepo(config.REQUESTS_TABLE);
+  const { INBOUND_MAIL_BUCKET: mailBucket, INBOUND_MAIL_PREFIX: mailPrefix } = config;
+
+  /**
+   * Deletes a request's received mail (none where no mailbox is deployed) and marks the
+   * record; the number of objects. Mail an earlier erasure deleted is skipped; a retry of
+   * this one deletes again (a missing object is no error), so its audit counts stay whole.
+   */
+  async function eraseReceivedMail(record: DsrRequestRecord, byRequestId: string): Promise<number> {
+    const erasedBefore = record.receivedMailErased;
+    if (!mailBucket || mailPrefix === undefined || (erasedBefore && erasedBefore.byRequestId !== byRequestId)) return 0;
+    const mails = [...(record.mail ? [record.mail] : []), ...(await messages.list(record.requestId))];
+    const keys = mails.flatMap((mail) => mailObjectKeys(mailPrefix, mail));
+    for (const key of keys) await s3Client().send(new DeleteObjectCommand({ Bucket: mailBucket, Key: key }));
+    if (keys.length > 0 && !erasedBefore) await repo.update(record.requestId, { receivedMailErased: { at: new Date().toISOString(), byRequestId } });
+    return keys.length;
+  }
 
   return stepHandler('erase-packages', async (event: ErasePackagesEvent) => {
     const request = await repo.get(event.requestId);
     const erased: string[] = [];
+    const mailErased: string[] = [];
+    let mailObjects = 0;
     for (const earlierId of request.subject?.earlierRequestIds ?? []) {
       const earlier = await repo.get(earlierId);
+      const objects = await eraseReceivedMail(earlier, request.requestId);
+      if (objects > 0) mailErased.push(earlierId);
+      mailObjects += objects;
       if (!earlier.package) continue;
       erased.push(earlierId);
       if (earlier.packageRevoked) continue;
@@ -31,6 +60,12 @@ export function createHandler(env: Record<string, string>) {
     }
     await repo.update(request.requestId, { erasedPackages: erased });
     await repo.auditOnce(request.requestId, { type: 'earlier_packages_erased', actor: 'workflow', details: { requestIds: erased } });
+    const objects = await eraseReceivedMail(request, request.requestId);
+    if (objects > 0) mailErased.push(request.requestId);
+    mailObjects += objects;
+    if (mailErased.length > 0) {
+      await repo.auditOnce(request.requestId, { type: 'received_mail_erased', actor: 'workflow', details: { requestIds: mailErased, objects: mailObjects } });
+    }
   });
 }
 
