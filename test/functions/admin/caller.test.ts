@@ -16,7 +16,7 @@ describe('who may call the admin routes', () => {
   });
 
   it('refuses a signed-in user outside the privacy-team group: 403 forbidden', async () => {
-    for (const claims of [{ sub: 'u2', email: 'bob@kiara-api.com', 'cognito:groups': 'support' }, { sub: 'u3', email: 'eve@kiara-api.com' }, { 'cognito:groups': 'privacy-team-readers' }]) {
+    for (const claims of [{ sub: 'u2', email: 'bob@kiara-api.com', 'cognito:groups': 'support' }, { sub: 'u3', email: 'eve@kiara-api.com' }, { 'cognito:groups': 'privacy-team-readers' }] as Record<string, string>[]) {
       await expect(adminCaller(call(claims), {})).rejects.toMatchObject({ status: 403, code: 'forbidden' });
     }
   });
