@@ -1,7 +1,7 @@
 import { openActionDialog, textArea } from './dialogs.js';
 import { h, toast, uid, type Child } from './dom.js';
 import { formatBytes, formatInstant, label, RIGHT_LABELS } from './format.js';
-import type { AttachmentNotStored, MailAttachment } from '../../functions/core/mail/attachments.js';
+import { MAX_STORED_ATTACHMENT_BYTES, MAX_STORED_ATTACHMENTS, type AttachmentNotStored, type MailAttachment } from '../../functions/core/mail/attachments.js';
 import type { MailFlag, VerdictStatus } from '../../functions/core/mail/receipt.js';
 import { DISMISSABLE_STEPS, isStepIn } from '../../functions/core/request/model.js';
 import type { AttachmentLink, Detail, MailFacts, ReceivedMessage } from './types.js';
@@ -32,8 +32,8 @@ const FLAG_LABELS: Record<MailFlag, string> = {
   oversized: 'Larger than 10 MB: not read',
 };
 const NOT_STORED_LABELS: Record<AttachmentNotStored, string> = {
-  count_limit: 'not stored: more than 20 attachments',
-  size_limit: 'not stored: over 10 MB of attachments',
+  count_limit: `not stored: more than ${MAX_STORED_ATTACHMENTS} attachments`,
+  size_limit: `not stored: over ${MAX_STORED_ATTACHMENT_BYTES / 1024 / 1024} MB of attachments`,
   virus: 'not stored: virus found',
 };
 

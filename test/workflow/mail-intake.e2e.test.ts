@@ -181,6 +181,22 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     expect((await session.flow.detail(request.requestId)).status).toBe('dismissed');
   });
 
+  it('rate-limits a flood from one sender like the webhook: the eleventh new mail within the hour is not filed and gets no acknowledgement', async () => {
+    const flooder = 'flood@example.org';
+    for (let n = 1; n <= 11; n++) await send({ from: flooder, subject: `Flood ${n}`, text: `Request number ${n}.` });
+    const filed = async () => (await emailRequests()).filter((r) => r.contactEmail === flooder);
+    // Deliveries run concurrently, so any one of the eleven may be the one refused.
+    await eventually(async () => (logs.lines.some((line) => line.includes('mail rate-limited')) ? true : undefined), 'the rate-limit warning');
+    await eventually(async () => ((await filed()).length === 10 ? true : undefined), 'ten requests from the flooding sender');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await filed()).toHaveLength(10);
+    const acknowledged = await eventually(async () => {
+      const acks = (await session.target.mail()).filter((m) => m.to.includes(flooder) && /received your privacy request/.test(m.subject));
+      return acks.length >= 10 ? acks : undefined;
+    }, 'the ten acknowledgements');
+    expect(acknowledged).toHaveLength(10);
+  });
+
   it('logs no address, subject, body or attachment name', () => {
     expect(logs.lines.some((line) => line.includes('mail accepted'))).toBe(true);
     expect(logs.lines.some((line) => line.includes('mail joined its request'))).toBe(true);
