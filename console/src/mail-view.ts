@@ -81,6 +81,9 @@ function message(mail: MailFacts | ReceivedMessage, headingLevel: 'h3' | 'h4', e
     mail.attachments.length
       ? h('ul', { class: 'attachments', 'aria-label': 'Attachments' }, ...mail.attachments.map((a) => attachmentItem(a, mail.mailId, erased, download)))
       : null,
+    mail.attachmentsNotListed
+      ? h('p', { class: 'hint' }, `And ${mail.attachmentsNotListed} more attachments, not listed or stored (only in the raw message).`)
+      : null,
   ];
 }
 

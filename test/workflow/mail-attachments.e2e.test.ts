@@ -168,6 +168,16 @@ describe.sequential('attachments of mail to the privacy address (real SMTP)', ()
     expect(refused.body.error.code).toBe('attachment_not_found');
   });
 
+  it('files a mail with more attachments than a record can list: the first 100 listed, the others counted', async () => {
+    // Names of 240 characters: listing all 1,500 would make the request item larger than DynamoDB's 400 KB.
+    const flood = Array.from({ length: 1500 }, (_, n) => ({ filename: `${String(n + 1).padStart(4, '0')}${'x'.repeat(236)}.txt`, content: Buffer.from('x'), contentType: 'text/plain' }));
+    await send({ from: ada.email, subject: 'Heel veel bijlagen', text: 'Zie bijlagen.', attachments: flood });
+    const request = await requestWithSubject('Heel veel bijlagen');
+    expect(request.mail.attachments).toHaveLength(100);
+    expect(request.mail.attachments[99]).toMatchObject({ part: 100, notStored: 'count_limit' });
+    expect(request.mail.attachmentsNotListed).toBe(1400);
+  });
+
   it('stores the attachments of a reply that joins a request, downloadable under the reply’s mail id', async () => {
     const [ack] = (await session.flow.mailsFor(bramRequest.requestId)).filter((m) => /received your privacy request/.test(m.subject));
     await send({ from: bram.email, subject: `Re: ${ack!.subject}`, text: 'Nog een bijlage.', attachments: [{ filename: 'rijbewijs.pdf', content: PDF, contentType: 'application/pdf' }] });

@@ -14,6 +14,13 @@ export const MAX_STORED_ATTACHMENTS = 20;
  */
 export const MAX_STORED_ATTACHMENT_BYTES = MAX_MAIL_BYTES;
 
+/**
+ * Most attachments of one mail listed on its record; the others are only counted. With
+ * names of up to MAX_NAME_CHARS, 100 entries stay far below DynamoDB's 400 KB item limit,
+ * which a mail with thousands of parts would pass (and then could not be filed at all).
+ */
+export const MAX_LISTED_ATTACHMENTS = 100;
+
 /** Longest attachment name kept on the record; a longer one is cut. */
 const MAX_NAME_CHARS = 255;
 
@@ -56,16 +63,17 @@ export function storedContentType(declared: string): string {
 /**
  * Which attachments of a mail are stored, in message order: none of a mail with a virus
  * verdict; otherwise the first MAX_STORED_ATTACHMENTS that fit in MAX_STORED_ATTACHMENT_BYTES
- * together. Every attachment is listed; one not stored says why.
+ * together. The first MAX_LISTED_ATTACHMENTS are listed, one not stored saying why; the
+ * others are counted (`notListed`).
  */
 export function planAttachments(
   read: readonly ReadAttachment[],
   where: { mailPrefix: string; mailId: string; verdicts: MailVerdicts },
-): { listed: MailAttachment[]; writes: AttachmentWrite[] } {
+): { listed: MailAttachment[]; notListed: number; writes: AttachmentWrite[] } {
   const listed: MailAttachment[] = [];
   const writes: AttachmentWrite[] = [];
   let storedBytes = 0;
-  read.forEach((attachment, index) => {
+  read.slice(0, MAX_LISTED_ATTACHMENTS).forEach((attachment, index) => {
     const part = index + 1;
     const bytes = attachment.content.byteLength;
     const contentType = storedContentType(attachment.contentType);
@@ -86,7 +94,7 @@ export function planAttachments(
     listed.push(entry);
     writes.push({ key: attachmentKey(where.mailPrefix, where.mailId, part), contentType, content: attachment.content });
   });
-  return { listed, writes };
+  return { listed, notListed: Math.max(0, read.length - MAX_LISTED_ATTACHMENTS), writes };
 }
 
 /**

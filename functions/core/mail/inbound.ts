@@ -66,6 +66,7 @@ export function planMail(mail: InboundMail): MailPlan {
       text: content?.text,
       htmlOnly: content?.htmlOnly,
       attachments: attachments.listed,
+      ...(attachments.notListed > 0 ? { attachmentsNotListed: attachments.notListed } : {}),
     },
     attachmentWrites: attachments.writes,
     held,

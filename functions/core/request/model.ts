@@ -135,6 +135,8 @@ export interface MailFacts {
   text?: string;
   htmlOnly?: boolean;
   attachments: MailAttachment[];
+  /** Attachments beyond MAX_LISTED_ATTACHMENTS: counted, not listed (only the raw message has them). */
+  attachmentsNotListed?: number;
 }
 
 export interface DsrRequestRecord {

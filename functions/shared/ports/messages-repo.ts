@@ -25,4 +25,5 @@ export interface ReceivedMessage {
   text?: string;
   htmlOnly?: boolean;
   attachments: MailAttachment[];
+  attachmentsNotListed?: number;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   downloadDisposition,
+  MAX_LISTED_ATTACHMENTS,
   MAX_STORED_ATTACHMENT_BYTES,
   MAX_STORED_ATTACHMENTS,
   planAttachments,
@@ -41,6 +42,16 @@ describe('which attachments of a mail are stored', () => {
       { part: 21, name: 'scan-20.jpg', contentType: 'image/jpeg', bytes: 1, notStored: 'count_limit' },
       { part: 22, name: 'scan-21.jpg', contentType: 'image/jpeg', bytes: 1, notStored: 'count_limit' },
     ]);
+  });
+
+  it(`lists at most ${MAX_LISTED_ATTACHMENTS} and counts the others, so the record stays within DynamoDB's item limit`, () => {
+    const many = Array.from({ length: MAX_LISTED_ATTACHMENTS + 400 }, (_, n) => attachment(`${n}`.padEnd(1000, 'x'), 1));
+    const { listed, notListed, writes } = planAttachments(many, where);
+    expect(listed).toHaveLength(MAX_LISTED_ATTACHMENTS);
+    expect(notListed).toBe(400);
+    expect(writes).toHaveLength(MAX_STORED_ATTACHMENTS);
+    expect(new TextEncoder().encode(JSON.stringify(listed)).byteLength).toBeLessThan(100_000);
+    expect(planAttachments([attachment('a.pdf', 1)], where).notListed).toBe(0);
   });
 
   it('stores attachments while they fit in the size limit together; one that does not is listed as not stored (size_limit)', () => {
