@@ -170,7 +170,7 @@ export class DsrStack extends Stack {
           watch: watch.stateMachine,
           requestIdKey: api.requestIdKey,
           teamApi: api.admin,
-          erasure: steps.erasePackages,
+          mailErasers: [steps.erasePackages, steps.close],
           privacyAddress: props.privacyAddress,
           // A message outlives the record it belongs to by at most a year.
           retentionYears: retention.years + 1,

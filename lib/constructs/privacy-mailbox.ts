@@ -33,8 +33,11 @@ export interface PrivacyMailboxProps {
   requestIdKey: ISecret;
   /** The admin API's function: it presigns the privacy team's downloads of stored attachments. */
   teamApi: DsrFunction;
-  /** The workflow step that follows an erasure (ErasePackages): it deletes the person's received mail. */
-  erasure: DsrFunction;
+  /**
+   * The workflow steps that delete a person's received mail: ErasePackages after an
+   * erasure, Close after an erasure request that found no data.
+   */
+  mailErasers: readonly DsrFunction[];
   /** @default privacy@kiara-api.com */
   privacyAddress?: string;
   /** Years the raw messages are kept (S3 lifecycle, counted from receipt). @default 6 */
@@ -104,7 +107,7 @@ export class PrivacyMailbox extends Construct {
     });
     this.grantIntake(table);
     this.grantAttachmentDownloads(props.teamApi);
-    this.grantMailErasure(props.erasure);
+    for (const fn of props.mailErasers) this.grantMailErasure(fn);
     props.workflow.grantStartExecution(this.intake);
     props.watch.grantStartExecution(this.intake);
     props.requestIdKey.grantRead(this.intake);
@@ -184,13 +187,13 @@ export class PrivacyMailbox extends Construct {
     for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
   }
 
-  /** After an erasure, the person's received mail and its attachments are deleted: delete on inbound/ only. */
+  /** An erasure deletes the person's received mail and its attachments: delete on inbound/ only. */
   private grantMailErasure(fn: DsrFunction) {
     this.tellWhereMailIs(fn);
     this.bucket.grantDelete(fn, `${INBOUND_PREFIX}*`);
     acknowledgeWildcards(
       fn,
-      'After an erasure, deletes the person\'s received messages and their attachments: keys are per SES message id under inbound/, so the grant is on <bucket>/inbound/*; s3:DeleteObject* is the CDK bucket grant\'s action group, on this bucket only.',
+      'An erasure deletes the person\'s received messages and their attachments (ErasePackages; Close when the erasure request found no data): keys are per SES message id under inbound/, so the grant is on <bucket>/inbound/*; s3:DeleteObject* is the CDK bucket grant\'s action group, on this bucket only.',
       [wildcardResource(this, this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)), wildcardAction('s3:DeleteObject*')],
     );
   }

@@ -148,12 +148,23 @@ describe('the privacy mailbox (SES receipt)', () => {
     expect(admin.Properties.Environment.Variables).toMatchObject({ INBOUND_MAIL_BUCKET: { Ref: bucketId }, INBOUND_MAIL_PREFIX: 'inbound/' });
   });
 
-  it('lets the step after an erasure (ErasePackages) delete inbound/ of the bucket: the person’s mail and attachments; nothing else there', () => {
-    const erase = functionOf('functions/workflow/erase-packages/index.ts');
-    const s3 = roleStatements(erase).filter((s) => JSON.stringify(s.Resource).includes(bucketId));
-    expect(s3.flatMap((s) => list(s.Action))).toEqual(['s3:DeleteObject*']);
-    expect(s3.flatMap(objectPatterns)).toEqual(['/inbound/*']);
-    expect(erase.Properties.Environment.Variables).toMatchObject({ INBOUND_MAIL_BUCKET: { Ref: bucketId }, INBOUND_MAIL_PREFIX: 'inbound/' });
+  it.each(['functions/workflow/erase-packages/index.ts', 'functions/workflow/close/index.ts'])(
+    'lets %s (after an erasure; Close when it found no data) delete inbound/ of the bucket: the person’s mail and attachments; nothing else there',
+    (entry) => {
+      const erase = functionOf(entry);
+      const s3 = roleStatements(erase).filter((s) => JSON.stringify(s.Resource).includes(bucketId));
+      expect(s3.flatMap((s) => list(s.Action))).toEqual(['s3:DeleteObject*']);
+      expect(s3.flatMap(objectPatterns)).toEqual(['/inbound/*']);
+      expect(erase.Properties.Environment.Variables).toMatchObject({ INBOUND_MAIL_BUCKET: { Ref: bucketId }, INBOUND_MAIL_PREFIX: 'inbound/' });
+    },
+  );
+
+  it('gives no other function access to the bucket than the mail intake, the admin API, ErasePackages and Close', () => {
+    const withAccess = resources('AWS::Lambda::Function')
+      .filter(([, fn]) => roleStatements(fn).some((s) => JSON.stringify(s.Resource).includes(bucketId)))
+      .map(([, fn]) => fn.Metadata?.DsrEntry)
+      .sort();
+    expect(withAccess).toEqual(['functions/admin/index.ts', 'functions/mail-intake/index.ts', 'functions/workflow/close/index.ts', 'functions/workflow/erase-packages/index.ts']);
   });
 
   it('lets the mail intake query the requests table only on the sent-mail index (a reply’s In-Reply-To), nothing else', () => {

@@ -215,9 +215,26 @@ describe.sequential('attachments of mail to the privacy address (real SMTP)', ()
     expect(gone.body.error.code).toBe('attachment_not_found');
   });
 
+  it('deletes the mail of an erasure request that found no data (no account, no earlier request): the reply says only the record is kept', async () => {
+    const stranger = 'stranger@example.org';
+    await send({ from: stranger, subject: 'Wis mij', text: 'Verwijder alles over mij.', attachments: [{ filename: 'id-kaart.pdf', content: PDF, contentType: 'application/pdf' }] });
+    const request = await requestWithSubject('Wis mij');
+    const keys = [`inbound/${request.mail.mailId}`, `inbound/attachments/${request.mail.mailId}/1`];
+    await stored(keys[1]!);
+    await session.flow.confirmIdentity(request.requestId, stranger);
+    await session.flow.waitFor(request.requestId, (r) => r.pendingStep === 'triage', 'pending triage');
+    expect((await session.flow.api.admin(`/requests/${request.requestId}/triage`, 'POST', { types: ['erasure'] })).status).toBe(200);
+    const closed = await session.flow.waitForStatus(request.requestId, 'completed_no_data');
+    const reply = (await session.flow.mailsFor(request.requestId)).find((m) => /no account found/.test(m.subject));
+    expect(reply?.text).toContain('We keep only the record of this request itself');
+    await eventually(async () => ((await session.flow.detail(request.requestId)).audit.some((event: any) => event.type === 'received_mail_erased') ? true : undefined), 'the mail erased');
+    for (const key of keys) expect(await exists(key), key).toBe(false);
+    expect(closed.mail.text).toContain('Verwijder alles over mij');
+  });
+
   it('logs no attachment name', () => {
     expect(logs.lines.some((line) => line.includes('mail accepted'))).toBe(true);
-    for (const name of ['brief.pdf', 'brief.html', 'evil', 'paspoort', 'rijbewijs', 'scan-21']) {
+    for (const name of ['brief.pdf', 'brief.html', 'evil', 'paspoort', 'rijbewijs', 'scan-21', 'id-kaart']) {
       expect(logs.lines.filter((line) => line.includes(name)), name).toEqual([]);
     }
   });

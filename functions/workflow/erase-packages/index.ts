@@ -1,11 +1,9 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { mailObjectKeys } from '../../core/mail/attachments.js';
-import type { DsrRequestRecord } from '../../core/request/model.js';
 import { s3Client } from '../../shared/aws-clients.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
-import { DynamoMessagesRepo } from '../../shared/messages-repo.js';
+import { receivedMail } from '../../shared/received-mail.js';
 import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { erasePackagesContract, type ErasePackagesEvent } from './contract.js';
 
@@ -23,23 +21,7 @@ import { erasePackagesContract, type ErasePackagesEvent } from './contract.js';
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(erasePackagesContract, env);
   const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
-  const messages = new DynamoMessagesRepo(config.REQUESTS_TABLE);
-  const { INBOUND_MAIL_BUCKET: mailBucket, INBOUND_MAIL_PREFIX: mailPrefix } = config;
-
-  /**
-   * Deletes a request's received mail (none where no mailbox is deployed) and marks the
-   * record; the number of objects. Mail an earlier erasure deleted is skipped; a retry of
-   * this one deletes again (a missing object is no error), so its audit counts stay whole.
-   */
-  async function eraseReceivedMail(record: DsrRequestRecord, byRequestId: string): Promise<number> {
-    const erasedBefore = record.receivedMailErased;
-    if (!mailBucket || mailPrefix === undefined || (erasedBefore && erasedBefore.byRequestId !== byRequestId)) return 0;
-    const mails = [...(record.mail ? [record.mail] : []), ...(await messages.list(record.requestId))];
-    const keys = mails.flatMap((mail) => mailObjectKeys(mailPrefix, mail));
-    for (const key of keys) await s3Client().send(new DeleteObjectCommand({ Bucket: mailBucket, Key: key }));
-    if (keys.length > 0 && !erasedBefore) await repo.update(record.requestId, { receivedMailErased: { at: new Date().toISOString(), byRequestId } });
-    return keys.length;
-  }
+  const mail = receivedMail({ table: config.REQUESTS_TABLE, bucket: config.INBOUND_MAIL_BUCKET, prefix: config.INBOUND_MAIL_PREFIX });
 
   return stepHandler('erase-packages', async (event: ErasePackagesEvent) => {
     const request = await repo.get(event.requestId);
@@ -48,7 +30,7 @@ export function createHandler(env: Record<string, string>) {
     let mailObjects = 0;
     for (const earlierId of request.subject?.earlierRequestIds ?? []) {
       const earlier = await repo.get(earlierId);
-      const objects = await eraseReceivedMail(earlier, request.requestId);
+      const objects = await mail.erase(earlier, request.requestId);
       if (objects > 0) mailErased.push(earlierId);
       mailObjects += objects;
       if (!earlier.package) continue;
@@ -60,7 +42,7 @@ export function createHandler(env: Record<string, string>) {
     }
     await repo.update(request.requestId, { erasedPackages: erased });
     await repo.auditOnce(request.requestId, { type: 'earlier_packages_erased', actor: 'workflow', details: { requestIds: erased } });
-    const objects = await eraseReceivedMail(request, request.requestId);
+    const objects = await mail.erase(request, request.requestId);
     if (objects > 0) mailErased.push(request.requestId);
     mailObjects += objects;
     if (mailErased.length > 0) {
