@@ -132,7 +132,7 @@ export class DsrStack extends Stack {
       mail: props.mail,
       publicApiUrl: api.baseUrl,
       consoleUrl,
-      watch: watch.stateMachine,
+      watch,
       identityLinkDays,
       packageExpiryDays: props.packageExpiryDays,
       recordRetentionYears: props.recordRetentionYears,
@@ -158,7 +158,7 @@ export class DsrStack extends Stack {
       identityTimeout: Duration.days(identityLinkDays),
       logKey: store.key,
     });
-    api.connect(workflow.stateMachine, watch.stateMachine);
+    api.connect(workflow.stateMachine, watch);
     const retention = new RecordsRetention(this, 'Retention', {
       requestsTable: store.table,
       recordRetentionYears: props.recordRetentionYears,
@@ -170,7 +170,7 @@ export class DsrStack extends Stack {
       : new PrivacyMailbox(this, 'Mailbox', {
           store,
           workflow: workflow.stateMachine,
-          watch: watch.stateMachine,
+          watch,
           requestIdKey: api.requestIdKey,
           teamApi: api.admin,
           mailErasers: [steps.erasePackages, steps.close],

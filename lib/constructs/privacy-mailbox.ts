@@ -12,6 +12,7 @@ import type * as z from 'zod';
 import { inboundMailVariables, mailIntakeContract } from '../../functions/mail-intake/contract.js';
 import { grantIntakeItems, grantSentMailLookup } from '../grants.js';
 import { acknowledgeBucketControls, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import type { WatchStarter } from './deadline-watch.js';
 import { DsrFunction } from './dsr-function.js';
 import type { RequestStore } from './request-store.js';
 
@@ -28,7 +29,7 @@ export interface PrivacyMailboxProps {
   store: RequestStore;
   /** The DSR workflow and deadline watch the mail intake starts. */
   workflow: IStateMachine;
-  watch: IStateMachine;
+  watch: WatchStarter;
   /** The secret request ids are derived with (the intake's): one Message-ID, one request. */
   requestIdKey: ISecret;
   /** The admin API's function: it presigns the privacy team's downloads of stored attachments. */
@@ -98,7 +99,7 @@ export class PrivacyMailbox extends Construct {
         MAIL_BUCKET: this.bucket.bucketName,
         MAIL_PREFIX: INBOUND_PREFIX,
         STATE_MACHINE_ARN: props.workflow.stateMachineArn,
-        WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+        ...props.watch.startEnvironment,
         REQUEST_ID_KEY_ARN: props.requestIdKey.secretArn,
       },
       timeout: Duration.seconds(60),
@@ -109,7 +110,7 @@ export class PrivacyMailbox extends Construct {
     this.grantAttachmentDownloads(props.teamApi);
     for (const fn of props.mailErasers) this.grantMailErasure(fn);
     props.workflow.grantStartExecution(this.intake);
-    props.watch.grantStartExecution(this.intake);
+    props.watch.stateMachine.grantStartExecution(this.intake);
     props.requestIdKey.grantRead(this.intake);
 
     this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', {
