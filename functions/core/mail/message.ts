@@ -34,12 +34,25 @@ export interface MailContent {
 }
 
 /**
+ * Longest start of an HTML body converted to text: ten times the text kept. Converting
+ * costs more than linear time in the nesting of its tags; 2 MB of nested tags took minutes
+ * of CPU, past the Lambda's timeout.
+ */
+const MAX_HTML_CHARS = 10 * MAX_TEXT_CHARS;
+/** Tags nested deeper are not read: the converter recurses per level and would overflow the stack. */
+const MAX_HTML_DEPTH = 100;
+
+/**
  * Plain text of a message's HTML for the classifier and the team, who never see the HTML
  * rendered: scripts, styles and images dropped (a remote image is a tracking pixel), links
  * written as their text and address, so the team sees where a link would lead.
  */
 function htmlAsText(html: string): string {
-  return convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] });
+  return convert(html.slice(0, MAX_HTML_CHARS), {
+    wordwrap: false,
+    selectors: [{ selector: 'img', format: 'skip' }],
+    limits: { maxDepth: MAX_HTML_DEPTH },
+  });
 }
 
 function byteLength(content: ArrayBuffer | Uint8Array | string): number {

@@ -101,6 +101,18 @@ Content-Type: multipart/mixed; boundary="b"
     const content = await readMessage(raw('From: a@b.nl\nSubject: long', 'x'.repeat(MAX_TEXT_CHARS + 500)));
     expect(content.text).toHaveLength(MAX_TEXT_CHARS);
   });
+
+  it('reads an HTML-only message of tags nested thousands deep as its text, not as malformed (found by the mail fuzz)', async () => {
+    const content = await readMessage(raw('From: a@b.nl\nSubject: deep\nContent-Type: text/html', `<p>Verwijder mijn account.</p>${'<div>'.repeat(20_000)}`));
+    // What lies deeper is cut, shown as an ellipsis.
+    expect(content).toMatchObject({ htmlOnly: true, text: 'Verwijder mijn account.\n\n...' });
+  });
+
+  it('reads the first part of a 2 MB HTML-only message of nested tags, instead of working on it for minutes (found by the mail fuzz)', async () => {
+    // Converting all of it took 5 minutes of CPU: in AWS the Lambda's timeout, retries, and the mail lost.
+    const content = await readMessage(raw('From: a@b.nl\nSubject: deep\nContent-Type: text/html', `<p>Verwijder mijn account.</p>${'<div>'.repeat(400_000)}`));
+    expect(content).toMatchObject({ htmlOnly: true, text: 'Verwijder mijn account.\n\n...' });
+  });
 });
 
 describe('verdicts', () => {
