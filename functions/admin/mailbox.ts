@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import { RIGHTS } from '../core/inventory/types.js';
 import { dismissalReply } from '../core/render/index.js';
@@ -20,10 +21,14 @@ async function recordOnce(repo: AdminPorts['repo'], requestId: string, field: 't
   }
 }
 
+const sameRights = (a: readonly string[] = [], b: readonly string[]) => isDeepStrictEqual([...a].sort(), [...b].sort());
+
 /**
  * Triage: the team says which rights a mail invokes. The workflow waiting at Triage
  * resumes; mail that was held (no acknowledgement went out) starts its workflow now,
- * which acknowledges it and sends the identity link.
+ * which acknowledges it and sends the identity link. The same triage repeated finishes a
+ * call that died after recording it (decideStep resumes the workflow, or held mail's
+ * workflow starts); once that happened, or for other rights, it is 409.
  */
 export async function triage(
   ports: Pick<AdminPorts, 'repo' | 'callbacks' | 'startWorkflow'>,
@@ -33,17 +38,28 @@ export async function triage(
 ) {
   const { repo } = ports;
   const step = await repo.findStep(request.requestId, 'triage');
-  if (step?.status !== 'pending') {
+  const again = request.triage !== undefined && sameRights(request.triage.types, body.types);
+  const decidedSo = step?.status === 'resolved' && step.decision === 'triaged' && again;
+  if (step?.status !== 'pending' && !decidedSo) {
     throw new HttpError(409, step ? 'already_decided' : 'no_pending_step', 'The request is not waiting for triage.');
   }
   if (request.mail?.held && !request.contactEmail) {
     throw new HttpError(409, 'no_reply_address', 'The message has no address to answer: dismiss it instead.');
   }
-  await recordOnce(repo, request.requestId, 'triage', {
-    types: body.types,
-    triage: { types: body.types, decidedBy: actor, decidedAt: new Date().toISOString() },
-  });
-  await decideStep(ports, { requestId: request.requestId, stepKey: 'triage', decision: 'triaged', actor, details: { types: body.types.join(',') } });
+  if (!again) {
+    await recordOnce(repo, request.requestId, 'triage', {
+      types: body.types,
+      triage: { types: body.types, decidedBy: actor, decidedAt: new Date().toISOString() },
+    });
+  }
+  try {
+    await decideStep(ports, { requestId: request.requestId, stepKey: 'triage', decision: 'triaged', actor, details: { types: body.types.join(',') } });
+  } catch (error) {
+    // Held mail: the decision is all on record, but the call that made it may have died before the start.
+    const finished = error instanceof HttpError && error.status === 409 && again && request.mail?.held;
+    if (finished && (await ports.startWorkflow(request.requestId))) return;
+    throw error;
+  }
   if (request.mail?.held) await ports.startWorkflow(request.requestId);
 }
 

@@ -188,7 +188,9 @@ export function requestIntake(env: { table: string; stateMachineArn: string; wat
     requests: repo,
     people: new PersonLedger(env.table, repo, PER_PERSON_LIMIT),
     starts: {
-      workflow: (requestId) => startOnce(env.stateMachineArn, requestId),
+      async workflow(requestId) {
+        await startOnce(env.stateMachineArn, requestId);
+      },
       async watch(requestId) {
         if (!env.watchArn) throw new Error('This intake channel starts no deadline watch');
         await startOnce(env.watchArn, requestId, { requestId, after: null });

@@ -33,6 +33,38 @@ describe('the privacy mailbox’s triage and dismissal (use cases on the in-memo
     expect((await repo.get(request.requestId)).types).toEqual(['access', 'erasure']);
   });
 
+  it('finishes a triage whose call died after deciding the step when the same triage is repeated; another triage is 409', async () => {
+    const request = aRequest({ requestId: 'dsr_lost_triage', channel: 'email', status: 'awaiting_triage', pendingStep: 'triage', contactEmail: 'jane@example.com' });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    const taskToken = await park(request.requestId, 'triage');
+    // The first call's Lambda recorded the triage and resolved the step, then died before resuming the workflow.
+    const dying = { ...ports, callbacks: { resume: () => Promise.reject(new Error('Runtime.ExitError')) } };
+    await expect(triage(dying, request, { types: ['access'] }, actor)).rejects.toThrow('Runtime.ExitError');
+    const recorded = await repo.get(request.requestId);
+
+    await expect(triage(ports, recorded, { types: ['erasure'] }, actor)).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    await triage(ports, recorded, { types: ['access'] }, actor);
+    expect(resumed).toEqual([{ taskToken, output: { decision: 'triaged' } }]);
+    expect((await repo.auditTrail(request.requestId)).map((event) => event.type)).toEqual(['decision']);
+    // Once the workflow resumed, the same triage again is a second click.
+    await expect(triage(ports, recorded, { types: ['access'] }, actor)).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    expect((await repo.get(request.requestId)).types).toEqual(['access']);
+  });
+
+  it('starts the workflow of held mail when its triage is repeated after the call died between deciding and starting it', async () => {
+    const request = heldRequest('dsr_lost_start');
+    const { ports, repo, park, started } = memoryPorts(request);
+    await park(request.requestId, 'triage');
+    const dying = { ...ports, startWorkflow: () => Promise.reject(new Error('Runtime.ExitError')) };
+    await expect(triage(dying, request, { types: ['access'] }, actor)).rejects.toThrow('Runtime.ExitError');
+    const recorded = await repo.get(request.requestId);
+
+    await triage(ports, recorded, { types: ['access'] }, actor);
+    expect(started).toEqual([request.requestId]);
+    await expect(triage(ports, recorded, { types: ['access'] }, actor)).rejects.toMatchObject({ status: 409, code: 'already_decided' });
+    expect(started).toEqual([request.requestId]);
+  });
+
   it('refuses to triage held mail without an address to answer (409 no_reply_address), recording nothing', async () => {
     const request = heldRequest('dsr_noreply', '');
     const { ports, repo, park, started } = memoryPorts(request);
