@@ -89,6 +89,29 @@ describe('the privacy mailbox’s triage and dismissal (use cases on the in-memo
     expect(sent).toHaveLength(1);
   });
 
+  it('finishes a dismissal of held mail whose call died after deciding the step when it is repeated: closed once, the reply sent once', async () => {
+    const request = heldRequest('dsr_lost_dismissal');
+    const { ports, repo, park, sent } = memoryPorts(request);
+    await park(request.requestId, 'triage');
+    const body = { reason: 'support question', reply: 'Our support desk will answer you.' };
+    // The first call's Lambda recorded the dismissal and decided the step, then died.
+    const update = repo.update.bind(repo);
+    repo.update = () => Promise.reject(new Error('Runtime.ExitError'));
+    await expect(dismiss(ports, request, body, actor)).rejects.toThrow('Runtime.ExitError');
+    repo.update = update;
+    const recorded = await repo.get(request.requestId);
+
+    await expect(dismiss(ports, recorded, { reason: 'another reason' }, actor)).rejects.toMatchObject({ status: 409 });
+    await dismiss(ports, recorded, body, actor);
+    const closed = await repo.get(request.requestId);
+    expect(closed).toMatchObject({ status: 'dismissed', dismissal: { reason: 'support question' } });
+    expect((await repo.auditTrail(request.requestId)).map((event) => event.type)).toEqual(['decision', 'closed']);
+    expect(sent.map((mail) => mail.kind)).toEqual(['dismissal_reply']);
+    // Once all of it is done, the same dismissal again is a second click.
+    await expect(dismiss(ports, closed, body, actor)).rejects.toMatchObject({ status: 409 });
+    expect(sent).toHaveLength(1);
+  });
+
   it('refuses to dismiss a request past its review (409 not_dismissable)', async () => {
     const request = aRequest({ requestId: 'dsr_running', status: 'processing' });
     const { ports, repo } = memoryPorts(request);
