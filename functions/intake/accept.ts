@@ -169,7 +169,8 @@ export function intakeUseCase({ requests, people, starts, requestIdKey }: Intake
     // repeated delivery starts again what a failure may have left unstarted (starts are once only).
     if (request.duplicateOf) {
       if (repeats) await recordReceipt(request, repeats);
-    } else if (delivery.startWorkflow === false) {
+    } else if (delivery.startWorkflow === false || request.mail?.held) {
+      // Held for the team as stored, whatever another copy of the delivery would have been.
       await Promise.all([recordReceipt(request, []), starts.watch(request.requestId)]);
     } else {
       await starts.workflow(request.requestId);
