@@ -4,6 +4,11 @@ import { normalizeAddress } from './receipt.js';
 
 /** Longest message text kept on the request for the privacy team (the raw message stays whole). */
 export const MAX_TEXT_CHARS = 20_000;
+/**
+ * Longest subject, sender name and attachment name kept: a header may be a megabyte long,
+ * and the request with its message must stay one DynamoDB item (400 KB).
+ */
+export const MAX_HEADER_CHARS = 1000;
 
 export interface MailAttachment {
   /** As the sender named it; `null` when it had no name. Never logged. */
@@ -68,15 +73,15 @@ export async function readMessage(raw: Uint8Array): Promise<MailContent> {
   const from = email.from && 'address' in email.from ? email.from : undefined;
   return {
     from: normalizeAddress(from?.address),
-    fromName: from?.name || undefined,
-    subject: email.subject ?? '',
+    fromName: from?.name?.slice(0, MAX_HEADER_CHARS) || undefined,
+    subject: (email.subject ?? '').slice(0, MAX_HEADER_CHARS),
     messageId: email.messageId,
     inReplyTo: email.inReplyTo,
     references: email.references,
     text: (email.text ?? (email.html === undefined ? undefined : htmlAsText(email.html)))?.slice(0, MAX_TEXT_CHARS),
     htmlOnly: email.text === undefined && email.html !== undefined,
     attachments: email.attachments.map((attachment) => ({
-      name: attachment.filename,
+      name: attachment.filename?.slice(0, MAX_HEADER_CHARS) ?? null,
       contentType: attachment.mimeType,
       bytes: byteLength(attachment.content),
     })),

@@ -126,9 +126,9 @@ function subjectHeaders(m: string, live: { requestId: string }) {
     fc.constant(subject(`=?utf-8?B?${m}!!!?= =?iso-8859-1?Q?caf=E9?=`)),
     fc.constant(subject(`=?x-klingon?B?${base64(m)}?=`)),
     fc.constant(subject(latin1(m))),
-    // Folded over many lines, or one line of hundreds of kilobytes.
+    // Folded over many lines, or one line of up to a megabyte.
     fc.constant(subject(`${m} ${Array.from({ length: 200 }, (_, i) => `word${i}`).join('\r\n ')}`)),
-    fc.integer({ min: 1000, max: 300_000 }).map((length) => subject(`${m} ${'x'.repeat(length)}`)),
+    fc.integer({ min: 1000, max: 1_000_000 }).map((length) => subject(`${m} ${'x'.repeat(length)}`)),
   );
 }
 
