@@ -10,11 +10,13 @@ export const MAX_TEXT_CHARS = 20_000;
  */
 export const MAX_HEADER_CHARS = 1000;
 
-export interface MailAttachment {
+/** An attachment as read from the message, decoded; its content goes to S3, never to a record. */
+export interface ReadAttachment {
   /** As the sender named it; `null` when it had no name. Never logged. */
   name: string | null;
+  /** As the message declared it (postal-mime's MIME type). */
   contentType: string;
-  bytes: number;
+  content: Uint8Array;
 }
 
 /** A message as the privacy team reads it: plain text only, never its HTML. */
@@ -35,7 +37,8 @@ export interface MailContent {
   text?: string;
   /** True when the message has an HTML part but no plain-text one: `text` was converted from it. */
   htmlOnly: boolean;
-  attachments: MailAttachment[];
+  /** In the order of the message's parts. */
+  attachments: ReadAttachment[];
 }
 
 /**
@@ -60,8 +63,9 @@ function htmlAsText(html: string): string {
   });
 }
 
-function byteLength(content: ArrayBuffer | Uint8Array | string): number {
-  return typeof content === 'string' ? new TextEncoder().encode(content).byteLength : content.byteLength;
+function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array {
+  if (typeof content === 'string') return new TextEncoder().encode(content);
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
 /**
@@ -83,7 +87,7 @@ export async function readMessage(raw: Uint8Array): Promise<MailContent> {
     attachments: email.attachments.map((attachment) => ({
       name: attachment.filename?.slice(0, MAX_HEADER_CHARS) ?? null,
       contentType: attachment.mimeType,
-      bytes: byteLength(attachment.content),
+      content: bytesOf(attachment.content),
     })),
   };
 }
