@@ -8,6 +8,7 @@ const STATUS: Record<RequestStatus, Localized> = {
   awaiting_review: { en: 'awaiting review', nl: 'wacht op beoordeling' },
   processing: { en: 'processing', nl: 'in behandeling' },
   awaiting_store_retry: { en: 'waiting for a store retry', nl: 'wacht op een nieuwe poging bij een gegevensopslag' },
+  awaiting_step_retry: { en: 'waiting for a retry of a failed step', nl: 'wacht op een nieuwe poging van een mislukte stap' },
   responding: { en: 'sending the reply', nl: 'antwoord wordt verstuurd' },
   completed: { en: 'completed', nl: 'afgerond' },
   completed_no_data: { en: 'completed (no data found)', nl: 'afgerond (geen gegevens gevonden)' },
