@@ -302,7 +302,11 @@ export class DsrWorkflow extends Construct {
         error: JsonPath.stringAt('$.store.error'),
       } satisfies AwaitDecisionEvent),
       resultPath: JsonPath.DISCARD,
-    });
+    })
+      // Parking is idempotent: a park that died is done again, never failing the round's wait.
+      .addRetry(TRANSIENT_RETRY)
+      .addRetry(MAIL_CLAIM_RETRY)
+      .addRetry(TEAM_NOTICE_RETRY);
     const retryFromCursor = new Pass(this, `${stage}: retry from its cursor`, {
       parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', done: false },
     });
