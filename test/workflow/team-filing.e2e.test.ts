@@ -104,7 +104,7 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
     expect(await itemsOf('invoices', bram.accountId)).toBeGreaterThan(0);
     const mails = await session.flow.mailsFor(requestId);
     const notice = mails.find((m) => m.to.includes(bram.email));
-    expect(notice?.subject).toContain('We hebben uw Kiara-account verwijderd');
+    expect(notice?.subject).toContain('Wij hebben uw Kiara-account verwijderd');
     expect(notice?.text).toContain('onder de 18');
     const notified = mails.flatMap((m) => m.to).filter((to) => Object.values(DEV_RECIPIENT_CONTACTS).includes(to));
     expect(notified.length).toBeGreaterThan(0);

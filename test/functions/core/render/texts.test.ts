@@ -11,26 +11,32 @@ import {
   cancellationConfirmation,
   deadlineEscalation,
   deadlineReminder,
+  dismissalReply,
   downloadExpiredPage,
+  downloadRevokedPage,
   erasureNotice,
   erasureReport,
   keptOnDecision,
+  minorErasureNotice,
   rectificationNotice,
   extensionNotice,
   identityExpired,
   noData,
   rejection,
+  restrictionLifted,
   renderAccessSummary,
   reviewNeeded,
   rightsOutcome,
   stepFailure,
   storeFailure,
+  triageNeeded,
   VERIFY_OUTCOMES,
   verifyPage,
   verifyResultPage,
   type Locale,
   type RenderedEmail,
 } from '../../../../functions/core/render/index.js';
+import { restrictionNotice } from '../../../../functions/core/render/emails/restriction-notice.js';
 import { RECIPIENTS } from '../../../../functions/core/inventory/index.js';
 
 const requestId = 'dsr_example';
@@ -73,6 +79,10 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
     }),
   'rights-outcome-objection-partial': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['objection'], outcome: 'We stopped the reliability analysis of your request logs.', decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } }, review: { types: ['objection'], decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } } } }),
   'cancellation': (locale) => cancellationConfirmation({ requestId, locale, receivedAt, types: ['erasure'] }),
+  'dismissal-reply': (locale) => dismissalReply({ requestId, locale, receivedAt, message: 'Our support desk at support@kiara-api.com can help you with your invoice.' }),
+  'minor-erasure-notice': (locale) => minorErasureNotice({ requestId, locale, erased: ['account', 'generations', 'media'], kept: [{ storeId: 'invoices', keptUntil: '2033-12-31' }] }),
+  'restriction-lifted': (locale) => restrictionLifted({ requestId, locale, receivedAt, types: ['restriction'], reason: 'We have verified that your email address is correct, which was the accuracy you contested.' }),
+  'team-triage-needed': (locale) => triageNeeded({ requestId, locale, consoleUrl, daysLeft: 20, legalDeadline: '2026-07-15', held: true }),
   'team-review-needed': (locale) => reviewNeeded({ requestId, locale, consoleUrl, types: ['access', 'erasure'], daysLeft: 9, legalDeadline: '2026-07-15', note: 'requester_email_differs_from_account' }),
   'team-step-failure': (locale) => stepFailure({ requestId, locale, consoleUrl, failedStep: 'RespondResult', errorName: 'MessageRejected' }),
   'team-store-failure': (locale) => storeFailure({ requestId, locale, consoleUrl, storeId: 'usage-logs', errorName: 'ResourceNotFoundException', attempts: 4 }),
@@ -87,6 +97,7 @@ const PAGES: Record<string, (locale: Locale) => string> = {
   'page-verify': (locale) => verifyPage({ requestId, actionUrl: '/v1/verify/TOKEN', locale }),
   ...Object.fromEntries(VERIFY_OUTCOMES.map((outcome) => [`page-verify-${outcome}`, (locale: Locale) => verifyResultPage({ outcome, locale })])),
   'page-download-expired': (locale) => downloadExpiredPage({ locale }),
+  'page-download-revoked': (locale) => downloadRevokedPage({ locale }),
   'package-readme-access': (locale) => renderAccessSummary({ requestId, locale, generatedAt: '2026-06-20T10:00:00Z', types: ['access'], stores: [{ storeId: 'account', itemCount: 1 }, { storeId: 'invoices', itemCount: 3 }] }).html,
   'package-readme-portability': (locale) => renderAccessSummary({ requestId, locale, generatedAt: '2026-06-20T10:00:00Z', types: ['portability'], stores: [{ storeId: 'generations', itemCount: 5 }] }).html,
 };
@@ -113,6 +124,11 @@ describe('every email, as people read it, against its reviewed snapshot', () => 
       correctedAt: '2026-06-20T10:00:00Z',
     });
     await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-rectification-notice.en.txt');
+  });
+
+  it('the Art. 19 notice of a restriction (how Kiara marks the data)', async () => {
+    const email = restrictionNotice({ requestId, accountId: 'acct_01j9ada7c3f9', recipient: RECIPIENTS.hosting, storeIds: ['account', 'media'], restrictedAt: '2026-06-20T10:00:00Z' });
+    await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-restriction-notice.en.txt');
   });
 });
 
