@@ -22,9 +22,32 @@ export async function retryFailures(
   actor: string,
 ) {
   const { requestId } = request;
-  const failed = (await ports.repo.pendingSteps(requestId)).filter((step) =>
+  const failures = (await ports.repo.steps(requestId)).filter((step) =>
     body?.storeId ? step.step === 'store_failure' && step.details?.storeId === body.storeId : isStepIn(FAILURE_STEPS, step.step),
   );
-  if (failed.length === 0) throw new HttpError(409, 'no_pending_step', 'No failed store or step is waiting for a retry.');
-  for (const step of failed) await decideStep(ports, { requestId, stepKey: step.stepKey, decision: 'retry', actor });
+  let retried = 0;
+  for (const step of failures) {
+    const retry = () => decideStep(ports, { requestId, stepKey: step.stepKey, decision: 'retry', actor });
+    if (step.status === 'pending') {
+      await retry();
+      retried += 1;
+    } else if (step.decision === 'retry' && (await finished(retry))) {
+      retried += 1;
+    }
+  }
+  if (retried === 0) throw new HttpError(409, 'no_pending_step', 'No failed store or step is waiting for a retry.');
+}
+
+/**
+ * A retry decided before: repeated, it resumes the workflow if the call that decided it died
+ * before doing so (decideStep), and is refused with 409 when the workflow was resumed.
+ */
+async function finished(retry: () => Promise<void>): Promise<boolean> {
+  try {
+    await retry();
+    return true;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 409) return false;
+    throw error;
+  }
 }

@@ -35,6 +35,20 @@ describe('retrying failed stores and cancelling (use cases on the in-memory repo
     await expect(retryFailures(ports, request, undefined, actor)).rejects.toMatchObject({ status: 409, code: 'no_pending_step' });
   });
 
+  it('finishes a retry whose call died after deciding the step and before resuming the workflow, when the team repeats it', async () => {
+    const request = aRequest({ requestId: 'dsr_died', status: 'awaiting_store_retry' });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    await park(request.requestId, 'store_failure', 'store_failure#media#collect', { storeId: 'media' });
+    // The first call decided the step, then its Lambda died: the workflow still waits.
+    await repo.resolveStep(request.requestId, 'store_failure#media#collect', 'retry', actor);
+
+    await retryFailures(ports, request, undefined, actor);
+    expect(resumed.map((resume) => resume.taskToken)).toEqual(['token-dsr_died-store_failure#media#collect']);
+    // Once resumed, a repeat changes nothing.
+    await expect(retryFailures(ports, request, undefined, actor)).rejects.toMatchObject({ status: 409, code: 'no_pending_step' });
+    expect(resumed).toHaveLength(1);
+  });
+
   it('cancels a request waiting for its review once; a cancellation after the decision is 409 already_decided', async () => {
     const request = aRequest({ requestId: 'dsr_cancel' });
     const { ports, repo, park, resumed } = memoryPorts(request);
