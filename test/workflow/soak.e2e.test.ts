@@ -8,10 +8,9 @@ import { runSoak, type SoakReport } from '../../lib/local/soak/run.js';
  * with a fixed seed, the team retrying failed stores and steps through the admin API;
  * `npm run soak` runs the long one. SOAK_REQUESTS_PER_RIGHT raises it here.
  *
- * Still skipped in `npm test` (`SOAK=1` runs it, about a minute on a loaded 2-core machine)
- * while it finds what README "Failure behaviour", Not yet covered, lists: an access_ready
- * email SES accepted right before its Lambda died is sent again with a new download link,
- * and the first copy's link answers 410.
+ * Still skipped in `npm test` (`SOAK=1` runs it, under a minute on a loaded 2-core machine)
+ * while it finds a problem (README "Failure behaviour", Soak): a review_needed notice that
+ * a retry no longer sends because the team decided first is still expected here.
  */
 const PER_RIGHT = Number(process.env.SOAK_REQUESTS_PER_RIGHT ?? 1);
 // Thousands of injected faults would each log an error; the report names every problem.
