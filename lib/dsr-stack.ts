@@ -60,6 +60,8 @@ export interface DsrStackProps extends StackProps {
   recipientNames?: Record<string, string>;
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
+  /** Media objects a restriction tags per invocation of its step. @default 1000 */
+  restrictionMediaPageSize?: number;
   /**
    * `aws` (default), or `localstack` for LocalStack's community edition: no Cognito,
    * privacy console, WAF or dashboard (not available there); the admin API takes a bearer
@@ -97,6 +99,7 @@ export class DsrStack extends Stack {
       exportBucket: store.exportBucket,
       accountTable,
       mediaBucket: dataPlane.mediaBucket,
+      mediaPageSize: props.restrictionMediaPageSize,
       logKey: store.key,
     });
     const api = new DsrApi(this, 'Api', {
@@ -129,7 +132,7 @@ export class DsrStack extends Stack {
       mail: props.mail,
       publicApiUrl: api.baseUrl,
       consoleUrl,
-      watch: watch.stateMachine,
+      watch,
       identityLinkDays,
       packageExpiryDays: props.packageExpiryDays,
       recordRetentionYears: props.recordRetentionYears,
@@ -155,7 +158,7 @@ export class DsrStack extends Stack {
       identityTimeout: Duration.days(identityLinkDays),
       logKey: store.key,
     });
-    api.connect(workflow.stateMachine, watch.stateMachine);
+    api.connect(workflow.stateMachine, watch);
     const retention = new RecordsRetention(this, 'Retention', {
       requestsTable: store.table,
       recordRetentionYears: props.recordRetentionYears,
@@ -167,7 +170,7 @@ export class DsrStack extends Stack {
       : new PrivacyMailbox(this, 'Mailbox', {
           store,
           workflow: workflow.stateMachine,
-          watch: watch.stateMachine,
+          watch,
           requestIdKey: api.requestIdKey,
           privacyAddress: props.privacyAddress,
           // A message outlives the record it belongs to by at most a year.

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { requestIdKeyVariables } from '../intake/contract.js';
 import { defineFunction, variable } from '../shared/contract.js';
+import { watchStartSettings } from '../workflow/contract.js';
 
 export type * from './api-types.js';
 
@@ -15,7 +16,7 @@ export const adminContract = defineFunction({
     /** The DSR workflow: started for held mail once triaged, and for the team's filings. */
     STATE_MACHINE_ARN: variable.text(),
     /** The deadline watch, started for a team filing that waits for triage. */
-    WATCH_STATE_MACHINE_ARN: variable.text(),
+    ...watchStartSettings,
     SENDER_EMAIL: variable.text(),
     /** Where download links point (a reissued link). */
     PUBLIC_API_URL: variable.baseUrl(),

@@ -27,7 +27,7 @@ export function createHandler(env: Record<string, string>) {
   const accept = requestIntake({
     table: config.REQUESTS_TABLE,
     stateMachineArn: config.STATE_MACHINE_ARN,
-    watchArn: config.WATCH_STATE_MACHINE_ARN,
+    watch: config,
     requestIdKey: () => requestIdKey(config),
   });
 

@@ -2,6 +2,7 @@ import type { SESEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { requestIdKeyVariables } from '../intake/contract.js';
 import { defineFunction, variable } from '../shared/contract.js';
+import { watchStartSettings } from '../workflow/contract.js';
 
 /** The privacy mailbox as an intake channel (functions/mail-intake), invoked by SES receipts. */
 export const mailIntakeContract = defineFunction({
@@ -14,7 +15,7 @@ export const mailIntakeContract = defineFunction({
     /** The DSR workflow a mail filed as a request starts. */
     STATE_MACHINE_ARN: variable.text(),
     /** The deadline watch a held mail starts instead, while nothing else runs until the team's triage. */
-    WATCH_STATE_MACHINE_ARN: variable.text(),
+    ...watchStartSettings,
     ...requestIdKeyVariables,
   }),
 });

@@ -31,7 +31,7 @@ export function createHandler(env: Record<string, string>) {
   const accept = requestIntake({
     table,
     stateMachineArn: config.STATE_MACHINE_ARN,
-    watchArn: config.WATCH_STATE_MACHINE_ARN,
+    watch: config,
     requestIdKey: () => requestIdKey(config),
   });
 

@@ -33,6 +33,7 @@ import { identityContract } from '../../functions/identity/contract.js';
 import { intakeContract } from '../../functions/intake/contract.js';
 import { openApiContract } from '../../functions/openapi/contract.js';
 import { acknowledge, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import type { WatchStarter } from './deadline-watch.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -275,7 +276,7 @@ export class DsrApi extends Construct {
   }
 
   /** Adds the routes; the handlers need the state machine they start and resume. */
-  connect(stateMachine: IStateMachine, watch: IStateMachine): void {
+  connect(stateMachine: IStateMachine, watch: WatchStarter): void {
     const { requestsTable, exportBucket, mail, logKey, restrictions, correctionTables = new Map<string, ITable>() } = this.props;
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
@@ -347,7 +348,7 @@ export class DsrApi extends Construct {
       environment: {
         REQUESTS_TABLE: requestsTable.tableName,
         STATE_MACHINE_ARN: stateMachine.stateMachineArn,
-        WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
+        ...watch.startEnvironment,
         SENDER_EMAIL: mail.senderEmail,
         PUBLIC_API_URL: this.baseUrl,
         CORRECTION_TABLES: JSON.stringify(Object.fromEntries([...correctionTables].map(([storeId, table]) => [storeId, table.tableName]))),
@@ -361,14 +362,15 @@ export class DsrApi extends Construct {
     });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     restrictions.grantLift(admin);
-    // A correction is one conditional update of the account's rectifiable item.
-    for (const [storeId, table] of correctionTables) grantItems(table, admin, ['UpdateItem'], `the ${storeId} store`);
+    // A correction is one conditional update of the account's rectifiable item; when that
+    // fails, one read tells a correction an earlier try wrote from a stale one.
+    for (const [storeId, table] of correctionTables) grantItems(table, admin, ['UpdateItem', 'GetItem'], `the ${storeId} store`);
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
     // Triage of held mail (no acknowledgement went out yet) starts its workflow; a request
     // the team files starts its workflow and deadline watch.
     stateMachine.grantStartExecution(admin);
-    watch.grantStartExecution(admin);
+    watch.stateMachine.grantStartExecution(admin);
     this.requestIdKey.grantRead(admin);
     grantSendEmail(admin, mail.senderEmail);
 

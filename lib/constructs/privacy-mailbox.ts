@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { mailIntakeContract } from '../../functions/mail-intake/contract.js';
 import { grantIntakeItems, grantSentMailLookup } from '../grants.js';
 import { acknowledgeBucketControls, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import type { WatchStarter } from './deadline-watch.js';
 import { DsrFunction } from './dsr-function.js';
 import type { RequestStore } from './request-store.js';
 
@@ -24,7 +25,7 @@ export interface PrivacyMailboxProps {
   store: RequestStore;
   /** The DSR workflow and deadline watch the mail intake starts. */
   workflow: IStateMachine;
-  watch: IStateMachine;
+  watch: WatchStarter;
   /** The secret request ids are derived with (the intake's): one Message-ID, one request. */
   requestIdKey: ISecret;
   /** @default privacy@kiara-api.com */
@@ -87,7 +88,7 @@ export class PrivacyMailbox extends Construct {
         MAIL_BUCKET: this.bucket.bucketName,
         MAIL_PREFIX: INBOUND_PREFIX,
         STATE_MACHINE_ARN: props.workflow.stateMachineArn,
-        WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+        ...props.watch.startEnvironment,
         REQUEST_ID_KEY_ARN: props.requestIdKey.secretArn,
       },
       timeout: Duration.seconds(60),
@@ -96,7 +97,7 @@ export class PrivacyMailbox extends Construct {
     });
     this.grantIntake(table);
     props.workflow.grantStartExecution(this.intake);
-    props.watch.grantStartExecution(this.intake);
+    props.watch.stateMachine.grantStartExecution(this.intake);
     props.requestIdKey.grantRead(this.intake);
 
     this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', {
