@@ -172,6 +172,8 @@ export class DsrStack extends Stack {
           workflow: workflow.stateMachine,
           watch,
           requestIdKey: api.requestIdKey,
+          teamApi: api.admin,
+          mailErasers: [steps.erasePackages, steps.close],
           privacyAddress: props.privacyAddress,
           // A message outlives the record it belongs to by at most a year.
           retentionYears: retention.years + 1,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { requestIdKeyVariables } from '../intake/contract.js';
+import { inboundMailVariables } from '../mail-intake/contract.js';
 import { defineFunction, variable } from '../shared/contract.js';
 import { watchStartSettings } from '../workflow/contract.js';
 
@@ -30,6 +31,8 @@ export const adminContract = defineFunction({
     ACCOUNT_TABLE: variable.text(),
     MEDIA_BUCKET: variable.text(),
     EXPORT_BUCKET: variable.text(),
+    /** The privacy mailbox's bucket: the team downloads mailed attachments from it. */
+    ...inboundMailVariables,
     /** The key a team filing's request id is derived with, as every intake channel's. */
     ...requestIdKeyVariables,
     /**

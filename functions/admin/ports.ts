@@ -1,4 +1,5 @@
 import type { Correction } from '../core/inventory/rectification.js';
+import type { MailAttachment } from '../core/mail/attachments.js';
 import type { StoreResult } from '../connectors/store-result.js';
 import type { RenderedEmail } from '../core/render/types.js';
 import type { EmailMarker } from '../core/request/email-kinds.js';
@@ -15,10 +16,11 @@ export interface AdminPorts {
   readonly repo: RequestsRepo;
   readonly messages: MessagesRepo;
   readonly callbacks: WorkflowCallbacks;
-  /** Starts the request's DSR workflow, at most once per request. */
-  readonly startWorkflow: (requestId: string) => Promise<void>;
+  /** Starts the request's DSR workflow, at most once per request: false when it was started before. */
+  readonly startWorkflow: (requestId: string) => Promise<boolean>;
   readonly mailer: Mailer;
   readonly downloadLinks: DownloadLinks;
+  readonly attachmentLinks: AttachmentLinks;
   /** Each store's totals of the request's connector runs. */
   readonly storeResults: (requestId: string) => Promise<StoreResult[]>;
   readonly restrictionMarks: RestrictionRelease;
@@ -42,6 +44,15 @@ export interface Mailer {
    * mail claim); false when it had gone out before. A failed send throws and may be retried.
    */
   sendOnce(options: { requestId: string; kind: EmailMarker; to: string; email: RenderedEmail }): Promise<boolean>;
+}
+
+/** Links to the stored attachments of received mail, for the privacy team. */
+export interface AttachmentLinks {
+  /**
+   * A short-lived link that downloads the attachment, always as a file (never shown inline);
+   * undefined where no privacy mailbox is deployed.
+   */
+  link(mailId: string, attachment: MailAttachment): Promise<{ url: string; expiresAt: string } | undefined>;
 }
 
 /** The access package's download links. */

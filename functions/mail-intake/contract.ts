@@ -20,5 +20,15 @@ export const mailIntakeContract = defineFunction({
   }),
 });
 
+/**
+ * Where the privacy mailbox keeps received mail, for the functions besides the intake that
+ * read its attachments (the admin API) or delete it (after an erasure). The mailbox sets
+ * them (lib/constructs/privacy-mailbox.ts); absent where none is deployed (LocalStack).
+ */
+export const inboundMailVariables = {
+  INBOUND_MAIL_BUCKET: variable.text().optional(),
+  INBOUND_MAIL_PREFIX: z.string().optional(),
+};
+
 /** SES's receipt of messages for the privacy address (the local SMTP listener sends the same). */
 export type MailIntakeEvent = SESEvent;

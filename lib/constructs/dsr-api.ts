@@ -95,6 +95,8 @@ export class DsrApi extends Construct {
   readonly requestIdKey: Secret;
   /** The API's base URL, built from its id so Lambdas can use it without a cycle. */
   readonly baseUrl: string;
+  /** The admin routes' function (set by `connect`): the privacy mailbox grants it the attachment downloads. */
+  admin!: DsrFunction;
 
   constructor(scope: Construct, id: string, private readonly props: DsrApiProps) {
     super(scope, id);
@@ -342,7 +344,7 @@ export class DsrApi extends Construct {
       ],
     );
 
-    const admin = new DsrFunction(this, 'Admin', {
+    const admin = (this.admin = new DsrFunction(this, 'Admin', {
       contract: adminContract,
       description: 'DSR admin API for the privacy team',
       environment: {
@@ -359,7 +361,7 @@ export class DsrApi extends Construct {
       } satisfies EnvironmentOf<typeof adminContract>,
       logKey,
       timeout: Duration.seconds(15),
-    });
+    }));
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     restrictions.grantLift(admin);
     // A correction is one conditional update of the account's rectifiable item; when that
@@ -446,6 +448,8 @@ export class DsrApi extends Construct {
       requests.addMethod('POST', adminIntegration, adminOptions),
       one.addMethod('GET', adminIntegration, adminOptions),
       one.addResource('{action}').addMethod('POST', adminIntegration, adminOptions),
+      // A mailed attachment, for the team only: a 5-minute link (functions/admin/attachments.ts).
+      one.addResource('mail').addResource('{mailId}').addResource('attachments').addResource('{part}').addMethod('GET', adminIntegration, adminOptions),
     ];
     if (this.adminTokenSecret) {
       for (const method of adminMethods) {

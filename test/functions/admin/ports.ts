@@ -41,7 +41,9 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
       },
     },
     startWorkflow: async (requestId) => {
-      if (!started.includes(requestId)) started.push(requestId);
+      if (started.includes(requestId)) return false;
+      started.push(requestId);
+      return true;
     },
     mailer: {
       async sendOnce(options) {
@@ -62,6 +64,10 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
         const record = { linkId, linkExpiresAt: '2026-06-22T10:00:00.000Z', packageExpiresAt: request.downloadLink!.packageExpiresAt };
         return { downloadUrl: `https://api.example/v1/downloads/${linkId}`, ...record, record };
       },
+    },
+    // A link names the object it opens; the presigning itself is the AWS adapter's.
+    attachmentLinks: {
+      link: async (mailId, attachment) => ({ url: `https://inbound.example/attachments/${mailId}/${attachment.part}`, expiresAt: '2026-06-15T10:05:00.000Z' }),
     },
     storeResults: async () => [],
     restrictionMarks: {

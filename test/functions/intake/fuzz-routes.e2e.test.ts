@@ -7,11 +7,11 @@ import { startTarget, type DsrTarget } from '../../workflow/target.js';
 import { executions, tableItems } from './helpers.js';
 
 /**
- * Property test of every public and admin route but the intake (test/intake/fuzz.test.ts):
+ * Property test of every public and admin route but the intake (fuzz.e2e.test.ts):
  * the identity pages, the download route and each admin route with made-up ids, tokens,
  * actions, bodies, cursors and filters. One real request waits at the review, so that
  * bodies reach the schemas of its actions; none of the inputs may change anything.
- * With the intake's 6,500 deliveries, 10,000 inputs; about 60 s on two cores (each input
+ * With the intake's 6,350 deliveries and the mailbox's 150 messages, 10,000 inputs; about 60 s on two cores (each input
  * is a DynamoDB lookup or two). FUZZ_ROUTE_RUNS raises it for a longer hunt.
  */
 const RUNS = Number(process.env.FUZZ_ROUTE_RUNS ?? 3500);
@@ -112,6 +112,9 @@ const call: fc.Arbitrary<Call> = fc.oneof(
     route: 'POST /admin/requests/{live}/{action}', method: 'POST', path: `/admin/requests/LIVE/${action}`, body, admin: true,
   })),
   refusedBody.map((body): Call => ({ route: 'POST /admin/requests', method: 'POST', path: '/admin/requests', body, admin: true })),
+  fc.record({ id: fc.oneof(pathPart, fc.constant('LIVE')), mailId: pathPart, part: fc.oneof(pathPart, fc.integer({ min: -1, max: 30 }).map(String)) }).map(({ id, mailId, part }): Call => ({
+    route: 'GET /admin/requests/{id}/mail/{mailId}/attachments/{part}', method: 'GET', path: `/admin/requests/${id}/mail/${mailId}/attachments/${part}`, admin: true,
+  })),
   // Without the bearer token, or with a wrong one: refused before anything else.
   fc.record({ path: fc.constantFrom('/admin/requests', '/admin/requests/LIVE', '/admin/requests/LIVE/approve'), token: fc.option(text(40), { nil: undefined }) }).map(
     ({ path, token }): Call => ({
