@@ -36,3 +36,11 @@ export const MAIL_CLAIM_RETRY: RetryProps = {
   maxDelay: Duration.minutes(10),
   maxAttempts: 6,
 };
+
+/**
+ * The privacy team's notice of a failed step refused by SES (`MessageRejected`, e.g. the
+ * sending account paused): tried again as a transient fault is, since the step must reach
+ * the team; when every try is refused the execution fails and the WorkflowFailed alarm
+ * goes to the alarm topic.
+ */
+export const TEAM_NOTICE_RETRY: RetryProps = { ...TRANSIENT_RETRY, errors: ['MessageRejected'] };

@@ -35,6 +35,16 @@ export const team = {
     attempts: 'Attempts',
     waits: 'The workflow has stopped retrying and waits for you: retry the step or resolve it in the console. The deadline keeps running.',
   },
+  stepFailure: {
+    subject: (requestId: string, step: string) => `[DSR] Workflow step failed: ${step} for ${requestId}`,
+    title: 'A workflow step failed',
+    step: 'Step',
+    error: 'Error',
+    /** Said when SES refused the step's email (MessageRejected). */
+    refused: 'Amazon SES refused to send the email of this step. A retry offers it again; it goes out only once SES accepts it.',
+    waits:
+      'The workflow has stopped retrying and waits for you. Retry the step in the console once the cause is resolved: the step then runs again from where it failed. The deadline keeps running.',
+  },
   triageNeeded: {
     subject: (requestId: string, timeLeft: string) => `[DSR] Email to triage: ${requestId} (${timeLeft})`,
     title: 'An email to the privacy address waits for you',

@@ -33,6 +33,15 @@ export const team: Texts['team'] = {
     attempts: 'Pogingen',
     waits: 'De workflow probeert het niet meer automatisch en wacht op u: probeer de stap opnieuw of handel hem af in de console. De termijn loopt door.',
   },
+  stepFailure: {
+    subject: (requestId, step) => `[DSR] Workflowstap mislukt: ${step} voor ${requestId}`,
+    title: 'Een stap van de workflow is mislukt',
+    step: 'Stap',
+    error: 'Fout',
+    refused: 'Amazon SES heeft geweigerd de e-mail van deze stap te versturen. Bij een nieuwe poging wordt de e-mail opnieuw aangeboden; hij gaat pas uit wanneer SES hem aanvaardt.',
+    waits:
+      'De workflow probeert het niet meer automatisch en wacht op u. Probeer de stap opnieuw in de console zodra de oorzaak is verholpen: de stap wordt dan opnieuw uitgevoerd vanaf het punt waar hij mislukte. De termijn loopt door.',
+  },
   triageNeeded: {
     subject: (requestId, timeLeft) => `[DSR] E-mail te beoordelen: ${requestId} (${timeLeft})`,
     title: 'Een e-mail aan het privacyadres wacht op u',
