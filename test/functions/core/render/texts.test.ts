@@ -15,6 +15,7 @@ import {
   erasureNotice,
   erasureReport,
   keptOnDecision,
+  minorErasureNotice,
   rectificationNotice,
   extensionNotice,
   identityExpired,
@@ -53,6 +54,7 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
     const decisions = { erasure: { decision: 'partial', ground: 'legal_claims', facts: 'You have started proceedings about a support conversation of March 2026 (district court of Amsterdam, case 2026/456).', keep: ['support'], until: '2027-06-30' } } as const;
     return erasureReport({ requestId, locale, erased: [{ storeId: 'account', itemCount: 1 }], kept: [], keptOnDecision: keptOnDecision(decisions), review: { types: ['erasure'], decisions } });
   },
+  'minor-erasure-notice': (locale) => minorErasureNotice({ requestId, locale, erased: ['account', 'generations', 'media'], kept: [{ storeId: 'invoices', keptUntil: '2033-12-31' }] }),
   'rejection-late': (locale) => rejection({ requestId, locale, receivedAt, types: ['erasure'], decisions: { erasure: legalClaim }, late: { refusalDeadline: '2026-07-15', decidedAt: '2026-07-20T10:00:00Z' } }),
   'extension-notice': (locale) => extensionNotice({ requestId, locale, reason: 'Your account holds over 40,000 generations across several projects.', originalDeadline: '2026-07-15', extendedDeadline: '2026-09-14' }),
   'rights-outcome': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['rectification', 'objection', 'withdraw_consent'], outcome: 'We corrected your email address and stopped the reliability analysis of your request logs.' }),
