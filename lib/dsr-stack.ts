@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
+import { NoticeSender } from './constructs/notice-sender.js';
 import { Restrictions } from './constructs/restrictions.js';
 import { StoreWork } from './constructs/store-work.js';
 import { Operations } from './constructs/operations.js';
@@ -155,7 +156,15 @@ export class DsrStack extends Stack {
       identityTimeout: Duration.days(identityLinkDays),
       logKey: store.key,
     });
-    api.connect(workflow.stateMachine, watch.stateMachine);
+    const notices = new NoticeSender(this, 'Notices', {
+      requestsTable: store.table,
+      mail: props.mail,
+      publicApiUrl: api.baseUrl,
+      consoleUrl,
+      packageExpiryDays: props.packageExpiryDays,
+      logKey: store.key,
+    });
+    api.connect(workflow.stateMachine, watch.stateMachine, notices.stateMachine);
     const retention = new RecordsRetention(this, 'Retention', {
       requestsTable: store.table,
       recordRetentionYears: props.recordRetentionYears,

@@ -2,12 +2,13 @@ import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-s
 import { sfnClient } from './aws-clients.js';
 
 /**
- * Starts the execution of a request, named by its id, unless it exists: a repeated call
- * (a retried step, a repeat delivery) starts none twice.
+ * Starts the execution of a request, named by its id (or by `name`, for one of several
+ * per request), unless it exists: a repeated call (a retried step, a repeat delivery)
+ * starts none twice.
  */
-export async function startOnce(stateMachineArn: string, requestId: string, input: object = { requestId }): Promise<void> {
+export async function startOnce(stateMachineArn: string, requestId: string, input: object = { requestId }, name = requestId): Promise<void> {
   try {
-    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name: requestId, input: JSON.stringify(input) }));
+    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
   } catch (error) {
     if (!(error instanceof ExecutionAlreadyExists)) throw error;
   }

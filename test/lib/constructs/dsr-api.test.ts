@@ -29,7 +29,7 @@ function apiStack(props: { wafRateLimit?: number }) {
     mail: { senderEmail: 'privacy@kiara-api.com', privacyTeamEmail: 'team@kiara-api.com' },
     ...props,
   });
-  api.connect(machine('Workflow'), machine('Watch'));
+  api.connect(machine('Workflow'), machine('Watch'), machine('Notices'));
   return Template.fromStack(stack);
 }
 

@@ -1,7 +1,7 @@
 import { checkCount, formatCount } from '../numbers.js';
 import { resolveStore, type Inventory } from '../stores.js';
 import type { RenderedEmail, TeamEmailBase } from '../types.js';
-import { renderTeamEmail, requestFact } from './common.js';
+import { renderTeamEmail, requestFact, shownErrorName } from './common.js';
 
 export interface StoreFailureInput extends TeamEmailBase {
   storeId: string;
@@ -17,7 +17,7 @@ export function storeFailure(input: StoreFailureInput): RenderedEmail {
   const { locale, requestId } = input;
   const nl = locale === 'nl';
   const store = resolveStore(input.storeId, input.inventory).title[locale];
-  const errorName = String(input.errorName || 'unknown').replace(/\s+/g, ' ').slice(0, 120);
+  const errorName = shownErrorName(input.errorName);
   return renderTeamEmail(input, {
     subject: nl ? `[DSR] Stap mislukt: ${store} voor ${requestId}` : `[DSR] Store step failed: ${store} for ${requestId}`,
     title: nl ? 'Een stap bij een gegevensopslag is mislukt' : 'A store step failed',
