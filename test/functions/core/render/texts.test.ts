@@ -11,6 +11,8 @@ import {
   cancellationConfirmation,
   deadlineEscalation,
   deadlineReminder,
+  dismissalReply,
+  downloadRevokedPage,
   downloadExpiredPage,
   erasureNotice,
   erasureReport,
@@ -21,10 +23,13 @@ import {
   identityExpired,
   noData,
   rejection,
+  restrictionLifted,
+  restrictionNotice,
   renderAccessSummary,
   reviewNeeded,
   rightsOutcome,
   storeFailure,
+  triageNeeded,
   noticeFailure,
   VERIFY_OUTCOMES,
   verifyPage,
@@ -74,7 +79,11 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
       notifiedRecipients: [RECIPIENTS.hosting, RECIPIENTS.email],
     }),
   'rights-outcome-objection-partial': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['objection'], outcome: 'We stopped the reliability analysis of your request logs.', decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } }, review: { types: ['objection'], decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } } } }),
+  'restriction-lifted': (locale) => restrictionLifted({ requestId, locale, receivedAt, types: ['restriction'], reason: 'The accuracy of your email address has been checked and confirmed.' }),
+  'dismissal-reply': (locale) => dismissalReply({ requestId, locale, receivedAt, message: 'Questions about invoices are answered by support@kiara-api.com.' }),
   'cancellation': (locale) => cancellationConfirmation({ requestId, locale, receivedAt, types: ['erasure'] }),
+  'team-triage-needed': (locale) => triageNeeded({ requestId, locale, consoleUrl, daysLeft: 28, legalDeadline: '2026-07-15', held: false }),
+  'team-triage-needed-held': (locale) => triageNeeded({ requestId, locale, consoleUrl, daysLeft: 28, legalDeadline: '2026-07-15', held: true }),
   'team-review-needed': (locale) => reviewNeeded({ requestId, locale, consoleUrl, types: ['access', 'erasure'], daysLeft: 9, legalDeadline: '2026-07-15', note: 'requester_email_differs_from_account' }),
   'team-store-failure': (locale) => storeFailure({ requestId, locale, consoleUrl, storeId: 'usage-logs', errorName: 'ResourceNotFoundException', attempts: 4 }),
   'team-notice-failure': (locale) => noticeFailure({ requestId, locale, consoleUrl, notice: 'extension_notice', errorName: 'MessageRejected' }),
@@ -89,6 +98,7 @@ const PAGES: Record<string, (locale: Locale) => string> = {
   'page-verify': (locale) => verifyPage({ requestId, actionUrl: '/v1/verify/TOKEN', locale }),
   ...Object.fromEntries(VERIFY_OUTCOMES.map((outcome) => [`page-verify-${outcome}`, (locale: Locale) => verifyResultPage({ outcome, locale })])),
   'page-download-expired': (locale) => downloadExpiredPage({ locale }),
+  'page-download-revoked': (locale) => downloadRevokedPage({ locale }),
   'package-readme-access': (locale) => renderAccessSummary({ requestId, locale, generatedAt: '2026-06-20T10:00:00Z', types: ['access'], stores: [{ storeId: 'account', itemCount: 1 }, { storeId: 'invoices', itemCount: 3 }] }).html,
   'package-readme-portability': (locale) => renderAccessSummary({ requestId, locale, generatedAt: '2026-06-20T10:00:00Z', types: ['portability'], stores: [{ storeId: 'generations', itemCount: 5 }] }).html,
 };
@@ -104,6 +114,11 @@ describe('every email, as people read it, against its reviewed snapshot', () => 
   it('the Art. 19 notice to a recipient (English, the processors\' language)', async () => {
     const email = erasureNotice({ requestId, accountId: 'acct_01j9ada7c3f9', recipient: RECIPIENTS.aiCompute, storeIds: ['generations', 'media'], erasedAt: '2026-06-20T10:00:00Z' });
     await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-notice.en.txt');
+  });
+
+  it('the Art. 19 notice of a restriction (the marks, never an address)', async () => {
+    const email = restrictionNotice({ requestId, accountId: 'acct_01j9ada7c3f9', recipient: RECIPIENTS.aiCompute, storeIds: ['generations', 'media'], restrictedAt: '2026-06-20T10:00:00Z' });
+    await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-restriction-notice.en.txt');
   });
 
   it('the Art. 19 notice of a rectification (attribute names, never values)', async () => {
