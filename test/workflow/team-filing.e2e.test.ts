@@ -104,7 +104,7 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
     expect(await itemsOf('invoices', bram.accountId)).toBeGreaterThan(0);
     const mails = await session.flow.mailsFor(requestId);
     const notice = mails.find((m) => m.to.includes(bram.email));
-    expect(notice?.subject).toContain('We hebben uw Kiara-account verwijderd');
+    expect(notice?.subject).toContain('Wij hebben uw Kiara-account verwijderd');
     expect(notice?.text).toContain('onder de 18');
     // What was kept is named with its exception, the inventory's reason and the date it can go.
     expect(notice?.text).toMatch(/Betaal- en factuurgegevens, tot en met \d{1,2} \w+ \d{4} \(uitzondering: artikel 17 lid 3, onder b, AVG\)\. Bewaard gedurende de fiscale bewaartermijn van zeven jaar \(artikel 52 AWR\)/);

@@ -33,7 +33,7 @@ export const RECIPIENTS = {
   },
   email: {
     id: 'email',
-    category: { en: 'Email / communications provider', nl: 'E-mail- / communicatieprovider' },
+    category: { en: 'Email / communications provider', nl: 'Aanbieder van e-mail- en communicatiediensten' },
     name: 'Amazon Web Services EMEA SARL (Amazon SES)',
   },
 } satisfies Record<string, Recipient>;
@@ -63,7 +63,7 @@ export const PURPOSES = {
   secureService: {
     description: {
       en: 'Secure the Service, prevent abuse and fraud, keep request logs, improve reliability',
-      nl: 'De Dienst beveiligen, misbruik en fraude voorkomen, verzoeklogs bijhouden, betrouwbaarheid verbeteren',
+      nl: 'De Dienst beveiligen, misbruik en fraude voorkomen, logboeken van API-aanroepen bijhouden, betrouwbaarheid verbeteren',
     },
     legalBasis: LEGITIMATE_INTERESTS,
   },

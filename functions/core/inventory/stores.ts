@@ -49,7 +49,7 @@ export const STORES = [
   },
   {
     id: 'usage-logs',
-    title: { en: 'API usage and request logs', nl: 'API-gebruik en verzoeklogs' },
+    title: { en: 'API usage and request logs', nl: 'API-gebruik en logboeken van API-aanroepen' },
     categories: {
       en: 'Per call: method, path, response code, latency, API key id, IP address, user agent',
       nl: 'Per aanroep: methode, pad, responscode, latentie, API-sleutel-id, IP-adres, user agent',
@@ -67,7 +67,7 @@ export const STORES = [
     rectifiable: [],
     objectionStops: {
       en: 'Use of your request logs for reliability analysis',
-      nl: 'Gebruik van uw verzoeklogs voor betrouwbaarheidsanalyse',
+      nl: 'Gebruik van de logboeken van uw API-aanroepen voor betrouwbaarheidsanalyse',
     },
   },
   {

@@ -1,4 +1,5 @@
 import { RenderInputError } from './errors.js';
+import { textsFor } from './texts/index.js';
 import type { Locale } from './types.js';
 
 /** Deadlines and receipt days are Amsterdam calendar dates (gdpr-rules.md §1). */
@@ -63,6 +64,5 @@ export function formatInstantDate(instant: string, locale: Locale): string {
 
 /** Date and Amsterdam time of an instant: "15 June 2026 at 00:15 (Amsterdam time)". */
 export function formatInstantDateTime(instant: string, locale: Locale): string {
-  const zone = locale === 'nl' ? 'Nederlandse tijd' : 'Amsterdam time';
-  return `${formatter(locale, 'dateTime').format(parseInstant(instant))} (${zone})`;
+  return `${formatter(locale, 'dateTime').format(parseInstant(instant))} (${textsFor(locale).common.timeZone})`;
 }

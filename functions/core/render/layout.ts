@@ -3,7 +3,7 @@
  * plain text and once as simple, accessible, inline-styled HTML, so both parts always
  * say the same thing. All text is escaped on the way into HTML.
  */
-import { CONTROLLER } from './legal.js';
+import { CONTROLLER, SUPERVISORY_AUTHORITY } from './legal.js';
 import { html, multiline, type SafeHtml } from './escape.js';
 import { checkUrl, mailto } from './urls.js';
 import type { Locale, RenderedEmail } from './types.js';
@@ -34,6 +34,7 @@ export interface EmailDocument {
 
 export const link = (text: string, href: string): Inline => ({ text, href });
 export const privacyLink = (): Inline => link(CONTROLLER.privacyEmail, mailto(CONTROLLER.privacyEmail));
+export const supervisoryLink = (): Inline => link(SUPERVISORY_AUTHORITY.domain, SUPERVISORY_AUTHORITY.website);
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const STYLE = {

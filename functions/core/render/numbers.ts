@@ -1,14 +1,10 @@
 import { RenderInputError } from './errors.js';
+import { textsFor } from './texts/index.js';
 import type { Locale } from './types.js';
 
 const NUMBER_LOCALE: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL' };
 
 export type CountUnit = 'item' | 'file' | 'day' | 'attempt';
-
-const UNITS: Record<Locale, Record<CountUnit, [string, string]>> = {
-  en: { item: ['item', 'items'], file: ['file', 'files'], day: ['day', 'days'], attempt: ['attempt', 'attempts'] },
-  nl: { item: ['item', 'items'], file: ['bestand', 'bestanden'], day: ['dag', 'dagen'], attempt: ['poging', 'pogingen'] },
-};
 
 export function checkCount(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -24,15 +20,15 @@ export function formatNumber(value: number, locale: Locale): string {
 /** "1 item", "1,204 items" / "1 item", "1.204 items". */
 export function formatCount(value: number, unit: CountUnit, locale: Locale): string {
   checkCount(value, `${unit} count`);
-  const [one, many] = UNITS[locale][unit];
+  const [one, many] = textsFor(locale).common.units[unit];
   return `${formatNumber(value, locale)} ${value === 1 ? one : many}`;
 }
 
 /** Time left until a deadline, for the privacy team: "3 days left", "due today", "2 days overdue". */
 export function formatDaysLeft(daysLeft: number, locale: Locale): string {
   if (!Number.isSafeInteger(daysLeft)) throw new RenderInputError(`Invalid days left: ${String(daysLeft)}`);
-  if (daysLeft === 0) return locale === 'nl' ? 'verloopt vandaag' : 'due today';
+  const t = textsFor(locale).common.daysLeft;
+  if (daysLeft === 0) return t.today;
   const days = formatCount(Math.abs(daysLeft), 'day', locale);
-  if (daysLeft > 0) return locale === 'nl' ? `nog ${days}` : `${days} left`;
-  return locale === 'nl' ? `${days} over tijd` : `${days} overdue`;
+  return daysLeft > 0 ? t.left(days) : t.overdue(days);
 }

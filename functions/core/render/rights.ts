@@ -1,17 +1,8 @@
 import { RIGHTS, type Right } from '../inventory/types.js';
 import { RenderInputError } from './errors.js';
 import { law } from './legal.js';
-import type { Locale, Localized } from './types.js';
-
-const NAMES: Record<Right, Localized> = {
-  access: { en: 'Right of access', nl: 'Recht op inzage' },
-  portability: { en: 'Right to data portability', nl: 'Recht op dataportabiliteit' },
-  erasure: { en: 'Right to erasure', nl: 'Recht op gegevenswissing' },
-  rectification: { en: 'Right to rectification', nl: 'Recht op rectificatie' },
-  restriction: { en: 'Right to restriction of processing', nl: 'Recht op beperking van de verwerking' },
-  objection: { en: 'Right to object', nl: 'Recht van bezwaar' },
-  withdraw_consent: { en: 'Right to withdraw consent', nl: 'Recht om toestemming in te trekken' },
-};
+import { textsFor } from './texts/index.js';
+import type { Locale } from './types.js';
 
 const ARTICLES: Record<Right, string> = {
   access: 'Art. 15 GDPR',
@@ -30,7 +21,7 @@ function checkRight(type: string): Right {
 
 /** The localized name of a right: "Right to erasure" / "Recht op gegevenswissing". */
 export function rightName(type: Right, locale: Locale): string {
-  return NAMES[checkRight(type)][locale];
+  return textsFor(locale).rights.names[checkRight(type)];
 }
 
 /** The article that grants a right, in the reader's language: "Art. 17 GDPR" / "artikel 17 AVG". */

@@ -9,7 +9,10 @@ import type { IsoInstant, Locale, StoreCount } from '../types.js';
 import type { AgedOutWindow } from '../../plan/aged-out.js';
 import { agedOutHtml } from './aged-out.js';
 import { requestRecordsHtml, requestRecordsJson, type RequestRecordsSection } from './request-records.js';
-import { OTHER_RIGHTS, SOURCES, texts } from './texts.js';
+import { textsFor } from '../texts/index.js';
+
+/** The rights the README lists besides access (Art. 15(1)(e), policy §7), in this order. */
+const OTHER_RIGHTS = ['rectification', 'erasure', 'restriction', 'objection', 'portability', 'withdraw_consent'] as const satisfies readonly Right[];
 
 export interface AccessSummaryInput {
   requestId: string;
@@ -67,7 +70,7 @@ export interface AccessSummaryJson {
 
 function buildJson(input: AccessSummaryInput): AccessSummaryJson {
   const { locale } = input;
-  const t = texts(locale);
+  const t = textsFor(locale).accessSummary;
   const stores = input.stores.map((entry) => {
     const store = resolveStore(entry.storeId, input.inventory);
     const itemCount = checkCount(entry.itemCount, 'item count');
@@ -83,7 +86,7 @@ function buildJson(input: AccessSummaryInput): AccessSummaryJson {
       })),
       recipients: store.recipients.map((recipient) => ({ name: recipient.name, category: recipient.category[locale] })),
       retention: { description: store.retention.description[locale], days: store.retention.days ?? null },
-      source: { code: store.source, description: SOURCES[store.source][locale] },
+      source: { code: store.source, description: t.sources[store.source] },
       files: accessPackageFiles(store),
     };
   });
@@ -101,11 +104,11 @@ function buildJson(input: AccessSummaryInput): AccessSummaryJson {
       safeguards: ['standard_contractual_clauses', 'supplementary_measures', 'adequacy_decision'],
       description: t.transfers,
     },
-    otherRights: OTHER_RIGHTS.map(({ right, description }) => ({
+    otherRights: OTHER_RIGHTS.map((right) => ({
       right,
       name: rightName(right, locale),
       article: rightArticle(right, locale),
-      description: description[locale],
+      description: t.otherRights[right],
     })),
     howToExerciseRights: t.rightsHow,
     complaint: { authority: SUPERVISORY_AUTHORITY.name, website: SUPERVISORY_AUTHORITY.website, description: t.complaint },
@@ -141,7 +144,7 @@ code{font-family:Consolas,Menlo,monospace;font-size:14px}
 `;
 
 function renderHtml(json: AccessSummaryJson, locale: Locale, records?: RequestRecordsSection): string {
-  const t = texts(locale);
+  const t = textsFor(locale).accessSummary;
   const withRecords = Boolean(records?.requests.length);
   const created = formatInstantDate(json.generatedAt, locale);
   const sections: SafeHtml[] = json.stores.map(

@@ -4,7 +4,8 @@ import { law } from '../legal.js';
 import { rightName } from '../rights.js';
 import type { Right } from '../../inventory/types.js';
 import { PURPOSES, RECIPIENTS } from '../../inventory/recipients.js';
-import type { IsoDate, IsoInstant, Locale, Localized } from '../types.js';
+import { textsFor } from '../texts/index.js';
+import type { IsoDate, IsoInstant, Locale } from '../types.js';
 
 /** One earlier privacy request of the person, as its record is kept. */
 export interface RequestRecordEntry {
@@ -21,32 +22,6 @@ export interface RequestRecordsSection {
   recordRetentionYears: number;
   requests: readonly RequestRecordEntry[];
 }
-
-/** The Art. 15(1) facts of the records, which come from the way requests are kept, not from the inventory. */
-const FACTS: Record<'title' | 'categories' | 'purpose' | 'source' | 'received' | 'closed' | 'keptUntil' | 'open', Localized> = {
-  title: { en: 'Records of your privacy requests', nl: 'Dossiers van uw privacyverzoeken' },
-  categories: {
-    en: 'For each request: the email address it came from, the rights you invoked, the dates, our decisions and the steps taken',
-    nl: 'Per verzoek: het e-mailadres waarvan het kwam, de rechten die u uitoefende, de data, onze beslissingen en de genomen stappen',
-  },
-  purpose: {
-    en: 'To handle your requests and to be able to show that we handled them as the GDPR requires (Art. 5(2), 12 and 24 GDPR)',
-    nl: 'Om uw verzoeken af te handelen en te kunnen aantonen dat wij dat deden zoals de AVG voorschrijft (artikel 5 lid 2, 12 en 24 AVG)',
-  },
-  source: {
-    en: 'Provided by you when you filed the request, and recorded by us while we handled it',
-    nl: 'Door u verstrekt bij het indienen van het verzoek, en door ons vastgelegd tijdens de afhandeling',
-  },
-  received: { en: 'Received', nl: 'Ontvangen' },
-  closed: { en: 'Closed', nl: 'Afgesloten' },
-  keptUntil: { en: 'Kept until', nl: 'Bewaard tot' },
-  open: { en: 'still open', nl: 'nog in behandeling' },
-};
-
-const retentionText = (years: number, locale: Locale) =>
-  locale === 'nl'
-    ? `${years} jaar na de afsluiting van het verzoek; daarna wordt het dossier in zijn geheel verwijderd`
-    : `${years} years after the request was closed; then the whole record is deleted`;
 
 const RECORD_RECIPIENTS = [RECIPIENTS.hosting, RECIPIENTS.email];
 /** Art. 6(1)(c): Art. 12 and 5(2) GDPR oblige Kiara to handle requests and account for it. */
@@ -69,21 +44,22 @@ export function requestRecordsHtml(
   locale: Locale,
   labels: Record<'categories' | 'purposes' | 'recipients' | 'retention' | 'source', string>,
 ): SafeHtml {
+  const t = textsFor(locale).accessSummary.requestRecords;
   return html`<section aria-labelledby="store-request-records">
-<h3 id="store-request-records">${FACTS.title[locale]}</h3>
+<h3 id="store-request-records">${t.title}</h3>
 <table>
-<thead><tr><th scope="col">${FACTS.received[locale]}</th><th scope="col">${FACTS.closed[locale]}</th><th scope="col">${FACTS.keptUntil[locale]}</th><th scope="col">&nbsp;</th></tr></thead>
+<thead><tr><th scope="col">${t.received}</th><th scope="col">${t.closed}</th><th scope="col">${t.keptUntil}</th><th scope="col">&nbsp;</th></tr></thead>
 <tbody>${section.requests.map(
     (request) =>
-      html`<tr><td>${formatInstantDate(request.receivedAt, locale)}</td><td>${request.closedAt ? formatInstantDate(request.closedAt, locale) : FACTS.open[locale]}</td><td>${request.keptUntil ? formatDate(request.keptUntil, locale) : '—'}</td><td>${request.types.map((type) => rightName(type, locale)).join(', ')} (<code>${request.requestId}</code>)</td></tr>`,
+      html`<tr><td>${formatInstantDate(request.receivedAt, locale)}</td><td>${request.closedAt ? formatInstantDate(request.closedAt, locale) : t.open}</td><td>${request.keptUntil ? formatDate(request.keptUntil, locale) : '—'}</td><td>${request.types.map((type) => rightName(type, locale)).join(', ')} (<code>${request.requestId}</code>)</td></tr>`,
   )}</tbody>
 </table>
 <dl>
-<dt>${labels.categories}</dt><dd>${FACTS.categories[locale]}</dd>
-<dt>${labels.purposes}</dt><dd>${FACTS.purpose[locale]}: ${LEGAL_BASIS.label[locale]} (${law(LEGAL_BASIS.article, locale)})</dd>
+<dt>${labels.categories}</dt><dd>${t.categories}</dd>
+<dt>${labels.purposes}</dt><dd>${t.purpose}: ${LEGAL_BASIS.label[locale]} (${law(LEGAL_BASIS.article, locale)})</dd>
 <dt>${labels.recipients}</dt><dd><ul>${RECORD_RECIPIENTS.map((recipient) => html`<li>${recipient.name} (${recipient.category[locale]})</li>`)}</ul></dd>
-<dt>${labels.retention}</dt><dd>${retentionText(section.recordRetentionYears, locale)}</dd>
-<dt>${labels.source}</dt><dd>${FACTS.source[locale]}</dd>
+<dt>${labels.retention}</dt><dd>${t.retention(section.recordRetentionYears)}</dd>
+<dt>${labels.source}</dt><dd>${t.source}</dd>
 </dl>
 <p><code>data/request-records.json</code></p>
 </section>

@@ -1,8 +1,8 @@
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
-import { CONTROLLER, law } from '../legal.js';
-import { privacyLink, renderEmail } from '../layout.js';
+import { renderEmail } from '../layout.js';
 import { resolveStore } from '../stores.js';
+import { recipientNotices } from '../texts/index.js';
 import { checkAccountReference, recipientNoticeFooter, type RecipientNoticeBase } from './recipient-notice.js';
 import type { IsoInstant, RenderedEmail } from '../types.js';
 
@@ -24,35 +24,27 @@ export function erasureNotice(input: ErasureNoticeInput): RenderedEmail {
   if (input.storeIds.length === 0) throw new RenderInputError('An erasure notice needs the erased stores');
   const stores = input.storeIds.map((id) => resolveStore(id, input.inventory));
   const date = formatInstantDate(input.erasedAt, 'en');
+  const t = recipientNotices;
   return renderEmail({
     locale: 'en',
-    subject: `Erasure notice under ${law('Art. 19', 'en')}: Kiara request ${requestId}`,
-    title: 'Please erase your copies of a Kiara user’s data',
+    subject: t.erasure.subject(requestId),
+    title: t.erasure.title,
     blocks: [
-      {
-        kind: 'paragraph',
-        text: `At the data subject’s request (${law('Art. 17', 'en')}), ${CONTROLLER.name} has erased the personal data below of one of its users. You receive this data from us as a recipient (${input.recipient.category.en}); under ${law('Art. 19', 'en')} we notify you of the erasure.`,
-      },
+      { kind: 'paragraph', text: t.erasure.intro(input.recipient.category.en) },
       {
         kind: 'facts',
         rows: [
-          ['Kiara account', accountId],
-          ['Request', requestId],
-          ['Erased on', date],
-          ['Recipient', input.recipient.name],
+          [t.account, accountId],
+          [t.request, requestId],
+          [t.erasure.date, date],
+          [t.recipient, input.recipient.name],
         ],
       },
-      { kind: 'heading', text: 'What was erased' },
-      { kind: 'paragraph', text: 'All of this account’s data in these categories:' },
+      { kind: 'heading', text: t.erasure.heading },
+      { kind: 'paragraph', text: t.allDataIn },
       { kind: 'list', items: stores.map((store) => store.title.en) },
-      { kind: 'heading', text: 'What we ask of you' },
-      {
-        kind: 'list',
-        items: [
-          `Erase every copy of this account’s data in these categories that you hold or process for ${CONTROLLER.name}, including caches, replicas and logs, and backups as our agreement provides.`,
-          ['Confirm the erasure to ', privacyLink(), `, quoting request ${requestId}.`],
-        ],
-      },
+      { kind: 'heading', text: t.whatWeAsk },
+      { kind: 'list', items: t.erasure.ask(requestId) },
     ],
     footer: recipientNoticeFooter(input),
   });

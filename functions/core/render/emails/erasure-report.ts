@@ -6,6 +6,7 @@ import { law } from '../legal.js';
 import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { resolveStore, storeCount, type Inventory } from '../stores.js';
+import { textsFor } from '../texts/index.js';
 import type { IsoDate, RenderedEmail, StoreCount, SubjectEmailBase } from '../types.js';
 import { informedBlocks, remedyBlocks, subjectFooter, subjectReference } from './common.js';
 import { erasureRemainsBlocks, type ErasureRemains } from './erasure-remains.js';
@@ -66,10 +67,10 @@ export interface ErasureReportInput extends SubjectEmailBase {
   review?: ReviewedRights;
 }
 
-/** What was erased, what was kept (legal basis, reason, until when) and who was told. */
+/** What was erased, what was kept (exception, reason, until when) and who was told. */
 export function erasureReport(input: ErasureReportInput): RenderedEmail {
   const { locale, requestId } = input;
-  const nl = locale === 'nl';
+  const t = textsFor(locale).erasureReport;
   const erased = input.erased.map((entry) => {
     const store = resolveStore(entry.storeId, input.inventory);
     return [store.title[locale], storeCount(store, entry.itemCount, locale)] as const;
@@ -82,7 +83,7 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
   for (const entry of input.keptOnDecision ?? []) {
     kept.push([
       resolveStore(entry.storeId, input.inventory).title[locale],
-      nl ? 'alle gegevens' : 'all data',
+      t.allData,
       `${law(entry.exemption, locale)}: ${entry.reason}`,
       formatDate(entry.keptUntil, locale),
     ] as const);
@@ -90,55 +91,23 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
   const recipients = input.notifiedRecipients ?? [];
 
   const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text: nl
-        ? `We hebben uw verzoek om gegevenswissing (${law('Art. 17', locale)}) uitgevoerd. Hieronder ziet u wat we hebben gewist, wat we moeten bewaren en waarom.`
-        : `We have carried out your request for erasure (${law('Art. 17', locale)}). Below you can see what we erased, what we are required to keep, and why.`,
-    },
-    { kind: 'heading', text: nl ? 'Wat we hebben gewist' : 'What we erased' },
+    { kind: 'paragraph', text: t.intro },
+    { kind: 'heading', text: t.erasedHeading },
     erased.length > 0
-      ? {
-          kind: 'table',
-          caption: nl ? 'Gewiste gegevens' : 'Erased data',
-          head: nl ? ['Gegevens', 'Gewist'] : ['Data', 'Erased'],
-          rows: erased,
-        }
-      : { kind: 'paragraph', text: nl ? 'We hebben geen gegevens gevonden om te wissen.' : 'We found no data to erase.' },
-    { kind: 'heading', text: nl ? 'Wat we hebben bewaard, en waarom' : 'What we kept, and why' },
+      ? { kind: 'table', caption: t.erasedCaption, head: t.erasedHead, rows: erased }
+      : { kind: 'paragraph', text: t.nothingErased },
+    { kind: 'heading', text: t.keptHeading },
   ];
   if (kept.length > 0) {
     blocks.push(
-      {
-        kind: 'table',
-        caption: nl ? 'Bewaarde gegevens' : 'Kept data',
-        head: nl
-          ? ['Gegevens', 'Aantal', 'Uitzondering en reden', 'Bewaard tot en met']
-          : ['Data', 'Number', 'Exception and reason', 'Kept until'],
-        rows: kept,
-      },
-      {
-        kind: 'paragraph',
-        text: nl
-          ? 'Wij gebruiken de bewaarde gegevens uitsluitend voor dit doel. Na de genoemde datum is de uitzondering niet meer van toepassing; u kunt ons dan opnieuw verzoeken de gegevens te wissen.'
-          : 'We use the data we keep only for this purpose. After the date stated, the exception no longer applies; you can then ask us again to erase the data.',
-      },
+      { kind: 'table', caption: t.keptCaption, head: t.keptHead, rows: kept },
+      { kind: 'paragraph', text: t.keptPurpose },
     );
   } else {
-    blocks.push({
-      kind: 'paragraph',
-      text: nl
-        ? 'Afgezien van de registratie van dit verzoek hebben we geen persoonsgegevens van u bewaard.'
-        : 'Apart from the record of this request, we have not kept any of your personal data.',
-    });
+    blocks.push({ kind: 'paragraph', text: t.nothingKept });
   }
-  blocks.push(...informedBlocks(recipients, { en: 'the erasure', nl: 'het wissen' }, locale));
-  blocks.push({
-    kind: 'paragraph',
-    text: nl
-      ? `We bewaren een registratie van hoe we uw verzoek hebben afgehandeld, omdat we dat volgens de AVG moeten kunnen aantonen (${law('Art. 5(2)', locale)}). Daarin staat geen kopie van uw gegevens.`
-      : `We keep a record of how we handled your request, because the GDPR requires us to be able to show this (${law('Art. 5(2)', locale)}). It does not contain a copy of your data.`,
-  });
+  blocks.push(...informedBlocks(recipients, t.informedChange, locale));
+  blocks.push({ kind: 'paragraph', text: t.record });
   if (input.remains) blocks.push(...erasureRemainsBlocks(input.remains, locale));
   const decisions = input.review ? decisionBlocks(input.review, locale) : [];
   blocks.push(...decisions);
@@ -147,10 +116,8 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
 
   return renderEmail({
     locale,
-    subject: nl
-      ? `Uw gegevens zijn gewist (${subjectReference(requestId, locale)})`
-      : `Your personal data has been erased (${subjectReference(requestId, locale)})`,
-    title: nl ? 'We hebben uw persoonsgegevens gewist' : 'We have erased your personal data',
+    subject: t.subject(subjectReference(requestId, locale)),
+    title: t.title,
     blocks,
     footer: subjectFooter(requestId, locale),
   });

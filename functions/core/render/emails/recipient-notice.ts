@@ -1,7 +1,7 @@
 import type { Recipient } from '../../inventory/types.js';
 import { RenderInputError } from '../errors.js';
-import { CONTROLLER } from '../legal.js';
-import { privacyLink, type RichText } from '../layout.js';
+import type { RichText } from '../layout.js';
+import { recipientNotices } from '../texts/index.js';
 import type { Inventory } from '../stores.js';
 
 /** What every Art. 19 notice to a recipient (a processor) is about. */
@@ -20,8 +20,5 @@ export function checkAccountReference(accountId: string, notice: string): void {
 
 /** The footer of a notice: the privacy team, and whose privacy contact it went to. */
 export function recipientNoticeFooter({ recipient, requestId }: RecipientNoticeBase): RichText[] {
-  return [
-    [`${CONTROLLER.name}, privacy team · `, privacyLink()],
-    `Sent to the privacy contact of ${recipient.name}. Reference: ${requestId}`,
-  ];
+  return recipientNotices.footer(recipient.name, requestId);
 }

@@ -1,5 +1,6 @@
 import { reviewDecision } from '../../request/decisions.js';
 import { decisionBlocks, type ReviewedRights } from '../decisions.js';
+import { textsFor } from '../texts/index.js';
 import type { IsoInstant, RenderedEmail, SubjectEmailBase } from '../types.js';
 import { remedyBlocks, replyEmail } from './common.js';
 
@@ -14,27 +15,10 @@ export interface RejectionInput extends SubjectEmailBase, ReviewedRights {
  */
 export function rejection(input: RejectionInput): RenderedEmail {
   const { locale, requestId } = input;
-  const nl = locale === 'nl';
+  const t = textsFor(locale).rejection;
   const partial = reviewDecision(input.decisions) === 'approved';
-  const title = nl
-    ? partial
-      ? 'Wij kunnen uw privacyverzoek niet volledig uitvoeren'
-      : 'Wij kunnen uw privacyverzoek niet uitvoeren'
-    : partial
-      ? 'We cannot fully carry out your privacy request'
-      : 'We cannot carry out your privacy request';
-  return replyEmail(
-    input,
-    title,
-    partial
-      ? {
-          en: 'We are carrying out part of it, but not all of it. Below we set out our decision on each right, and why.',
-          nl: 'Wij voeren een deel ervan uit, maar niet alles. Hieronder leest u per recht wat wij hebben besloten, en waarom.',
-        }
-      : {
-          en: 'We have decided not to act on it. Below we set out why.',
-          nl: 'Wij hebben besloten hieraan geen gevolg te geven. Hieronder leest u waarom.',
-        },
-    [...decisionBlocks(input, locale), ...remedyBlocks(requestId, locale)],
-  );
+  return replyEmail(input, partial ? t.partialTitle : t.title, partial ? t.partialThen : t.then, [
+    ...decisionBlocks(input, locale),
+    ...remedyBlocks(requestId, locale),
+  ]);
 }

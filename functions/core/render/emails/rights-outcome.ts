@@ -4,13 +4,12 @@ import type { RightDecisionKind, RightDecisions } from '../../request/decisions.
 import { isOutcomeRight, needsStatement } from '../../request/model.js';
 import { formatInstantDate } from '../dates.js';
 import { RenderInputError } from '../errors.js';
-import { law } from '../legal.js';
 import { decisionBlocks, type ReviewedRights } from '../decisions.js';
 import { renderEmail, type Block } from '../layout.js';
 import { orderedRights, rightArticle, rightName, rightsPhrase } from '../rights.js';
-import type { IsoInstant, Locale, Localized, RenderedEmail, SubjectEmailBase } from '../types.js';
+import { textsFor } from '../texts/index.js';
+import type { IsoInstant, Locale, RenderedEmail, SubjectEmailBase } from '../types.js';
 import { informedBlocks, remedyBlocks, subjectFooter, subjectReference } from './common.js';
-
 
 export interface RightsOutcomeInput extends SubjectEmailBase {
   receivedAt: IsoInstant;
@@ -28,14 +27,10 @@ export interface RightsOutcomeInput extends SubjectEmailBase {
   notifiedRecipients?: readonly Pick<Recipient, 'name' | 'category'>[];
 }
 
-const VALUE_WORDS: Record<string, Localized> = {
-  true: { en: 'on', nl: 'aan' },
-  false: { en: 'off', nl: 'uit' },
-  en: { en: 'English', nl: 'Engels' },
-  nl: { en: 'Dutch', nl: 'Nederlands' },
+const valueText = (field: CorrectableField, value: CorrectionValue, locale: Locale) => {
+  const words: Partial<Record<string, string>> = textsFor(locale).rightsOutcome.values;
+  return field === 'displayName' ? String(value) : (words[String(value)] ?? String(value));
 };
-const valueText = (field: CorrectableField, value: CorrectionValue, locale: Locale) =>
-  field === 'displayName' ? String(value) : (VALUE_WORDS[String(value)]?.[locale] ?? String(value));
 
 /**
  * What changed, per attribute: old → new where the value is safe to repeat to the person,
@@ -45,37 +40,23 @@ function correctionItems(corrections: NonNullable<RightsOutcomeInput['correction
   return corrections.map(({ field, from, to }) => {
     const spec = CORRECTABLE_FIELDS[field];
     if (spec.repeatable) return `${spec.label[locale]}: ${valueText(field, from, locale)} → ${valueText(field, to, locale)}`;
-    return locale === 'nl'
-      ? `${spec.label.nl}: gecorrigeerd (om veiligheidsredenen herhalen wij het niet in dit bericht)`
-      : `${spec.label.en}: corrected (for your security we do not repeat it in this message)`;
+    return textsFor(locale).rightsOutcome.correctedUnrepeated(spec.label[locale]);
   });
 }
 
 /** The fixed legal sentence of each right (gdpr-rules.md §4). */
 function rightSentence(right: Right, locale: Locale, decision: RightDecisionKind): string {
-  const nl = locale === 'nl';
+  const t = textsFor(locale).rightsOutcome;
   switch (right) {
     case 'withdraw_consent':
-      return nl
-        ? 'Kiara verwerkt geen persoonsgegevens op grond van uw toestemming: wij gebruiken uw gegevens uitsluitend op andere grondslagen, zoals de overeenkomst met u, wettelijke verplichtingen en gerechtvaardigde belangen. Er hoefde dus niets te worden gestaakt. Wij hebben de intrekking van uw toestemming vastgelegd; zij werkt onmiddellijk.'
-        : 'Kiara processes no personal data on the basis of your consent: we use your data only on other legal bases, such as our contract with you, legal obligations and legitimate interests. There was therefore nothing to stop. We have recorded the withdrawal of your consent; it takes effect at once.';
+      return t.withdrawConsent;
     case 'restriction':
-      return nl
-        ? `We hebben de verwerking van uw gegevens beperkt: we bewaren ze alleen nog en gebruiken ze niet voor iets anders, behalve met uw toestemming of op een grond van ${law('Art. 18(2)', locale)}. Voordat we de beperking opheffen, laten we het u weten (${law('Art. 18(3)', locale)}).`
-        : `We have restricted the processing of your data: it is now only stored, and not used for anything else except with your consent or on a ground of ${law('Art. 18(2)', locale)}. We will tell you before the restriction is lifted (${law('Art. 18(3)', locale)}).`;
+      return t.restriction;
     case 'rectification':
-      return nl
-        ? 'We hebben uw gegevens gecorrigeerd zoals hierboven onder "Wat wij hebben gedaan" is beschreven.'
-        : 'We have corrected your data as described above under "What we did".';
+      return t.rectification;
     // Whether processing stopped follows from the decision on the objection, not from a hedge.
     case 'objection':
-      return decision === 'grant'
-        ? nl
-          ? `Wij hebben de verwerking van uw gegevens op grond van onze gerechtvaardigde belangen (${law('Art. 6(1)(f)', locale)}) gestaakt. Hierboven, onder "Wat wij hebben gedaan", staat welke verwerking is gestaakt.`
-          : `We have stopped processing your data on the basis of our legitimate interests (${law('Art. 6(1)(f)', locale)}). Above, under "What we did", we say which processing stopped.`
-        : nl
-          ? `Wij hebben de verwerking van uw gegevens op grond van onze gerechtvaardigde belangen (${law('Art. 6(1)(f)', locale)}) gedeeltelijk gestaakt. Een deel zetten wij voort omdat wij dwingende gerechtvaardigde gronden hebben vastgelegd (${law('Art. 21(1)', locale)}); hierboven, onder "Wat wij hebben gedaan", staat welke verwerking is gestaakt, en ons besluit per recht vermeldt welke verwerking doorgaat en waarom.`
-          : `We have stopped part of the processing of your data on the basis of our legitimate interests (${law('Art. 6(1)(f)', locale)}). We continue the rest because we documented compelling legitimate grounds (${law('Art. 21(1)', locale)}); above, under "What we did", we say which processing stopped, and our decision on each right states which processing continues and why.`;
+      return decision === 'grant' ? t.objectionGranted : t.objectionPartial;
     default:
       throw new RenderInputError(`The rights outcome does not answer ${JSON.stringify(right)}`);
   }
@@ -87,7 +68,7 @@ function rightSentence(right: Right, locale: Locale, decision: RightDecisionKind
  */
 export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
   const { locale, requestId } = input;
-  const nl = locale === 'nl';
+  const t = textsFor(locale).rightsOutcome;
   const rights = orderedRights(input.types);
   const answered = rights.filter(isOutcomeRight);
   if (answered.length === 0) throw new RenderInputError('The rights outcome answers rectification, restriction, objection or withdrawn consent');
@@ -97,49 +78,26 @@ export function rightsOutcome(input: RightsOutcomeInput): RenderedEmail {
   }
   const others = rights.filter((right) => !isOutcomeRight(right));
   const received = formatInstantDate(input.receivedAt, locale);
-  const title = nl ? 'Wat wij met uw privacyverzoek hebben gedaan' : 'Action taken on your privacy request';
 
-  const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text: nl
-        ? `Op ${received} hebben we uw verzoek ontvangen (${rightsPhrase(rights, locale)}). In dit bericht leest u wat we hebben gedaan.`
-        : `On ${received} we received your request (${rightsPhrase(rights, locale)}). This message tells you what we did.`,
-    },
-  ];
-  if (outcome) {
-    blocks.push(
-      { kind: 'heading', text: nl ? 'Wat wij hebben gedaan' : 'What we did' },
-      { kind: 'paragraph', text: outcome },
-    );
-  }
+  const blocks: Block[] = [{ kind: 'paragraph', text: t.intro(received, rightsPhrase(rights, locale)) }];
+  if (outcome) blocks.push({ kind: 'heading', text: t.whatWeDid }, { kind: 'paragraph', text: outcome });
   for (const right of answered) {
     blocks.push(
       { kind: 'heading', text: `${rightName(right, locale)} (${rightArticle(right, locale)})` },
       { kind: 'paragraph', text: rightSentence(right, locale, input.decisions?.[right]?.decision ?? 'grant') },
     );
     if (right === 'rectification' && input.corrections?.length) {
-      blocks.push(
-        { kind: 'paragraph', text: nl ? 'Dit hebben we in uw account gewijzigd:' : 'This is what we changed in your account:' },
-        { kind: 'list', items: correctionItems(input.corrections, locale) },
-      );
+      blocks.push({ kind: 'paragraph', text: t.changed }, { kind: 'list', items: correctionItems(input.corrections, locale) });
     }
   }
-  blocks.push(...informedBlocks(input.notifiedRecipients ?? [], { en: 'the correction', nl: 'de correctie' }, locale));
-  if (others.length > 0) {
-    blocks.push({
-      kind: 'paragraph',
-      text: nl
-        ? `Op de rest van uw verzoek (${rightsPhrase(others, locale)}) antwoorden we in een apart bericht.`
-        : `We answer the rest of your request (${rightsPhrase(others, locale)}) in a separate message.`,
-    });
-  }
+  blocks.push(...informedBlocks(input.notifiedRecipients ?? [], t.informedChange, locale));
+  if (others.length > 0) blocks.push({ kind: 'paragraph', text: t.rest(rightsPhrase(others, locale)) });
   if (input.review) blocks.push(...decisionBlocks(input.review, locale));
   blocks.push(...remedyBlocks(requestId, locale));
   return renderEmail({
     locale,
-    subject: `${title} (${subjectReference(requestId, locale)})`,
-    title,
+    subject: `${t.title} (${subjectReference(requestId, locale)})`,
+    title: t.title,
     blocks,
     footer: subjectFooter(requestId, locale),
   });

@@ -1,5 +1,6 @@
 import { CONTROLLER } from '../legal.js';
 import { html, type SafeHtml } from '../escape.js';
+import { textsFor } from '../texts/index.js';
 import type { Locale } from '../types.js';
 
 /** Self-contained page styles: no external assets, no script. */
@@ -22,7 +23,7 @@ footer{margin-top:24px;padding-top:12px;border-top:1px solid #e5e7eb;font-size:1
  * the identity page's POST for the API to check (`no-referrer` would make it "null").
  */
 export function renderPage(locale: Locale, title: string, body: SafeHtml): string {
-  const team = locale === 'nl' ? 'privacyteam' : 'privacy team';
+  const team = textsFor(locale).pages.privacyTeam;
   return html`<!DOCTYPE html>
 <html lang="${locale}">
 <head>

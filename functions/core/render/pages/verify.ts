@@ -1,4 +1,5 @@
 import { html } from '../escape.js';
+import { textsFor } from '../texts/index.js';
 import { checkUrl } from '../urls.js';
 import type { Locale } from '../types.js';
 import { renderPage } from './layout.js';
@@ -18,24 +19,12 @@ export interface VerifyPageInput {
 export function verifyPage(input: VerifyPageInput): string {
   const { locale, requestId } = input;
   const action = checkUrl(input.actionUrl, { allowPath: true });
-  const nl = locale === 'nl';
-  const title = nl ? 'Bevestig uw privacyverzoek' : 'Confirm your privacy request';
-  const intro = nl
-    ? html`<p>Bevestig dat u het privacyverzoek${requestId ? html` met kenmerk <strong>${requestId}</strong>` : ''} heeft ingediend vanaf het e-mailadres waarnaar deze link is gestuurd. Na uw bevestiging behandelt Kiara het verzoek en stuurt het antwoord naar dat adres.</p>`
-    : html`<p>Please confirm that you sent the privacy request${requestId ? html` with reference <strong>${requestId}</strong>` : ''} from the email address this link was sent to. After you confirm, Kiara will handle the request and send its reply to that address.</p>`;
-  const body = html`${intro}
+  const t = textsFor(locale).pages.verify;
+  const body = html`${t.intro(requestId ? html`<strong>${requestId}</strong>` : '')}
 <form method="post" action="${action}">
-<button type="submit">${nl ? 'Mijn verzoek bevestigen' : 'Confirm my request'}</button>
+<button type="submit">${t.button}</button>
 </form>
-<p class="small">${
-    nl
-      ? 'Het openen van deze pagina heeft nog niets bevestigd: dat gebeurt pas als u op de knop drukt. Zo kunnen programma’s die links in e-mails automatisch controleren, uw verzoek niet per ongeluk bevestigen.'
-      : 'Opening this page has not confirmed anything: only pressing the button does. This way, programs that automatically check links in emails cannot confirm your request by accident.'
-  }</p>
-<p class="small">${
-    nl
-      ? 'Heeft u dit verzoek niet ingediend? Sluit deze pagina dan. Zonder bevestiging gebeurt er niets.'
-      : 'Did you not send this request? Then close this page. Without confirmation, nothing happens.'
-  }</p>`;
-  return renderPage(locale, title, body);
+<p class="small">${t.openingConfirmsNothing}</p>
+<p class="small">${t.notYou}</p>`;
+  return renderPage(locale, t.title, body);
 }

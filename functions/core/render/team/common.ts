@@ -1,4 +1,4 @@
-import { CONTROLLER } from '../legal.js';
+import { textsFor } from '../texts/index.js';
 import { renderEmail, type EmailDocument } from '../layout.js';
 import type { Locale, RenderedEmail, TeamEmailBase } from '../types.js';
 
@@ -9,31 +9,20 @@ import type { Locale, RenderedEmail, TeamEmailBase } from '../types.js';
  */
 export function renderTeamEmail(base: TeamEmailBase, doc: Omit<EmailDocument, 'footer' | 'locale'>): RenderedEmail {
   const { locale } = base;
+  const t = textsFor(locale).team;
   return renderEmail(
     {
       ...doc,
       locale,
-      blocks: [
-        ...doc.blocks,
-        {
-          kind: 'button',
-          label: locale === 'nl' ? 'Openen in de console' : 'Open in the console',
-          url: base.consoleUrl,
-          fallback: locale === 'nl' ? 'Of kopieer dit adres:' : 'Or copy this address:',
-        },
-      ],
-      footer: [
-        locale === 'nl'
-          ? `Intern bericht voor het privacyteam van ${CONTROLLER.name}. Het bevat bewust geen gegevens over de betrokkene; die vindt u in de console.`
-          : `Internal message for the ${CONTROLLER.name} privacy team. It deliberately contains no details of the data subject; see the console.`,
-      ],
+      blocks: [...doc.blocks, { kind: 'button', label: t.openInConsole, url: base.consoleUrl, fallback: t.copyAddress }],
+      footer: [t.footer],
     },
     { redactEmailAddresses: true },
   );
 }
 
 export function requestFact(requestId: string, locale: Locale): readonly [string, string] {
-  return [locale === 'nl' ? 'Verzoek' : 'Request', requestId];
+  return [textsFor(locale).team.request, requestId];
 }
 
 /** An error's name or code as a team email shows it: one line, at most 120 characters. */

@@ -2,6 +2,7 @@ import type { RequestStatus } from '../../request/model.js';
 import { formatDate } from '../dates.js';
 import { formatDaysLeft } from '../numbers.js';
 import { statusLabel } from '../status.js';
+import { textsFor } from '../texts/index.js';
 import type { IsoDate, RenderedEmail, TeamEmailBase } from '../types.js';
 import { renderTeamEmail, requestFact } from './common.js';
 
@@ -19,36 +20,23 @@ export interface DeadlineReminderInput extends TeamEmailBase {
 /** An open request approaches its deadline. */
 export function deadlineReminder(input: DeadlineReminderInput): RenderedEmail {
   const { locale, requestId } = input;
-  const nl = locale === 'nl';
+  const texts = textsFor(locale).team;
+  const t = texts.deadlineReminder;
   const timeLeft = formatDaysLeft(input.daysLeft, locale);
-  const which = input.daysLeftTo === 'legal' ? (nl ? 'wettelijke termijn' : 'legal deadline') : nl ? 'interne termijn' : 'internal deadline';
   return renderTeamEmail(input, {
-    subject: nl
-      ? `[DSR] Herinnering termijn: ${requestId} (${which} ${timeLeft})`
-      : `[DSR] Deadline reminder: ${requestId} (${which} ${timeLeft})`,
-    title: nl ? 'De termijn van een verzoek nadert' : 'A request is approaching its deadline',
+    subject: t.subject(requestId, texts.deadlineNames[input.daysLeftTo], timeLeft),
+    title: t.title,
     blocks: [
       {
         kind: 'facts',
         rows: [
           requestFact(requestId, locale),
-          ['Status', statusLabel(input.status, locale)],
-          [
-            nl ? 'Interne termijn' : 'Internal deadline',
-            `${formatDate(input.strictDeadline, locale)}${input.daysLeftTo === 'strict' ? ` (${timeLeft})` : ''}`,
-          ],
-          [
-            nl ? 'Wettelijke termijn' : 'Legal deadline',
-            `${formatDate(input.legalDeadline, locale)}${input.daysLeftTo === 'legal' ? ` (${timeLeft})` : ''}`,
-          ],
+          [texts.status, statusLabel(input.status, locale)],
+          [texts.internalDeadline, `${formatDate(input.strictDeadline, locale)}${input.daysLeftTo === 'strict' ? ` (${timeLeft})` : ''}`],
+          [texts.legalDeadline, `${formatDate(input.legalDeadline, locale)}${input.daysLeftTo === 'legal' ? ` (${timeLeft})` : ''}`],
         ],
       },
-      {
-        kind: 'paragraph',
-        text: nl
-          ? 'Rond het verzoek vóór de interne termijn af. Is meer tijd echt nodig, dan kan het verzoek alleen binnen de eerste maand worden verlengd, met een schriftelijke reden.'
-          : 'Complete the request before the internal deadline. If more time is truly needed, the request can only be extended within the first month, with a written reason.',
-      },
+      { kind: 'paragraph', text: t.complete },
     ],
   });
 }

@@ -1,5 +1,6 @@
 import type { NoticeKind } from '../../request/model.js';
-import type { Locale, RenderedEmail, TeamEmailBase } from '../types.js';
+import { textsFor } from '../texts/index.js';
+import type { RenderedEmail, TeamEmailBase } from '../types.js';
 import { renderTeamEmail, requestFact, shownErrorName } from './common.js';
 
 export interface NoticeFailureInput extends TeamEmailBase {
@@ -8,28 +9,17 @@ export interface NoticeFailureInput extends TeamEmailBase {
   errorName: string;
 }
 
-const NOTICE_NAMES: Record<NoticeKind, Record<Locale, string>> = {
-  extension_notice: { en: 'Extension notice', nl: 'Bericht over de verlenging' },
-  download_link: { en: 'New download link', nl: 'Nieuwe downloadlink' },
-};
-
 /** A notice to the requester could not be sent, after its retries or at once on a permanent refusal. */
 export function noticeFailure(input: NoticeFailureInput): RenderedEmail {
   const { locale, requestId } = input;
-  const nl = locale === 'nl';
-  const notice = NOTICE_NAMES[input.notice][locale];
-  const errorName = shownErrorName(input.errorName);
+  const t = textsFor(locale).team.noticeFailure;
+  const notice = t.notices[input.notice];
   return renderTeamEmail(input, {
-    subject: nl ? `[DSR] Niet verzonden: ${notice.toLowerCase()} voor ${requestId}` : `[DSR] Notice not sent: ${notice.toLowerCase()} for ${requestId}`,
-    title: nl ? 'Een bericht aan de verzoeker is niet verzonden' : 'A notice to the requester was not sent',
+    subject: t.subject(requestId, notice),
+    title: t.title,
     blocks: [
-      { kind: 'facts', rows: [requestFact(requestId, locale), [nl ? 'Bericht' : 'Notice', notice], [nl ? 'Fout' : 'Error', errorName]] },
-      {
-        kind: 'paragraph',
-        text: nl
-          ? 'De wijziging zelf is vastgelegd, maar de verzoeker is daarover nog niet geïnformeerd, en het systeem probeert het bericht niet meer automatisch te verzenden. Verhelp de oorzaak (bijvoorbeeld een geweigerd adres) en verzend het bericht vanuit de console met de knop "Send pending notices…" op de pagina van het verzoek (daar staat "Notice pending").'
-          : 'The change itself is recorded, but the requester has not been told, and the system no longer tries to send the notice on its own. Fix the cause (for example a refused address) and send it from the console with "Send pending notices…" on the request\'s page (it shows "Notice pending").',
-      },
+      { kind: 'facts', rows: [requestFact(requestId, locale), [t.notice, notice], [t.error, shownErrorName(input.errorName)]] },
+      { kind: 'paragraph', text: t.send },
     ],
   });
 }

@@ -1,5 +1,6 @@
 import { checkCount, formatCount } from '../numbers.js';
 import { resolveStore, type Inventory } from '../stores.js';
+import { textsFor } from '../texts/index.js';
 import type { RenderedEmail, TeamEmailBase } from '../types.js';
 import { renderTeamEmail, requestFact, shownErrorName } from './common.js';
 
@@ -15,28 +16,23 @@ export interface StoreFailureInput extends TeamEmailBase {
 /** A store step failed after its retries and waits for the privacy team. */
 export function storeFailure(input: StoreFailureInput): RenderedEmail {
   const { locale, requestId } = input;
-  const nl = locale === 'nl';
+  const t = textsFor(locale).team.storeFailure;
   const store = resolveStore(input.storeId, input.inventory).title[locale];
   const errorName = shownErrorName(input.errorName);
   return renderTeamEmail(input, {
-    subject: nl ? `[DSR] Stap mislukt: ${store} voor ${requestId}` : `[DSR] Store step failed: ${store} for ${requestId}`,
-    title: nl ? 'Een stap bij een gegevensopslag is mislukt' : 'A store step failed',
+    subject: t.subject(requestId, store),
+    title: t.title,
     blocks: [
       {
         kind: 'facts',
         rows: [
           requestFact(requestId, locale),
-          [nl ? 'Gegevensopslag' : 'Store', store],
-          [nl ? 'Fout' : 'Error', errorName],
-          [nl ? 'Pogingen' : 'Attempts', formatCount(checkCount(input.attempts, 'attempts'), 'attempt', locale)],
+          [t.store, store],
+          [t.error, errorName],
+          [t.attempts, formatCount(checkCount(input.attempts, 'attempts'), 'attempt', locale)],
         ],
       },
-      {
-        kind: 'paragraph',
-        text: nl
-          ? 'De workflow probeert het niet meer automatisch en wacht op u: probeer de stap opnieuw of handel hem af in de console. De termijn loopt door.'
-          : 'The workflow has stopped retrying and waits for you: retry the step or resolve it in the console. The deadline keeps running.',
-      },
+      { kind: 'paragraph', text: t.waits },
     ],
   });
 }

@@ -12,8 +12,8 @@ import {
   deadlineEscalation,
   deadlineReminder,
   dismissalReply,
-  downloadRevokedPage,
   downloadExpiredPage,
+  downloadRevokedPage,
   erasureNotice,
   erasureReport,
   keptOnDecision,
@@ -24,19 +24,19 @@ import {
   noData,
   rejection,
   restrictionLifted,
-  restrictionNotice,
   renderAccessSummary,
   reviewNeeded,
   rightsOutcome,
   storeFailure,
-  triageNeeded,
   noticeFailure,
+  triageNeeded,
   VERIFY_OUTCOMES,
   verifyPage,
   verifyResultPage,
   type Locale,
   type RenderedEmail,
 } from '../../../../functions/core/render/index.js';
+import { restrictionNotice } from '../../../../functions/core/render/emails/restriction-notice.js';
 import { RECIPIENTS } from '../../../../functions/core/inventory/index.js';
 
 const requestId = 'dsr_example';
@@ -60,7 +60,6 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
     const decisions = { erasure: { decision: 'partial', ground: 'legal_claims', facts: 'You have started proceedings about a support conversation of March 2026 (district court of Amsterdam, case 2026/456).', keep: ['support'], until: '2027-06-30' } } as const;
     return erasureReport({ requestId, locale, erased: [{ storeId: 'account', itemCount: 1 }], kept: [], keptOnDecision: keptOnDecision(decisions), review: { types: ['erasure'], decisions } });
   },
-  'minor-erasure-notice': (locale) => minorErasureNotice({ requestId, locale, erased: ['account', 'generations', 'media'], kept: [{ storeId: 'invoices', keptUntil: '2033-12-31' }] }),
   'rejection-late': (locale) => rejection({ requestId, locale, receivedAt, types: ['erasure'], decisions: { erasure: legalClaim }, late: { refusalDeadline: '2026-07-15', decidedAt: '2026-07-20T10:00:00Z' } }),
   'extension-notice': (locale) => extensionNotice({ requestId, locale, reason: 'Your account holds over 40,000 generations across several projects.', originalDeadline: '2026-07-15', extendedDeadline: '2026-09-14' }),
   'rights-outcome': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['rectification', 'objection', 'withdraw_consent'], outcome: 'We corrected your email address and stopped the reliability analysis of your request logs.' }),
@@ -79,11 +78,11 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
       notifiedRecipients: [RECIPIENTS.hosting, RECIPIENTS.email],
     }),
   'rights-outcome-objection-partial': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['objection'], outcome: 'We stopped the reliability analysis of your request logs.', decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } }, review: { types: ['objection'], decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } } } }),
-  'restriction-lifted': (locale) => restrictionLifted({ requestId, locale, receivedAt, types: ['restriction'], reason: 'The accuracy of your email address has been checked and confirmed.' }),
-  'dismissal-reply': (locale) => dismissalReply({ requestId, locale, receivedAt, message: 'Questions about invoices are answered by support@kiara-api.com.' }),
   'cancellation': (locale) => cancellationConfirmation({ requestId, locale, receivedAt, types: ['erasure'] }),
-  'team-triage-needed': (locale) => triageNeeded({ requestId, locale, consoleUrl, daysLeft: 28, legalDeadline: '2026-07-15', held: false }),
-  'team-triage-needed-held': (locale) => triageNeeded({ requestId, locale, consoleUrl, daysLeft: 28, legalDeadline: '2026-07-15', held: true }),
+  'dismissal-reply': (locale) => dismissalReply({ requestId, locale, receivedAt, message: 'Our support desk at support@kiara-api.com can help you with your invoice.' }),
+  'minor-erasure-notice': (locale) => minorErasureNotice({ requestId, locale, erased: ['account', 'generations', 'media'], kept: [{ storeId: 'invoices', keptUntil: '2033-12-31' }] }),
+  'restriction-lifted': (locale) => restrictionLifted({ requestId, locale, receivedAt, types: ['restriction'], reason: 'We have verified that your email address is correct, which was the accuracy you contested.' }),
+  'team-triage-needed': (locale) => triageNeeded({ requestId, locale, consoleUrl, daysLeft: 20, legalDeadline: '2026-07-15', held: true }),
   'team-review-needed': (locale) => reviewNeeded({ requestId, locale, consoleUrl, types: ['access', 'erasure'], daysLeft: 9, legalDeadline: '2026-07-15', note: 'requester_email_differs_from_account' }),
   'team-store-failure': (locale) => storeFailure({ requestId, locale, consoleUrl, storeId: 'usage-logs', errorName: 'ResourceNotFoundException', attempts: 4 }),
   'team-notice-failure': (locale) => noticeFailure({ requestId, locale, consoleUrl, notice: 'extension_notice', errorName: 'MessageRejected' }),
@@ -116,11 +115,6 @@ describe('every email, as people read it, against its reviewed snapshot', () => 
     await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-notice.en.txt');
   });
 
-  it('the Art. 19 notice of a restriction (the marks, never an address)', async () => {
-    const email = restrictionNotice({ requestId, accountId: 'acct_01j9ada7c3f9', recipient: RECIPIENTS.aiCompute, storeIds: ['generations', 'media'], restrictedAt: '2026-06-20T10:00:00Z' });
-    await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-restriction-notice.en.txt');
-  });
-
   it('the Art. 19 notice of a rectification (attribute names, never values)', async () => {
     const email = rectificationNotice({
       requestId,
@@ -130,6 +124,11 @@ describe('every email, as people read it, against its reviewed snapshot', () => 
       correctedAt: '2026-06-20T10:00:00Z',
     });
     await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-rectification-notice.en.txt');
+  });
+
+  it('the Art. 19 notice of a restriction (how Kiara marks the data)', async () => {
+    const email = restrictionNotice({ requestId, accountId: 'acct_01j9ada7c3f9', recipient: RECIPIENTS.hosting, storeIds: ['account', 'media'], restrictedAt: '2026-06-20T10:00:00Z' });
+    await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot('texts/art19-restriction-notice.en.txt');
   });
 });
 
