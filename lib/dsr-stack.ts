@@ -187,6 +187,7 @@ export class DsrStack extends Stack {
     const operations = new Operations(this, 'Operations', {
       workflow: workflow.stateMachine,
       watch: watch.stateMachine,
+      notices: notices.stateMachine,
       api: api.api,
       key: store.key,
       alarmEmail: props.alarmEmail,
