@@ -5,12 +5,14 @@
 import { Command } from 'commander';
 import { registerDeadlineCommand } from './cli/deadline-command.js';
 import { registerRequestsCommand, registerSubmitCommand } from './cli/requests-command.js';
+import { registerRestrictionsCommand } from './cli/restrictions-command.js';
 
 /** Subcommand registrars; add one line per new bin/cli/*-command.ts module. */
 const commands: Array<(program: Command) => unknown> = [
   registerDeadlineCommand,
   registerSubmitCommand,
   registerRequestsCommand,
+  registerRestrictionsCommand,
 ];
 
 export function buildProgram(): Command {

@@ -61,6 +61,8 @@ export interface DsrStackProps extends StackProps {
   recipientNames?: Record<string, string>;
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
+  /** Media objects a restriction tags per invocation of its step. @default 1000 */
+  restrictionMediaPageSize?: number;
   /**
    * `aws` (default), or `localstack` for LocalStack's community edition: no Cognito,
    * privacy console, WAF or dashboard (not available there); the admin API takes a bearer
@@ -98,6 +100,7 @@ export class DsrStack extends Stack {
       exportBucket: store.exportBucket,
       accountTable,
       mediaBucket: dataPlane.mediaBucket,
+      mediaPageSize: props.restrictionMediaPageSize,
       logKey: store.key,
     });
     const api = new DsrApi(this, 'Api', {

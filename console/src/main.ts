@@ -5,10 +5,11 @@ import { h, replace } from './dom.js';
 import { filtersFromSearch } from './format.js';
 import { renderQueue } from './queue-view.js';
 import { renderRequest, type RequestPage } from './request-view.js';
+import { renderRestrictions } from './restrictions-view.js';
 
 /**
- * The privacy console: hash routes `#/` (the queue, filters in the query) and
- * `#/requests/{id}` (one request). Plain DOM, no framework: one small bundle.
+ * The privacy console: hash routes `#/` (the queue, filters in the query),
+ * `#/requests/{id}` (one request) and `#/restrictions` (the restrictions in place). Plain DOM, no framework: one small bundle.
  */
 const main = document.getElementById('main') as HTMLElement;
 const sessionNav = document.getElementById('session') as HTMLElement;
@@ -30,6 +31,12 @@ function route(): void {
   if (request) {
     document.title = `${decodeURIComponent(request[1]!)} · Kiara privacy console`;
     page = renderRequest(main, api, decodeURIComponent(request[1]!), queueSearch);
+    return;
+  }
+  if (hash === '#/restrictions') {
+    document.title = 'Restrictions · Kiara privacy console';
+    renderRestrictions(main, api);
+    main.querySelector<HTMLElement>('h1')?.focus();
     return;
   }
   const search = hash.startsWith('#/?') ? hash.slice(2) : '';

@@ -148,7 +148,8 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
 
   const create = h('button', { type: 'button', id: 'action-new-request', class: 'primary' }, 'New request…');
   create.addEventListener('click', () => newRequestDialog(api, create));
-  replace(main, h('div', { class: 'title' }, h('h1', { id: headingId, tabindex: -1 }, 'Requests'), create), form, results);
+  const restrictions = h('a', { href: '#/restrictions' }, 'Restrictions');
+  replace(main, h('div', { class: 'title' }, h('h1', { id: headingId, tabindex: -1 }, 'Requests'), restrictions, create), form, results);
   void load(null);
 }
 

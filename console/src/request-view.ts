@@ -26,6 +26,7 @@ import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField } from '..
 import type { Correction } from '../../functions/core/inventory/rectification.js';
 import { badge } from './queue-view.js';
 import { mailSection } from './mail-view.js';
+import { heldCopy, liftDialog } from './restrictions-view.js';
 import type { Detail, PendingStep } from './types.js';
 
 /** While the workflow works on its own the page refreshes often; while it waits for the team, now and then. */
@@ -106,6 +107,7 @@ function render(main: HTMLElement, api: AdminApi, d: Detail, backSearch: string,
     pendingSection(api, d, hooks),
     mailSection(d, (action, body) => api.post(`/requests/${encodeURIComponent(d.requestId)}/${action}`, body).then(() => undefined), hooks.refresh),
     h('div', { class: 'columns' }, facts(d), deadlines(d)),
+    restrictionSection(api, d, hooks),
     stores(d),
     emails(d),
     timeline(d),
@@ -167,6 +169,24 @@ function facts(d: Detail) {
           ]),
         )
       : null,
+  );
+}
+
+/** The restriction this request put in place (Art. 18): active with its marks and held copy, or lifted (who, when, why). */
+function restrictionSection(api: AdminApi, d: Detail, hooks: Hooks) {
+  const restriction = d.restriction;
+  if (!restriction) return null;
+  const lift = restriction.status === 'active' ? h('button', { type: 'button', class: 'secondary' }, 'Lift the restriction…') : null;
+  lift?.addEventListener('click', () => liftDialog(api, { requestId: d.requestId, ...restriction }, lift, hooks.refresh));
+  return section(
+    'Restriction (Art. 18)',
+    dl([
+      ['Status', restriction.lifted ? `Lifted ${formatInstant(restriction.lifted.at)} by ${restriction.lifted.by}` : `Active since ${formatInstant(restriction.since)}`],
+      ...(restriction.lifted ? ([['Reason (sent to the person)', restriction.lifted.reason]] as [string, Child][]) : []),
+      ['Marked', `Account ${restriction.accountId}; ${restriction.taggedFiles} files tagged`],
+      ['Held copy', restriction.lifted ? 'Deleted when lifted' : heldCopy(restriction)],
+    ]),
+    lift,
   );
 }
 

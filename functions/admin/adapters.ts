@@ -31,8 +31,7 @@ export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
       const storeTable = config.CORRECTION_TABLES[storeId];
       if (!store || !storeTable) throw new Error(`No table for corrections in store "${storeId}"`);
       try {
-        await writeCorrections(store, storeTable, accountId, corrections);
-        return 'applied';
+        return await writeCorrections(store, storeTable, accountId, corrections);
       } catch (error) {
         if (error instanceof StaleCorrectionError) return 'stale';
         throw error;

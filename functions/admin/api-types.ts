@@ -15,6 +15,7 @@ import type {
   NoticeKind,
   Outcome,
   PendingStepName,
+  Restriction,
   ReviewDecision,
 } from '../core/request/model.js';
 import type { ReceivedMessage } from '../shared/ports/messages-repo.js';
@@ -73,6 +74,8 @@ export interface RequestDetail extends Summary {
   /** Per right of the request that touches stores, the stores a partial grant may keep (`keep`), with their titles. */
   keepable: Partial<Record<Right, { storeId: string; title: string }[]>>;
   outcome: Outcome | null;
+  /** The restriction this request put in place (Art. 18), active or lifted; null when none. */
+  restriction: Restriction | null;
   /** Whether an extension is still possible now, and if not why. */
   extendable: CanExtendResult;
   subjectFound: boolean | null;
@@ -102,15 +105,12 @@ export interface RejectionPreview {
   text: string;
 }
 
-/** A restriction (Art. 18) as `GET /admin/restrictions` lists it and a lift answers it: ids and dates, no contact details. */
-export interface RestrictionView {
+/**
+ * A restriction (Art. 18) as `GET /admin/restrictions` lists it and a lift answers it: the
+ * request's record of it (ids, dates and counts, no contact details).
+ */
+export interface RestrictionView extends Restriction {
   requestId: string;
-  accountId: string;
-  status: 'active' | 'lifted';
-  since: string;
-  /** Objects of the held copy (what ages out), kept under restricted/ until lifted. */
-  heldFiles: number;
-  lifted?: { at: string; by: string; reason: string };
 }
 
 /** `GET /admin/restrictions`: the restrictions in place, oldest first. */

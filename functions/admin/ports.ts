@@ -29,7 +29,8 @@ export interface AdminPorts {
    * Writes the corrections of one store to the account, only where the store still holds
    * each old value: `stale` (nothing written) otherwise.
    */
-  readonly correct: (storeId: string, accountId: string, corrections: readonly Correction[]) => Promise<'applied' | 'stale'>;
+  /** `already_applied`: the store holds every corrected value already (an earlier try wrote them); nothing was written. */
+  readonly correct: (storeId: string, accountId: string, corrections: readonly Correction[]) => Promise<'applied' | 'already_applied' | 'stale'>;
 }
 
 /** Lifts the marks of a restriction where Kiara's services read them, and deletes its held copy. */

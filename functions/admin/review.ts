@@ -140,6 +140,9 @@ export async function decide(ports: ReviewPorts, request: DsrRequestRecord, body
 /**
  * Writes the corrections, store by store, before the decision is recorded: a correction
  * whose old value the store no longer holds is refused (409) with nothing written in it.
+ * A repeated decide whose corrections an earlier try wrote before it died (the store holds
+ * every new value) writes nothing again and goes on to record the decision; the audit
+ * names each store once.
  */
 async function applyCorrections(ports: ReviewPorts, request: DsrRequestRecord, corrections: readonly Correction[], actor: string) {
   if (corrections.length === 0) return [];
@@ -148,9 +151,11 @@ async function applyCorrections(ports: ReviewPorts, request: DsrRequestRecord, c
   const appliedAt = new Date().toISOString();
   for (const storeId of new Set(corrections.map((correction) => correction.storeId))) {
     const ofStore = corrections.filter((correction) => correction.storeId === storeId);
-    if ((await ports.correct(storeId, accountId, ofStore)) === 'stale') {
+    const written = await ports.correct(storeId, accountId, ofStore);
+    if (written === 'stale') {
       throw new HttpError(409, 'rectification_stale', `The ${storeId} store no longer holds the old value of a correction: reload and decide again.`);
     }
+    if (written === 'already_applied' && (await audited(ports, request.requestId, storeId))) continue;
     await ports.repo.audit(request.requestId, {
       type: 'rectification_applied',
       actor,
@@ -159,6 +164,11 @@ async function applyCorrections(ports: ReviewPorts, request: DsrRequestRecord, c
   }
   // checkCorrections admitted only correctable fields.
   return corrections.map((correction) => ({ ...correction, field: correction.field as CorrectableField, appliedAt, appliedBy: actor }));
+}
+
+/** Whether an earlier try of this request's decision audited its corrections of the store. */
+async function audited(ports: ReviewPorts, requestId: string, storeId: string) {
+  return (await ports.repo.auditTrail(requestId)).some((event) => event.type === 'rectification_applied' && event.details?.storeId === storeId);
 }
 
 /** Decides nothing: the refusal email the requester would get, for the console. */

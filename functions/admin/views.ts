@@ -70,6 +70,7 @@ export function detailView(request: DsrRequestRecord, records: RequestRecords, n
     decision: request.decision ?? null,
     keepable: keepableStores(request),
     outcome: request.outcome ?? null,
+    restriction: request.restriction ?? null,
     // Whether an extension is still possible now, and if not why (the console shows it).
     extendable: canExtend(request.deadlines.initial.legal, now, Boolean(request.extension)),
     subjectFound: request.subject?.found ?? null,

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NORMALIZED_EMAIL_ATTRIBUTE, normalizeEmail, type Correction, type StoreDefinition } from '../core/inventory/index.js';
 import { documentClient } from '../shared/aws-clients.js';
 
@@ -14,7 +14,9 @@ export class StaleCorrectionError extends Error {
  * Writes the corrections of one store in one conditional update of the account's item:
  * only while every attribute still holds its old value, so a stale correction changes
  * nothing. A changed email address carries its normalised form (the index the subject
- * is found by) along.
+ * is found by) along. When the item already holds every corrected value (the same
+ * corrections written by an earlier try whose caller died before recording them), nothing
+ * is written again: `already_applied`. Any other value is stale.
  */
 export async function writeCorrections(
   store: StoreDefinition,
@@ -22,7 +24,7 @@ export async function writeCorrections(
   accountId: string,
   corrections: readonly Correction[],
   client: DynamoDBDocumentClient = documentClient(),
-): Promise<void> {
+): Promise<'applied' | 'already_applied'> {
   if (store.location.kind !== 'dynamodb' || !store.location.rectifiableItem) {
     throw new Error(`Store "${store.id}" has no item a correction writes`);
   }
@@ -44,19 +46,23 @@ export async function writeCorrections(
     set(correction.field, correction.to);
     if (correction.field === 'email' && typeof correction.to === 'string') set(NORMALIZED_EMAIL_ATTRIBUTE, normalizeEmail(correction.to));
   });
+  const Key = { [partitionKey]: accountId, [sortKey]: rectifiableItem };
   try {
     await client.send(
       new UpdateCommand({
         TableName: table,
-        Key: { [partitionKey]: accountId, [sortKey]: rectifiableItem },
+        Key,
         UpdateExpression: `SET ${sets.join(', ')}`,
         ConditionExpression: conditions.join(' AND '),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),
     );
+    return 'applied';
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new StaleCorrectionError(store.id);
-    throw error;
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
+  const { Item } = await client.send(new GetCommand({ TableName: table, Key, ConsistentRead: true }));
+  if (Item && corrections.every((correction) => Item[correction.field] === correction.to)) return 'already_applied';
+  throw new StaleCorrectionError(store.id);
 }

@@ -36,12 +36,28 @@ export class RestrictionMarks {
     private readonly s3: S3Client = s3Client(),
   ) {}
 
-  /** Marks the account and its media; moves the hold out of `work/` (its lifecycle) for as long as it is restricted. Returns the held files. */
-  async apply(accountId: string, mark: RestrictionMark): Promise<number> {
-    await this.markAccount(accountId, mark);
-    await this.tagMedia(accountId, (tags) => [...tags.filter((tag) => tag.Key !== RESTRICTION_TAG), { Key: RESTRICTION_TAG, Value: mark.requestId }]);
-    const work = exportKeys.work(mark.requestId);
-    const held = restrictedHoldPrefix(mark.requestId);
+  /**
+   * Tags one page of the account's media (at most `pageSize` objects after `after`, a key
+   * below the account prefix, never the account id: it travels in the workflow's state).
+   * Returns how many were tagged and where the next page starts; no `after` = done.
+   */
+  async tagMediaPage(accountId: string, requestId: string, pageSize: number, after?: string): Promise<{ tagged: number; after?: string }> {
+    const Bucket = this.places.mediaBucket;
+    const prefix = this.mediaPrefix(accountId);
+    const page = await this.s3.send(
+      new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: pageSize, ...(after === undefined ? {} : { StartAfter: prefix + after }) }),
+    );
+    const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+    const tagged = await forEachLimit(keys, PARALLEL, (Key) =>
+      this.retag(Bucket, Key, (tags) => [...tags.filter((tag) => tag.Key !== RESTRICTION_TAG), { Key: RESTRICTION_TAG, Value: requestId }]),
+    );
+    return page.IsTruncated && keys.length > 0 ? { tagged, after: keys[keys.length - 1]!.slice(prefix.length) } : { tagged };
+  }
+
+  /** Moves the hold out of `work/` (its lifecycle) for as long as it is restricted; returns the files held. */
+  async keepHold(requestId: string): Promise<number> {
+    const work = exportKeys.work(requestId);
+    const held = restrictedHoldPrefix(requestId);
     return forEachLimit(this.keysUnder(this.places.exportBucket, work), PARALLEL, async (key) => {
       await this.s3.send(
         new CopyObjectCommand({
@@ -61,7 +77,7 @@ export class RestrictionMarks {
   }
 
   /** Sets the attribute on every item of the account's partition, or removes it (no mark). */
-  private async markAccount(accountId: string, mark?: RestrictionMark) {
+  async markAccount(accountId: string, mark?: RestrictionMark) {
     const location = storeById('account').location;
     if (location.kind !== 'dynamodb') throw new Error('the account store is a DynamoDB table');
     const keyNames: string[] = location.sortKey ? [location.partitionKey, location.sortKey] : [location.partitionKey];
@@ -93,14 +109,20 @@ export class RestrictionMarks {
   }
 
   /** Rewrites the tag set of each media object of the account, keeping the tags Kiara set. */
-  private async tagMedia(accountId: string, retag: (tags: Tag[]) => Tag[]) {
+  private async tagMedia(accountId: string, retag: (tags: Tag[]) => Tag[]): Promise<void> {
+    const Bucket = this.places.mediaBucket;
+    await forEachLimit(this.keysUnder(Bucket, this.mediaPrefix(accountId)), PARALLEL, (Key) => this.retag(Bucket, Key, retag));
+  }
+
+  private async retag(Bucket: string, Key: string, retag: (tags: Tag[]) => Tag[]) {
+    const { TagSet = [] } = await this.s3.send(new GetObjectTaggingCommand({ Bucket, Key }));
+    await this.s3.send(new PutObjectTaggingCommand({ Bucket, Key, Tagging: { TagSet: retag(TagSet) } }));
+  }
+
+  private mediaPrefix(accountId: string) {
     const location = storeById('media').location;
     if (location.kind !== 's3') throw new Error('the media store is an S3 prefix');
-    const Bucket = this.places.mediaBucket;
-    await forEachLimit(this.keysUnder(Bucket, `${location.keyPrefix}${accountId}/`), PARALLEL, async (Key) => {
-      const { TagSet = [] } = await this.s3.send(new GetObjectTaggingCommand({ Bucket, Key }));
-      await this.s3.send(new PutObjectTaggingCommand({ Bucket, Key, Tagging: { TagSet: retag(TagSet) } }));
-    });
+    return `${location.keyPrefix}${accountId}/`;
   }
 
   private async *keysUnder(bucket: string, prefix: string): AsyncGenerator<string> {

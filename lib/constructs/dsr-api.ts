@@ -362,8 +362,9 @@ export class DsrApi extends Construct {
     });
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     restrictions.grantLift(admin);
-    // A correction is one conditional update of the account's rectifiable item.
-    for (const [storeId, table] of correctionTables) grantItems(table, admin, ['UpdateItem'], `the ${storeId} store`);
+    // A correction is one conditional update of the account's rectifiable item; when that
+    // fails, one read tells a correction an earlier try wrote from a stale one.
+    for (const [storeId, table] of correctionTables) grantItems(table, admin, ['UpdateItem', 'GetItem'], `the ${storeId} store`);
     // The admin API resumes waiting steps (SendTaskSuccess); it reads state from the table only.
     stateMachine.grant(admin, 'states:SendTaskSuccess');
     // Triage of held mail (no acknowledgement went out yet) starts its workflow; a request

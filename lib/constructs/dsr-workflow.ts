@@ -13,6 +13,7 @@ import {
   Map as MapState,
   Pass,
   QueryLanguage,
+  Result,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -32,6 +33,7 @@ import type { AwaitDecisionEvent, AwaitDecisionResult } from '../../functions/wo
 import type { CloseEvent } from '../../functions/workflow/close/contract.js';
 import type { ResolveSubjectResult } from '../../functions/workflow/resolve-subject/contract.js';
 import type { RespondEvent } from '../../functions/workflow/respond/contract.js';
+import type { RestrictEvent, RestrictResult } from '../../functions/workflow/restrict/contract.js';
 import { acknowledgeStateMachineRole, acknowledgeStoreRounds } from '../nag.js';
 import { MAIL_CLAIM_RETRY, TRANSIENT_RETRY } from './step-retries.js';
 import { resultAt, type StepResultPath } from './step-result.js';
@@ -58,6 +60,7 @@ const plan = resultAt<StorePlan>(subject.field('plan'));
 const identity = resultAt<AwaitDecisionResult>('$.identity');
 const triaged = resultAt<AwaitDecisionResult>('$.triage');
 const reviewed = resultAt<AwaitDecisionResult>('$.review');
+const restricted = resultAt<RestrictResult>('$.restrict');
 
 /** Whether a person decided a waiting step so. */
 const decided = (result: StepResultPath<AwaitDecisionResult>, decision: StepDecision) =>
@@ -165,10 +168,19 @@ export class DsrWorkflow extends Construct {
 
     // A granted restriction marks the data and keeps the hold before the collect rounds
     // (whose package would otherwise take the hold out of work/), and its recipients are told (Art. 19).
-    const restrict = call('Restrict', props.restrict, {}, JsonPath.DISCARD);
-    restrict.next(respond('NotifyRestriction', 'restriction_notices')).next(collectIfPlanned);
+    // It tags the media a page an invocation and loops on its cursor, as the store rounds do.
+    const restrictFromStart = new Pass(this, 'Restrict from the start', {
+      result: Result.fromObject({ cursor: '', done: false } satisfies RestrictResult),
+      resultPath: restricted.path,
+    });
+    const restrict = call('Restrict', props.restrict, { cursor: JsonPath.stringAt(restricted.field('cursor')) } satisfies Omit<RestrictEvent, 'requestId'>, restricted.path);
+    const notifyRestriction = respond('NotifyRestriction', 'restriction_notices');
+    notifyRestriction.next(collectIfPlanned);
+    restrictFromStart.next(restrict).next(
+      new Choice(this, 'Restricted?').when(Condition.booleanEquals(restricted.field('done'), true), notifyRestriction).otherwise(restrict),
+    );
     const restrictIfPlanned = new Choice(this, 'Restrict?')
-      .when(Condition.booleanEquals(plan.field('restrict'), true), restrict)
+      .when(Condition.booleanEquals(plan.field('restrict'), true), restrictFromStart)
       .otherwise(collectIfPlanned);
 
     // The review decides per right: only the stores of the rights it grants are touched.

@@ -18,6 +18,12 @@ export interface RestrictionsProps {
   readonly accountTable: ITable;
   /** Kiara's media bucket: the restriction tag goes on the account's objects. */
   readonly mediaBucket: IBucket;
+  /**
+   * Media objects the Restrict step tags per invocation (one S3 list page, 1–1000); the
+   * workflow calls it again while more are left, so any number of files fits Lambda's limits.
+   * @default 1000
+   */
+  readonly mediaPageSize?: number;
   /** @default the AWS-managed key of CloudWatch Logs */
   readonly logKey?: IKey;
 }
@@ -33,10 +39,14 @@ export class Restrictions extends Construct {
   constructor(scope: Construct, id: string, props: RestrictionsProps) {
     super(scope, id);
     this.props = props;
+    const mediaPageSize = props.mediaPageSize ?? 1000;
+    if (!Number.isInteger(mediaPageSize) || mediaPageSize < 1 || mediaPageSize > 1000) {
+      throw new Error(`Restrictions: mediaPageSize must be a whole number from 1 to 1000 (one S3 list page), not ${mediaPageSize}`);
+    }
     this.restrict = new DsrFunction(this, 'Restrict', {
       contract: restrictContract,
       description: 'DSR: mark a restricted subject\'s data and keep its hold until lifted (Art. 18)',
-      environment: { REQUESTS_TABLE: props.requestsTable.tableName, ...this.placesEnvironment() },
+      environment: { REQUESTS_TABLE: props.requestsTable.tableName, MEDIA_PAGE_SIZE: String(mediaPageSize), ...this.placesEnvironment() },
       logKey: props.logKey,
     });
     grantItems(props.requestsTable, this.restrict, REQUESTS_TABLE_ACCESS.write, 'the requests table');

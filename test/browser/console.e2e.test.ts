@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
 import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
+import { documentClient } from '../../functions/shared/aws-clients.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
@@ -378,6 +380,88 @@ describe('privacy console', { timeout: 180_000 }, () => {
     await expect.poll(async () => (await rows()).length).toBeGreaterThanOrEqual(0);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(async () => (await rows()).includes(soon)).toBe(true);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('writes a correction from the decide dialog’s correction fields: the store holds the new value, the reply says what changed', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'rectification', email: ada.email, locale: 'en', details: 'My name is Ada King now.' });
+    await signIn(page);
+    await openFromQueue(page, requestId);
+
+    await page.getByRole('button', { name: 'Decide per right…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Decide ${requestId} per right` });
+    await dialog.waitFor();
+    await dialog.getByLabel(/What was done \(sent to the requester\)/).fill('We corrected the display name of your account.');
+    const name = dialog.getByRole('group', { name: 'Account: Display name' });
+    // Half a correction is refused in the dialog, nothing sent.
+    await name.getByLabel('Corrected value').fill('Ada King');
+    await dialog.getByRole('button', { name: 'Decide and continue' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Display name: give the value the store holds now and the corrected value/);
+    expect((await flow.detail(requestId)).status).toBe('awaiting_review');
+    await name.getByLabel('Value the store holds now').fill(ada.displayName);
+    await dialog.getByRole('button', { name: 'Decide and continue' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+
+    const account = await documentClient().send(new GetCommand({ TableName: target.resources.storeTables.account!, Key: { accountId: ada.accountId, sk: 'profile' } }));
+    expect(account.Item?.displayName).toBe('Ada King');
+    const reply = await eventually(
+      async () => (await flow.mailsFor(requestId)).find((mail) => /Action taken on your privacy request/.test(mail.subject)),
+      'the outcome email',
+    );
+    expect(reply.to).toEqual([ada.email]);
+    expect(reply.text).toContain(`Display name: ${ada.displayName} → Ada King`);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows a restriction on its request page and in Restrictions, and lifts it with a reason after saying the person is emailed first', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'restriction', email: bram.email, locale: 'en' });
+    await signIn(page);
+    await openFromQueue(page, requestId);
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    const approve = page.getByRole('dialog', { name: `Approve ${requestId}` });
+    await approve.getByLabel(/What was done \(sent to the requester\)/).fill('We restricted your data while you contest its accuracy.');
+    await approve.getByRole('button', { name: 'Approve', exact: true }).click();
+    await approve.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+
+    const restricted = page.getByRole('region', { name: 'Restriction (Art. 18)' });
+    const fact = (term: string) => restricted.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+    await expect.poll(() => fact('Status').textContent()).toMatch(/^Active since /);
+    const { body: listed } = await flow.api.admin('/restrictions');
+    const record = (listed.items as any[]).find((item) => item.requestId === requestId);
+    expect(await fact('Marked').textContent()).toBe(`Account ${bram.accountId}; ${record.taggedFiles} files tagged`);
+    expect(await fact('Held copy').textContent()).toContain(`${record.heldFiles} files`);
+
+    await page.getByRole('link', { name: '← All requests' }).click();
+    await page.getByRole('link', { name: 'Restrictions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Restrictions' }).waitFor();
+    const row = page.locator(`tr[data-restriction="${requestId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(bram.accountId);
+    await shot(page, 'console-restrictions.png');
+    await row.getByRole('button', { name: 'Lift…' }).click();
+    const lift = page.getByRole('dialog', { name: `Lift the restriction of ${requestId}` });
+    await lift.getByText(/The person is emailed first, with your reason/).waitFor();
+    await lift.getByRole('button', { name: 'Email the person and lift' }).click();
+    await expect.poll(() => lift.getByRole('alert').textContent()).toMatch(/Write why the restriction is lifted/);
+    expect(await flow.countBy(await flow.mailsFor(requestId), /lifting the restriction/i)).toBe(0);
+    await lift.getByLabel(/Why the restriction is lifted/).fill('The accuracy was verified with you.');
+    await lift.getByRole('button', { name: 'Email the person and lift' }).click();
+    await lift.waitFor({ state: 'detached' });
+    await page.getByText('No restriction is in place.').waitFor();
+
+    const notice = (await flow.mailsFor(requestId)).filter((mail) => /lifting the restriction/i.test(mail.subject));
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.to).toEqual([bram.email]);
+    expect(notice[0]!.text).toContain('The accuracy was verified with you.');
+    await page.goto(`${consoleUrl()}#/requests/${requestId}`);
+    await expect.poll(() => fact('Status').textContent()).toMatch(/^Lifted .* by /);
+    expect(await fact('Reason (sent to the person)').textContent()).toBe('The accuracy was verified with you.');
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

@@ -1,6 +1,8 @@
 import { GetObjectCommand, GetObjectTaggingCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECIPIENTS, STORES } from '../../functions/core/inventory/index.js';
+import { executionArnOf } from '../../functions/core/request/executions.js';
 import { RESTRICTION_ATTRIBUTE, RESTRICTION_TAG, restrictedHoldPrefix } from '../../functions/core/restriction/marks.js';
 import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
@@ -9,6 +11,7 @@ import { onLocalStack, startEmbedded, type DsrTarget, type Mail } from './target
 
 const [ada] = DEMO_USERS as [typeof DEMO_USERS[0]];
 const DAY_MS = 86_400_000;
+const MEDIA_PAGE_SIZE = 2;
 const CONTACTS = { hosting: 'privacy@hosting.example', email: 'dpo@mail-provider.example' };
 
 /**
@@ -21,7 +24,8 @@ let target: DsrTarget;
 let flow: ReturnType<typeof journey>;
 
 beforeAll(async () => {
-  target = await startEmbedded({ expirySweepMs: 0, stackProps: { recipientContacts: CONTACTS } });
+  // Two media objects per Restrict invocation: Ada's files take several pages.
+  target = await startEmbedded({ expirySweepMs: 0, stackProps: { recipientContacts: CONTACTS, restrictionMediaPageSize: MEDIA_PAGE_SIZE } });
   flow = journey(target);
 });
 afterAll(async () => target?.stop());
@@ -54,6 +58,17 @@ const heldText = async (requestId: string) => {
   );
   return { keys, usageLogs: texts.join('\n') };
 };
+/** Items of the held copy per store, counted from its JSON Lines parts (`<store>/part-*.jsonl`). */
+const heldCounts = async (requestId: string) => {
+  const prefix = restrictedHoldPrefix(requestId);
+  const counts: Record<string, number> = {};
+  for (const Key of (await keysUnder(target.resources.exportBucket, prefix)).filter((key) => /\/part-\d+\.jsonl$/.test(key))) {
+    const text = await (await s3Client().send(new GetObjectCommand({ Bucket: target.resources.exportBucket, Key }))).Body!.transformToString();
+    const storeId = Key.slice(prefix.length).split('/')[0]!;
+    counts[storeId] = (counts[storeId] ?? 0) + text.split('\n').filter((line) => line.trim() !== '').length;
+  }
+  return counts;
+};
 const eventsOf = (request: any, type: string) =>
   (request.audit as { type: string; at: string; details?: Record<string, unknown> }[]).filter((event) => event.type === type);
 
@@ -82,6 +97,17 @@ describe.skipIf(onLocalStack).sequential('an approved restriction', () => {
     for (const tagSet of tags) expect(tagSet).toContainEqual({ Key: RESTRICTION_TAG, Value: requestId });
   });
 
+  it('tags the media a page an invocation, the workflow looping on the step’s cursor', async () => {
+    const media = (await mediaTags()).length;
+    expect(media).toBeGreaterThan(MEDIA_PAGE_SIZE);
+    const { stepFunctions } = target.local!.runtime;
+    const { events } = stepFunctions.getExecutionHistory(executionArnOf(target.resources.workflowArn, requestId), { maxResults: 1000 });
+    const restricts = events.filter((event) => event.type === 'TaskStateEntered' && (event.stateEnteredEventDetails as { name: string }).name === 'Restrict');
+    expect(restricts).toHaveLength(Math.ceil(media / MEDIA_PAGE_SIZE));
+    const listed = await flow.api.admin('/restrictions');
+    expect(listed.body.items.find((item: { requestId: string }) => item.requestId === requestId)?.taggedFiles).toBe(media);
+  });
+
   it('notifies each recipient with a contact once, by account id and never the address', () => {
     for (const address of Object.values(CONTACTS)) {
       const notices = mails.filter((mail) => mail.to.includes(address) && mail.subject.includes(requestId));
@@ -90,6 +116,36 @@ describe.skipIf(onLocalStack).sequential('an approved restriction', () => {
       expect(notices[0]!.text).toContain(ada.accountId);
       expect(notices[0]!.text).not.toContain(ada.email);
     }
+  });
+
+  it('replies with what is in place: the data by category, the marks, the held copy until the lift, the recipients notified', async () => {
+    const replies = mails.filter((mail) => mail.to.includes(ada.email) && mail.subject.startsWith('Action taken on your privacy request'));
+    expect(replies).toHaveLength(1);
+    const text = replies[0]!.text.replace(/\s+/g, ' ');
+    // The account's mark covers every store: each is named by its categories, no values.
+    for (const store of STORES) expect(text.toLowerCase()).toContain(`${store.title.en}: ${store.categories.en}`.toLowerCase());
+    expect(text).not.toContain(ada.displayName);
+    expect(text).toContain('Your account carries a restriction mark');
+    const tagged = (await mediaTags()).filter((tags) => tags.some((tag) => tag.Key === RESTRICTION_TAG && tag.Value === requestId)).length;
+    expect(tagged).toBeGreaterThan(0);
+    expect(text).toContain(`We also marked each of your files as restricted (${tagged} files).`);
+    // The held copy, store by store, as counted in the copy itself, kept until the lift.
+    const held = await heldCounts(requestId);
+    expect(held['usage-logs']).toBeGreaterThan(0);
+    for (const [storeId, count] of Object.entries(held)) {
+      const store = STORES.find((candidate) => candidate.id === storeId)!;
+      expect(text).toContain(`${store.title.en}: ${count} ${store.location.kind === 's3' ? 'file' : 'item'}${count === 1 ? '' : 's'} (normally kept:`);
+    }
+    for (const store of STORES.filter((candidate) => !held[candidate.id])) expect(text).not.toContain(`${store.title.en}: 0 `);
+    expect(text).toContain('we keep an encrypted copy of it until we lift the restriction');
+    expect(text).toContain('When we lift the restriction, we delete this copy');
+    expect(text).toContain('We will tell you before the restriction is lifted (Art. 18(3) GDPR)');
+    // Art. 19: named are exactly the recipients whose notice went out (those with a contact).
+    const noticesTo = (address: string) => mails.some((mail) => mail.to.includes(address) && mail.subject.startsWith('Restriction notice'));
+    expect(noticesTo(CONTACTS.hosting) && noticesTo(CONTACTS.email)).toBe(true);
+    expect(text).toContain('We have notified the recipients of your data of the restriction (Art. 19 GDPR):');
+    for (const recipient of [RECIPIENTS.hosting, RECIPIENTS.email]) expect(text).toContain(`${recipient.name} (${recipient.category.en})`);
+    for (const recipient of [RECIPIENTS.payments, RECIPIENTS.aiCompute]) expect(text).not.toContain(recipient.name);
   });
 
   it('lists it in the admin API as active', async () => {

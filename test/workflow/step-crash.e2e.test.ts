@@ -1,4 +1,6 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/shared/aws-clients.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { journeyOn } from './journey.js';
 import { startEmbedded } from './target.js';
@@ -8,13 +10,24 @@ import { startEmbedded } from './target.js';
  * right after one of its AWS calls succeeded) is retried by Step Functions: the request
  * goes on, and the email of the step goes out once.
  */
-const [ada] = DEMO_USERS as [typeof DEMO_USERS[0]];
+const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
 const crashed = new Set<string>();
+/** Corrections the admin API wrote in the account store (succeeded conditional updates). */
+let correctionWrites = 0;
+const CONTACTS = { hosting: 'privacy@hosting.example', email: 'dpo@mail-provider.example' };
 
 const session = journeyOn(() => startEmbedded({
   // The step's retries run without their production backoff, so the test is quick.
   retryIntervalOverrides: { Acknowledge: 0 },
+  stackProps: { recipientContacts: CONTACTS },
   crashAfter: ({ functionLogicalId, operation, input }) => {
+    // Once: the review's decide dies right after its conditional write of a correction.
+    if (functionLogicalId.includes('Admin') && operation === 'UpdateItem' && input.Key?.sk?.S === 'profile') {
+      correctionWrites += 1;
+      if (crashed.has('rectify')) return false;
+      crashed.add('rectify');
+      return true;
+    }
     // Once: the identity link's POST dies right after it decided the identity step.
     if (functionLogicalId.includes('Identity') && operation === 'UpdateItem' && input.Key?.sk?.S === 'STEP#verify_identity') {
       if (crashed.has('identity')) return false;
@@ -55,5 +68,45 @@ describe('a workflow step whose Lambda crashes (crash injection)', () => {
     expect(audit.filter((type: string) => type === 'decision')).toHaveLength(1);
     expect(audit.filter((type: string) => type === 'identity_verified')).toHaveLength(1);
     expect((await session.flow.api.call(link, { method: 'POST' })).status).toBe(409);
+  });
+
+  it('finishes a decide that died after writing its correction: repeated, it writes nothing again and the request goes on with one notice per recipient', async () => {
+    const { flow, target } = session;
+    const requestId = await flow.reachReview({ type: 'rectification', email: bram.email, locale: 'en', details: 'My name is wrong.' });
+    const profile = async () =>
+      (await documentClient().send(new GetCommand({ TableName: target.resources.storeTables.account!, Key: { accountId: bram.accountId, sk: 'profile' }, ConsistentRead: true }))).Item!;
+    const decide = (to: string) =>
+      flow.api.admin(`/requests/${requestId}/decide`, 'POST', {
+        rights: { rectification: { decision: 'grant' } },
+        outcome: 'We corrected the display name of your account.',
+        rectify: [{ storeId: 'account', field: 'displayName', from: bram.displayName, to }],
+      });
+
+    expect((await decide('Bram de Vries-Jansen')).status).toBe(502);
+    expect(crashed.has('rectify')).toBe(true);
+    expect((await profile()).displayName).toBe('Bram de Vries-Jansen');
+    expect((await flow.detail(requestId)).pendingStep).toBe('review');
+
+    // Another value over the one written is stale, as before: nothing changes.
+    const other = await decide('Someone Else');
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('rectification_stale');
+    expect((await profile()).displayName).toBe('Bram de Vries-Jansen');
+
+    const again = await decide('Bram de Vries-Jansen');
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    await flow.waitForStatus(requestId, 'completed');
+    const detail = await flow.detail(requestId);
+    const events = detail.audit as { type: string; details?: { step?: string } }[];
+    expect(events.filter((event) => event.type === 'decision' && event.details?.step === 'review')).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'rectification_applied')).toHaveLength(1);
+    expect(correctionWrites).toBe(1);
+    const mails = await flow.mailsFor(requestId);
+    for (const address of Object.values(CONTACTS)) {
+      expect(mails.filter((mail) => mail.to.includes(address) && mail.subject.startsWith('Rectification notice')), address).toHaveLength(1);
+    }
+    const replies = mails.filter((mail) => mail.to.includes(bram.email) && /Action taken on your privacy request/.test(mail.subject));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain(`Display name: ${bram.displayName} → Bram de Vries-Jansen`);
   });
 });

@@ -227,8 +227,18 @@ export interface Restriction {
   accountId: string;
   since: string;
   heldFiles: number;
+  /** The stores whose data ages out (TTL, lifecycle) that the held copy keeps, with their counts. */
+  heldStores: HeldStore[];
+  /** The account's media objects that carry the restriction tag. */
+  taggedFiles: number;
   /** Who lifted it, when and why (the person was emailed first, Art. 18(3)). */
   lifted?: { at: string; by: string; reason: string };
+}
+
+/** One store of a restriction's held copy: what it keeps of the store's data, counted. */
+export interface HeldStore {
+  storeId: string;
+  items: number;
 }
 
 /** The dates that apply now: the extended pair once the request was extended. */

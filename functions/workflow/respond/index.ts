@@ -186,7 +186,8 @@ async function sendResult(
       }));
   }
   // Rights the team acted on by hand: the person is told what was done (Art. 12(3)/(4)),
-  // and the recipients of corrected data are told before the reply names them (Art. 19).
+  // and the recipients of corrected data are told before the reply names them (Art. 19),
+  // as those of restricted data were by NotifyRestriction.
   if (replies.includes('rights_outcome')) {
     const corrections = request.rectified ?? [];
     if (corrections.length > 0) await notifyRecipients(step, contacts, names, request, rectificationNotices(requestId, corrections));
@@ -201,6 +202,15 @@ async function sendResult(
         review: review('rights_outcome'),
         corrections,
         notifiedRecipients: (await notifiedRecipients(repo, requestId, 'rectification')).map((recipient) => namedRecipient(recipient, names)),
+        ...(request.restriction
+          ? {
+              restriction: {
+                taggedFiles: request.restriction.taggedFiles,
+                held: request.restriction.heldStores.map(({ storeId, items }) => ({ storeId, itemCount: items })),
+                notifiedRecipients: (await notifiedRecipients(repo, requestId, 'restriction')).map((recipient) => namedRecipient(recipient, names)),
+              },
+            }
+          : {}),
       }));
   }
 }

@@ -12,10 +12,19 @@ export const restrictContract = defineFunction({
     MEDIA_BUCKET: variable.text(),
     /** The export bucket: the hold moves from work/ to restricted/. */
     EXPORT_BUCKET: variable.text(),
+    /** Media objects tagged per invocation; the workflow calls the step again while more are left. */
+    MEDIA_PAGE_SIZE: variable.count(),
   }),
 });
 
-/** The step's input from the state machine: ids only. */
+/** The step's input from the state machine: ids, and where the tagging resumes ('' = the start). */
 export interface RestrictEvent {
   requestId: string;
+  cursor: string;
+}
+
+/** What the workflow loops on: another invocation from `cursor` until `done`. */
+export interface RestrictResult {
+  cursor: string;
+  done: boolean;
 }

@@ -1,14 +1,32 @@
+import * as z from 'zod';
+import { readStoreResults } from '../../connectors/progress.js';
+import { storeById } from '../../core/inventory/index.js';
+import { ages } from '../../core/plan/plan.js';
+import type { HeldStore } from '../../core/request/model.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { RestrictionMarks } from '../../shared/restriction-marks.js';
-import { restrictContract, type RestrictEvent } from './contract.js';
+import { restrictContract, type RestrictEvent, type RestrictResult } from './contract.js';
+
+/**
+ * Where the tagging stands between invocations: when the restriction took effect (the mark's
+ * `since`), the media tagged so far, and the last key tagged below the account prefix (no
+ * account id, no personal data: it travels in the workflow's state).
+ */
+const progress = z.object({ since: z.string(), tagged: z.number().int().min(0), after: z.string().optional() });
+type Progress = z.infer<typeof progress>;
+const encode = (value: Progress) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decode = (cursor: string): Progress => progress.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
 
 /**
  * After an approved restriction: marks the account and its media where Kiara's services
  * read it and keeps the hold (what ages out) until the team lifts the restriction. Runs
  * before the collect rounds, so an access request in the same request still finds its hold.
+ * Media are tagged a page an invocation (the workflow loops on the cursor), so an account
+ * with any number of files finishes within Lambda's limits; the first invocation marks the
+ * account, the last keeps the hold and records the restriction.
  */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(restrictContract, env);
@@ -19,16 +37,27 @@ export function createHandler(env: Record<string, string>) {
     exportBucket: config.EXPORT_BUCKET,
   });
 
-  return stepHandler('restrict', async (event: RestrictEvent) => {
-    const request = await repo.get(event.requestId);
+  return stepHandler('restrict', async (event: RestrictEvent): Promise<RestrictResult> => {
+    const { requestId } = event;
+    const request = await repo.get(requestId);
     // A retried step whose record was written has nothing left to do.
-    if (request.restriction) return;
+    if (request.restriction) return { cursor: '', done: true };
     const accountId = request.subject?.accountId;
-    if (!accountId) throw new Error(`Request ${request.requestId}: a restriction needs the subject's account`);
-    const since = new Date().toISOString();
-    const heldFiles = await marks.apply(accountId, { requestId: request.requestId, since });
-    await repo.update(request.requestId, { restriction: { status: 'active', accountId, since, heldFiles } });
-    await repo.audit(request.requestId, { type: 'restriction_applied', actor: 'workflow', details: { heldFiles } });
+    if (!accountId) throw new Error(`Request ${requestId}: a restriction needs the subject's account`);
+    const at = event.cursor ? decode(event.cursor) : { since: new Date().toISOString(), tagged: 0 };
+    if (!event.cursor) await marks.markAccount(accountId, { requestId, since: at.since });
+    const page = await marks.tagMediaPage(accountId, requestId, config.MEDIA_PAGE_SIZE, at.after);
+    const taggedFiles = at.tagged + page.tagged;
+    if (page.after !== undefined) return { cursor: encode({ since: at.since, tagged: taggedFiles, after: page.after }), done: false };
+
+    // Read before the copy: the hold's results are all the collect results there are until the rounds after this step.
+    const heldStores: HeldStore[] = (await readStoreResults(config.REQUESTS_TABLE, requestId))
+      .filter((result) => result.action === 'collect' && result.items > 0 && ages(storeById(result.storeId)))
+      .map(({ storeId, items }) => ({ storeId, items }));
+    const heldFiles = await marks.keepHold(requestId);
+    await repo.update(requestId, { restriction: { status: 'active', accountId, since: at.since, heldFiles, heldStores, taggedFiles } });
+    await repo.audit(requestId, { type: 'restriction_applied', actor: 'workflow', details: { heldFiles, taggedFiles } });
+    return { cursor: '', done: true };
   });
 }
 

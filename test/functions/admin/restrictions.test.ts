@@ -5,7 +5,7 @@ import { memoryPorts } from './ports.js';
 
 const actor = 'alice@kiara-api.com';
 const body = { reason: 'The accuracy was verified with you.' };
-const restriction = { status: 'active' as const, accountId: 'acct_1', since: '2026-06-15T10:00:00.000Z', heldFiles: 3 };
+const restriction = { status: 'active' as const, accountId: 'acct_1', since: '2026-06-15T10:00:00.000Z', heldFiles: 3, heldStores: [{ storeId: 'usage-logs', items: 12 }], taggedFiles: 2 };
 
 describe('lifting a restriction (use case on the in-memory repository)', () => {
   it('emails the person first, then releases the marks, records and audits the lift; it leaves the list', async () => {

@@ -400,6 +400,7 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
       receivedAt: '2026-06-14T22:15:00Z',
       types: ['objection', 'access', 'rectification', 'restriction'],
       outcome: `  ${outcome}\n`,
+      restriction: { taggedFiles: 1, held: [], notifiedRecipients: [] },
     });
     expectWellFormedEmail(email, locale);
     expectBoth(email, locale === 'nl' ? 'Wat wij hebben gedaan' : 'What we did');
@@ -421,8 +422,27 @@ describe.each(LOCALES)('emails to the data subject (%s)', (locale) => {
     expectBoth(email, 'Autoriteit Persoonsgegevens');
   });
 
-  it('rightsOutcome refuses rectification, restriction or objection without a statement, and a request without those rights', () => {
+  it('rightsOutcome states what a restriction put in place: each store by category, the marks, the held copy, the recipients or none', () => {
+    const restriction = (held: { storeId: string; itemCount: number }[], notifiedRecipients: (typeof RECIPIENTS)[keyof typeof RECIPIENTS][], taggedFiles: number) =>
+      rightsOutcome({ requestId: 'req_r', locale, receivedAt: '2026-06-14T22:15:00Z', types: ['restriction'], outcome: 'Restricted.', restriction: { taggedFiles, held, notifiedRecipients } });
+    const full = restriction([{ storeId: 'usage-logs', itemCount: 1204 }], [RECIPIENTS.hosting], 3);
+    expectWellFormedEmail(full, locale);
+    for (const store of STORES) expectBoth(full, store.title[locale]);
+    expectBoth(full, locale === 'nl' ? '1.204 items' : '1,204 items');
+    expectBoth(full, locale === 'nl' ? '(3 bestanden)' : '(3 files)');
+    expectBoth(full, locale === 'nl' ? 'verwijderen wij deze kopie' : 'we delete this copy');
+    expectBoth(full, RECIPIENTS.hosting.name);
+    expect(full.text).not.toContain(RECIPIENTS.payments.name);
+    const none = restriction([], [], 0);
+    expectBoth(none, locale === 'nl' ? 'een aparte kopie is daarom niet nodig' : 'we keep no separate copy');
+    expectBoth(none, locale === 'nl' ? 'Er waren geen bestanden van u om te markeren.' : 'There were no files of yours to mark.');
+    expectBoth(none, locale === 'nl' ? 'Wij hebben geen ontvangers van uw gegevens op de hoogte gebracht' : 'We have not notified any recipient of your data');
+    expect(none.text).not.toContain(RECIPIENTS.hosting.name);
+  });
+
+  it('rightsOutcome refuses rectification, restriction or objection without a statement, a restriction without what it put in place, and a request without those rights', () => {
     const base = { requestId: 'req_bad', locale, receivedAt: '2026-06-14T22:15:00Z' };
+    expect(() => rightsOutcome({ ...base, types: ['restriction'], outcome: 'Restricted.' })).toThrow(RenderInputError);
     for (const right of ['rectification', 'restriction', 'objection'] as const) {
       expect(() => rightsOutcome({ ...base, types: [right] })).toThrow(RenderInputError);
       expect(() => rightsOutcome({ ...base, types: [right], outcome: '   ' })).toThrow(RenderInputError);

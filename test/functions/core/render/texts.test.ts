@@ -77,6 +77,28 @@ const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
       ],
       notifiedRecipients: [RECIPIENTS.hosting, RECIPIENTS.email],
     }),
+  'rights-outcome-restriction': (locale) =>
+    rightsOutcome({
+      requestId,
+      locale,
+      receivedAt,
+      types: ['restriction'],
+      outcome: 'We restricted your data while we check the accuracy of your usage records.',
+      restriction: {
+        taggedFiles: 6,
+        held: [{ storeId: 'usage-logs', itemCount: 21 }, { storeId: 'media', itemCount: 6 }],
+        notifiedRecipients: [RECIPIENTS.hosting, RECIPIENTS.email],
+      },
+    }),
+  'rights-outcome-restriction-nothing-held': (locale) =>
+    rightsOutcome({
+      requestId,
+      locale,
+      receivedAt,
+      types: ['restriction'],
+      outcome: 'We restricted your data while we handle your objection.',
+      restriction: { taggedFiles: 0, held: [], notifiedRecipients: [] },
+    }),
   'rights-outcome-objection-partial': (locale) => rightsOutcome({ requestId, locale, receivedAt, types: ['objection'], outcome: 'We stopped the reliability analysis of your request logs.', decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } }, review: { types: ['objection'], decisions: { objection: { decision: 'partial', ground: 'compelling_grounds', facts: 'Security logs of the last 30 days are needed to investigate an ongoing attack.' } } } }),
   'cancellation': (locale) => cancellationConfirmation({ requestId, locale, receivedAt, types: ['erasure'] }),
   'dismissal-reply': (locale) => dismissalReply({ requestId, locale, receivedAt, message: 'Our support desk at support@kiara-api.com can help you with your invoice.' }),

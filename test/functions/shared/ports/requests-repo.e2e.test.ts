@@ -157,7 +157,7 @@ describe.each([
 
   it('lists the requests by restriction status, oldest first, and moves a lifted one out of the active list', async () => {
     const restricted = await fresh();
-    const restriction = (since: string) => ({ status: 'active' as const, accountId: 'acct_1', since, heldFiles: 2 });
+    const restriction = (since: string) => ({ status: 'active' as const, accountId: 'acct_1', since, heldFiles: 2, heldStores: [{ storeId: 'usage-logs', items: 2 }], taggedFiles: 1 });
     await restricted.create(aRequest({ requestId: 'dsr_later', status: 'completed', restriction: restriction('2026-06-02T10:00:00Z') }));
     await restricted.create(aRequest({ requestId: 'dsr_sooner', status: 'completed', restriction: restriction('2026-06-01T10:00:00Z') }));
     await restricted.create(aRequest({ requestId: 'dsr_plain', status: 'completed' }));

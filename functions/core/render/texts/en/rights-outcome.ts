@@ -25,4 +25,22 @@ export const rightsOutcome = {
   values: { true: 'on', false: 'off', en: 'English', nl: 'Dutch' },
   informedChange: 'the correction',
   rest: (rights: string) => `We answer the rest of your request (${rights}) in a separate message.`,
+  /** What a restriction put in place: the data it covers, the marks, the held copy, who was told. */
+  restricted: {
+    heading: 'What is restricted',
+    covers: 'The restriction covers all data of your Kiara account, in these categories:',
+    howMarked: 'This is how we marked it:',
+    accountMarked: 'Your account carries a restriction mark, which Kiara’s services check before they use any of your data.',
+    filesMarked: (files: string) => `We also marked each of your files as restricted (${files}).`,
+    noFiles: 'There were no files of yours to mark.',
+    copyHeading: 'The copy we keep',
+    copyKept:
+      'Part of your data is normally deleted automatically at the end of its retention period. So that this data is not lost while the restriction is in place, we keep an encrypted copy of it until we lift the restriction:',
+    /** One store of the copy: its title, its count ("21 items") and its retention ("up to 30 days"). */
+    heldStore: (store: string, count: string, kept: string) => `${store}: ${count} (normally kept: ${kept})`,
+    copyDeleted: 'When we lift the restriction, we delete this copy; data whose retention period has passed by then is no longer kept.',
+    noCopy: 'We hold none of your data that is deleted automatically after a retention period, so we keep no separate copy.',
+    informed: `We have notified the recipients of your data of the restriction (${cite('Art. 19')}):`,
+    noneInformed: `We have not notified any recipient of your data of the restriction (${cite('Art. 19')}).`,
+  },
 };

@@ -18,4 +18,20 @@ export const rightsOutcome: Texts['rightsOutcome'] = {
   values: { true: 'aan', false: 'uit', en: 'Engels', nl: 'Nederlands' },
   informedChange: 'de correctie',
   rest: (rights) => `Op de rest van uw verzoek (${rights}) antwoorden wij in een apart bericht.`,
+  restricted: {
+    heading: 'Wat is beperkt',
+    covers: 'De beperking geldt voor alle gegevens van uw Kiara-account, in deze categorieën:',
+    howMarked: 'Zo hebben wij dat vastgelegd:',
+    accountMarked: 'Uw account heeft een markering van beperking, die de diensten van Kiara controleren voordat zij uw gegevens gebruiken.',
+    filesMarked: (files) => `Ook elk van uw bestanden hebben wij als beperkt gemarkeerd (${files}).`,
+    noFiles: 'Er waren geen bestanden van u om te markeren.',
+    copyHeading: 'De kopie die wij bewaren',
+    copyKept:
+      'Een deel van uw gegevens wordt normaal gesproken automatisch verwijderd aan het einde van de bewaartermijn. Zodat die gegevens tijdens de beperking niet verloren gaan, bewaren wij er een versleutelde kopie van totdat wij de beperking opheffen:',
+    heldStore: (store, count, kept) => `${store}: ${count} (normaal bewaard: ${kept})`,
+    copyDeleted: 'Wanneer wij de beperking opheffen, verwijderen wij deze kopie; gegevens waarvan de bewaartermijn dan verstreken is, worden daarna niet langer bewaard.',
+    noCopy: 'Wij bewaren geen gegevens van u die na een bewaartermijn automatisch worden verwijderd; een aparte kopie is daarom niet nodig.',
+    informed: `Wij hebben de ontvangers van uw gegevens op de hoogte gebracht van de beperking (${cite('Art. 19')}):`,
+    noneInformed: `Wij hebben geen ontvangers van uw gegevens op de hoogte gebracht van de beperking (${cite('Art. 19')}).`,
+  },
 };
