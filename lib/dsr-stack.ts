@@ -133,7 +133,7 @@ export class DsrStack extends Stack {
       mail: props.mail,
       publicApiUrl: api.baseUrl,
       consoleUrl,
-      watch: watch.stateMachine,
+      watch,
       identityLinkDays,
       packageExpiryDays: props.packageExpiryDays,
       recordRetentionYears: props.recordRetentionYears,
@@ -167,7 +167,7 @@ export class DsrStack extends Stack {
       packageExpiryDays: props.packageExpiryDays,
       logKey: store.key,
     });
-    api.connect(workflow.stateMachine, watch.stateMachine, notices.stateMachine);
+    api.connect(workflow.stateMachine, watch, notices.stateMachine);
     const retention = new RecordsRetention(this, 'Retention', {
       requestsTable: store.table,
       recordRetentionYears: props.recordRetentionYears,
@@ -179,8 +179,10 @@ export class DsrStack extends Stack {
       : new PrivacyMailbox(this, 'Mailbox', {
           store,
           workflow: workflow.stateMachine,
-          watch: watch.stateMachine,
+          watch,
           requestIdKey: api.requestIdKey,
+          teamApi: api.admin,
+          mailErasers: [steps.erasePackages, steps.close],
           privacyAddress: props.privacyAddress,
           // A message outlives the record it belongs to by at most a year.
           retentionYears: retention.years + 1,

@@ -14,6 +14,7 @@ import {
 import { BatchWriteCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { Upload } from '@aws-sdk/lib-storage';
 import { forEachLimit, mapLimit } from '../../functions/connectors/pool.js';
+import { UPLOAD_PARTS } from '../../functions/connectors/zip-writer.js';
 import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
 
 /**
@@ -146,7 +147,7 @@ export async function bareDelete(bucket: string, prefix: string): Promise<number
  */
 export async function bareDeflate(bucket: string, parts: readonly string[], key: string): Promise<void> {
   const body = createDeflateRaw({ level: 6 });
-  const done = new Upload({ client: s3Client(), params: { Bucket: bucket, Key: key, Body: body }, partSize: 8 * 1024 * 1024, queueSize: 4 }).done();
+  const done = new Upload({ client: s3Client(), params: { Bucket: bucket, Key: key, Body: body }, ...UPLOAD_PARTS }).done();
   for (const part of parts) {
     const { Body } = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: part }));
     await pipeline(Body as Readable, body, { end: false });

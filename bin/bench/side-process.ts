@@ -4,10 +4,7 @@
  * endpoints come with the environment.
  */
 import { documentClient, s3Client, sfnClient } from '../../functions/shared/aws-clients.js';
-import { assembleComparison } from './assemble.js';
-import { storeComparison } from './connectors.js';
 import { peakRssMb, timed } from './harness.js';
-import { intakeSides } from './intake.js';
 import { MARK, type SideResult, type SideSpec } from './side.js';
 
 /** Counts the calls of the handlers' shared SDK clients while `work` runs. */
@@ -27,8 +24,12 @@ async function countingCalls<T>(work: () => Promise<T>): Promise<{ value: T; cal
 }
 
 async function main(spec: SideSpec): Promise<SideResult> {
+  // Only the code of this side's kind is loaded: the others' modules would count in its peak RSS.
   if (spec.kind === 'store' || spec.kind === 'assemble') {
-    const sides = spec.kind === 'store' ? storeComparison(spec.operation, spec.stores, spec.budgetMs) : assembleComparison(spec.stores);
+    const sides =
+      spec.kind === 'store'
+        ? (await import('./connectors.js')).storeComparison(spec.operation, spec.stores, spec.budgetMs)
+        : (await import('./assemble-sides.js')).assembleComparison(spec.stores);
     const operation = sides[spec.side];
     await operation(spec.warmup);
     const warmupPeakRssMb = peakRssMb();
@@ -36,7 +37,7 @@ async function main(spec: SideSpec): Promise<SideResult> {
     const { items, invocations } = run.value.value;
     return { ms: run.ms, cpuMs: run.cpuMs, items, invocations, peakRssMb: peakRssMb(), warmupPeakRssMb, awsCallsPerItem: run.value.calls / items };
   }
-  const sides = intakeSides(spec.table, spec.workflowArn);
+  const sides = (await import('./intake.js')).intakeSides(spec.table, spec.workflowArn);
   await sides[spec.side](50);
   const warmupPeakRssMb = peakRssMb();
   const run = await timed(() => countingCalls(() => sides[spec.side](spec.requests)));

@@ -96,6 +96,8 @@ export const DECISION_LABELS: Record<RightDecisionKind, string> = { grant: 'Gran
 export const AUDIT_LABELS: Record<string, string> = {
   received: 'Request received',
   message_received: 'Reply received by email',
+  attachment_downloaded: 'Mailed attachment downloaded',
+  received_mail_erased: 'Received mail and attachments deleted (erasure)',
   email_sent: 'Email sent',
   step_pending: 'Waiting',
   identity_verified: 'Identity confirmed',

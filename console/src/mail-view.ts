@@ -1,11 +1,14 @@
 import { openActionDialog, textArea } from './dialogs.js';
-import { h, uid, type Child } from './dom.js';
+import { h, toast, uid, type Child } from './dom.js';
 import { formatBytes, formatInstant, label, RIGHT_LABELS } from './format.js';
+import { MAX_STORED_ATTACHMENT_BYTES, MAX_STORED_ATTACHMENTS, type AttachmentNotStored, type MailAttachment } from '../../functions/core/mail/attachments.js';
 import type { MailFlag, VerdictStatus } from '../../functions/core/mail/receipt.js';
 import { DISMISSABLE_STEPS, isStepIn } from '../../functions/core/request/model.js';
-import type { Detail, MailFacts, ReceivedMessage } from './types.js';
+import type { AttachmentLink, Detail, MailFacts, ReceivedMessage } from './types.js';
 
 type Post = (action: string, body?: unknown) => Promise<void>;
+/** The admin API's 5-minute link to one stored attachment of a mail. */
+type Download = (mailId: string, part: number) => Promise<AttachmentLink>;
 
 const VERDICTS: [keyof MailFacts['verdicts'], string][] = [
   ['spf', 'SPF'],
@@ -28,25 +31,64 @@ const FLAG_LABELS: Record<MailFlag, string> = {
   malformed: 'Could not be read',
   oversized: 'Larger than 10 MB: not read',
 };
+const NOT_STORED_LABELS: Record<AttachmentNotStored, string> = {
+  count_limit: `not stored: more than ${MAX_STORED_ATTACHMENTS} attachments`,
+  size_limit: `not stored: over ${MAX_STORED_ATTACHMENT_BYTES / 1024 / 1024} MB of attachments`,
+  virus: 'not stored: virus found',
+};
+
+/**
+ * One attachment: a button that fetches a 5-minute link and follows it. The link answers the
+ * file as a download (Content-Disposition: attachment), so the page stays and nothing of the
+ * file is rendered in the console's origin.
+ */
+function attachmentItem(attachment: MailAttachment, mailId: string | undefined, erased: boolean, download: Download): HTMLElement {
+  const name = attachment.name ?? '(unnamed)';
+  const facts = ` — ${attachment.contentType}, ${formatBytes(attachment.bytes)}`;
+  const unavailable = erased
+    ? 'deleted after the person’s erasure'
+    : attachment.notStored
+      ? label(NOT_STORED_LABELS, attachment.notStored)
+      : attachment.part === undefined || mailId === undefined
+        ? 'received before attachments were stored'
+        : undefined;
+  if (unavailable) return h('li', {}, name, facts, h('span', { class: 'muted' }, ` (${unavailable})`));
+  const button = h('button', { type: 'button', class: 'link', 'aria-label': `Download ${name}` }, name);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const link = await download(mailId!, attachment.part!);
+      window.location.assign(link.url);
+    } catch (error) {
+      toast(`Download failed: ${(error as Error).message}`);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('li', {}, button, facts);
+}
 
 /**
  * A message as the team reads it: its plain text as text (never the mail's HTML; an
- * HTML-only message as the text converted from it), the
- * attachments by name and size, SES's verdicts and why it was held.
+ * HTML-only message as the text converted from it), the attachments by name and size, each
+ * a download where it was stored, SES's verdicts and why it was held.
  */
-function message(mail: MailFacts | ReceivedMessage, headingLevel: 'h3' | 'h4'): Child[] {
+function message(mail: MailFacts | ReceivedMessage, headingLevel: 'h3' | 'h4', erased: boolean, download: Download): Child[] {
   return [
     h(headingLevel, {}, mail.subject ? `Subject: ${mail.subject}` : '(no subject)'),
     mail.text ? h('pre', { class: 'mail-text' }, mail.text) : h('p', { class: 'muted' }, 'No text.'),
     mail.htmlOnly ? h('p', { class: 'hint' }, 'The message has only HTML: shown here as plain text, converted from it.') : null,
     mail.attachments.length
-      ? h('ul', { class: 'attachments', 'aria-label': 'Attachments' }, ...mail.attachments.map((a) => h('li', {}, a.name ?? '(unnamed)', ` — ${a.contentType}, ${formatBytes(a.bytes)}`)))
+      ? h('ul', { class: 'attachments', 'aria-label': 'Attachments' }, ...mail.attachments.map((a) => attachmentItem(a, mail.mailId, erased, download)))
+      : null,
+    mail.attachmentsNotListed
+      ? h('p', { class: 'hint' }, `And ${mail.attachmentsNotListed} more attachments, not listed or stored (only in the raw message).`)
       : null,
   ];
 }
 
 /** The mail that opened the request, the replies since, and, while it waits, triage and dismissal. */
-export function mailSection(d: Detail, post: Post, refresh: () => void): HTMLElement | null {
+export function mailSection(d: Detail, post: Post, refresh: () => void, download: Download): HTMLElement | null {
   if (!d.mail) return null;
   const id = uid('section');
   const mail = d.mail;
@@ -72,7 +114,7 @@ export function mailSection(d: Detail, post: Post, refresh: () => void): HTMLEle
       : null,
     h('dl', { class: 'verdicts' }, ...VERDICTS.flatMap(([key, name]) => [h('dt', {}, name), h('dd', {}, label(VERDICT_LABELS, mail.verdicts[key]))])),
     h('p', { class: 'hint' }, 'A passing DMARC verdict does not confirm the identity: the identity link does.'),
-    ...message(mail, 'h3'),
+    ...message(mail, 'h3', Boolean(d.receivedMailErased), download),
     d.suggestedTypes.length
       ? h('p', {}, 'Suggested by keywords (check the message): ', d.suggestedTypes.map((t) => label(RIGHT_LABELS, t)).join(', '))
       : null,
@@ -87,7 +129,7 @@ export function mailSection(d: Detail, post: Post, refresh: () => void): HTMLEle
               'article',
               { class: 'reply' },
               h('p', { class: 'muted' }, formatInstant(m.receivedAt), m.fromContact ? ' — from the request’s address' : ' — from another address'),
-              ...message(m, 'h4'),
+              ...message(m, 'h4', Boolean(d.receivedMailErased), download),
             ),
           ),
         )

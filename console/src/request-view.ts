@@ -27,7 +27,7 @@ import type { Correction } from '../../functions/core/inventory/rectification.js
 import { badge } from './queue-view.js';
 import { mailSection } from './mail-view.js';
 import { heldCopy, liftDialog } from './restrictions-view.js';
-import type { Detail, PendingStep } from './types.js';
+import type { AttachmentLink, Detail, PendingStep } from './types.js';
 
 /** While the workflow works on its own the page refreshes often; while it waits for the team, now and then. */
 const WORKING_REFRESH_MS = 2000;
@@ -105,7 +105,12 @@ function render(main: HTMLElement, api: AdminApi, d: Detail, backSearch: string,
       d.open ? badge(d.daysLeft) : null,
     ),
     pendingSection(api, d, hooks),
-    mailSection(d, (action, body) => api.post(`/requests/${encodeURIComponent(d.requestId)}/${action}`, body).then(() => undefined), hooks.refresh),
+    mailSection(
+      d,
+      (action, body) => api.post(`/requests/${encodeURIComponent(d.requestId)}/${action}`, body).then(() => undefined),
+      hooks.refresh,
+      (mailId, part) => api.get<AttachmentLink>(`/requests/${encodeURIComponent(d.requestId)}/mail/${encodeURIComponent(mailId)}/attachments/${part}`),
+    ),
     h('div', { class: 'columns' }, facts(d), deadlines(d)),
     restrictionSection(api, d, hooks),
     stores(d),

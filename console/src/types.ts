@@ -5,5 +5,5 @@
  */
 import type { RequestDetail } from '../../functions/admin/api-types.js';
 
-export type { MailFacts, QueuePage, ReceivedMessage, RequestDetail as Detail, RestrictionView, RestrictionsPage, Summary } from '../../functions/admin/api-types.js';
+export type { AttachmentLink, MailFacts, QueuePage, ReceivedMessage, RequestDetail as Detail, RestrictionView, RestrictionsPage, Summary } from '../../functions/admin/api-types.js';
 export type PendingStep = RequestDetail['pendingSteps'][number];

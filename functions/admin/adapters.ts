@@ -1,5 +1,9 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { StaleCorrectionError, writeCorrections } from '../connectors/rectify.js';
 import { STORES } from '../core/inventory/index.js';
+import { attachmentKey, downloadDisposition } from '../core/mail/attachments.js';
+import { s3Client } from '../shared/aws-clients.js';
 import type { ConfigOf } from '../shared/contract.js';
 import { DynamoMessagesRepo } from '../shared/messages-repo.js';
 import { RestrictionMarks } from '../shared/restriction-marks.js';
@@ -9,7 +13,10 @@ import type { adminContract } from './contract.js';
 import { awsNoticeSendPorts, stepFunctionsNoticeSender } from './notice-adapters.js';
 import type { AdminPorts } from './ports.js';
 
-/** The admin's ports on AWS: the requests table, Step Functions, SES. */
+/** Seconds a presigned attachment link stays valid: long enough to start the download. */
+const ATTACHMENT_LINK_SECONDS = 300;
+
+/** The admin's ports on AWS: the requests table, Step Functions, SES, the inbound-mail bucket. */
 export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
   const table = config.REQUESTS_TABLE;
   const notices = awsNoticeSendPorts({
@@ -25,6 +32,21 @@ export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
     callbacks: stepFunctionsCallbacks,
     startWorkflow: (requestId) => startOnce(config.STATE_MACHINE_ARN, requestId),
     noticeSender: stepFunctionsNoticeSender(config.NOTICE_SENDER_ARN),
+    attachmentLinks: {
+      async link(mailId, attachment) {
+        const { INBOUND_MAIL_BUCKET: bucket, INBOUND_MAIL_PREFIX: prefix } = config;
+        if (!bucket || prefix === undefined) return undefined;
+        const expiresAt = new Date(Date.now() + ATTACHMENT_LINK_SECONDS * 1000).toISOString();
+        // S3 answers with these headers whatever the object's own: a download, never inline.
+        const get = new GetObjectCommand({
+          Bucket: bucket,
+          Key: attachmentKey(prefix, mailId, attachment.part),
+          ResponseContentDisposition: downloadDisposition(attachment.name, attachment.part),
+          ResponseContentType: attachment.contentType,
+        });
+        return { url: await getSignedUrl(s3Client(), get, { expiresIn: ATTACHMENT_LINK_SECONDS }), expiresAt };
+      },
+    },
     restrictionMarks: new RestrictionMarks({ accountTable: config.ACCOUNT_TABLE, mediaBucket: config.MEDIA_BUCKET, exportBucket: config.EXPORT_BUCKET }),
     correct: async (storeId, accountId, corrections) => {
       const store = STORES.find((candidate) => candidate.id === storeId);

@@ -90,6 +90,8 @@ export interface RequestDetail extends Summary {
   dismissal: NonNullable<DsrRequestRecord['dismissal']> | null;
   /** Replies since, oldest first. */
   messages: ReceivedMessage[];
+  /** Set once an erasure of the person deleted this mail (raw messages and attachments); the text stays. */
+  receivedMailErased: NonNullable<DsrRequestRecord['receivedMailErased']> | null;
   audit: AuditEvent[];
 }
 
@@ -97,6 +99,13 @@ export interface RequestDetail extends Summary {
 export interface FiledRequest extends IntakeAccepted {
   deadlines: { initial: DeadlinePair; extended: DeadlinePair };
   duplicateOf: string | null;
+}
+
+/** `GET /admin/requests/{id}/mail/{mailId}/attachments/{part}`: where to download it, for 5 minutes. */
+export interface AttachmentLink {
+  /** A presigned S3 GET that answers the file with `Content-Disposition: attachment`. */
+  url: string;
+  expiresAt: string;
 }
 
 /** `POST /admin/requests/{id}/preview-rejection`: the refusal email, decided nothing. */

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { requestIdKeyVariables } from '../intake/contract.js';
+import { inboundMailVariables } from '../mail-intake/contract.js';
 import { defineFunction, variable } from '../shared/contract.js';
+import { watchStartSettings } from '../workflow/contract.js';
 
 export type * from './api-types.js';
 
@@ -15,7 +17,7 @@ export const adminContract = defineFunction({
     /** The DSR workflow: started for held mail once triaged, and for the team's filings. */
     STATE_MACHINE_ARN: variable.text(),
     /** The deadline watch, started for a team filing that waits for triage. */
-    WATCH_STATE_MACHINE_ARN: variable.text(),
+    ...watchStartSettings,
     /** The "send notices" state machine: an action that queues a notice starts its sender. */
     NOTICE_SENDER_ARN: variable.text(),
     SENDER_EMAIL: variable.text(),
@@ -31,6 +33,8 @@ export const adminContract = defineFunction({
     ACCOUNT_TABLE: variable.text(),
     MEDIA_BUCKET: variable.text(),
     EXPORT_BUCKET: variable.text(),
+    /** The privacy mailbox's bucket: the team downloads mailed attachments from it. */
+    ...inboundMailVariables,
     /** The key a team filing's request id is derived with, as every intake channel's. */
     ...requestIdKeyVariables,
     /**

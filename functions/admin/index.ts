@@ -8,6 +8,7 @@ import { isRequestId } from '../shared/tokens.js';
 import { requestIntake } from '../intake/accept.js';
 import { requestIdKey } from '../intake/secrets.js';
 import { actionNamed } from './actions.js';
+import { attachmentLink } from './attachments.js';
 import { awsPorts } from './adapters.js';
 import { parseBody } from './body.js';
 import { adminCaller } from './caller.js';
@@ -27,13 +28,16 @@ export function createHandler(env: Record<string, string>) {
   const accept = requestIntake({
     table: config.REQUESTS_TABLE,
     stateMachineArn: config.STATE_MACHINE_ARN,
-    watchArn: config.WATCH_STATE_MACHINE_ARN,
+    watch: config,
     requestIdKey: () => requestIdKey(config),
   });
 
   return httpHandler('admin', async (event) => {
     const actor = await adminCaller(event, config);
-    const { id, action } = event.pathParameters ?? {};
+    const { id, action, mailId, part } = event.pathParameters ?? {};
+    if (event.resource.endsWith('/attachments/{part}')) {
+      return json(200, await attachmentLink(ports, { requestId: id ?? '', mailId: mailId ?? '', part: part ?? '' }, actor));
+    }
     // An id no request can have, or an action no route has the shape of, is answered
     // without a lookup (DynamoDB refuses keys over 2 KB).
     if (id !== undefined && !isRequestId(id)) throw requestNotFound();

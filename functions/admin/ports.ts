@@ -1,4 +1,5 @@
 import type { Correction } from '../core/inventory/rectification.js';
+import type { MailAttachment } from '../core/mail/attachments.js';
 import type { StoreResult } from '../connectors/store-result.js';
 import type { RenderedEmail } from '../core/render/types.js';
 import type { EmailMarker } from '../core/request/email-kinds.js';
@@ -22,6 +23,7 @@ export interface AdminPorts {
   /** Starts the sender of a queued notice, at most once per notice. */
   readonly noticeSender: NoticeSender;
   readonly downloadLinks: DownloadLinks;
+  readonly attachmentLinks: AttachmentLinks;
   /** Each store's totals of the request's connector runs. */
   readonly storeResults: (requestId: string) => Promise<StoreResult[]>;
   readonly restrictionMarks: RestrictionRelease;
@@ -54,6 +56,15 @@ export interface Mailer {
 export interface NoticeSender {
   /** Starts the notice's sender unless it was started before (one per queued notice). */
   start(queued: QueuedNotice): Promise<void>;
+}
+
+/** Links to the stored attachments of received mail, for the privacy team. */
+export interface AttachmentLinks {
+  /**
+   * A short-lived link that downloads the attachment, always as a file (never shown inline);
+   * undefined where no privacy mailbox is deployed.
+   */
+  link(mailId: string, attachment: MailAttachment): Promise<{ url: string; expiresAt: string } | undefined>;
 }
 
 /** The access package's download links. */

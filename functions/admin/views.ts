@@ -83,6 +83,7 @@ export function detailView(request: DsrRequestRecord, records: RequestRecords, n
     triage: request.triage ?? null,
     dismissal: request.dismissal ?? null,
     messages: records.messages,
+    receivedMailErased: request.receivedMailErased ?? null,
     audit: records.audit,
   };
 }

@@ -5,7 +5,7 @@ import type { DsrRequestRecord, OpenStatus } from '../core/request/model.js';
 import { RECEIVED_ONCE, receivedEvent } from '../core/request/received.js';
 import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 import { DynamoRequestsRepo } from '../shared/requests-repo.js';
-import { startOnce } from '../shared/start-once.js';
+import { startOnce, startWatch, type WatchStartConfig } from '../shared/start-once.js';
 import { PersonLedger, personKey, type PersonAdmissions, type PersonLimit } from './person.js';
 
 /**
@@ -70,7 +70,7 @@ export function acceptedView(request: DsrRequestRecord): IntakeAccepted {
 /** What runs a filed request: its workflow, or for a request held for the team its deadline watch alone. */
 export interface RequestStarts {
   workflow(requestId: string): Promise<void>;
-  watch(requestId: string): Promise<void>;
+  watch(request: DsrRequestRecord): Promise<void>;
 }
 
 /** What the intake reads and writes, as interfaces: the tables and state machines, or memory in tests. */
@@ -170,7 +170,7 @@ export function intakeUseCase({ requests, people, starts, requestIdKey }: Intake
     if (request.duplicateOf) {
       if (repeats) await recordReceipt(request, repeats);
     } else if (delivery.startWorkflow === false) {
-      await Promise.all([recordReceipt(request, []), starts.watch(request.requestId)]);
+      await Promise.all([recordReceipt(request, []), starts.watch(request)]);
     } else {
       await starts.workflow(request.requestId);
     }
@@ -180,18 +180,18 @@ export function intakeUseCase({ requests, people, starts, requestIdKey }: Intake
 
 /**
  * The intake on the requests table and the state machines, as each channel's handler
- * calls it. `watchArn` only for channels that may hold a request for the team.
+ * calls it. `watch` only for channels that may hold a request for the team.
  */
-export function requestIntake(env: { table: string; stateMachineArn: string; watchArn?: string; requestIdKey: () => Promise<string> }) {
+export function requestIntake(env: { table: string; stateMachineArn: string; watch?: WatchStartConfig; requestIdKey: () => Promise<string> }) {
   const repo = new DynamoRequestsRepo(env.table);
   return intakeUseCase({
     requests: repo,
     people: new PersonLedger(env.table, repo, PER_PERSON_LIMIT),
     starts: {
       workflow: (requestId) => startOnce(env.stateMachineArn, requestId),
-      async watch(requestId) {
-        if (!env.watchArn) throw new Error('This intake channel starts no deadline watch');
-        await startOnce(env.watchArn, requestId, { requestId, after: null });
+      async watch(request) {
+        if (!env.watch) throw new Error('This intake channel starts no deadline watch');
+        await startWatch(env.watch, request);
       },
     },
     requestIdKey: env.requestIdKey,

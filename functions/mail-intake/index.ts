@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import type { SESMessage } from 'aws-lambda';
 import { planMail, type InboundMail, type MailPlan } from '../core/mail/inbound.js';
@@ -31,7 +31,7 @@ export function createHandler(env: Record<string, string>) {
   const accept = requestIntake({
     table,
     stateMachineArn: config.STATE_MACHINE_ARN,
-    watchArn: config.WATCH_STATE_MACHINE_ARN,
+    watch: config,
     requestIdKey: () => requestIdKey(config),
   });
 
@@ -41,6 +41,7 @@ export function createHandler(env: Record<string, string>) {
     const base = {
       mailId: message.mail.messageId,
       receivedAt: message.receipt.timestamp,
+      mailPrefix: prefix,
       objectKey,
       envelopeFrom: message.mail.source,
       verdicts: verdictsOf(message.receipt),
@@ -57,8 +58,22 @@ export function createHandler(env: Record<string, string>) {
     }
   }
 
+  /**
+   * Stores the attachments the plan keeps, decoded, each with its type and never to be shown
+   * inline (the bucket's default encryption: the stack key). A repeat writes the same keys.
+   */
+  async function storeAttachments(plan: MailPlan) {
+    for (const write of plan.attachmentWrites) {
+      await s3Client().send(
+        new PutObjectCommand({ Bucket: bucket, Key: write.key, Body: write.content, ContentType: write.contentType, ContentDisposition: 'attachment' }),
+      );
+    }
+  }
+
   /** Adds a reply to its request's timeline; it resumes no step by itself. */
   async function join(requestId: string, plan: MailPlan, mail: InboundMail, contactEmail: string) {
+    // Before the timeline lists them as stored.
+    await storeAttachments(plan);
     const added = await messages.add(requestId, {
       mailId: mail.mailId,
       receivedAt: mail.receivedAt,
@@ -105,6 +120,10 @@ export function createHandler(env: Record<string, string>) {
       logger.warn('mail rate-limited', { mailId: mail.mailId });
       return;
     }
+    // Only the delivery the request was filed from: a repeat of its Message-ID (another SES
+    // id) leaves no second copy an erasure would not find. A failed write fails the
+    // invocation, and Lambda's retry finds the request and writes them.
+    if (outcome.request.mail?.mailId === mail.mailId) await storeAttachments(plan);
     // A repeated delivery finds the step there (and perhaps decided): it is put once.
     if (plan.held && !(await repo.findStep(outcome.request.requestId, 'triage'))) {
       // No workflow waits on it: the team's triage or dismissal decides this step (admin API).
@@ -122,6 +141,7 @@ export function createHandler(env: Record<string, string>) {
       mailId: mail.mailId,
       bytes: mail.bytes,
       flags: plan.facts.flags,
+      attachmentsStored: plan.attachmentWrites.length,
       duplicate: Boolean(outcome.request.duplicateOf),
     });
   }

@@ -32,6 +32,9 @@ export const workflowSettings = z.object({
   REMINDER_DAYS_BEFORE: variable.counts(),
 });
 
+/** What a function that starts a request's deadline watch reads: the watch, and the days its first point is computed with. */
+export const watchStartSettings = workflowSettings.pick({ WATCH_STATE_MACHINE_ARN: true, REMINDER_DAYS_BEFORE: true }).shape;
+
 /** What every workflow step receives: ids only, never a person's data. */
 export interface StepEvent {
   readonly requestId: string;

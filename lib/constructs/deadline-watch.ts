@@ -6,6 +6,7 @@ import {
   Choice,
   Condition,
   DefinitionBody,
+  type IStateMachine,
   JsonPath,
   LogLevel,
   QueryLanguage,
@@ -26,7 +27,7 @@ import { watchActContract, type WatchActEvent, type WatchActResult } from '../..
 import { nextPointContract, type NextPointEvent, type NextPointResult } from '../../functions/watch/next-point/contract.js';
 import { DsrFunction } from './dsr-function.js';
 import { resultAt } from './step-result.js';
-import { stepEnvironment, teamMailEnvironment } from './step-environment.js';
+import { stepEnvironment, teamMailEnvironment, type WorkflowEnvironment } from './step-environment.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
 export interface DeadlineWatchProps {
@@ -38,6 +39,12 @@ export interface DeadlineWatchProps {
   logKey?: IKey;
 }
 
+/** What a function that starts a request's watch needs: the state machine, and the settings of its first point. */
+export interface WatchStarter {
+  readonly stateMachine: IStateMachine;
+  readonly startEnvironment: Pick<WorkflowEnvironment, 'WATCH_STATE_MACHINE_ARN' | 'REMINDER_DAYS_BEFORE'>;
+}
+
 /** Names of the watch's states; tests override the Wait by name to run timers fast. */
 export const WATCH_WAIT_STATE = 'Wait until next point';
 
@@ -46,15 +53,18 @@ export const WATCH_WAIT_STATE = 'Wait until next point';
  * TimestampPath, which also runs on LocalStack) until each reminder point, reminds the
  * privacy team, and escalates once at the strict and the legal deadline. Each loop
  * re-reads the request, so an extension moves the timers and a closed request ends it.
- * A waiting execution costs nothing; it is billed 3 transitions to start and 4 per wake-up.
+ * Whoever starts it computes the first point (functions/shared/start-once.ts, startWatch),
+ * so it begins in its Wait: billed 1 transition to start, 4 per wake-up, nothing while it waits.
  */
-export class DeadlineWatch extends Construct {
+export class DeadlineWatch extends Construct implements WatchStarter {
   readonly stateMachine: StateMachine;
   readonly act: DsrFunction;
+  readonly startEnvironment: WatchStarter['startEnvironment'];
 
   constructor(scope: Construct, id: string, props: DeadlineWatchProps) {
     super(scope, id);
-    const shared = { ...teamMailEnvironment(props), REMINDER_DAYS_BEFORE: (props.reminderDaysBefore ?? [7, 2]).join(',') };
+    const reminderDaysBefore = (props.reminderDaysBefore ?? [7, 2]).join(',');
+    const shared = { ...teamMailEnvironment(props), REMINDER_DAYS_BEFORE: reminderDaysBefore };
     const nextPointFn = new DsrFunction(this, 'NextPoint', {
       contract: nextPointContract,
       description: 'DSR deadline watch: next reminder or escalation point',
@@ -100,7 +110,7 @@ export class DeadlineWatch extends Construct {
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
       queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(nextPoint),
+      definitionBody: DefinitionBody.fromChainable(wait),
       tracingEnabled: true,
       logs: {
         level: LogLevel.ALL,
@@ -109,5 +119,6 @@ export class DeadlineWatch extends Construct {
       },
     });
     acknowledgeStateMachineRole(this.stateMachine, [nextPointFn, this.act]);
+    this.startEnvironment = { WATCH_STATE_MACHINE_ARN: this.stateMachine.stateMachineArn, REMINDER_DAYS_BEFORE: reminderDaysBefore };
   }
 }

@@ -33,6 +33,7 @@ import { identityContract } from '../../functions/identity/contract.js';
 import { intakeContract } from '../../functions/intake/contract.js';
 import { openApiContract } from '../../functions/openapi/contract.js';
 import { acknowledge, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import type { WatchStarter } from './deadline-watch.js';
 import { DsrFunction } from './dsr-function.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
 
@@ -94,6 +95,8 @@ export class DsrApi extends Construct {
   readonly requestIdKey: Secret;
   /** The API's base URL, built from its id so Lambdas can use it without a cycle. */
   readonly baseUrl: string;
+  /** The admin routes' function (set by `connect`): the privacy mailbox grants it the attachment downloads. */
+  admin!: DsrFunction;
 
   constructor(scope: Construct, id: string, private readonly props: DsrApiProps) {
     super(scope, id);
@@ -275,7 +278,7 @@ export class DsrApi extends Construct {
   }
 
   /** Adds the routes; the handlers need the state machines they start and resume. */
-  connect(stateMachine: IStateMachine, watch: IStateMachine, notices: IStateMachine): void {
+  connect(stateMachine: IStateMachine, watch: WatchStarter, notices: IStateMachine): void {
     const { requestsTable, exportBucket, mail, logKey, restrictions, correctionTables = new Map<string, ITable>() } = this.props;
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
@@ -341,13 +344,13 @@ export class DsrApi extends Construct {
       ],
     );
 
-    const admin = new DsrFunction(this, 'Admin', {
+    const admin = (this.admin = new DsrFunction(this, 'Admin', {
       contract: adminContract,
       description: 'DSR admin API for the privacy team',
       environment: {
         REQUESTS_TABLE: requestsTable.tableName,
         STATE_MACHINE_ARN: stateMachine.stateMachineArn,
-        WATCH_STATE_MACHINE_ARN: watch.stateMachineArn,
+        ...watch.startEnvironment,
         NOTICE_SENDER_ARN: notices.stateMachineArn,
         SENDER_EMAIL: mail.senderEmail,
         PUBLIC_API_URL: this.baseUrl,
@@ -359,7 +362,7 @@ export class DsrApi extends Construct {
       } satisfies EnvironmentOf<typeof adminContract>,
       logKey,
       timeout: Duration.seconds(15),
-    });
+    }));
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
     restrictions.grantLift(admin);
     // A correction is one conditional update of the account's rectifiable item; when that
@@ -370,7 +373,7 @@ export class DsrApi extends Construct {
     // Triage of held mail (no acknowledgement went out yet) starts its workflow; a request
     // the team files starts its workflow and deadline watch.
     stateMachine.grantStartExecution(admin);
-    watch.grantStartExecution(admin);
+    watch.stateMachine.grantStartExecution(admin);
     // An action that queues a notice to the requester starts its sender.
     notices.grantStartExecution(admin);
     this.requestIdKey.grantRead(admin);
@@ -448,6 +451,8 @@ export class DsrApi extends Construct {
       requests.addMethod('POST', adminIntegration, adminOptions),
       one.addMethod('GET', adminIntegration, adminOptions),
       one.addResource('{action}').addMethod('POST', adminIntegration, adminOptions),
+      // A mailed attachment, for the team only: a 5-minute link (functions/admin/attachments.ts).
+      one.addResource('mail').addResource('{mailId}').addResource('attachments').addResource('{part}').addMethod('GET', adminIntegration, adminOptions),
     ];
     if (this.adminTokenSecret) {
       for (const method of adminMethods) {

@@ -7,9 +7,12 @@ import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { mailIntakeContract } from '../../functions/mail-intake/contract.js';
+import { attachmentsPrefix } from '../../functions/core/mail/attachments.js';
+import type * as z from 'zod';
+import { inboundMailVariables, mailIntakeContract } from '../../functions/mail-intake/contract.js';
 import { grantIntakeItems, grantSentMailLookup } from '../grants.js';
 import { acknowledgeBucketControls, acknowledgeControl, acknowledgeWildcards, wildcardAction, wildcardResource } from '../nag.js';
+import type { WatchStarter } from './deadline-watch.js';
 import { DsrFunction } from './dsr-function.js';
 import type { RequestStore } from './request-store.js';
 
@@ -18,15 +21,24 @@ export const DEFAULT_PRIVACY_ADDRESS = 'privacy@kiara-api.com';
 
 /** Where SES puts the raw messages in the inbound-mail bucket. */
 export const INBOUND_PREFIX = 'inbound/';
+/** Where the mail intake puts their attachments, decoded (under the same lifecycle rule). */
+export const ATTACHMENTS_PREFIX = attachmentsPrefix(INBOUND_PREFIX);
 
 export interface PrivacyMailboxProps {
   /** The requests table and key, and the access-log bucket, of the request store. */
   store: RequestStore;
   /** The DSR workflow and deadline watch the mail intake starts. */
   workflow: IStateMachine;
-  watch: IStateMachine;
+  watch: WatchStarter;
   /** The secret request ids are derived with (the intake's): one Message-ID, one request. */
   requestIdKey: ISecret;
+  /** The admin API's function: it presigns the privacy team's downloads of stored attachments. */
+  teamApi: DsrFunction;
+  /**
+   * The workflow steps that delete a person's received mail: ErasePackages after an
+   * erasure, Close after an erasure request that found no data.
+   */
+  mailErasers: readonly DsrFunction[];
   /** @default privacy@kiara-api.com */
   privacyAddress?: string;
   /** Years the raw messages are kept (S3 lifecycle, counted from receipt). @default 6 */
@@ -87,7 +99,7 @@ export class PrivacyMailbox extends Construct {
         MAIL_BUCKET: this.bucket.bucketName,
         MAIL_PREFIX: INBOUND_PREFIX,
         STATE_MACHINE_ARN: props.workflow.stateMachineArn,
-        WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+        ...props.watch.startEnvironment,
         REQUEST_ID_KEY_ARN: props.requestIdKey.secretArn,
       },
       timeout: Duration.seconds(60),
@@ -95,8 +107,10 @@ export class PrivacyMailbox extends Construct {
       logKey: props.logKey,
     });
     this.grantIntake(table);
+    this.grantAttachmentDownloads(props.teamApi);
+    for (const fn of props.mailErasers) this.grantMailErasure(fn);
     props.workflow.grantStartExecution(this.intake);
-    props.watch.grantStartExecution(this.intake);
+    props.watch.stateMachine.grantStartExecution(this.intake);
     props.requestIdKey.grantRead(this.intake);
 
     this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', {
@@ -122,22 +136,66 @@ export class PrivacyMailbox extends Construct {
     }
   }
 
-  /** The intake use case's items, the sent-mail index, and reading (never writing or deleting) the messages. */
+  /**
+   * The intake use case's items, the sent-mail index, reading the messages, and writing
+   * their decoded attachments under inbound/attachments/ (never a message, never a delete).
+   */
   private grantIntake(table: ITable) {
     grantIntakeItems(table, this.intake);
     grantSentMailLookup(table, this.intake);
     // A reply joins its request: it is stored as an item of that request (a put) and read
     // back by the admin API, not by this function.
     this.bucket.grantRead(this.intake, `${INBOUND_PREFIX}*`);
+    this.bucket.grantPut(this.intake, `${ATTACHMENTS_PREFIX}*`);
+    this.intake.acknowledgeKeyGrant('the inbound-mail bucket\'s key (attachments are written with it)');
     acknowledgeWildcards(
       this.intake,
-      'Reads the received messages SES stored under inbound/ (keys are SES message ids); s3:GetObject*/GetBucket*/List* are the CDK read grant\'s action groups, on this bucket only.',
+      'Reads the received messages SES stored under inbound/ (keys are SES message ids) and writes their attachments under inbound/attachments/<SES message id>/<part>; s3:GetObject*/GetBucket*/List*/PutObject*/Abort* are the CDK read and put grants\' action groups, on this bucket only.',
       [
         wildcardResource(this, this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)),
+        wildcardResource(this, this.bucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`)),
+        wildcardAction('s3:GetObject*'),
+        wildcardAction('s3:GetBucket*'),
+        wildcardAction('s3:List*'),
+        wildcardAction('s3:PutObject*'),
+        wildcardAction('s3:Abort*'),
+      ],
+    );
+  }
+
+  /**
+   * The admin API presigns 5-minute GETs of stored attachments for the privacy team: read
+   * on inbound/attachments/ only, never the raw messages.
+   */
+  private grantAttachmentDownloads(fn: DsrFunction) {
+    this.tellWhereMailIs(fn);
+    this.bucket.grantRead(fn, `${ATTACHMENTS_PREFIX}*`);
+    acknowledgeWildcards(
+      fn,
+      'Presigns the privacy team\'s downloads of mailed attachments: the inbound-mail bucket read grant is limited to inbound/attachments/* (keys per SES message id and part); s3:GetObject*/GetBucket*/List* are the CDK read grant\'s action groups, on this bucket only.',
+      [
+        wildcardResource(this, this.bucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`)),
         wildcardAction('s3:GetObject*'),
         wildcardAction('s3:GetBucket*'),
         wildcardAction('s3:List*'),
       ],
+    );
+  }
+
+  /** `inboundMailVariables` of a function's contract: set here, since the mailbox is built after the function. */
+  private tellWhereMailIs(fn: DsrFunction) {
+    const environment = { INBOUND_MAIL_BUCKET: this.bucket.bucketName, INBOUND_MAIL_PREFIX: INBOUND_PREFIX } satisfies z.input<z.ZodObject<typeof inboundMailVariables>>;
+    for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
+  }
+
+  /** An erasure deletes the person's received mail and its attachments: delete on inbound/ only. */
+  private grantMailErasure(fn: DsrFunction) {
+    this.tellWhereMailIs(fn);
+    this.bucket.grantDelete(fn, `${INBOUND_PREFIX}*`);
+    acknowledgeWildcards(
+      fn,
+      'An erasure deletes the person\'s received messages and their attachments (ErasePackages; Close when the erasure request found no data): keys are per SES message id under inbound/, so the grant is on <bucket>/inbound/*; s3:DeleteObject* is the CDK bucket grant\'s action group, on this bucket only.',
+      [wildcardResource(this, this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)), wildcardAction('s3:DeleteObject*')],
     );
   }
 }

@@ -3,7 +3,6 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RecipientContacts, RecipientNames } from '../../functions/core/inventory/index.js';
 import { grantItems, REQUESTS_TABLE_ACCESS, type ItemOperation } from '../grants.js';
@@ -16,6 +15,7 @@ import { closeContract } from '../../functions/workflow/close/contract.js';
 import { erasePackagesContract } from '../../functions/workflow/erase-packages/contract.js';
 import { resolveSubjectContract } from '../../functions/workflow/resolve-subject/contract.js';
 import { respondContract } from '../../functions/workflow/respond/contract.js';
+import type { WatchStarter } from './deadline-watch.js';
 import { DsrFunction } from './dsr-function.js';
 import { checkedRetentionYears } from './records-retention.js';
 import { stepEnvironment, teamMailEnvironment, type OwnEnvironment } from './step-environment.js';
@@ -37,7 +37,7 @@ export interface WorkflowStepsProps {
   /** Base URL of the privacy console (links in privacy-team emails). */
   consoleUrl: string;
   /** The deadline watch, which Acknowledge starts and Close stops when the request ends. */
-  watch: IStateMachine;
+  watch: WatchStarter;
   /** Hours a download link in the reply stays valid. Default 168 (7 days). */
   downloadLinkHours?: number;
   /** Days an access package stays in the export bucket (the reply states it). Default 30. */
@@ -69,7 +69,7 @@ export class WorkflowSteps extends Construct {
       ...teamMailEnvironment(props),
       PUBLIC_API_URL: props.publicApiUrl,
       EXPORT_BUCKET: props.exportBucket.bucketName,
-      WATCH_STATE_MACHINE_ARN: props.watch.stateMachineArn,
+      ...props.watch.startEnvironment,
       IDENTITY_LINK_DAYS: String(props.identityLinkDays ?? 7),
       DOWNLOAD_LINK_HOURS: String(props.downloadLinkHours ?? 168),
       PACKAGE_EXPIRY_DAYS: String(props.packageExpiryDays ?? 30),
@@ -80,7 +80,7 @@ export class WorkflowSteps extends Construct {
       new DsrFunction(this, id, { contract, description, environment: stepEnvironment(contract, shared, own), timeout, logKey: props.logKey });
 
     this.acknowledge = step('Acknowledge', acknowledgeContract, 'DSR: acknowledge receipt, send the identity link, start the deadline watch', {});
-    props.watch.grantStartExecution(this.acknowledge);
+    props.watch.stateMachine.grantStartExecution(this.acknowledge);
     this.awaitDecision = step('AwaitDecision', awaitDecisionContract, 'DSR: park a step until a person decides (callback)', {});
     this.resolveSubject = step('ResolveSubject', resolveSubjectContract, 'DSR: find the Kiara account of the verified requester', {
       ACCOUNT_TABLE: props.accountTable.tableName,
@@ -91,7 +91,7 @@ export class WorkflowSteps extends Construct {
       RECIPIENT_CONTACTS: JSON.stringify(props.recipientContacts ?? {}),
     });
     this.close = step('Close', closeContract, 'DSR: close the request, record the outcome and release the hold', {});
-    props.watch.grantExecution(this.close, 'states:StopExecution');
+    props.watch.stateMachine.grantExecution(this.close, 'states:StopExecution');
 
     const access = new Map<DsrFunction, readonly ItemOperation[]>([
       [this.acknowledge, REQUESTS_TABLE_ACCESS.writeAndMail],
@@ -108,7 +108,7 @@ export class WorkflowSteps extends Construct {
     acknowledgeWildcards(
       this.close,
       'Stops the deadline watch execution of the closing request: execution names are per request, so StopExecution is granted on <watch state machine>:* executions of that one state machine.',
-      [wildcardResource(this, executionsOf(props.watch))],
+      [wildcardResource(this, executionsOf(props.watch.stateMachine))],
     );
     // Finds the account by email through the account table's email index.
     grantItems(props.accountTable, this.resolveSubject, ['Query'], 'the account table');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -498,6 +498,11 @@ describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
     expect(await page.getByText('HTML part').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await page.getByRole('list', { name: 'Attachments' }).getByText(/brief\.pdf — application\/pdf/).waitFor();
+    // The attachment is a download button: a 5-minute link from the admin API, saved as a file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download brief.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('brief.pdf');
+    expect(readFileSync((await download.path())!)).toEqual(Buffer.from('%PDF-1.4 ...'));
+    await page.getByRole('heading', { level: 1, name: `Request ${requestId}` }).waitFor();
     expect(await page.locator('.verdicts').textContent()).toContain('not checked');
     await page.getByRole('button', { name: 'Set the rights…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Which rights does this email invoke?' });

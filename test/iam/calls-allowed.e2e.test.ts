@@ -210,7 +210,7 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       await flow.waitForStatus(requestId, 'completed');
     }, FLOW_TIMEOUT);
 
-    it('the privacy mailbox: mail filed, triaged and approved, a reply joined, held mail dismissed; a team-filed letter', async () => {
+    it('the privacy mailbox: mail filed, triaged and approved, a reply joined, an erasure by mail with an attachment, held mail dismissed; a team-filed letter', async () => {
       const smtp = createTransport({ host: '127.0.0.1', port: target.local!.smtpPort, secure: false, ignoreTLS: true });
       await smtp.sendMail({ from: ada.email, to: DEFAULT_PRIVACY_ADDRESS, subject: 'iam: mail', text: 'Please send me a copy of my data.' });
       const mailed = await eventually(async () => {
@@ -231,6 +231,22 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       await flow.waitFor(mailed, (request) => request.pendingStep === 'review', 'pending review');
       expect((await flow.api.admin(`/requests/${mailed}/approve`, 'POST')).status).toBe(200);
       await flow.waitForStatus(mailed, 'completed');
+
+      // An erasure by mail: the intake stores the attachment, the team downloads it (a
+      // presigned GET), the erasure deletes the mail and the attachment (ErasePackages).
+      await smtp.sendMail({ from: bram.email, to: DEFAULT_PRIVACY_ADDRESS, subject: 'iam: erase by mail', text: 'Please delete my data.', attachments: [{ filename: 'id.pdf', content: Buffer.from('%PDF-1.4') }] });
+      const erasing = await eventually(async () => {
+        const items = (await flow.api.admin('/requests?status=open&pendingStep=verify_identity&limit=100')).body.items as any[];
+        return items.find((item) => item.channel === 'email')?.requestId as string | undefined;
+      }, 'the mailed erasure');
+      const { mail } = await flow.detail(erasing);
+      expect((await flow.api.admin(`/requests/${erasing}/mail/${mail.mailId}/attachments/1`)).status).toBe(200);
+      await flow.confirmIdentity(erasing, bram.email);
+      await flow.waitFor(erasing, (request) => request.pendingStep === 'triage', 'the mailed erasure pending triage');
+      expect((await flow.api.admin(`/requests/${erasing}/triage`, 'POST', { types: ['erasure'] })).status).toBe(200);
+      await flow.waitFor(erasing, (request) => request.pendingStep === 'review', 'the mailed erasure pending review');
+      expect((await flow.api.admin(`/requests/${erasing}/approve`, 'POST')).status).toBe(200);
+      expect((await flow.waitForStatus(erasing, 'completed')).audit.map((event: any) => event.type)).toContain('received_mail_erased');
 
       await smtp.sendMail({ from: 'held@example.org', to: DEFAULT_PRIVACY_ADDRESS, subject: 'iam: held', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(11 * 1024 * 1024) }] });
       smtp.close();
@@ -302,6 +318,14 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
         expect(seen(action), String(action)).toBe(true);
       }
       expect(recorder.calls.some((call) => call.operation === 'CompleteMultipartUpload' || call.operation === 'PutObject')).toBe(true);
+      // The privacy mailbox's attachments: written by the mail intake, presigned for the team
+      // by the admin API, deleted with the mail after an erasure.
+      const inMailbox = (call: RecordedCall, entry: string, prefix: string) =>
+        call.functionLogicalId === functionOf(entry) && call.checks.some((check) => check.resources.some((resource) => new RegExp(`:::[^/]*inboundmail[^/]*/${prefix}`, 'i').test(resource)));
+      expect(seen(/^s3:PutObject$/, (call) => inMailbox(call, 'functions/mail-intake/index.ts', 'inbound/attachments/'))).toBe(true);
+      expect(seen(/^s3:GetObject$/, (call) => call.presigned && inMailbox(call, 'functions/admin/index.ts', 'inbound/attachments/'))).toBe(true);
+      expect(seen(/^s3:DeleteObject$/, (call) => inMailbox(call, 'functions/workflow/erase-packages/index.ts', 'inbound/attachments/'))).toBe(true);
+      expect(seen(/^s3:DeleteObject$/, (call) => inMailbox(call, 'functions/workflow/erase-packages/index.ts', 'inbound/[a-z0-9]+$'))).toBe(true);
 
       const counts: Record<string, { calls: number; checks: number; operations: Record<string, number> }> = {};
       for (const call of recorder.calls) {

@@ -19,6 +19,7 @@ const tables = Object.keys(template.findResources('AWS::DynamoDB::Table'));
 const buckets = Object.keys(template.findResources('AWS::S3::Bucket'));
 const requestsTable = only(tables.filter((id) => id.startsWith('RequestStoreRequests')));
 const exportBucket = only(buckets.filter((id) => id.startsWith('RequestStoreExports')));
+const inboundMailBucket = only(buckets.filter((id) => id.startsWith('MailboxInboundMail')));
 const kiaraTables = tables.filter((id) => id.startsWith('KiaraData'));
 const kiaraBuckets = buckets.filter((id) => id.startsWith('KiaraData'));
 
@@ -185,12 +186,13 @@ describe('IAM least privilege', () => {
     }
   });
 
-  it('lets ErasePackages delete packages/ of the export bucket and do nothing else in S3', () => {
+  it('lets ErasePackages delete packages/ of the export bucket and the received mail (inbound/) of the inbound-mail bucket, and do nothing else in S3', () => {
     const [id, erasePackages] = only(functions.filter(([, fn]) => fn.Metadata?.DsrEntry === 'functions/workflow/erase-packages/index.ts'));
     const s3 = statementsOfRole(roleOf(erasePackages)).filter((statement) => list(statement.Action).some((action) => action.startsWith('s3:')));
-    expect(s3.flatMap((statement) => list(statement.Action)), id).toEqual(['s3:DeleteObject*']);
+    expect(s3.flatMap((statement) => list(statement.Action)), id).toEqual(['s3:DeleteObject*', 's3:DeleteObject*']);
     expect(s3.flatMap((statement) => list(statement.Resource)), id).toEqual([
       { 'Fn::Join': ['', [{ 'Fn::GetAtt': [exportBucket, 'Arn'] }, '/packages/*']] },
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [inboundMailBucket, 'Arn'] }, '/inbound/*']] },
     ]);
   });
 

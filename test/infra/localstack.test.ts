@@ -38,8 +38,9 @@ describe('the localstack target (-c target=localstack)', () => {
   it('has the admin Lambda check a bearer token from its own secret, since no authorizer runs there', () => {
     const { adminFn, methods } = adminMethods(localstack);
     // GET and POST /admin/requests, GET /admin/requests/{id}, POST /admin/requests/{id}/{action},
-    // GET /admin/restrictions, POST /admin/restrictions/{id}/lift
-    expect(methods).toHaveLength(6);
+    // GET /admin/restrictions, POST /admin/restrictions/{id}/lift,
+    // GET /admin/requests/{id}/mail/{mailId}/attachments/{part}
+    expect(methods).toHaveLength(7);
     for (const [, method] of methods) expect(method.Properties.AuthorizationType).toBe('NONE');
     const tokenArn = adminFn.Properties.Environment.Variables.ADMIN_TOKEN_SECRET_ARN;
     expect(tokenArn).toEqual({ Ref: expect.stringMatching(/^ApiAdminToken/) });
@@ -86,8 +87,9 @@ describe('the aws target (default)', () => {
   it('authorizes every admin route with Cognito and has no admin token anywhere', () => {
     const { adminFn, methods } = adminMethods(aws);
     // GET and POST /admin/requests, GET /admin/requests/{id}, POST /admin/requests/{id}/{action},
-    // GET /admin/restrictions, POST /admin/restrictions/{id}/lift
-    expect(methods).toHaveLength(6);
+    // GET /admin/restrictions, POST /admin/restrictions/{id}/lift,
+    // GET /admin/requests/{id}/mail/{mailId}/attachments/{part}
+    expect(methods).toHaveLength(7);
     for (const [, method] of methods) expect(method.Properties.AuthorizationType).toBe('COGNITO_USER_POOLS');
     expect(adminFn.Properties.Environment.Variables.ADMIN_TOKEN_SECRET_ARN).toBeUndefined();
     expect(JSON.stringify(aws)).not.toMatch(/ADMIN_TOKEN|AdminToken/);

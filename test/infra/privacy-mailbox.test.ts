@@ -14,6 +14,21 @@ const [, mailIntake] = only(
 );
 const keyId = only(Object.keys(template.findResources('AWS::KMS::Key')));
 const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+/** Every statement of the IAM policies on a function's role. */
+const roleStatements = (fn: any): any[] => {
+  const role = fn.Properties.Role['Fn::GetAtt'][0];
+  return Object.values<any>(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => p.Properties.Roles?.some((r: any) => r.Ref === role))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
+};
+/** The key patterns a statement's object ARNs of the inbound-mail bucket end with ("/inbound/*"). */
+const objectPatterns = (statement: any): string[] =>
+  list(statement.Resource).flatMap((resource: any) => {
+    const parts = resource['Fn::Join']?.[1] as any[] | undefined;
+    const bucketArn = parts?.[0]?.['Fn::GetAtt'];
+    return bucketArn?.[0] === bucketId && bucketArn[1] === 'Arn' && typeof parts![1] === 'string' ? [parts![1] as string] : [];
+  });
+const functionOf = (entry: string) => only(resources('AWS::Lambda::Function').filter(([, fn]) => fn.Metadata?.DsrEntry === entry))[1];
 
 describe('the privacy mailbox (SES receipt)', () => {
   it('receives mail for the privacy address only: the message to the bucket first, then the intake Lambda', () => {
@@ -97,14 +112,14 @@ describe('the privacy mailbox (SES receipt)', () => {
     });
   });
 
-  it('lets the mail intake read inbound/ of its bucket and nothing else in S3; it writes and deletes no message', () => {
-    const role = mailIntake.Properties.Role['Fn::GetAtt'][0];
-    const statements = Object.values<any>(template.findResources('AWS::IAM::Policy'))
-      .filter((p) => p.Properties.Roles?.some((r: any) => r.Ref === role))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
+  it('lets the mail intake read inbound/ of its bucket and write only inbound/attachments/; it writes no message and deletes nothing', () => {
+    const statements = roleStatements(mailIntake);
     const s3 = statements.filter((s) => list(s.Action).some((a: string) => a.startsWith('s3:')));
-    const actions = s3.flatMap((s) => list(s.Action));
-    expect(actions.filter((a: string) => /^s3:(Put|Delete|Abort|Restore|Replicate|Create)/.test(a))).toEqual([]);
+    const writes = s3.filter((s) => list(s.Action).some((a: string) => /^s3:(Put|Delete|Abort|Restore|Replicate|Create)/.test(a)));
+    expect(writes).toHaveLength(1);
+    expect(list(writes[0].Action).filter((a: string) => /^s3:(Delete|Restore|Replicate|Create)/.test(a))).toEqual([]);
+    expect(list(writes[0].Action)).toContain('s3:PutObject');
+    expect(objectPatterns(writes[0])).toEqual(['/inbound/attachments/*']);
     for (const statement of s3) {
       expect(JSON.stringify(statement.Resource)).toContain(bucketId);
       expect(JSON.stringify(statement.Resource)).not.toMatch(/RequestStoreExports|KiaraData/);
@@ -114,6 +129,42 @@ describe('the privacy mailbox (SES receipt)', () => {
     const sfn = statements.filter((s) => list(s.Action).some((a: string) => a.startsWith('states:')));
     expect(sfn.flatMap((s) => list(s.Action))).toEqual(['states:StartExecution', 'states:StartExecution']);
     expect(mailIntake.Properties.Environment.Variables).toMatchObject({ MAIL_PREFIX: 'inbound/' });
+  });
+
+  it('keeps the stored attachments under the raw messages’ lifecycle rule (inbound/ covers inbound/attachments/)', () => {
+    const [rule] = bucket.Properties.LifecycleConfiguration.Rules;
+    expect('inbound/attachments/1/1'.startsWith(rule.Prefix)).toBe(true);
+  });
+
+  it('lets the admin API read inbound/attachments/ of the bucket only (to presign the team’s downloads), never a raw message', () => {
+    const admin = functionOf('functions/admin/index.ts');
+    const s3 = roleStatements(admin).filter((s) => JSON.stringify(s.Resource).includes(bucketId));
+    expect(s3.length).toBeGreaterThan(0);
+    for (const statement of s3) {
+      expect(list(statement.Action).filter((a: string) => !/^s3:(GetObject|GetBucket|List)/.test(a))).toEqual([]);
+      expect(objectPatterns(statement).length === 0 || objectPatterns(statement).every((p) => p === '/inbound/attachments/*')).toBe(true);
+    }
+    expect(s3.flatMap(objectPatterns)).toEqual(['/inbound/attachments/*']);
+    expect(admin.Properties.Environment.Variables).toMatchObject({ INBOUND_MAIL_BUCKET: { Ref: bucketId }, INBOUND_MAIL_PREFIX: 'inbound/' });
+  });
+
+  it.each(['functions/workflow/erase-packages/index.ts', 'functions/workflow/close/index.ts'])(
+    'lets %s (after an erasure; Close when it found no data) delete inbound/ of the bucket: the person’s mail and attachments; nothing else there',
+    (entry) => {
+      const erase = functionOf(entry);
+      const s3 = roleStatements(erase).filter((s) => JSON.stringify(s.Resource).includes(bucketId));
+      expect(s3.flatMap((s) => list(s.Action))).toEqual(['s3:DeleteObject*']);
+      expect(s3.flatMap(objectPatterns)).toEqual(['/inbound/*']);
+      expect(erase.Properties.Environment.Variables).toMatchObject({ INBOUND_MAIL_BUCKET: { Ref: bucketId }, INBOUND_MAIL_PREFIX: 'inbound/' });
+    },
+  );
+
+  it('gives no other function access to the bucket than the mail intake, the admin API, ErasePackages and Close', () => {
+    const withAccess = resources('AWS::Lambda::Function')
+      .filter(([, fn]) => roleStatements(fn).some((s) => JSON.stringify(s.Resource).includes(bucketId)))
+      .map(([, fn]) => fn.Metadata?.DsrEntry)
+      .sort();
+    expect(withAccess).toEqual(['functions/admin/index.ts', 'functions/mail-intake/index.ts', 'functions/workflow/close/index.ts', 'functions/workflow/erase-packages/index.ts']);
   });
 
   it('lets the mail intake query the requests table only on the sent-mail index (a reply’s In-Reply-To), nothing else', () => {

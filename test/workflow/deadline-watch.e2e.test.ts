@@ -4,7 +4,7 @@ import { executionArnOf } from '../../functions/core/request/executions.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { journeyOn } from './journey.js';
 import { eventually, onLocalStack } from './target.js';
-import { firstMonthPassed, PRIVACY_TEAM, startWatchTarget } from './watch-target.js';
+import { firstMonthPassed, PRIVACY_TEAM, startAnotherWatch, startWatchTarget } from './watch-target.js';
 
 const ada = DEMO_USERS[0]!;
 
@@ -17,11 +17,7 @@ const watchExecution = (requestId: string, name = requestId) =>
 
 async function watchRunsToEnd(requestId: string, name = requestId) {
   if (name !== requestId) {
-    sfn().startExecution({
-      stateMachineArn: session.target.local!.resources.watchArn,
-      name,
-      input: JSON.stringify({ requestId, after: null }),
-    });
+    await startAnotherWatch(session.target, requestId, name);
   } else {
     // The request's own watch: the workflow's first step, Acknowledge, starts it.
     const started = () => sfn().listExecutions({ stateMachineArn: session.target.local!.resources.watchArn, maxResults: 1000 }).executions;

@@ -1,10 +1,9 @@
-import { createTransport } from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { captureLogsOfFile } from '../functions/shared/capture-logs.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
-import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
 import { readMailbox } from '../../lib/local-runtime/mailbox.js';
 import { journeyOn } from './journey.js';
+import { smtpOn } from './smtp.js';
 import { eventually, startEmbedded } from './target.js';
 
 const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
@@ -14,29 +13,9 @@ vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 });
 
-// The SMTP listener stands in for SES inbound, which LocalStack's community edition lacks.
 const logs = captureLogsOfFile();
 const session = journeyOn(startEmbedded);
-let smtp: ReturnType<typeof createTransport>;
-beforeAll(() => {
-  smtp = createTransport({ host: '127.0.0.1', port: session.target.local!.smtpPort, secure: false, ignoreTLS: true });
-});
-afterAll(() => smtp?.close());
-
-/** Sends real SMTP mail to the privacy address (or another). */
-function send(mail: {
-  from: string;
-  subject: string;
-  text?: string;
-  to?: string;
-  messageId?: string;
-  inReplyTo?: string;
-  references?: string[];
-  html?: string;
-  attachments?: { filename: string; content: Buffer }[];
-}) {
-  return smtp.sendMail({ to: DEFAULT_PRIVACY_ADDRESS, ...mail });
-}
+const { send } = smtpOn(session);
 
 /** Email requests in the admin queue, newest first; details of each. */
 async function emailRequests(): Promise<any[]> {
@@ -200,6 +179,22 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     // Held mail runs no workflow: the team's dismissal closes it.
     expect((await session.flow.api.admin(`/requests/${request.requestId}/dismiss`, 'POST', { reason: 'unreadable spam' })).status).toBe(200);
     expect((await session.flow.detail(request.requestId)).status).toBe('dismissed');
+  });
+
+  it('rate-limits a flood from one sender like the webhook: the eleventh new mail within the hour is not filed and gets no acknowledgement', async () => {
+    const flooder = 'flood@example.org';
+    for (let n = 1; n <= 11; n++) await send({ from: flooder, subject: `Flood ${n}`, text: `Request number ${n}.` });
+    const filed = async () => (await emailRequests()).filter((r) => r.contactEmail === flooder);
+    // Deliveries run concurrently, so any one of the eleven may be the one refused.
+    await eventually(async () => (logs.lines.some((line) => line.includes('mail rate-limited')) ? true : undefined), 'the rate-limit warning');
+    await eventually(async () => ((await filed()).length === 10 ? true : undefined), 'ten requests from the flooding sender');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await filed()).toHaveLength(10);
+    const acknowledged = await eventually(async () => {
+      const acks = (await session.target.mail()).filter((m) => m.to.includes(flooder) && /received your privacy request/.test(m.subject));
+      return acks.length >= 10 ? acks : undefined;
+    }, 'the ten acknowledgements');
+    expect(acknowledged).toHaveLength(10);
   });
 
   it('logs no address, subject, body or attachment name', () => {

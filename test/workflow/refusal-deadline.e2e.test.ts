@@ -3,7 +3,7 @@ import { executionArnOf } from '../../functions/core/request/executions.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { journeyOn } from './journey.js';
 import { onLocalStack } from './target.js';
-import { firstMonthPassed, PRIVACY_TEAM, startWatchTarget } from './watch-target.js';
+import { firstMonthPassed, PRIVACY_TEAM, startAnotherWatch, startWatchTarget } from './watch-target.js';
 
 const bram = DEMO_USERS[1]!;
 
@@ -28,7 +28,7 @@ describe.skipIf(onLocalStack).sequential('the refusal deadline of an extended re
   it('escalates the review still pending at the refusal deadline, once', async () => {
     const watch = session.target.local!.runtime.stepFunctions;
     for (const name of [`${requestId}-refusal`, `${requestId}-refusal-again`]) {
-      watch.startExecution({ stateMachineArn: session.target.local!.resources.watchArn, name, input: JSON.stringify({ requestId, after: null }) });
+      await startAnotherWatch(session.target, requestId, name);
       expect((await watch.waitForExecution(executionArnOf(session.target.local!.resources.watchArn, name), { timeoutMs: 20_000 })).status).toBe('SUCCEEDED');
     }
     const escalations = (await session.flow.mailsFor(requestId)).filter((m) => m.to.includes(PRIVACY_TEAM) && /URGENT: refusal deadline/.test(m.subject));

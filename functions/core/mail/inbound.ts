@@ -1,4 +1,5 @@
 import type { MailFacts } from '../request/model.js';
+import { planAttachments, type AttachmentWrite } from './attachments.js';
 import type { MailContent } from './message.js';
 import { normalizeAddress, verdictFlags, type MailFlag, type MailVerdicts } from './receipt.js';
 import { referencedRequest, sentMailIdsOf } from './reference.js';
@@ -9,6 +10,8 @@ export interface InboundMail {
   mailId: string;
   /** When SES received it: a request's deadlines count from it. */
   receivedAt: string;
+  /** Where the bucket keeps received mail: the raw message is `<mailPrefix><mailId>`. */
+  mailPrefix: string;
   objectKey: string;
   bytes: number;
   /** The SMTP envelope sender (MAIL FROM); the contact when From has no usable address. */
@@ -31,6 +34,8 @@ export interface MailPlan {
   contactEmail: string;
   name?: string;
   facts: MailFacts;
+  /** The attachments to store before the record lists them as stored. */
+  attachmentWrites: AttachmentWrite[];
   /**
    * No automatic reply: the message may be forged or spam, could not be read, or has no
    * address to answer. It waits for the privacy team, flagged.
@@ -43,6 +48,7 @@ export function planMail(mail: InboundMail): MailPlan {
   const flags = [...verdictFlags(mail.verdicts), ...(mail.unreadable ? [mail.unreadable] : [])];
   const contactEmail = content?.from ?? normalizeAddress(mail.envelopeFrom) ?? '';
   const held = flags.length > 0 || contactEmail === '';
+  const attachments = planAttachments(content?.attachments ?? [], mail);
   return {
     answers: referencedRequest(content?.subject),
     answersMail: content ? sentMailIdsOf(content) : [],
@@ -50,6 +56,7 @@ export function planMail(mail: InboundMail): MailPlan {
     contactEmail,
     name: content?.fromName,
     facts: {
+      mailId: mail.mailId,
       objectKey: mail.objectKey,
       bytes: mail.bytes,
       verdicts: mail.verdicts,
@@ -58,8 +65,10 @@ export function planMail(mail: InboundMail): MailPlan {
       subject: content?.subject,
       text: content?.text,
       htmlOnly: content?.htmlOnly,
-      attachments: content?.attachments ?? [],
+      attachments: attachments.listed,
+      ...(attachments.notListed > 0 ? { attachmentsNotListed: attachments.notListed } : {}),
     },
+    attachmentWrites: attachments.writes,
     held,
   };
 }

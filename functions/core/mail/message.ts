@@ -5,11 +5,13 @@ import { normalizeAddress } from './receipt.js';
 /** Longest message text kept on the request for the privacy team (the raw message stays whole). */
 export const MAX_TEXT_CHARS = 20_000;
 
-export interface MailAttachment {
+/** An attachment as read from the message, decoded; its content goes to S3, never to a record. */
+export interface ReadAttachment {
   /** As the sender named it; `null` when it had no name. Never logged. */
   name: string | null;
+  /** As the message declared it (postal-mime's MIME type). */
   contentType: string;
-  bytes: number;
+  content: Uint8Array;
 }
 
 /** A message as the privacy team reads it: plain text only, never its HTML. */
@@ -30,7 +32,8 @@ export interface MailContent {
   text?: string;
   /** True when the message has an HTML part but no plain-text one: `text` was converted from it. */
   htmlOnly: boolean;
-  attachments: MailAttachment[];
+  /** In the order of the message's parts. */
+  attachments: ReadAttachment[];
 }
 
 /**
@@ -42,8 +45,9 @@ function htmlAsText(html: string): string {
   return convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] });
 }
 
-function byteLength(content: ArrayBuffer | Uint8Array | string): number {
-  return typeof content === 'string' ? new TextEncoder().encode(content).byteLength : content.byteLength;
+function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array {
+  if (typeof content === 'string') return new TextEncoder().encode(content);
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
 /**
@@ -65,7 +69,7 @@ export async function readMessage(raw: Uint8Array): Promise<MailContent> {
     attachments: email.attachments.map((attachment) => ({
       name: attachment.filename,
       contentType: attachment.mimeType,
-      bytes: byteLength(attachment.content),
+      content: bytesOf(attachment.content),
     })),
   };
 }

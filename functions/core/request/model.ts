@@ -1,6 +1,6 @@
 import type { Locale, Right } from '../inventory/types.js';
 import type { AppliedCorrection } from '../inventory/rectification.js';
-import type { MailAttachment } from '../mail/message.js';
+import type { MailAttachment } from '../mail/attachments.js';
 import type { MailFlag, MailVerdicts } from '../mail/receipt.js';
 import type { RightDecisions } from './decisions.js';
 import type { EmailKind } from './email-kinds.js';
@@ -120,6 +120,8 @@ export interface Outcome {
 
 /** A request that came in by email: where the raw message is and what SES said of it. */
 export interface MailFacts {
+  /** SES's id of the message (absent on records filed before it was kept): its attachments are stored under it. */
+  mailId?: string;
   /** The raw message in the inbound-mail bucket, kept as it came. */
   objectKey: string;
   bytes: number;
@@ -133,6 +135,8 @@ export interface MailFacts {
   text?: string;
   htmlOnly?: boolean;
   attachments: MailAttachment[];
+  /** Attachments beyond MAX_LISTED_ATTACHMENTS: counted, not listed (only the raw message has them). */
+  attachmentsNotListed?: number;
 }
 
 export interface DsrRequestRecord {
@@ -205,6 +209,8 @@ export interface DsrRequestRecord {
   package?: { key: string; bytes: number; files: number };
   /** Set when a later erasure deleted the package: its download links answer 410. */
   packageRevoked?: { at: string; byRequestId: string };
+  /** Set when an erasure of the person deleted the mail received for this request (raw messages, attachments). */
+  receivedMailErased?: { at: string; byRequestId: string };
   /** When the stores that age data out were collected (held) for this request, before the review. */
   heldAt?: string;
   /** Set once an approved restriction marked the data (Art. 18); lifted only by the team. */

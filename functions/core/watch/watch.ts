@@ -31,6 +31,21 @@ export function nextWatchPoint(
 }
 
 /**
+ * A request's deadline watch as it starts: the first point already computed, so the watch
+ * begins in its Wait and is billed one transition until it first wakes.
+ */
+export interface WatchStart {
+  readonly requestId: string;
+  readonly next: { readonly done: false; readonly point: ReminderPoint };
+}
+
+/** The watch's input for `request`; undefined when there is nothing to watch (a closed request). */
+export function watchStart(request: WatchedRequest & Pick<DsrRequestRecord, 'requestId'>, settings: WatchSettings): WatchStart | undefined {
+  const point = nextWatchPoint(request, null, settings);
+  return point && { requestId: request.requestId, next: { done: false, point } };
+}
+
+/**
  * Whether a point the watch woke up for still applies (an extension may have moved it);
  * the refusal deadline only while the review is still pending (after it, a refusal is late).
  */

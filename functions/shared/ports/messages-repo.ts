@@ -1,4 +1,4 @@
-import type { MailAttachment } from '../../core/mail/message.js';
+import type { MailAttachment } from '../../core/mail/attachments.js';
 import type { MailFlag, MailVerdicts } from '../../core/mail/receipt.js';
 
 /** Replies to the privacy address kept with their request (`DynamoMessagesRepo` on the requests table). */
@@ -25,4 +25,5 @@ export interface ReceivedMessage {
   text?: string;
   htmlOnly?: boolean;
   attachments: MailAttachment[];
+  attachmentsNotListed?: number;
 }

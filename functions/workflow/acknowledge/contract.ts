@@ -9,6 +9,7 @@ export const acknowledgeContract = defineFunction({
     PUBLIC_API_URL: true,
     IDENTITY_LINK_DAYS: true,
     WATCH_STATE_MACHINE_ARN: true,
+    REMINDER_DAYS_BEFORE: true,
   }),
 });
 

@@ -4,7 +4,7 @@ import { readEnvironment } from '../../shared/contract.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { LinkTokens } from '../../shared/link-tokens.js';
 import { sendOnce } from '../../shared/mailer.js';
-import { startOnce } from '../../shared/start-once.js';
+import { startWatch } from '../../shared/start-once.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { acknowledgeContract, type AcknowledgeEvent, type AcknowledgeResult } from './contract.js';
@@ -28,7 +28,7 @@ export function createHandler(env: Record<string, string>) {
     const request = await repo.get(event.requestId);
     // The intake leaves the receipt to this step (requests stored before it did not: no details).
     if (request.receivedDetails) await repo.recordOnce(request.requestId, receivedEvent(request), RECEIVED_ONCE);
-    await startOnce(config.WATCH_STATE_MACHINE_ARN, request.requestId, { requestId: request.requestId, after: null });
+    await startWatch(config, request);
     // A team filing is checked by link unless the team verified it; a minor's erasure was
     // asked by nobody: no link and no acknowledgement (the account's address is told after).
     const { filing } = request;

@@ -5,13 +5,20 @@ import { executionArnOf } from '../../core/request/executions.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { stepHandler } from '../../shared/http/handler.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
+import { receivedMail } from '../../shared/received-mail.js';
 import { DynamoRequestsRepo } from '../../shared/requests-repo.js';
 import { closeContract, type CloseEvent } from './contract.js';
 
-/** Records the outcome: final status, close time, and the audit event; releases any hold. */
+/**
+ * Records the outcome: final status, close time, and the audit event; releases any hold.
+ * An erasure request that found no data (no account, no earlier request) has its received
+ * mail deleted here, as ErasePackages does after an erasure: the reply says Kiara keeps
+ * only the record of the request.
+ */
 export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(closeContract, env);
   const repo = new DynamoRequestsRepo(config.REQUESTS_TABLE);
+  const mail = receivedMail({ table: config.REQUESTS_TABLE, bucket: config.INBOUND_MAIL_BUCKET, prefix: config.INBOUND_MAIL_PREFIX });
 
   /** The request's deadline watch has nothing left to do; stop its timer now. */
   async function stopWatch(requestId: string) {
@@ -32,6 +39,13 @@ export function createHandler(env: Record<string, string>) {
     // left over goes; a completed request's package is in packages/, not here.
     const discarded = await deleteWorkFiles(config.EXPORT_BUCKET, event.requestId);
     if (discarded > 0) await repo.audit(event.requestId, { type: 'hold_released', actor: 'workflow', details: { files: discarded } });
+    if (event.status === 'completed_no_data') {
+      const request = await repo.get(event.requestId);
+      const objects = request.types.includes('erasure') ? await mail.erase(request, event.requestId) : 0;
+      if (objects > 0) {
+        await repo.auditOnce(event.requestId, { type: 'received_mail_erased', actor: 'workflow', details: { requestIds: [event.requestId], objects } });
+      }
+    }
   });
 }
 

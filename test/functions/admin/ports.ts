@@ -72,6 +72,10 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
         return { downloadUrl: `https://api.example/v1/downloads/${linkId}`, ...record, record };
       },
     },
+    // A link names the object it opens; the presigning itself is the AWS adapter's.
+    attachmentLinks: {
+      link: async (mailId, attachment) => ({ url: `https://inbound.example/attachments/${mailId}/${attachment.part}`, expiresAt: '2026-06-15T10:05:00.000Z' }),
+    },
     storeResults: async () => [],
     restrictionMarks: {
       async release(accountId, requestId) {

@@ -25,6 +25,7 @@ function mail(overrides: Partial<InboundMail> = {}): InboundMail {
   return {
     mailId: 'ses-1',
     receivedAt: '2026-06-14T22:15:00.000Z',
+    mailPrefix: 'inbound/',
     objectKey: 'inbound/ses-1',
     bytes: 300,
     envelopeFrom: 'bounce@example.com',
@@ -47,7 +48,7 @@ describe('reading a message (postal-mime)', () => {
     expect(content.text).toContain('send me all data');
   });
 
-  it('never takes the HTML as text, and lists attachments by name, type and size', async () => {
+  it('never takes the HTML as text, and reads attachments by name and type, decoded', async () => {
     const multipart = raw(
       `
 From: ada@example.com
@@ -72,7 +73,7 @@ Content-Type: multipart/mixed; boundary="b"
     const content = await readMessage(multipart);
     expect(content.htmlOnly).toBe(true);
     expect(content.text).toBe('Delete everything');
-    expect(content.attachments).toEqual([{ name: 'passport.pdf', contentType: 'application/pdf', bytes: 15 }]);
+    expect(content.attachments).toEqual([{ name: 'passport.pdf', contentType: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 twelve') }]);
   });
 
   it('gives an HTML-only message as plain text: no markup, scripts, styles or images, links as their address', async () => {

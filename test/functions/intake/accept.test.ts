@@ -114,7 +114,7 @@ beforeEach(() => {
     people,
     starts: {
       workflow: async (requestId) => void started.push(`workflow:${requestId}`),
-      watch: async (requestId) => void started.push(`watch:${requestId}`),
+      watch: async (request) => void started.push(`watch:${request.requestId}`),
     },
     requestIdKey: async () => 'request-id-key',
   });

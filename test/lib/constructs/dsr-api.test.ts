@@ -29,7 +29,8 @@ function apiStack(props: { wafRateLimit?: number }) {
     mail: { senderEmail: 'privacy@kiara-api.com', privacyTeamEmail: 'team@kiara-api.com' },
     ...props,
   });
-  api.connect(machine('Workflow'), machine('Watch'), machine('Notices'));
+  const watch = machine('Watch');
+  api.connect(machine('Workflow'), { stateMachine: watch, startEnvironment: { WATCH_STATE_MACHINE_ARN: watch.stateMachineArn, REMINDER_DAYS_BEFORE: '7,2' } }, machine('Notices'));
   return Template.fromStack(stack);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from '../../../../functions/core/deadlines/index.js';
-import { isCurrentPoint, nextWatchPoint, watchMailKind } from '../../../../functions/core/watch/watch.js';
+import { isCurrentPoint, nextWatchPoint, watchMailKind, watchStart } from '../../../../functions/core/watch/watch.js';
 import type { DsrRequestRecord } from '../../../../functions/core/request/model.js';
 
 describe('deadline watch points', () => {
@@ -22,6 +22,14 @@ describe('deadline watch points', () => {
     const third = nextWatchPoint(request(), second.at, settings)!;
     expect(third.kind).toBe('legal_deadline');
     expect(nextWatchPoint(request(), third.at, settings)).toBeUndefined();
+  });
+
+  it('starts in its Wait for the first point, and not at all for a closed request', () => {
+    expect(watchStart({ ...request(), requestId: 'dsr_1' }, settings)).toEqual({
+      requestId: 'dsr_1',
+      next: { done: false, point: nextWatchPoint(request(), null, settings) },
+    });
+    expect(watchStart({ ...request({ status: 'completed' }), requestId: 'dsr_1' }, settings)).toBeUndefined();
   });
 
   it('ends when the request is closed', () => {
