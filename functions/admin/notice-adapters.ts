@@ -24,5 +24,9 @@ export function awsNoticeSendPorts(settings: NoticeSettings): NoticeSendPorts {
 
 /** The "send notices" state machine: one execution per queued notice. */
 export function stepFunctionsNoticeSender(stateMachineArn: string): NoticeSender {
-  return { start: (queued) => startOnce(stateMachineArn, queued.requestId, queued, noticeExecutionName(queued)) };
+  return {
+    start: async (queued) => {
+      await startOnce(stateMachineArn, queued.requestId, queued, noticeExecutionName(queued));
+    },
+  };
 }

@@ -17,8 +17,8 @@ export interface AdminPorts {
   readonly repo: RequestsRepo;
   readonly messages: MessagesRepo;
   readonly callbacks: WorkflowCallbacks;
-  /** Starts the request's DSR workflow, at most once per request. */
-  readonly startWorkflow: (requestId: string) => Promise<void>;
+  /** Starts the request's DSR workflow, at most once per request: false when it was started before. */
+  readonly startWorkflow: (requestId: string) => Promise<boolean>;
   readonly mailer: Mailer;
   /** Starts the sender of a queued notice, at most once per notice. */
   readonly noticeSender: NoticeSender;

@@ -169,7 +169,8 @@ export function intakeUseCase({ requests, people, starts, requestIdKey }: Intake
     // repeated delivery starts again what a failure may have left unstarted (starts are once only).
     if (request.duplicateOf) {
       if (repeats) await recordReceipt(request, repeats);
-    } else if (delivery.startWorkflow === false) {
+    } else if (delivery.startWorkflow === false || request.mail?.held) {
+      // Held for the team as stored, whatever another copy of the delivery would have been.
       await Promise.all([recordReceipt(request, []), starts.watch(request)]);
     } else {
       await starts.workflow(request.requestId);
@@ -188,7 +189,9 @@ export function requestIntake(env: { table: string; stateMachineArn: string; wat
     requests: repo,
     people: new PersonLedger(env.table, repo, PER_PERSON_LIMIT),
     starts: {
-      workflow: (requestId) => startOnce(env.stateMachineArn, requestId),
+      async workflow(requestId) {
+        await startOnce(env.stateMachineArn, requestId);
+      },
       async watch(request) {
         if (!env.watch) throw new Error('This intake channel starts no deadline watch');
         await startWatch(env.watch, request);

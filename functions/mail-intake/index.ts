@@ -125,7 +125,8 @@ export function createHandler(env: Record<string, string>) {
     // invocation, and Lambda's retry finds the request and writes them.
     if (outcome.request.mail?.mailId === mail.mailId) await storeAttachments(plan);
     // A repeated delivery finds the step there (and perhaps decided): it is put once.
-    if (plan.held && !(await repo.findStep(outcome.request.requestId, 'triage'))) {
+    // Held or not as the request was stored (a copy of one Message-ID may read differently).
+    if (outcome.request.mail?.held && !(await repo.findStep(outcome.request.requestId, 'triage'))) {
       // No workflow waits on it: the team's triage or dismissal decides this step (admin API).
       await repo.putStep({
         requestId: outcome.request.requestId,
@@ -133,7 +134,7 @@ export function createHandler(env: Record<string, string>) {
         stepKey: 'triage',
         status: 'pending',
         createdAt: outcome.request.createdAt,
-        details: { held: true, flags: plan.facts.flags },
+        details: { held: true, flags: outcome.request.mail.flags },
       });
     }
     logger.info('mail accepted', {

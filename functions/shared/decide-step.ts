@@ -37,7 +37,7 @@ export interface StepDecisionOptions {
 export async function decideStep({ repo, callbacks }: StepPorts, options: StepDecisionOptions): Promise<void> {
   const step = await repo.resolveStep(options.requestId, options.stepKey, options.decision, options.actor);
   if (!step) return repeatDecision({ repo, callbacks }, options);
-  await recordDecision(repo, options);
+  await recordDecision(repo, step, options);
   // No token yet means the workflow has not parked the step; it resumes itself on arrival.
   if (!step.taskToken) return;
   if (!(await callbacks.resume(step.taskToken, { ...options.output, decision: options.decision }))) {
@@ -45,13 +45,23 @@ export async function decideStep({ repo, callbacks }: StepPorts, options: StepDe
   }
 }
 
-async function recordDecision(repo: RequestsRepo, options: StepDecisionOptions): Promise<void> {
+/**
+ * The decision's audit event, keyed by the step's resolution (its time, step and decision):
+ * identical calls that both get here (one finishing the other's try while it still runs)
+ * write it once, as the append-only put refuses the second.
+ */
+async function recordDecision(repo: RequestsRepo, step: PendingStep, options: StepDecisionOptions): Promise<void> {
   await options.onDecided?.();
-  await repo.audit(options.requestId, {
-    type: 'decision',
-    actor: options.actor,
-    details: { step: options.stepKey, decision: options.decision, ...options.details },
-  });
+  await repo.recordOnce(
+    options.requestId,
+    {
+      type: 'decision',
+      actor: options.actor,
+      at: step.resolvedAt ?? new Date().toISOString(),
+      details: { step: options.stepKey, decision: options.decision, ...options.details },
+    },
+    `decision#${options.stepKey}#${options.decision}`,
+  );
 }
 
 /**
@@ -66,7 +76,7 @@ async function repeatDecision({ repo, callbacks }: StepPorts, options: StepDecis
   if (step?.status !== 'resolved' || step.decision !== options.decision) throw notPending(step);
   const trail = await repo.auditTrail(options.requestId);
   const recorded = trail.some((event) => event.type === 'decision' && event.details?.step === options.stepKey);
-  if (!recorded) await recordDecision(repo, options);
+  if (!recorded) await recordDecision(repo, step, options);
   // No token yet: the workflow finds the decision when it parks the step.
   if (!step.taskToken) {
     if (recorded) throw notPending(step);

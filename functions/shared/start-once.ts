@@ -6,13 +6,15 @@ import { sfnClient } from './aws-clients.js';
 /**
  * Starts the execution of a request, named by its id (or by `name`, for one of several
  * per request), unless it exists: a repeated call (a retried step, a repeat delivery)
- * starts none twice.
+ * starts none twice. True when this call started it.
  */
-export async function startOnce(stateMachineArn: string, requestId: string, input: object = { requestId }, name = requestId): Promise<void> {
+export async function startOnce(stateMachineArn: string, requestId: string, input: object = { requestId }, name = requestId): Promise<boolean> {
   try {
     await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+    return true;
   } catch (error) {
     if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    return false;
   }
 }
 

@@ -92,6 +92,29 @@ export function receiptEvent(options: {
   };
 }
 
+/**
+ * What SES does with a message a receipt rule takes: stores it raw in the rule's bucket under
+ * its prefix and a new message id, and returns the receipt event for the rule's function.
+ * The SMTP listener calls it for each message; tests call it to deliver a raw message
+ * without SMTP.
+ */
+export async function storeReceivedMessage(
+  s3: S3Client,
+  route: ReceiptRoute,
+  raw: Uint8Array,
+  envelope: { from: string; recipients: string[] },
+): Promise<SESEvent> {
+  const messageId = sesMessageId();
+  await s3.send(new PutObjectCommand({ Bucket: route.bucket, Key: `${route.prefix}${messageId}`, Body: raw }));
+  return receiptEvent({
+    messageId,
+    receivedAt: new Date(),
+    envelopeFrom: envelope.from,
+    recipients: envelope.recipients.filter((recipient) => route.recipients.includes(recipient)),
+    functionArn: route.functionArn,
+  });
+}
+
 export interface SmtpListener {
   port: number;
   close(): Promise<void>;
@@ -145,27 +168,18 @@ export async function startSmtpListener(options: {
         }
         const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
         const route = routeOf(recipients[0]!)!;
-        const messageId = sesMessageId();
+        const mailFrom = session.envelope.mailFrom;
+        let event: SESEvent;
         try {
-          await options.s3.send(
-            new PutObjectCommand({ Bucket: route.bucket, Key: `${route.prefix}${messageId}`, Body: Buffer.concat(chunks) }),
-          );
+          event = await storeReceivedMessage(options.s3, route, Buffer.concat(chunks), { from: mailFrom ? mailFrom.address : '', recipients });
         } catch (error) {
           options.log(`[smtp] storing the message failed: ${(error as Error).name}`);
           return callback(Object.assign(new Error('Temporary failure, try again'), { responseCode: 451 }));
         }
-        const mailFrom = session.envelope.mailFrom;
-        const event = receiptEvent({
-          messageId,
-          receivedAt: new Date(),
-          envelopeFrom: mailFrom ? mailFrom.address : '',
-          recipients: recipients.filter((recipient) => route.recipients.includes(recipient)),
-          functionArn: route.functionArn,
-        });
         const delivery = deliver(route, event);
         pending.add(delivery);
         void delivery.finally(() => pending.delete(delivery));
-        callback(null, `Ok: queued as ${messageId}`);
+        callback(null, `Ok: queued as ${event.Records[0]!.ses.mail.messageId}`);
       });
     },
   });

@@ -1,9 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createTransport } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/shared/aws-clients.js';
+import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { journeyOn } from './journey.js';
-import { startEmbedded } from './target.js';
+import { eventually, startEmbedded } from './target.js';
 
 /**
  * A workflow step whose Lambda dies (a crash or a timeout, injected by the local runtime
@@ -15,6 +17,18 @@ const crashed = new Set<string>();
 /** Corrections the admin API wrote in the account store (succeeded conditional updates). */
 let correctionWrites = 0;
 const CONTACTS = { hosting: 'privacy@hosting.example', email: 'dpo@mail-provider.example' };
+/** The one-time crashes of a test's own call, armed by that test. */
+const armed = new Set<string>();
+
+/** Sends a real SMTP mail to the privacy address, as the mail-intake test does. */
+async function mailPrivacyAddress(mail: { from: string; subject: string; text: string }) {
+  const smtp = createTransport({ host: '127.0.0.1', port: session.target.local!.smtpPort, secure: false, ignoreTLS: true });
+  try {
+    await smtp.sendMail({ to: DEFAULT_PRIVACY_ADDRESS, ...mail });
+  } finally {
+    smtp.close();
+  }
+}
 
 const session = journeyOn(() => startEmbedded({
   // The step's retries run without their production backoff, so the test is quick.
@@ -30,8 +44,14 @@ const session = journeyOn(() => startEmbedded({
     }
     // Once: the identity link's POST dies right after it decided the identity step.
     if (functionLogicalId.includes('Identity') && operation === 'UpdateItem' && input.Key?.sk?.S === 'STEP#verify_identity') {
-      if (crashed.has('identity')) return false;
+      if (!armed.has('identity') || crashed.has('identity')) return false;
       crashed.add('identity');
+      return true;
+    }
+    // Once: the triage's POST dies right after it decided the triage step.
+    if (functionLogicalId.includes('Admin') && operation === 'UpdateItem' && input.Key?.sk?.S === 'STEP#triage') {
+      if (!armed.has('triage') || crashed.has('triage')) return false;
+      crashed.add('triage');
       return true;
     }
     // Once per request: Acknowledge dies right after it read the request.
@@ -58,6 +78,7 @@ describe('a workflow step whose Lambda crashes (crash injection)', () => {
     const email = 'died-confirming@example.org';
     const requestId = await session.flow.submit({ type: 'access', email, locale: 'en' });
     const link = (await session.flow.identityLink(requestId, email)).slice(session.target.apiUrl.length);
+    armed.add('identity');
     expect((await session.flow.api.call(link, { method: 'POST' })).status).toBe(502);
     expect(crashed.has('identity')).toBe(true);
 
@@ -108,5 +129,29 @@ describe('a workflow step whose Lambda crashes (crash injection)', () => {
     const replies = mails.filter((mail) => mail.to.includes(bram.email) && /Action taken on your privacy request/.test(mail.subject));
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toContain(`Display name: ${bram.displayName} → Bram de Vries-Jansen`);
+  });
+
+  it('is a lost triage no more: the triage POST that died after deciding the step is repeated, and the request goes on; other rights are 409', async () => {
+    const email = 'died-triaging@example.org';
+    await mailPrivacyAddress({ from: email, subject: 'Mijn gegevens', text: 'Stuur mij een kopie van mijn gegevens.' });
+    const { requestId } = await eventually(
+      async () => (await session.flow.api.admin('/requests?status=open&limit=100')).body.items.find((item: { channel: string }) => item.channel === 'email'),
+      'the mail filed as a request',
+    );
+    await session.flow.identityLink(requestId, email);
+    await session.flow.confirmIdentity(requestId, email);
+    await session.flow.waitFor(requestId, (request) => request.pendingStep === 'triage', 'pending triage');
+    const path = `/requests/${requestId}/triage`;
+    armed.add('triage');
+    expect((await session.flow.api.admin(path, 'POST', { types: ['access'] })).status).toBe(502);
+    expect(crashed.has('triage')).toBe(true);
+
+    expect((await session.flow.api.admin(path, 'POST', { types: ['erasure'] })).status).toBe(409);
+    expect((await session.flow.api.admin(path, 'POST', { types: ['access'] })).status).toBe(200);
+    // The workflow went on: nobody of that address has an account.
+    const answered = await session.flow.waitForStatus(requestId, 'completed_no_data');
+    expect(answered).toMatchObject({ types: ['access'], triage: { types: ['access'] } });
+    expect(answered.audit.filter((event: { type: string; details?: { step?: string } }) => event.type === 'decision' && event.details?.step === 'triage')).toHaveLength(1);
+    expect((await session.flow.api.admin(path, 'POST', { types: ['access'] })).status).toBe(409);
   });
 });

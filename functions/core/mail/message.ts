@@ -4,6 +4,11 @@ import { normalizeAddress } from './receipt.js';
 
 /** Longest message text kept on the request for the privacy team (the raw message stays whole). */
 export const MAX_TEXT_CHARS = 20_000;
+/**
+ * Longest subject, sender name and attachment name kept: a header may be a megabyte long,
+ * and the request with its message must stay one DynamoDB item (400 KB).
+ */
+export const MAX_HEADER_CHARS = 1000;
 
 /** An attachment as read from the message, decoded; its content goes to S3, never to a record. */
 export interface ReadAttachment {
@@ -37,12 +42,25 @@ export interface MailContent {
 }
 
 /**
+ * Longest start of an HTML body converted to text: ten times the text kept. Converting
+ * costs more than linear time in the nesting of its tags; 2 MB of nested tags took minutes
+ * of CPU, past the Lambda's timeout.
+ */
+const MAX_HTML_CHARS = 10 * MAX_TEXT_CHARS;
+/** Tags nested deeper are not read: the converter recurses per level and would overflow the stack. */
+const MAX_HTML_DEPTH = 100;
+
+/**
  * Plain text of a message's HTML for the classifier and the team, who never see the HTML
  * rendered: scripts, styles and images dropped (a remote image is a tracking pixel), links
  * written as their text and address, so the team sees where a link would lead.
  */
 function htmlAsText(html: string): string {
-  return convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] });
+  return convert(html.slice(0, MAX_HTML_CHARS), {
+    wordwrap: false,
+    selectors: [{ selector: 'img', format: 'skip' }],
+    limits: { maxDepth: MAX_HTML_DEPTH },
+  });
 }
 
 function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array {
@@ -59,15 +77,15 @@ export async function readMessage(raw: Uint8Array): Promise<MailContent> {
   const from = email.from && 'address' in email.from ? email.from : undefined;
   return {
     from: normalizeAddress(from?.address),
-    fromName: from?.name || undefined,
-    subject: email.subject ?? '',
+    fromName: from?.name?.slice(0, MAX_HEADER_CHARS) || undefined,
+    subject: (email.subject ?? '').slice(0, MAX_HEADER_CHARS),
     messageId: email.messageId,
     inReplyTo: email.inReplyTo,
     references: email.references,
     text: (email.text ?? (email.html === undefined ? undefined : htmlAsText(email.html)))?.slice(0, MAX_TEXT_CHARS),
     htmlOnly: email.text === undefined && email.html !== undefined,
     attachments: email.attachments.map((attachment) => ({
-      name: attachment.filename,
+      name: attachment.filename?.slice(0, MAX_HEADER_CHARS) ?? null,
       contentType: attachment.mimeType,
       content: bytesOf(attachment.content),
     })),

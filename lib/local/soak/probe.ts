@@ -1,6 +1,7 @@
 import { signPayload } from '../../../functions/core/intake/signature.js';
 import { NO_FAULTS } from '../../local-runtime/faults/spec.js';
 import type { DsrLocal } from '../dsr-local.js';
+import { openRequests } from './queue.js';
 
 export interface ExhaustedRetriesProbe {
   /** The intake's and the admin queue's answers while DynamoDB failed every call. */
@@ -30,8 +31,9 @@ export async function probeExhaustedRetries(local: DsrLocal): Promise<ExhaustedR
       },
       body: raw,
     });
-  const queue = () => fetch(`${local.apiUrl}/admin/requests?status=open&limit=200`, { headers: { authorization: `Bearer ${local.adminToken}` } });
-  const openCount = async () => ((await (await queue()).json()) as { items: unknown[] }).items.length;
+  const admin = (path: string) => fetch(`${local.apiUrl}/admin${path}`, { headers: { authorization: `Bearer ${local.adminToken}` } });
+  const queue = () => admin('/requests?status=open&limit=200');
+  const openCount = async () => (await openRequests(async (path) => ({ body: await (await admin(path)).json() }))).length;
   const answer = async (route: string, response: Response) => ({
     route,
     status: response.status,

@@ -7,6 +7,7 @@ import { dsrTemplate, startDsrLocal, type DsrLocal } from '../dsr-local.js';
 import { checkSoak, type SoakChecks } from './checks.js';
 import { approvalBody, planRequesters, type SoakPlanOptions, type SoakRequester } from './people.js';
 import { probeExhaustedRetries, type ExhaustedRetriesProbe } from './probe.js';
+import { openRequests } from './queue.js';
 import { retryingStates } from './states.js';
 
 export interface SoakOptions extends SoakPlanOptions {
@@ -216,17 +217,6 @@ function teamOf(api: SoakClient, ids: Map<SoakRequester, string>) {
   let noticeResends = 0;
   const extended = new Set<string>();
 
-  async function openQueue(): Promise<Array<{ requestId: string; pendingStep: string | null }>> {
-    const items: Array<{ requestId: string; pendingStep: string | null }> = [];
-    let cursor: string | undefined;
-    do {
-      const page = await api.admin(`/requests?status=open&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
-      items.push(...page.body.items);
-      cursor = page.body.cursor ?? undefined;
-    } while (cursor);
-    return items;
-  }
-
   async function review(id: string, requester: SoakRequester) {
     if (requester.extended && !extended.has(id)) {
       const answer = await api.admin(`/requests/${id}/extend`, 'POST', { reason: 'The request concerns a large amount of data.' });
@@ -248,7 +238,7 @@ function teamOf(api: SoakClient, ids: Map<SoakRequester, string>) {
     noticeResends: () => noticeResends,
     /** One round over the open queue; returns how many of the soak's requests have ended. */
     async workQueue(): Promise<number> {
-      const open = await openQueue();
+      const open = await openRequests((path) => api.admin(path));
       await forEachLimit(open, 8, async ({ requestId, pendingStep }) => {
         const requester = byId.get(requestId);
         if (!requester) return;

@@ -44,7 +44,9 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
       },
     },
     startWorkflow: async (requestId) => {
-      if (!started.includes(requestId)) started.push(requestId);
+      if (started.includes(requestId)) return false;
+      started.push(requestId);
+      return true;
     },
     noticeSender: {
       async start(queued) {

@@ -43,6 +43,30 @@ describe('the review decision (use cases on the in-memory repository)', () => {
     expect(resumed).toEqual([{ taskToken, output: expect.objectContaining({ decision: 'approved', plan: expect.any(Object) }) }]);
   });
 
+  it('records one decision audit event for two identical approvals at once, resumes once and answers the second 409', async () => {
+    const request = aRequest({ requestId: 'dsr_twice', subject: { found: true, accountId: 'acct_1' } });
+    const { ports, repo, park, resumed } = memoryPorts(request);
+    await park(request.requestId, 'review');
+    // The first click's audit write lands only after the second click has looked for it in the trail.
+    const recordOnce = repo.recordOnce.bind(repo);
+    const audit = repo.audit.bind(repo);
+    const slowFirst = <A extends unknown[]>(write: (...args: A) => Promise<unknown>) => {
+      let calls = 0;
+      return async (...args: A) => {
+        if (calls++ === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        return write(...args);
+      };
+    };
+    repo.recordOnce = slowFirst(recordOnce) as typeof repo.recordOnce;
+    repo.audit = slowFirst(audit) as typeof repo.audit;
+
+    const answers = await Promise.allSettled([approve(ports, request, undefined, actor), approve(ports, request, undefined, actor)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(answers.find((answer) => answer.status === 'rejected')).toMatchObject({ reason: { status: 409 } });
+    expect((await repo.auditTrail(request.requestId)).map((event) => [event.type, event.details?.decision])).toEqual([['decision', 'approved']]);
+    expect(resumed).toHaveLength(1);
+  });
+
   it('resumes the workflow once when the first try died at its resume (SendTaskSuccess failed), and records the decision once', async () => {
     const request = aRequest({ requestId: 'dsr_resume_failed' });
     const { ports, repo, park, resumed } = memoryPorts(request);

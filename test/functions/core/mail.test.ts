@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestRights } from '../../../functions/core/mail/classify.js';
 import { planMail, type InboundMail } from '../../../functions/core/mail/inbound.js';
-import { MAX_TEXT_CHARS, readMessage } from '../../../functions/core/mail/message.js';
+import { MAX_HEADER_CHARS, MAX_TEXT_CHARS, readMessage } from '../../../functions/core/mail/message.js';
 import { normalizeAddress, verdictFlags, type MailVerdicts } from '../../../functions/core/mail/receipt.js';
 import { referencedRequest, sentMailIdsOf, subjectTag } from '../../../functions/core/mail/reference.js';
 import { acknowledgement } from '../../../functions/core/render/index.js';
@@ -101,6 +101,31 @@ Content-Type: multipart/mixed; boundary="b"
   it('cuts a very long text for the team (the raw message stays whole)', async () => {
     const content = await readMessage(raw('From: a@b.nl\nSubject: long', 'x'.repeat(MAX_TEXT_CHARS + 500)));
     expect(content.text).toHaveLength(MAX_TEXT_CHARS);
+  });
+
+  it('cuts a subject of a megabyte and a sender name and attachment names of kilobytes, so the request stays one DynamoDB item (found by the mail fuzz)', async () => {
+    const long = 'x'.repeat(1_000_000);
+    const content = await readMessage(
+      raw(
+        `From: "${'n'.repeat(5000)}" <a@b.nl>\nSubject: ${long}\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="m"`,
+        ['--m', 'Content-Type: text/plain', '', 'Hallo', '--m', `Content-Disposition: attachment; filename="${'a'.repeat(5000)}.pdf"`, '', 'x', '--m--'].join('\r\n'),
+      ),
+    );
+    expect(content.subject).toHaveLength(MAX_HEADER_CHARS);
+    expect(content.fromName).toHaveLength(MAX_HEADER_CHARS);
+    expect(content.attachments[0]!.name).toHaveLength(MAX_HEADER_CHARS);
+  });
+
+  it('reads an HTML-only message of tags nested thousands deep as its text, not as malformed (found by the mail fuzz)', async () => {
+    const content = await readMessage(raw('From: a@b.nl\nSubject: deep\nContent-Type: text/html', `<p>Verwijder mijn account.</p>${'<div>'.repeat(20_000)}`));
+    // What lies deeper is cut, shown as an ellipsis.
+    expect(content).toMatchObject({ htmlOnly: true, text: 'Verwijder mijn account.\n\n...' });
+  });
+
+  it('reads the first part of a 2 MB HTML-only message of nested tags, instead of working on it for minutes (found by the mail fuzz)', async () => {
+    // Converting all of it took 5 minutes of CPU: in AWS the Lambda's timeout, retries, and the mail lost.
+    const content = await readMessage(raw('From: a@b.nl\nSubject: deep\nContent-Type: text/html', `<p>Verwijder mijn account.</p>${'<div>'.repeat(400_000)}`));
+    expect(content).toMatchObject({ htmlOnly: true, text: 'Verwijder mijn account.\n\n...' });
   });
 });
 

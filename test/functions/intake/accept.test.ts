@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isOpen, type DsrRequestRecord, type RequestType } from '../../../functions/core/request/model.js';
+import { isOpen, type DsrRequestRecord, type MailFacts, type RequestType } from '../../../functions/core/request/model.js';
 import { personKey } from '../../../functions/core/request/keys.js';
 import { RECEIVED_ONCE, receivedEvent } from '../../../functions/core/request/received.js';
 import { intakeUseCase, PER_PERSON_LIMIT, statedDraft, type NewDelivery } from '../../../functions/intake/accept.js';
@@ -229,6 +229,20 @@ describe('the intake use case', () => {
     // No workflow records its receipt yet: the intake does, under the key the workflow's would take.
     expect(requests.events).toEqual([expect.objectContaining(receivedEvent(held))]);
     expect(await requests.recordOnce(held.requestId, receivedEvent(held), RECEIVED_ONCE)).toBe(false);
+  });
+
+  it('starts no workflow for a held request when another copy of its delivery would not be held (found by the mail fuzz)', async () => {
+    // The same Message-ID twice: the first copy unreadable (held), the second readable.
+    const mail = { objectKey: 'inbound/1', bytes: 10, flags: ['malformed'], held: true, attachments: [] } as unknown as MailFacts;
+    const first: NewDelivery = {
+      ...delivery('mail:<same@x>', []),
+      draft: { types: [], locale: 'en', channel: 'email', mail, status: 'awaiting_triage', pendingStep: 'triage' },
+      startWorkflow: false,
+    };
+    const held = await accepted(first);
+    const repeat = await accepted({ ...first, draft: { types: [], locale: 'en', channel: 'email' }, startWorkflow: true });
+    expect(repeat.requestId).toBe(held.requestId);
+    expect(started).toEqual([`watch:${held.requestId}`, `watch:${held.requestId}`]);
   });
 });
 

@@ -7,11 +7,11 @@ import { startTarget, type DsrTarget } from '../../workflow/target.js';
 import { executions, tableItems } from './helpers.js';
 
 /**
- * Property test of every public and admin route but the intake (test/intake/fuzz.test.ts):
+ * Property test of every public and admin route but the intake (fuzz.e2e.test.ts):
  * the identity pages, the download route and each admin route with made-up ids, tokens,
  * actions, bodies, cursors and filters. One real request waits at the review, so that
  * bodies reach the schemas of its actions; none of the inputs may change anything.
- * With the intake's 6,500 deliveries, 10,000 inputs; about 60 s on two cores (each input
+ * With the intake's 6,350 deliveries and the mailbox's 150 messages, 10,000 inputs; about 60 s on two cores (each input
  * is a DynamoDB lookup or two). FUZZ_ROUTE_RUNS raises it for a longer hunt.
  */
 const RUNS = Number(process.env.FUZZ_ROUTE_RUNS ?? 3500);
