@@ -33,6 +33,7 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   awaiting_review: 'Awaiting review',
   processing: 'Processing',
   awaiting_store_retry: 'Store failed',
+  awaiting_step_retry: 'Step failed',
   responding: 'Sending the reply',
   completed: 'Completed',
   completed_no_data: 'Completed (no data)',
@@ -48,6 +49,7 @@ export const STEP_LABELS: Record<PendingStepName, string> = {
   triage: 'Privacy team: triage (which rights)',
   review: 'Privacy team: review',
   store_failure: 'Privacy team: failed store',
+  step_failure: 'Privacy team: failed step',
 };
 
 /** How the dialogs name each ground of `DECISION_GROUNDS` (functions/core), with a hint for the facts. */
@@ -135,6 +137,7 @@ export const EMAIL_LABELS: Record<EmailKind, string> = {
   download_link: 'New download link',
   store_failure: 'Store failure (privacy team)',
   notice_failure: 'Notice not sent (privacy team)',
+  step_failure: 'Step failure (privacy team)',
   art19_notice: 'Art. 19 notice to a recipient',
   art19_restriction: 'Art. 19 restriction notice to a recipient',
   restriction_lifted: 'Restriction will be lifted (Art. 18(3))',

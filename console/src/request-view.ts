@@ -291,6 +291,7 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
   };
   const review = d.pendingSteps.find((s) => s.step === 'review');
   const failures = d.pendingSteps.filter((s) => s.step === 'store_failure');
+  const stepFailures = d.pendingSteps.filter((s) => s.step === 'step_failure');
   const identity = d.pendingSteps.find((s) => s.step === 'verify_identity');
   const blocks: Child[] = [];
 
@@ -320,6 +321,7 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
     );
   }
   for (const failure of failures) blocks.push(failureBlock(failure, post, hooks));
+  for (const failure of stepFailures) blocks.push(stepFailureBlock(failure, post, hooks));
   if (d.noticesPending?.length) blocks.push(pendingNoticesBlock(d, post, hooks));
   if (d.downloadLink && Date.parse(d.downloadLink.packageExpiresAt) > Date.now()) blocks.push(reissueBlock(d, post, hooks));
   if (d.open) {
@@ -332,7 +334,7 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
       blocks.push(h('p', { class: 'hint' }, `Extension: ${extendable.message}`));
     }
   }
-  if (d.open && !review && failures.length === 0 && !identity && !d.pendingSteps.some((s) => s.step === 'triage')) {
+  if (d.open && !review && failures.length + stepFailures.length === 0 && !identity && !d.pendingSteps.some((s) => s.step === 'triage')) {
     blocks.push(h('p', { class: 'muted' }, `The workflow is working (${label(STATUS_LABELS, d.status).toLowerCase()}); this page updates itself.`));
   }
   const waiting = d.pendingSteps.map((s) => label(STEP_LABELS, s.step)).join(', ');
@@ -377,6 +379,32 @@ function pendingNoticesBlock(d: Detail, post: Post, hooks: Hooks) {
     }),
   );
   return h('div', { class: 'failure', id: 'notices-pending' }, h('p', {}, h('strong', {}, 'Notice pending: '), names), h('div', { class: 'buttons' }, button));
+}
+
+/** A workflow step that failed for good: what failed and with which error, and a retry. */
+function stepFailureBlock(step: PendingStep, post: Post, hooks: Hooks) {
+  const failedStep = String(step.details?.failedStep ?? 'unknown step');
+  const error = String(step.details?.error ?? 'unknown error');
+  const refused = error === 'MessageRejected' ? ' SES refused the email; a retry sends it again and it goes out only once SES accepts the address.' : '';
+  const button = h('button', { type: 'button', id: 'action-retry-step', class: 'primary' }, `Retry ${failedStep}…`);
+  button.addEventListener('click', () =>
+    openActionDialog({
+      title: `Retry step ${failedStep}`,
+      trigger: button,
+      intro: [h('p', {}, `The workflow step ${failedStep} failed (${error}) and stopped retrying.${refused} Retrying runs the step again from where it failed; nothing is done twice.`)],
+      confirmLabel: 'Retry now',
+      busyLabel: 'Retrying…',
+      submit: () => post('retry'),
+      done: `Retrying ${failedStep}.`,
+      refresh: hooks.refresh,
+    }),
+  );
+  return h(
+    'div',
+    { class: 'failure', id: 'step-failure' },
+    h('p', {}, h('strong', {}, failedStep), ` failed: ${error}, since ${formatInstant(step.createdAt)}.`),
+    h('div', { class: 'buttons' }, button),
+  );
 }
 
 function failureBlock(step: PendingStep, post: Post, hooks: Hooks) {

@@ -9,7 +9,7 @@ import { deliverNotices } from './notices.js';
 import type { AdminPorts } from './ports.js';
 import { reissueLink } from './reissue-link.js';
 import { approve, approveBody, decide, decideBody, previewRejection, reject, rejectBody } from './review.js';
-import { cancel, retryBody, retryStores } from './steps.js';
+import { cancel, retryBody, retryFailures } from './steps.js';
 
 /** A call of `POST /admin/requests/{id}/{action}` on a stored request. */
 export interface ActionCall {
@@ -45,7 +45,7 @@ export const ACTIONS = {
   decide: withBody(decideBody, decide),
   'preview-rejection': withBody(rejectBody, async (_ports, request, body) => previewRejection(request, body)),
   cancel: bodiless(cancel),
-  retry: withBody(retryBody, retryStores),
+  retry: withBody(retryBody, retryFailures),
   extend: withBody(extendBody, extendRequest),
   'reissue-link': bodiless(reissueLink),
   'send-notices': bodiless((ports, request) => deliverNotices(ports, request.requestId)),

@@ -30,7 +30,7 @@ export class InMemoryRequestsRepo implements RequestsRepo {
   private readonly events = new Map<string, AuditEvent[]>();
   /** The keys of the events recorded once (`recordOnce`). */
   private readonly onceKeys = new Set<string>();
-  private readonly steps = new Map<string, Map<string, PendingStep>>();
+  private readonly stepItems = new Map<string, Map<string, PendingStep>>();
   private readonly mails = new Map<string, Map<string, MailMarker>>();
 
   constructor(requests: DsrRequestRecord[] = []) {
@@ -112,11 +112,12 @@ export class InMemoryRequestsRepo implements RequestsRepo {
     return step && structuredClone(step);
   }
 
+  async steps(requestId: string) {
+    return [...this.stepsOf(requestId).values()].sort((a, b) => a.stepKey.localeCompare(b.stepKey)).map((step) => structuredClone(step));
+  }
+
   async pendingSteps(requestId: string) {
-    return [...this.stepsOf(requestId).values()]
-      .filter((step) => step.status === 'pending')
-      .sort((a, b) => a.stepKey.localeCompare(b.stepKey))
-      .map((step) => structuredClone(step));
+    return (await this.steps(requestId)).filter((step) => step.status === 'pending');
   }
 
   async resolveStep(requestId: string, stepKey: string, decision: string, resolvedBy: string) {
@@ -196,7 +197,7 @@ export class InMemoryRequestsRepo implements RequestsRepo {
   }
 
   private stepsOf(requestId: string) {
-    return partitionOf(this.steps, requestId);
+    return partitionOf(this.stepItems, requestId);
   }
 
   private mailsOf(requestId: string) {

@@ -4,6 +4,7 @@ export const DSR_METRICS = {
   service: 'kiara-dsr',
   deadlineEscalations: 'DeadlineEscalations',
   storeFailures: 'StoreFailures',
+  stepFailures: 'StepFailures',
   /** Closed requests whose record the retention purge deleted (one datum per run). */
   recordsPurged: 'RecordsPurged',
 } as const;

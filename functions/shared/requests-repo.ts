@@ -256,9 +256,12 @@ export class DynamoRequestsRepo implements RequestsRepo {
     return Item ? strip<PendingStep>(Item) : undefined;
   }
 
+  async steps(requestId: string): Promise<PendingStep[]> {
+    return (await this.queryPrefix(requestId, 'STEP#')).map((item) => strip<PendingStep>(item));
+  }
+
   async pendingSteps(requestId: string): Promise<PendingStep[]> {
-    const steps = (await this.queryPrefix(requestId, 'STEP#')).map((item) => strip<PendingStep>(item));
-    return steps.filter((step) => step.status === 'pending');
+    return (await this.steps(requestId)).filter((step) => step.status === 'pending');
   }
 
   /**

@@ -18,6 +18,7 @@ import {
   StateMachineType,
   Succeed,
   TaskInput,
+  TaskStateBase,
   Timeout,
   type IChainable,
   type IStateMachine,
@@ -35,7 +36,7 @@ import type { ResolveSubjectResult } from '../../functions/workflow/resolve-subj
 import type { RespondEvent } from '../../functions/workflow/respond/contract.js';
 import type { RestrictEvent, RestrictResult } from '../../functions/workflow/restrict/contract.js';
 import { acknowledgeStateMachineRole, acknowledgeStoreRounds } from '../nag.js';
-import { MAIL_CLAIM_RETRY, TRANSIENT_RETRY } from './step-retries.js';
+import { MAIL_CLAIM_RETRY, TEAM_NOTICE_RETRY, TRANSIENT_RETRY } from './step-retries.js';
 import { resultAt, type StepResultPath } from './step-result.js';
 import type { StoreWork } from './store-work.js';
 import type { WorkflowSteps } from './workflow-steps.js';
@@ -61,6 +62,8 @@ const identity = resultAt<AwaitDecisionResult>('$.identity');
 const triaged = resultAt<AwaitDecisionResult>('$.triage');
 const reviewed = resultAt<AwaitDecisionResult>('$.review');
 const restricted = resultAt<RestrictResult>('$.restrict');
+/** Where a failed step's error is caught, until the team's retry decision replaces it. */
+const failure = '$.failure';
 
 /** Whether a person decided a waiting step so. */
 const decided = (result: StepResultPath<AwaitDecisionResult>, decision: StepDecision) =>
@@ -83,26 +86,33 @@ export class DsrWorkflow extends Construct {
     // Every step is idempotent, so a step that AWS failed is run again (bounded, with backoff).
     const retried = (task: LambdaInvoke) => task.addRetry(TRANSIENT_RETRY).addRetry(MAIL_CLAIM_RETRY);
     const call = (stateId: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string) =>
-      retried(
-        new LambdaInvoke(this, stateId, {
-          lambdaFunction: fn,
-          payload: TaskInput.fromObject({ requestId, ...payload }),
-          payloadResponseOnly: true,
-          resultPath,
-          taskTimeout: Timeout.duration(Duration.minutes(5)),
-          retryOnServiceExceptions: true,
-        }),
+      this.waitOnFailure(
+        stateId,
+        retried(
+          new LambdaInvoke(this, stateId, {
+            lambdaFunction: fn,
+            payload: TaskInput.fromObject({ requestId, ...payload }),
+            payloadResponseOnly: true,
+            resultPath,
+            taskTimeout: Timeout.duration(Duration.minutes(5)),
+            retryOnServiceExceptions: true,
+          }),
+        ),
       );
-    const awaitDecision = (stateId: string, step: PendingStepName, result: StepResultPath<AwaitDecisionResult>, timeout?: Duration) =>
-      retried(
+    /** A step that waits for a person; `onTimeout` (caught before any failure) ends the wait. */
+    const awaitDecision = (stateId: string, step: PendingStepName, result: StepResultPath<AwaitDecisionResult>, onTimeout?: { after: Duration; then: IChainable }) => {
+      const task = retried(
         new LambdaInvoke(this, stateId, {
           lambdaFunction: steps.awaitDecision,
           integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
           payload: TaskInput.fromObject({ requestId, taskToken: JsonPath.taskToken, step } satisfies AwaitDecisionEvent),
           resultPath: result.path,
-          taskTimeout: timeout ? Timeout.duration(timeout) : undefined,
+          taskTimeout: onTimeout ? Timeout.duration(onTimeout.after) : undefined,
         }),
       );
+      if (onTimeout) task.addCatch(onTimeout.then, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
+      return this.waitOnFailure(stateId, task);
+    };
     const respond = (stateId: string, reply: ReplyKind) =>
       call(stateId, steps.respond, { reply } satisfies Omit<RespondEvent, 'requestId'>, JsonPath.DISCARD);
     const close = (stateId: string, status: ClosedStatus) =>
@@ -110,11 +120,10 @@ export class DsrWorkflow extends Construct {
 
     // Identity: the link in the acknowledgement resumes VerifyIdentity via a POST.
     const acknowledge = call('Acknowledge', steps.acknowledge, {}, ack.path);
-    const verifyIdentity = awaitDecision('VerifyIdentity', 'verify_identity', identity, props.identityTimeout ?? Duration.days(7));
-    verifyIdentity.addCatch(
-      respond('RespondIdentityExpired', 'identity_expired').next(close('CloseUnverified', 'closed_unverified')),
-      { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD },
-    );
+    const verifyIdentity = awaitDecision('VerifyIdentity', 'verify_identity', identity, {
+      after: props.identityTimeout ?? Duration.days(7),
+      then: respond('RespondIdentityExpired', 'identity_expired').next(close('CloseUnverified', 'closed_unverified')),
+    });
 
     const resolveSubject = call('ResolveSubject', steps.resolveSubject, {}, subject.path);
     const review = awaitDecision('Review', 'review', reviewed);
@@ -240,6 +249,33 @@ export class DsrWorkflow extends Construct {
   }
 
   /**
+   * A step that failed for good (its retries spent, or an error no retry helps, such as SES
+   * refusing an address) does not fail the execution: it waits at a `step_failure` step for
+   * the privacy team (pending step, email, console), and their retry runs it again. The
+   * error's name goes to the team; its message (the Cause, which may quote an address) is
+   * replaced in the state by their decision.
+   */
+  private waitOnFailure<T extends TaskStateBase | MapState>(stateId: string, task: T): T {
+    const waitForRetry = new LambdaInvoke(this, `${stateId}: failed, wait for the team`, {
+      lambdaFunction: this.steps.awaitDecision,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        requestId,
+        taskToken: JsonPath.taskToken,
+        step: 'step_failure',
+        failedStep: stateId,
+        error: JsonPath.stringAt(`${failure}.Error`),
+      } satisfies AwaitDecisionEvent),
+      resultPath: failure,
+    })
+      .addRetry(TRANSIENT_RETRY)
+      .addRetry(MAIL_CLAIM_RETRY)
+      .addRetry(TEAM_NOTICE_RETRY);
+    task.addCatch(waitForRetry.next(task), { errors: [Errors.ALL], resultPath: failure });
+    return task;
+  }
+
+  /**
    * The store work of one action, in rounds: each round is an Express execution (one
    * connector invocation per store not done yet, see StoreWork), and the next starts while
    * any store has more. A store that failed after its retries waits for the privacy
@@ -254,14 +290,14 @@ export class DsrWorkflow extends Construct {
       inputPath: plan.field(`${stage}Stores`),
       resultPath: `${state}.stores`,
     });
-    const runRound = new StepFunctionsStartExecution(this, `${stage} stores`, {
+    const runRound = this.waitOnFailure(`${stage} stores`, new StepFunctionsStartExecution(this, `${stage} stores`, {
       stateMachine: round,
       integrationPattern: IntegrationPattern.RUN_JOB,
       associateWithParent: true,
       input: TaskInput.fromObject({ requestId, stores: JsonPath.listAt(`${state}.stores`) }),
       resultSelector: { 'stores.$': '$.Output.stores', 'more.$': '$.Output.more', 'failed.$': '$.Output.failed' },
       resultPath: state,
-    });
+    }));
     // A round that failed as a whole (cut off at the 5-minute limit, say) is run again:
     // the connectors replay the parts they had recorded, so nothing is done twice.
     runRound.addRetry({ errors: [Errors.TASKS_FAILED], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 2 });
@@ -278,18 +314,22 @@ export class DsrWorkflow extends Construct {
         error: JsonPath.stringAt('$.store.error'),
       } satisfies AwaitDecisionEvent),
       resultPath: JsonPath.DISCARD,
-    });
+    })
+      // Parking is idempotent: a park that died is done again, never failing the round's wait.
+      .addRetry(TRANSIENT_RETRY)
+      .addRetry(MAIL_CLAIM_RETRY)
+      .addRetry(TEAM_NOTICE_RETRY);
     const retryFromCursor = new Pass(this, `${stage}: retry from its cursor`, {
       parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', done: false },
     });
     const asItWas = new Pass(this, `${stage}: store as it was`, {
       parameters: { 'storeId.$': '$.store.storeId', 'cursor.$': '$.store.cursor', 'done.$': '$.store.done' },
     });
-    const waitForTeam = new MapState(this, `${stage}: wait for the team`, {
+    const waitForTeam = this.waitOnFailure(`${stage}: wait for the team`, new MapState(this, `${stage}: wait for the team`, {
       itemsPath: `${state}.stores`,
       itemSelector: { requestId, 'store.$': '$$.Map.Item.Value' },
       resultPath: `${state}.stores`,
-    });
+    }));
     waitForTeam.itemProcessor(
       new Choice(this, `${stage}: did this store fail?`)
         .when(Condition.booleanEquals('$.store.failed', true), failedStore.next(retryFromCursor))

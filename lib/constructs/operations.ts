@@ -67,6 +67,7 @@ export class Operations extends Construct {
     const escalationsLegal = dsrMetric(DSR_METRICS.deadlineEscalations, { deadline: 'legal_deadline' });
     const escalationsStrict = dsrMetric(DSR_METRICS.deadlineEscalations, { deadline: 'strict_deadline' });
     const storeFailures = dsrMetric(DSR_METRICS.storeFailures);
+    const stepFailures = dsrMetric(DSR_METRICS.stepFailures);
     const workflowFailed = props.workflow.metricFailed({ period: Duration.minutes(5) });
     const watchFailed = props.watch.metricFailed({ period: Duration.minutes(5) });
     const workflowTimedOut = props.workflow.metricTimedOut({ period: Duration.minutes(5) });
@@ -75,6 +76,7 @@ export class Operations extends Construct {
     this.alarm('LegalDeadlinePassed', escalationsLegal, 1, 'A request passed its legal (GDPR Art. 12(3)) deadline while open.');
     this.alarm('StrictDeadlinePassed', escalationsStrict, 1, 'A request passed its internal (strict) deadline while open.');
     this.alarm('StoreFailed', storeFailures, 1, 'A store failed after its retries; a request waits for the privacy team.');
+    this.alarm('StepFailed', stepFailures, 1, 'A workflow step failed for good; a request waits for the privacy team.');
     this.alarm('WorkflowFailed', workflowFailed, 1, 'A DSR workflow execution failed.');
     this.alarm('WorkflowTimedOut', workflowTimedOut, 1, 'A DSR workflow execution timed out.');
     this.alarm('DeadlineWatchFailed', watchFailed, 1, 'A deadline watch execution failed: a request may go unwatched.');
@@ -92,7 +94,7 @@ export class Operations extends Construct {
         [new TextWidget({ markdown: '# Kiara DSR\nDeadlines, workflow health and intake errors.', width: 24, height: 2 })],
         [
           graph('Deadline escalations', [escalationsStrict, escalationsLegal]),
-          graph('Stores failed after retries', [storeFailures]),
+          graph('Stores and steps failed after retries', [storeFailures, stepFailures]),
         ],
         [
           graph('Workflow executions', [

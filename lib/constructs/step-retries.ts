@@ -57,3 +57,11 @@ export const NOTICE_RETRY: RetryProps = {
   jitterStrategy: JitterType.FULL,
   maxAttempts: 14,
 };
+
+/**
+ * The privacy team's notice of a failed step refused by SES (`MessageRejected`, e.g. the
+ * sending account paused): tried again as a transient fault is, since the step must reach
+ * the team; when every try is refused the execution fails and the WorkflowFailed alarm
+ * goes to the alarm topic.
+ */
+export const TEAM_NOTICE_RETRY: RetryProps = { ...TRANSIENT_RETRY, errors: ['MessageRejected'] };

@@ -27,6 +27,20 @@ describe('DSR stack', () => {
     expect(states.VerifyIdentity.Catch[0].ErrorEquals).toEqual(['States.Timeout']);
   });
 
+  it('retries a dead Lambda in every task of the workflow, and parks what the retries left for the team', () => {
+    const states = allStates(definitionOf(template, 'Workflow'));
+    const tasks = Object.entries<any>(states).filter(([, state]) => state.Type === 'Task');
+    for (const [name, task] of tasks) {
+      if (task.Resource.startsWith('arn:aws:states:::lambda:invoke')) {
+        expect(task.Retry.flatMap((retry: any) => retry.ErrorEquals), name).toContain('Runtime.ExitError');
+      }
+      const failureWait = task.Parameters?.Payload?.step === 'step_failure';
+      const caught = (task.Catch ?? []).find((c: any) => c.ErrorEquals.includes('States.ALL'));
+      if (failureWait) expect(task.Next, name).toBe(task.Parameters.Payload.failedStep);
+      else if (!name.endsWith(': store failed')) expect(states[caught?.Next]?.Parameters.Payload, name).toMatchObject({ step: 'step_failure', failedStep: name });
+    }
+  });
+
   it('has one connector Lambda per inventory store, each in a collect and an erase round', () => {
     const connectors = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { STORE_ID: Match.anyValue() } } },
@@ -124,12 +138,12 @@ describe('DSR stack', () => {
 });
 
 describe('operations', () => {
-  it('alarms on escalations, failures, failed stores, notices given up on, intake 5xx and a failed retention purge into one encrypted topic', () => {
+  it('alarms on escalations, failures, failed stores and steps, notices given up on, intake 5xx and a failed retention purge into one encrypted topic', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((alarm) => alarm.Properties.MetricName).sort();
     expect(metrics).toEqual(
-      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'StoreFailures'].sort(),
+      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'StepFailures', 'StoreFailures'].sort(),
     );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);

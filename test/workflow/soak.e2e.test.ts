@@ -3,17 +3,18 @@ import { parseFaultSpec } from '../../lib/local-runtime/index.js';
 import { runSoak, type SoakReport } from '../../lib/local/soak/run.js';
 
 /**
- * The short soak of `npm test` (README "Failure behaviour"): every right, a quarter of the
- * requests for heavy accounts, run concurrently under the issue's faults with a fixed
- * seed; `npm run soak` runs the long one. SOAK_REQUESTS_PER_RIGHT raises it here.
+ * The short soak of `npm test` (README "Failure behaviour", Soak): every right once, a
+ * quarter of the requests for heavy accounts, run concurrently under the issue's faults
+ * with a fixed seed, the team retrying failed stores and steps through the admin API;
+ * `npm run soak` runs the long one. SOAK_REQUESTS_PER_RIGHT raises it here.
  *
- * Skipped until the two defects it still finds are fixed (README "Failure behaviour", Not
- * yet covered): an execution whose step spent its retries or met MessageRejected fails
- * instead of waiting for the team, and a decision whose Lambda died between resolving the
- * step and resuming the execution leaves the request waiting. With them it fails within
- * about three minutes; `SOAK=1` runs it.
+ * Still skipped in `npm test` (`SOAK=1` runs it, under a minute on a loaded 2-core machine)
+ * while it finds a problem (README "Failure behaviour", Soak): a review_needed notice that
+ * a retry no longer sends because the team decided first is still expected here.
  */
-const PER_RIGHT = Number(process.env.SOAK_REQUESTS_PER_RIGHT ?? 2);
+const PER_RIGHT = Number(process.env.SOAK_REQUESTS_PER_RIGHT ?? 1);
+// Thousands of injected faults would each log an error; the report names every problem.
+process.env.LOG_LEVEL ??= 'SILENT';
 const FAULTS = parseFaultSpec('dynamodb=0.1,s3=0.3,ses=0.2,crash=0.05,seed=42')!;
 
 let report: SoakReport;
@@ -22,12 +23,15 @@ beforeAll(async () => {
   report = await runSoak({
     requestsPerRight: PER_RIGHT,
     faults: FAULTS,
-    heavySizes: { 'usage-logs': 400, media: 24, generations: 60 },
-    drainTimeoutMs: 150_000,
+    // Heavier than the demo accounts, yet small enough for CI's two cores: Assemble and
+    // Restrict make calls in proportion to the account's data in one invocation, and under
+    // crash=0.05 a try survives n calls with probability 0.95^n (the long soak's accounts are larger).
+    heavySizes: { 'usage-logs': 100, media: 8, generations: 15 },
+    drainTimeoutMs: 240_000,
     log: process.env.SOAK_LOG ? (line) => console.log(line) : undefined,
   });
   console.log(`soak: ${JSON.stringify(report.figures)}`);
-}, 240_000);
+}, 300_000);
 
 describe.skipIf(!process.env.SOAK)(`a soak of ${PER_RIGHT} requests per right under faults`, () => {
   it('injected faults of every kind', () => {

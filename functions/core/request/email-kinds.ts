@@ -23,6 +23,7 @@ export type EmailKind =
   | 'review_needed'
   | 'store_failure'
   | 'notice_failure'
+  | 'step_failure'
   | 'reminder'
   | 'escalation'
   | 'restriction_lifted'

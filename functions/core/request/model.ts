@@ -17,6 +17,8 @@ export const OPEN_STATUSES = [
   'awaiting_review',
   'processing',
   'awaiting_store_retry',
+  /** A workflow step failed for good (its retries spent, or an error no retry helps). */
+  'awaiting_step_retry',
   'responding',
 ] as const;
 export const CLOSED_STATUSES = [
@@ -54,14 +56,16 @@ export const NOTICE_KINDS = ['extension_notice', 'download_link'] as const satis
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The workflow steps that wait for a person: the data subject or the privacy team. */
-export const PENDING_STEPS = ['verify_identity', 'triage', 'review', 'store_failure'] as const;
+export const PENDING_STEPS = ['verify_identity', 'triage', 'review', 'store_failure', 'step_failure'] as const;
 export type PendingStepName = (typeof PENDING_STEPS)[number];
 /** The steps that wait for the privacy team; the identity step waits for the requester. */
-export const TEAM_STEPS = ['triage', 'review', 'store_failure'] as const satisfies readonly PendingStepName[];
+export const TEAM_STEPS = ['triage', 'review', 'store_failure', 'step_failure'] as const satisfies readonly PendingStepName[];
 /** The steps a dismissal (no rights request) may end: everything before the review decision. */
 export const DISMISSABLE_STEPS = ['verify_identity', 'triage', 'review'] as const satisfies readonly PendingStepName[];
 /** Whether a step is one of `steps` (a step of any name may be asked about). */
 export const isStepIn = (steps: readonly PendingStepName[], step: PendingStepName) => steps.includes(step);
+/** The failures the team retries: a store after its retries, and any other step of the workflow. */
+export const FAILURE_STEPS = ['store_failure', 'step_failure'] as const satisfies readonly PendingStepName[];
 
 /**
  * Why the review needs particular care. Codes rather than free text, so no note can carry

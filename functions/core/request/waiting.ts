@@ -7,9 +7,15 @@ export const WAITING_STATUS = {
   triage: 'awaiting_triage',
   review: 'awaiting_review',
   store_failure: 'awaiting_store_retry',
+  step_failure: 'awaiting_step_retry',
 } as const satisfies Record<PendingStepName, OpenStatus>;
 
-/** The key of a waiting step: one per kind, and one per store and action for a failed store. */
-export function stepKeyOf(step: { step: PendingStepName; storeId?: string; action?: StoreAction }): string {
-  return step.step === 'store_failure' ? `store_failure#${step.storeId}#${step.action}` : step.step;
+/**
+ * The key of a waiting step: one per kind, one per store and action for a failed store, and
+ * one per workflow state for a failed step.
+ */
+export function stepKeyOf(step: { step: PendingStepName; storeId?: string; action?: StoreAction; failedStep?: string }): string {
+  if (step.step === 'store_failure') return `store_failure#${step.storeId}#${step.action}`;
+  if (step.step === 'step_failure') return `step_failure#${step.failedStep}`;
+  return step.step;
 }

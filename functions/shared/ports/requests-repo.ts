@@ -44,6 +44,8 @@ export interface RequestsRepo {
   /** Registers a waiting step (with its task token once the workflow parked); returns it. */
   putStep(step: PendingStep): Promise<PendingStep>;
   findStep(requestId: string, stepKey: string): Promise<PendingStep | undefined>;
+  /** Every step of the request, waiting or decided, by key. */
+  steps(requestId: string): Promise<PendingStep[]>;
   /** The steps still waiting for a decision. */
   pendingSteps(requestId: string): Promise<PendingStep[]>;
   /**

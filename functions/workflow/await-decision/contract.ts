@@ -21,6 +21,8 @@ export interface AwaitDecisionEvent extends StepEvent {
   /** A failed store: which one, what it did, and the error name it failed with. */
   readonly storeId?: string;
   readonly action?: StoreAction;
+  /** A failed workflow step: the state that failed (with `error`, the error name it failed with). */
+  readonly failedStep?: string;
   readonly error?: string;
 }
 

@@ -1,8 +1,8 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { reviewNeeded, storeFailure, triageNeeded } from '../../core/render/index.js';
+import { reviewNeeded, stepFailure, storeFailure, triageNeeded } from '../../core/render/index.js';
 import { daysLeft } from '../../core/deadlines/index.js';
 import { reviewedPlan } from '../../core/plan/plan.js';
-import { currentDeadlines, type DsrRequestRecord } from '../../core/request/model.js';
+import { currentDeadlines, FAILURE_STEPS, isStepIn, type DsrRequestRecord } from '../../core/request/model.js';
 import { stepKeyOf, WAITING_STATUS } from '../../core/request/waiting.js';
 import { sfnClient } from '../../shared/aws-clients.js';
 import { readEnvironment, type ConfigOf } from '../../shared/contract.js';
@@ -31,15 +31,12 @@ export function createHandler(env: Record<string, string>) {
 
   return stepHandler('await-decision', async (event: AwaitDecisionEvent) => {
     const stepKey = stepKeyOf(event);
+    // A failure is a new occurrence each time; any other step is parked once.
+    const failure = isStepIn(FAILURE_STEPS, event.step);
+    const details = failureDetails(event);
     const parked = await repo.parkStep(
-      {
-        requestId: event.requestId,
-        step: event.step,
-        stepKey,
-        taskToken: event.taskToken,
-        details: { storeId: event.storeId, action: event.action, error: event.error },
-      },
-      event.step === 'store_failure',
+      { requestId: event.requestId, step: event.step, stepKey, taskToken: event.taskToken, details },
+      failure,
     );
     if (!parked) {
       const decided = await repo.findStep(event.requestId, stepKey);
@@ -53,17 +50,19 @@ export function createHandler(env: Record<string, string>) {
       return;
     }
     const request = await repo.setStatus(event.requestId, WAITING_STATUS[event.step], { pendingStep: event.step });
-    const pending = {
-      type: 'step_pending',
-      actor: 'workflow',
-      details: { step: event.step, storeId: event.storeId, action: event.action, error: event.error },
-    };
-    // A store failure is a new occurrence each time; any other step is parked once.
-    if (event.step === 'store_failure') await repo.audit(event.requestId, pending);
+    const pending = { type: 'step_pending', actor: 'workflow', details: { step: event.step, ...details } };
+    if (failure) await repo.audit(event.requestId, pending);
     else await repo.auditOnce(event.requestId, pending);
     if (event.step === 'store_failure') countMetric(DSR_METRICS.storeFailures);
+    if (event.step === 'step_failure') countMetric(DSR_METRICS.stepFailures);
     if (event.step !== 'verify_identity') await notifyPrivacyTeam(config, repo, event, request);
   });
+}
+
+/** What a failure records (codes and names, never a message: it may quote an address). */
+function failureDetails(event: AwaitDecisionEvent): Record<string, string | undefined> {
+  if (event.step === 'step_failure') return { failedStep: event.failedStep, error: event.error };
+  return { storeId: event.storeId, action: event.action, error: event.error };
 }
 
 async function notifyPrivacyTeam(
@@ -95,6 +94,8 @@ async function notifyPrivacyTeam(
           consoleUrl,
           note: request.reviewNote,
         })
+      : event.step === 'step_failure'
+      ? stepFailure({ locale: 'en', requestId: request.requestId, failedStep: event.failedStep ?? '', errorName: event.error ?? 'unknown', consoleUrl })
       : storeFailure({
           locale: 'en',
           requestId: request.requestId,
@@ -105,8 +106,11 @@ async function notifyPrivacyTeam(
         });
   await sendOnce(repo, {
     requestId: request.requestId,
-    // One notice per occurrence: a store failure is keyed by the task token it waits on.
-    kind: event.step === 'triage' ? 'triage_needed' : event.step === 'review' ? 'review_needed' : `store_failure#${hashToken(event.taskToken).slice(0, 16)}`,
+    // One notice per occurrence: a failure is keyed by the task token it waits on.
+    kind:
+      event.step === 'triage' ? 'triage_needed'
+      : event.step === 'review' ? 'review_needed'
+      : `${event.step === 'step_failure' ? 'step_failure' : 'store_failure'}#${hashToken(event.taskToken).slice(0, 16)}`,
     from: config.SENDER_EMAIL,
     to: config.PRIVACY_TEAM_EMAIL,
     email,

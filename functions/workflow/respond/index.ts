@@ -141,7 +141,9 @@ async function sendResult(
           packageExpiryDays: config.PACKAGE_EXPIRY_DAYS,
         },
         request,
-        newLinkId(),
+        // A retry of this reply keeps the link id of the try before: SES may have accepted
+        // that copy before its Lambda died (the window of exactly-once), and its link must open too.
+        request.downloadLink?.linkId ?? newLinkId(),
       );
       await repo.update(requestId, { downloadLink: record });
       return accessReady({

@@ -60,7 +60,10 @@ export async function checkSoak(input: CheckInput): Promise<SoakChecks> {
       const execution = executions.find((item) => item.name === id);
       const failure = execution?.status === 'FAILED' ? local.runtime.stepFunctions.describeExecution(execution.executionArn) : undefined;
       const why = failure ? ` (${failure.error}: ${failure.cause?.slice(0, 200)})` : '';
-      problem(`${what} ended ${request.status}, pending ${request.pendingStep ?? 'nothing'}; its execution ${execution?.status ?? 'missing'}${why}`);
+      // Where it is stuck: the steps the team can act on, and the states that wait for a callback.
+      const steps = request.pendingSteps.map((step: { stepKey: string }) => step.stepKey).join(', ') || 'none';
+      const waiting = execution ? local.runtime.stepFunctions.pendingTaskTokens(execution.executionArn).map((callback) => callback.stateName).join(', ') : '';
+      problem(`${what} ended ${request.status}, pending ${request.pendingStep ?? 'nothing'} (steps: ${steps}; waiting in: ${waiting || 'no state'}); its execution ${execution?.status ?? 'missing'}${why}`);
     }
     for (const kind of expectedMailKinds(requester)) {
       if (!request.emailsSent.includes(kind)) problem(`${what}: no ${kind} email marked sent`);

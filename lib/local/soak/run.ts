@@ -244,8 +244,8 @@ function teamOf(api: SoakClient, ids: Map<SoakRequester, string>) {
         if (!requester) return;
         if (pendingStep === 'review') await review(requestId, requester);
         else if (pendingStep === 'store_failure' || pendingStep === 'step_failure') {
-          retries += 1;
-          await api.admin(`/requests/${requestId}/retry`, 'POST', {});
+          // The queue may still show a failure the last round retried: only a retry that ran counts.
+          if ((await api.admin(`/requests/${requestId}/retry`, 'POST', {})).status === 200) retries += 1;
         }
       });
       await forEachLimit([...extended], 8, sendPendingNotices);

@@ -8,4 +8,9 @@ describe('a step waiting for a person', () => {
     expect(stepKeyOf({ step: 'review' })).toBe('review');
     expect(stepKeyOf({ step: 'store_failure', storeId: 'orders', action: 'erase' })).toBe('store_failure#orders#erase');
   });
+
+  it('shows a failed workflow step as waiting for a retry, one key per failed state', () => {
+    expect(WAITING_STATUS.step_failure).toBe('awaiting_step_retry');
+    expect(stepKeyOf({ step: 'step_failure', failedStep: 'RespondResult' })).toBe('step_failure#RespondResult');
+  });
 });

@@ -62,6 +62,7 @@ export const common = {
     awaiting_review: 'awaiting review',
     processing: 'processing',
     awaiting_store_retry: 'waiting for a store retry',
+    awaiting_step_retry: 'waiting for a retry of a failed step',
     responding: 'sending the reply',
     completed: 'completed',
     completed_no_data: 'completed (no data found)',

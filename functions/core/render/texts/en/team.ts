@@ -43,6 +43,16 @@ export const team = {
     notices: { extension_notice: 'Extension notice', download_link: 'New download link' } satisfies Record<NoticeKind, string>,
     send: 'The change itself is recorded, but the requester has not been told, and the system no longer tries to send the notice on its own. Fix the cause (for example a refused address) and send it from the console with "Send pending notices…" on the request\'s page (it shows "Notice pending").',
   },
+  stepFailure: {
+    subject: (requestId: string, step: string) => `[DSR] Workflow step failed: ${step} for ${requestId}`,
+    title: 'A workflow step failed',
+    step: 'Step',
+    error: 'Error',
+    /** Said when SES refused the step's email (MessageRejected). */
+    refused: 'Amazon SES refused to send the email of this step. A retry offers it again; it goes out only once SES accepts it.',
+    waits:
+      'The workflow has stopped retrying and waits for you. Retry the step in the console once the cause is resolved: the step then runs again from where it failed. The deadline keeps running.',
+  },
   triageNeeded: {
     subject: (requestId: string, timeLeft: string) => `[DSR] Email to triage: ${requestId} (${timeLeft})`,
     title: 'An email to the privacy address waits for you',

@@ -48,6 +48,7 @@ export const common: Texts['common'] = {
     awaiting_review: 'wacht op beoordeling',
     processing: 'in behandeling',
     awaiting_store_retry: 'wacht op een nieuwe poging bij een gegevensopslag',
+    awaiting_step_retry: 'wacht op een nieuwe poging van een mislukte stap',
     responding: 'antwoord wordt verstuurd',
     completed: 'afgerond',
     completed_no_data: 'afgerond (geen gegevens gevonden)',

@@ -41,6 +41,15 @@ export const team: Texts['team'] = {
     notices: { extension_notice: 'Bericht over de verlenging', download_link: 'Nieuwe downloadlink' },
     send: 'De wijziging zelf is vastgelegd, maar de verzoeker is daarover nog niet geïnformeerd, en het systeem probeert het bericht niet meer automatisch te verzenden. Verhelp de oorzaak (bijvoorbeeld een geweigerd adres) en verzend het bericht vanuit de console met de knop "Send pending notices…" op de pagina van het verzoek (daar staat "Notice pending").',
   },
+  stepFailure: {
+    subject: (requestId, step) => `[DSR] Workflowstap mislukt: ${step} voor ${requestId}`,
+    title: 'Een stap van de workflow is mislukt',
+    step: 'Stap',
+    error: 'Fout',
+    refused: 'Amazon SES heeft geweigerd de e-mail van deze stap te versturen. Bij een nieuwe poging wordt de e-mail opnieuw aangeboden; hij gaat pas uit wanneer SES hem aanvaardt.',
+    waits:
+      'De workflow probeert het niet meer automatisch en wacht op u. Probeer de stap opnieuw in de console zodra de oorzaak is verholpen: de stap wordt dan opnieuw uitgevoerd vanaf het punt waar hij mislukte. De termijn loopt door.',
+  },
   triageNeeded: {
     subject: (requestId, timeLeft) => `[DSR] E-mail te beoordelen: ${requestId} (${timeLeft})`,
     title: 'Een e-mail aan het privacyadres wacht op u',

@@ -1,0 +1,115 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SendEmailCommand } from '@aws-sdk/client-ses';
+import { DEMO_USERS } from '../../lib/demo/index.js';
+import { sesClient } from '../../functions/shared/aws-clients.js';
+import { journeyOn } from './journey.js';
+import { eventually, onLocalStack, startEmbedded } from './target.js';
+
+/**
+ * A step that fails for good (its retries spent, or an error no retry helps, such as SES
+ * refusing the requester's address) does not fail the execution: the request waits at a
+ * `step_failure` step for the privacy team, who are emailed once, and their retry runs the
+ * step again from where it failed. Embedded only: the faults are forced in this process.
+ */
+const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[1]];
+let assembleFails = false;
+
+const session = journeyOn(() => startEmbedded({
+  // The step's production backoff (2 s doubling) would make its six retries take minutes.
+  retryIntervalOverrides: { Assemble: 0 },
+  // Assemble dies after its first AWS call on every try while the fault lasts.
+  crashAfter: ({ functionLogicalId }) => assembleFails && functionLogicalId.includes('Assemble'),
+}));
+
+const isStepFailureNotice = /Workflow step failed/;
+const isPackageReady = /ready to download/;
+
+async function waitAtStepFailure(requestId: string) {
+  return session.flow.waitFor(requestId, (r) => r.status === 'awaiting_step_retry' && r.pendingSteps.some((s: any) => s.step === 'step_failure'), 'a step failure');
+}
+
+async function expectRetriedToCompletion(requestId: string) {
+  expect((await session.flow.api.admin(`/requests/${requestId}/retry`, 'POST', {})).status).toBe(200);
+  const done = await session.flow.waitForStatus(requestId, 'completed');
+  expect(done.pendingSteps).toEqual([]);
+  // Retried once: a second click finds nothing waiting.
+  const again = await session.flow.api.admin(`/requests/${requestId}/retry`, 'POST', {});
+  expect(again.status).toBe(409);
+  expect(again.body.error.code).toBe('no_pending_step');
+  return done;
+}
+
+describe.skipIf(onLocalStack).sequential('the requester’s reply refused by SES (SES client mocked to answer MessageRejected)', () => {
+  let requestId: string;
+
+  it('waits at step_failure with the step and the error code, and tells the privacy team once', async () => {
+    requestId = await session.flow.reachReview({ type: 'access', email: ada.email, locale: 'en' });
+    const client = sesClient();
+    const realSend = client.send.bind(client);
+    const send = vi.spyOn(client, 'send').mockImplementation((async (command: SendEmailCommand) => {
+      if (command.input.Destination?.ToAddresses?.includes(ada.email)) {
+        throw Object.assign(new Error(`Address blacklisted: ${ada.email}`), { name: 'MessageRejected' });
+      }
+      return realSend(command);
+    }) as never);
+    try {
+      expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      const waiting = await waitAtStepFailure(requestId);
+      expect(waiting.pendingStep).toBe('step_failure');
+      expect(waiting.pendingSteps).toEqual([
+        expect.objectContaining({ step: 'step_failure', details: { failedStep: 'RespondResult', error: 'MessageRejected' } }),
+      ]);
+      expect(waiting.audit).toContainEqual(expect.objectContaining({
+        type: 'step_pending',
+        details: { step: 'step_failure', failedStep: 'RespondResult', error: 'MessageRejected' },
+      }));
+      // Codes only: the refused address (in SES's message) is in no record the team reads.
+      expect(JSON.stringify(waiting.audit)).not.toContain(ada.email.split('@')[0]);
+      // The notice goes out right after the step is parked.
+      const notice = await eventually(async () => {
+        const notices = (await session.flow.mailsFor(requestId)).filter((m) => isStepFailureNotice.test(m.subject));
+        return notices.length > 0 ? notices : undefined;
+      }, 'the step-failure notice');
+      expect(notice).toHaveLength(1);
+      expect(notice[0]!.text).toContain('RespondResult');
+      expect(notice[0]!.text).toContain('MessageRejected');
+      expect(notice[0]!.text).not.toContain(ada.email);
+    } finally {
+      send.mockRestore();
+    }
+  });
+
+  it('completes when the team retries after the fault cleared, each email once', async () => {
+    // The console's queue lists it among the requests waiting at a failed step.
+    const queue = await session.flow.api.admin('/requests?status=open&pendingStep=step_failure');
+    expect(queue.body.items.map((item: { requestId: string }) => item.requestId)).toEqual([requestId]);
+    const done = await expectRetriedToCompletion(requestId);
+    expect(done.emailsSent).toEqual(expect.arrayContaining(['acknowledgement', 'review_needed', 'access_ready']));
+    const mails = await session.flow.mailsFor(requestId);
+    expect(session.flow.countBy(mails.filter((m) => m.to.includes(ada.email)), isPackageReady)).toBe(1);
+    expect(session.flow.countBy(mails, isStepFailureNotice)).toBe(1);
+    expect(session.flow.countBy(mails, /received your privacy request/)).toBe(1);
+  });
+});
+
+describe.skipIf(onLocalStack).sequential('a step whose Lambda dies on every try (crash injected by the local runtime)', () => {
+  it('waits at step_failure once its retries are spent, and completes on the team’s retry', async () => {
+    const requestId = await session.flow.reachReview({ type: 'access', email: bram.email, locale: 'en' });
+    assembleFails = true;
+    try {
+      expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      const waiting = await waitAtStepFailure(requestId);
+      expect(waiting.pendingSteps).toEqual([
+        expect.objectContaining({ step: 'step_failure', details: { failedStep: 'Assemble', error: 'Runtime.ExitError' } }),
+      ]);
+      const { executions } = session.target.local!.runtime.stepFunctions.listExecutions({ stateMachineArn: session.target.resources.workflowArn });
+      expect(executions.find((item) => item.name === requestId)?.status).toBe('RUNNING');
+    } finally {
+      assembleFails = false;
+    }
+    await expectRetriedToCompletion(requestId);
+    const mails = await session.flow.mailsFor(requestId);
+    expect(session.flow.countBy(mails, isStepFailureNotice)).toBe(1);
+    expect(session.flow.countBy(mails.filter((m) => m.to.includes(bram.email)), isPackageReady)).toBe(1);
+  });
+});
