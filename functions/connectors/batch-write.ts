@@ -15,6 +15,8 @@ export interface BatchWriteOptions {
   /** Calls per batch before unprocessed items count as a failure. Default 8 (~7 s of backoff). */
   maxAttempts?: number;
   client?: DynamoDBDocumentClient;
+  /** Cancels the backoff and the calls in flight: the invocation was given up. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -36,8 +38,10 @@ export async function batchWrite(
       if (attempt > maxAttempts) {
         throw new StoreUnavailableError(`${pending.length} writes still unprocessed after ${maxAttempts} attempts`);
       }
-      if (attempt > 1) await sleep(Math.random() * Math.min(2_000, 50 * 2 ** attempt));
-      const { UnprocessedItems } = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      if (attempt > 1) await sleep(Math.random() * Math.min(2_000, 50 * 2 ** attempt), undefined, { signal: options.signal });
+      const { UnprocessedItems } = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }), {
+        abortSignal: options.signal,
+      });
       pending = UnprocessedItems?.[table] ?? [];
     }
     written += batch.length;

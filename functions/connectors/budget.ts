@@ -1,3 +1,5 @@
+import { StoreUnavailableError } from './errors.js';
+
 /** How much of an invocation's time is kept back for finishing the part and writing progress. */
 export interface MarginSettings {
   minMarginMs: number;
@@ -13,15 +15,26 @@ export interface RemainingTime {
 /** Tells a connector when to stop: checked between pages (and between object copies). */
 export interface Budget {
   exhausted(): boolean;
+  /**
+   * Aborted once the invocation was given up (its early timeout answered for it): every
+   * AWS call of the invocation takes it, and nothing is recorded after it fired, so a
+   * stale run never writes beside the retry of its cursor.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A context without a clock (some local callers) gets this much time. */
 const FALLBACK_MS = 60_000;
 
-export function budgetFrom(context: RemainingTime | undefined, margin: MarginSettings): Budget {
+export function budgetFrom(context: RemainingTime | undefined, margin: MarginSettings, signal?: AbortSignal): Budget {
   const deadline = Date.now() + FALLBACK_MS;
   const clock = context?.getRemainingTimeInMillis?.bind(context);
   const remaining = clock ?? (() => deadline - Date.now());
   const keep = Math.max(margin.minMarginMs, margin.marginFraction * remaining());
-  return { exhausted: () => remaining() < keep };
+  return { exhausted: () => signal?.aborted === true || remaining() < keep, signal };
+}
+
+/** Called right before anything is recorded: a given-up invocation leaves that to its retry. */
+export function throwIfGivenUp(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new StoreUnavailableError('The invocation was given up; the retry of its cursor records the part');
 }

@@ -34,10 +34,9 @@ export class DynamoDbPartitionConnector implements Connector {
   }
 
   async collect(job: Job): Promise<StepOutcome> {
-    const part = new JsonlPart(
-      this.config.exportBucket,
-      exportKeys.part(job.requestId, this.store.id, job.position.part),
-    );
+    const part = new JsonlPart(this.config.exportBucket, exportKeys.part(job.requestId, this.store.id, job.position.part), {
+      signal: job.budget.signal,
+    });
     try {
       const after = await this.pages(job, undefined, (items) => part.write(items));
       return { ...(await part.close()), done: after === undefined, after };
@@ -71,7 +70,7 @@ export class DynamoDbPartitionConnector implements Connector {
       items += await batchWrite(
         this.config.table,
         keys.map((Key) => ({ DeleteRequest: { Key } })),
-        { concurrency: this.config.settings.eraseConcurrency, client: this.db },
+        { concurrency: this.config.settings.eraseConcurrency, client: this.db, signal: job.budget.signal },
       );
     });
     return { items, bytes: 0, done: after === undefined, after };
@@ -102,6 +101,7 @@ export class DynamoDbPartitionConnector implements Connector {
           // A deletion or an export must see every write acknowledged before it started.
           ConsistentRead: true,
         }),
+        { abortSignal: job.budget.signal },
       );
       page.catch(() => undefined); // a read-ahead may be abandoned when handling fails
       return page;

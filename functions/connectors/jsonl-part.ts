@@ -3,6 +3,14 @@ import { PassThrough } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3Client } from '../shared/aws-clients.js';
+import { throwIfGivenUp } from './budget.js';
+
+export interface JsonlPartOptions {
+  /** @default the shared S3 client */
+  client?: S3Client;
+  /** The invocation's: once it aborts the upload is cancelled, and never completed after. */
+  signal?: AbortSignal;
+}
 
 export interface PartSummary {
   items: number;
@@ -29,12 +37,18 @@ export class JsonlPart {
   private bytes = 0;
   private readonly columns = new Set<string>();
   private upload?: { stream: PassThrough; upload: Upload; done: Promise<unknown> };
+  private readonly client: S3Client;
+  private readonly signal?: AbortSignal;
+  private readonly onAbort = () => void this.abort();
 
   constructor(
     private readonly bucket: string,
     private readonly key: string,
-    private readonly client: S3Client = s3Client(),
-  ) {}
+    options: JsonlPartOptions = {},
+  ) {
+    this.client = options.client ?? s3Client();
+    this.signal = options.signal;
+  }
 
   async write(items: readonly object[]): Promise<void> {
     if (items.length === 0) return;
@@ -53,14 +67,18 @@ export class JsonlPart {
   async close(): Promise<PartSummary> {
     const summary = { items: this.items, bytes: this.bytes, columns: [...this.columns] };
     if (!this.upload) return summary;
+    // A small part goes up as one PutObject when the stream ends: not once given up.
+    throwIfGivenUp(this.signal);
     this.upload.stream.end();
     await this.upload.done;
+    this.signal?.removeEventListener('abort', this.onAbort);
     return { ...summary, exportKey: this.key };
   }
 
   /** Stops the upload after a failure elsewhere, so no half part is left as an object. */
   async abort(): Promise<void> {
     if (!this.upload) return;
+    this.signal?.removeEventListener('abort', this.onAbort);
     this.upload.stream.destroy();
     await this.upload.upload.abort().catch(() => undefined);
   }
@@ -75,6 +93,7 @@ export class JsonlPart {
       const done = upload.done();
       done.catch(() => undefined); // observed by write/close; avoids an unhandled rejection in between
       this.upload = { stream, upload, done };
+      this.signal?.addEventListener('abort', this.onAbort, { once: true });
     }
     return this.upload;
   }

@@ -1,4 +1,4 @@
-import type { Budget } from './budget.js';
+import { throwIfGivenUp, type Budget } from './budget.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { readProgress, writeProgress, type ProgressItem } from './progress.js';
 import type { Action, Connector } from './types.js';
@@ -45,6 +45,7 @@ export async function runStep(
       budget: request.budget,
     });
     progress = { ...part, ...outcome, at: new Date().toISOString() } satisfies ProgressItem;
+    throwIfGivenUp(request.budget.signal);
     await writeProgress(request.requestsTable, request.requestId, progress);
   }
   return {

@@ -10,7 +10,12 @@ const TRANSIENT_CODES = new Set(['SlowDown', 'InternalError', 'ServiceUnavailabl
  * Deletes keys, 1000 per call. DeleteObjects answers 200 even when some keys failed, so
  * its `Errors` list is checked; the error names codes only, since keys hold account ids.
  */
-export async function deleteKeys(bucket: string, keys: readonly string[], client: S3Client = s3Client()): Promise<void> {
+export async function deleteKeys(
+  bucket: string,
+  keys: readonly string[],
+  client: S3Client = s3Client(),
+  signal?: AbortSignal,
+): Promise<void> {
   for (let start = 0; start < keys.length; start += MAX_KEYS) {
     const batch = keys.slice(start, start + MAX_KEYS);
     const { Errors = [] } = await client.send(
@@ -18,6 +23,7 @@ export async function deleteKeys(bucket: string, keys: readonly string[], client
         Bucket: bucket,
         Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
       }),
+      { abortSignal: signal },
     );
     if (Errors.length === 0) continue;
     const codes = [...new Set(Errors.map((error) => error.Code ?? 'Unknown'))];

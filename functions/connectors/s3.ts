@@ -53,11 +53,10 @@ export class S3PrefixConnector implements Connector {
    * objects, not only between pages; every invocation copies at least one object.
    */
   async collect(job: Job): Promise<StepOutcome> {
-    const part = new JsonlPart(
-      this.config.exportBucket,
-      exportKeys.part(job.requestId, this.store.id, job.position.part),
-      this.s3,
-    );
+    const part = new JsonlPart(this.config.exportBucket, exportKeys.part(job.requestId, this.store.id, job.position.part), {
+      client: this.s3,
+      signal: job.budget.signal,
+    });
     let bytes = 0;
     try {
       const after = await this.pages(job, async (objects) => {
@@ -86,7 +85,7 @@ export class S3PrefixConnector implements Connector {
     let items = 0;
     let bytes = 0;
     const after = await this.pages(job, async (objects) => {
-      await deleteKeys(this.config.bucket, objects.map((object) => object.Key as string), this.s3);
+      await deleteKeys(this.config.bucket, objects.map((object) => object.Key as string), this.s3, job.budget.signal);
       items += objects.length;
       for (const object of objects) bytes += object.Size ?? 0;
       return objects.length;
@@ -102,14 +101,16 @@ export class S3PrefixConnector implements Connector {
   private async copy(job: Job, object: _Object): Promise<ManifestRecord | undefined> {
     const key = object.Key as string;
     const relativeKey = key.slice(this.prefix(job).length);
+    const options = { abortSignal: job.budget.signal };
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }), options);
       await this.s3.send(
         new CopyObjectCommand({
           Bucket: this.config.exportBucket,
           Key: exportKeys.file(job.requestId, this.store.id, relativeKey),
           CopySource: `${this.config.bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}`,
         }),
+        options,
       );
       return {
         key: relativeKey,
@@ -140,6 +141,7 @@ export class S3PrefixConnector implements Connector {
           StartAfter: after === undefined ? undefined : `${prefix}${after}`,
           MaxKeys: this.config.settings.pageSize,
         }),
+        { abortSignal: job.budget.signal },
       );
       page.catch(() => undefined); // a read-ahead may be abandoned when handling fails
       return page;

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
+import type { MiddyHandlerObject } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { storeById } from '../core/inventory/index.js';
 import { readEnvironment } from '../shared/contract.js';
@@ -52,7 +53,7 @@ export function createHandler(env: Record<string, string>) {
     return { requestsTable, requests: new DynamoRequestsRepo(requestsTable), settings, connector };
   };
 
-  const step = async (rawEvent: unknown, context: Context): Promise<StoreStepResult> => {
+  const step = async (rawEvent: unknown, context: Context, { signal }: MiddyHandlerObject): Promise<StoreStepResult> => {
     const started = Date.now();
     // For the log lines, also of an event that fails validation: ids only, never the event.
     const { requestId, action } = (rawEvent ?? {}) as Record<string, unknown>;
@@ -67,7 +68,7 @@ export function createHandler(env: Record<string, string>) {
         accountId,
         action: event.action,
         cursor: event.cursor,
-        budget: budgetFrom(context, settings),
+        budget: budgetFrom(context, settings, signal),
       });
       logger.info('Store step done', {
         ...ids,
@@ -89,7 +90,8 @@ export function createHandler(env: Record<string, string>) {
 
   return middy(step, {
     // Our own budget stops well before this; should a single page still overrun, fail
-    // with the name the state machine retries with the same cursor.
+    // with the name the state machine retries with the same cursor. The handler's signal
+    // aborts then, ending the budget, so the given-up run records nothing beside the retry.
     timeoutEarlyInMillis: 500,
     timeoutEarlyResponse: () => {
       throw new StoreUnavailableError('The invocation ran out of time before the connector stopped');

@@ -218,6 +218,11 @@ function teamOf(api: SoakClient, ids: Map<SoakRequester, string>) {
   const extended = new Set<string>();
 
   async function review(id: string, requester: SoakRequester) {
+    // The team reviews on the 'review needed' email, as a person would: a decision taken
+    // before that email went out makes the workflow skip it (it would no longer be true),
+    // and the checks expect it sent.
+    const detail = await api.admin(`/requests/${id}`);
+    if (!detail.body.emailsSent?.includes('review_needed')) return;
     if (requester.extended && !extended.has(id)) {
       const answer = await api.admin(`/requests/${id}/extend`, 'POST', { reason: 'The request concerns a large amount of data.' });
       if (answer.status === 200 || answer.body?.error?.code === 'already_extended') extended.add(id);

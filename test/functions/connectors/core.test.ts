@@ -55,6 +55,15 @@ describe('budget', () => {
     expect(budget.exhausted()).toBe(true);
   });
 
+  it('ends once the invocation is given up (its abort signal fired), with time left', () => {
+    const givenUp = new AbortController();
+    const budget = budgetFrom({ getRemainingTimeInMillis: () => 100_000 }, { minMarginMs: 5_000, marginFraction: 0.15 }, givenUp.signal);
+    expect(budget.exhausted()).toBe(false);
+    givenUp.abort();
+    expect(budget.exhausted()).toBe(true);
+    expect(budget.signal).toBe(givenUp.signal);
+  });
+
   it('gives a context without a clock a fixed time', () => {
     expect(budgetFrom(undefined, { minMarginMs: 5_000, marginFraction: 0.15 }).exhausted()).toBe(false);
   });
