@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
+import { NoticeSender } from './constructs/notice-sender.js';
 import { Restrictions } from './constructs/restrictions.js';
 import { StoreWork } from './constructs/store-work.js';
 import { Operations } from './constructs/operations.js';
@@ -158,7 +159,15 @@ export class DsrStack extends Stack {
       identityTimeout: Duration.days(identityLinkDays),
       logKey: store.key,
     });
-    api.connect(workflow.stateMachine, watch);
+    const notices = new NoticeSender(this, 'Notices', {
+      requestsTable: store.table,
+      mail: props.mail,
+      publicApiUrl: api.baseUrl,
+      consoleUrl,
+      packageExpiryDays: props.packageExpiryDays,
+      logKey: store.key,
+    });
+    api.connect(workflow.stateMachine, watch, notices.stateMachine);
     const retention = new RecordsRetention(this, 'Retention', {
       requestsTable: store.table,
       recordRetentionYears: props.recordRetentionYears,
@@ -183,6 +192,7 @@ export class DsrStack extends Stack {
     const operations = new Operations(this, 'Operations', {
       workflow: workflow.stateMachine,
       watch: watch.stateMachine,
+      notices: notices.stateMachine,
       api: api.api,
       key: store.key,
       alarmEmail: props.alarmEmail,

@@ -370,7 +370,7 @@ function pendingNoticesBlock(d: Detail, post: Post, hooks: Hooks) {
     openActionDialog({
       title: `Send the pending notices of ${d.requestId}`,
       trigger: button,
-      intro: [h('p', {}, `Notice pending: ${names}. The change is recorded; its email to the requester has not gone out yet. Each notice is sent once.`)],
+      intro: [h('p', {}, `Notice pending: ${names}. The change is recorded; its email to the requester has not gone out yet. It is retried on its own for about a day, and you are emailed if it cannot be sent. Sending it now sends each notice once.`)],
       confirmLabel: 'Send now',
       busyLabel: 'Sending…',
       submit: () => post('send-notices'),

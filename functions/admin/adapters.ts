@@ -1,19 +1,16 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { readStoreResults } from '../connectors/progress.js';
 import { StaleCorrectionError, writeCorrections } from '../connectors/rectify.js';
 import { STORES } from '../core/inventory/index.js';
 import { attachmentKey, downloadDisposition } from '../core/mail/attachments.js';
 import { s3Client } from '../shared/aws-clients.js';
 import type { ConfigOf } from '../shared/contract.js';
-import { issueDownloadLink, newLinkId } from '../shared/download-links.js';
-import { sendOnce } from '../shared/mailer.js';
 import { DynamoMessagesRepo } from '../shared/messages-repo.js';
-import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import { RestrictionMarks } from '../shared/restriction-marks.js';
 import { startOnce } from '../shared/start-once.js';
 import { stepFunctionsCallbacks } from '../shared/step-functions-callbacks.js';
 import type { adminContract } from './contract.js';
+import { awsNoticeSendPorts, stepFunctionsNoticeSender } from './notice-adapters.js';
 import type { AdminPorts } from './ports.js';
 
 /** Seconds a presigned attachment link stays valid: long enough to start the download. */
@@ -22,20 +19,19 @@ const ATTACHMENT_LINK_SECONDS = 300;
 /** The admin's ports on AWS: the requests table, Step Functions, SES, the inbound-mail bucket. */
 export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
   const table = config.REQUESTS_TABLE;
-  const repo = new DynamoRequestsRepo(table);
-  const linkConfig = {
+  const notices = awsNoticeSendPorts({
     table,
+    senderEmail: config.SENDER_EMAIL,
     publicApiUrl: config.PUBLIC_API_URL,
     downloadLinkHours: config.DOWNLOAD_LINK_HOURS,
     packageExpiryDays: config.PACKAGE_EXPIRY_DAYS,
-  };
+  });
   return {
-    repo,
+    ...notices,
     messages: new DynamoMessagesRepo(table),
     callbacks: stepFunctionsCallbacks,
     startWorkflow: (requestId) => startOnce(config.STATE_MACHINE_ARN, requestId),
-    mailer: { sendOnce: (options) => sendOnce(repo, { ...options, from: config.SENDER_EMAIL }) },
-    downloadLinks: { issue: (request, linkId) => issueDownloadLink(linkConfig, request, linkId), newLinkId },
+    noticeSender: stepFunctionsNoticeSender(config.NOTICE_SENDER_ARN),
     attachmentLinks: {
       async link(mailId, attachment) {
         const { INBOUND_MAIL_BUCKET: bucket, INBOUND_MAIL_PREFIX: prefix } = config;
@@ -51,7 +47,6 @@ export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
         return { url: await getSignedUrl(s3Client(), get, { expiresIn: ATTACHMENT_LINK_SECONDS }), expiresAt };
       },
     },
-    storeResults: (requestId) => readStoreResults(table, requestId),
     restrictionMarks: new RestrictionMarks({ accountTable: config.ACCOUNT_TABLE, mediaBucket: config.MEDIA_BUCKET, exportBucket: config.EXPORT_BUCKET }),
     correct: async (storeId, accountId, corrections) => {
       const store = STORES.find((candidate) => candidate.id === storeId);

@@ -18,6 +18,8 @@ export const adminContract = defineFunction({
     STATE_MACHINE_ARN: variable.text(),
     /** The deadline watch, started for a team filing that waits for triage. */
     ...watchStartSettings,
+    /** The "send notices" state machine: an action that queues a notice starts its sender. */
+    NOTICE_SENDER_ARN: variable.text(),
     SENDER_EMAIL: variable.text(),
     /** Where download links point (a reissued link). */
     PUBLIC_API_URL: variable.baseUrl(),

@@ -4,7 +4,10 @@ import type { DsrRequestRecord, NoticeKind } from '../core/request/model.js';
 import { logger } from '../shared/logger.js';
 import type { AdminPorts } from './ports.js';
 
-export type NoticePorts = Pick<AdminPorts, 'repo' | 'mailer' | 'downloadLinks' | 'storeResults'>;
+/** What sending a queued notice needs (the notice sender's Lambda has these, too). */
+export type NoticeSendPorts = Pick<AdminPorts, 'repo' | 'mailer' | 'downloadLinks' | 'storeResults'>;
+/** What an action that queues notices needs: also their sender. */
+export type NoticePorts = NoticeSendPorts & Pick<AdminPorts, 'noticeSender'>;
 
 /** A queued notice made ready to send: its email, its once-only mail kind, and what the record keeps once sent. */
 interface PreparedNotice {
@@ -17,7 +20,7 @@ interface PreparedNotice {
  * How each kind of notice is prepared from the request as it stands: the outbox holds
  * only the kind (and a download link's id), never a text, an address or a token.
  */
-const NOTICES: Record<NoticeKind, (request: DsrRequestRecord, ports: NoticePorts) => Promise<PreparedNotice>> = {
+const NOTICES: Record<NoticeKind, (request: DsrRequestRecord, ports: NoticeSendPorts) => Promise<PreparedNotice>> = {
   extension_notice: async (request) => ({
     email: extensionNotice({
       locale: request.locale,
@@ -49,26 +52,69 @@ const NOTICES: Record<NoticeKind, (request: DsrRequestRecord, ports: NoticePorts
   },
 };
 
+/** One queued notice, as its sender knows it: ids and times only, never a text or an address. */
+export interface QueuedNotice {
+  readonly requestId: string;
+  readonly notice: NoticeKind;
+  /** When it was queued: a notice queued again later (a second new link) is another one. */
+  readonly queuedAt: string;
+}
+
 /**
- * Sends the request's queued notices, each exactly once: the mail marker stops a second
- * send, a failed send gives its marker back, and the outbox entry goes only after the
- * email went out (a retry that finds the marker just clears it). Returns the kinds still
- * pending; a failure is logged and left pending for a retry, never thrown.
+ * The execution of one queued notice, named by the request, the kind and when it was
+ * queued (at most 36 + 1 + 16 + 1 + 13 characters, within Step Functions' 80): starting it
+ * again is a no-op, and a notice queued anew gets an execution of its own.
+ */
+export const noticeExecutionName = (queued: QueuedNotice) => `${queued.requestId}-${queued.notice}-${Date.parse(queued.queuedAt)}`;
+
+/**
+ * Sends one queued notice exactly once: the mail marker stops a second send, a failed
+ * send gives its marker back and throws (the caller retries), and the outbox entry goes
+ * only after the email went out (a retry that finds the marker just clears it). A notice
+ * no longer queued as it was (sent already, or queued anew) is left alone: `not_queued`.
+ */
+export async function sendNotice(ports: NoticeSendPorts, queued: QueuedNotice): Promise<'sent' | 'not_queued'> {
+  const { repo } = ports;
+  const request = await repo.get(queued.requestId);
+  if (request.outbox?.[queued.notice]?.queuedAt !== queued.queuedAt) return 'not_queued';
+  const notice = await NOTICES[queued.notice](request, ports);
+  await ports.mailer.sendOnce({ requestId: queued.requestId, kind: notice.mailKind, to: request.contactEmail, email: notice.email });
+  const { [queued.notice]: _sent, ...rest } = request.outbox;
+  await repo.update(queued.requestId, { ...notice.sent(new Date().toISOString()), outbox: rest });
+  return 'sent';
+}
+
+/**
+ * Sends the request's queued notices now, each once, after making sure each has its
+ * sender (started once per notice, it retries without anyone acting). Returns the kinds
+ * still pending; a failed send is logged and left to the sender, never thrown. A sender
+ * that cannot be started fails the call (503), so the person repeats it.
  */
 export async function deliverNotices(ports: NoticePorts, requestId: string): Promise<NoticeKind[]> {
-  const { repo } = ports;
   const pending: NoticeKind[] = [];
-  for (const kind of Object.keys((await repo.get(requestId)).outbox ?? {}) as NoticeKind[]) {
+  const outbox = (await ports.repo.get(requestId)).outbox ?? {};
+  for (const notice of Object.keys(outbox) as NoticeKind[]) {
+    const queued = { requestId, notice, queuedAt: outbox[notice]!.queuedAt };
+    await ports.noticeSender.start(queued);
     try {
-      const request = await repo.get(requestId);
-      const notice = await NOTICES[kind](request, ports);
-      await ports.mailer.sendOnce({ requestId, kind: notice.mailKind, to: request.contactEmail, email: notice.email });
-      const { [kind]: _sent, ...rest } = request.outbox ?? {};
-      await repo.update(requestId, { ...notice.sent(new Date().toISOString()), outbox: rest });
+      await sendNotice(ports, queued);
     } catch (error) {
-      logger.warn('notice not sent; it stays pending', { kind, error: (error as Error).name });
-      pending.push(kind);
+      logger.warn('notice not sent; its sender retries it', { kind: notice, error: (error as Error).name });
+      pending.push(notice);
     }
   }
   return pending;
+}
+
+/**
+ * A notice its sender gave up on (retries spent, or a refusal no retry changes): while it
+ * is still queued, the privacy team is emailed once and the failure audited. The notice
+ * stays pending; the team sends it with `send-notices` once the cause is fixed.
+ */
+export async function reportUnsentNotice(ports: Pick<NoticeSendPorts, 'repo' | 'mailer'>, queued: QueuedNotice, team: { to: string; email: RenderedEmail }, errorName: string): Promise<boolean> {
+  const { repo } = ports;
+  if ((await repo.get(queued.requestId)).outbox?.[queued.notice]?.queuedAt !== queued.queuedAt) return false;
+  const told = await ports.mailer.sendOnce({ requestId: queued.requestId, kind: `notice_failure#${queued.notice}#${Date.parse(queued.queuedAt)}`, to: team.to, email: team.email });
+  if (told) await repo.audit(queued.requestId, { type: 'notice_failed', actor: 'notice-sender', details: { notice: queued.notice, error: errorName } });
+  return told;
 }

@@ -4,6 +4,7 @@ import type { StoreResult } from '../connectors/store-result.js';
 import type { RenderedEmail } from '../core/render/types.js';
 import type { EmailMarker } from '../core/request/email-kinds.js';
 import type { DsrRequestRecord } from '../core/request/model.js';
+import type { QueuedNotice } from './notices.js';
 import type { MessagesRepo } from '../shared/ports/messages-repo.js';
 import type { RequestsRepo } from '../shared/ports/requests-repo.js';
 import type { WorkflowCallbacks } from '../shared/ports/workflow-callbacks.js';
@@ -19,6 +20,8 @@ export interface AdminPorts {
   /** Starts the request's DSR workflow, at most once per request: false when it was started before. */
   readonly startWorkflow: (requestId: string) => Promise<boolean>;
   readonly mailer: Mailer;
+  /** Starts the sender of a queued notice, at most once per notice. */
+  readonly noticeSender: NoticeSender;
   readonly downloadLinks: DownloadLinks;
   readonly attachmentLinks: AttachmentLinks;
   /** Each store's totals of the request's connector runs. */
@@ -44,6 +47,15 @@ export interface Mailer {
    * mail claim); false when it had gone out before. A failed send throws and may be retried.
    */
   sendOnce(options: { requestId: string; kind: EmailMarker; to: string; email: RenderedEmail }): Promise<boolean>;
+}
+
+/**
+ * Sends a queued notice without anyone acting: retried with backoff, the privacy team told
+ * when it gives up (the "send notices" state machine, lib/constructs/notice-sender.ts).
+ */
+export interface NoticeSender {
+  /** Starts the notice's sender unless it was started before (one per queued notice). */
+  start(queued: QueuedNotice): Promise<void>;
 }
 
 /** Links to the stored attachments of received mail, for the privacy team. */

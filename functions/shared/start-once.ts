@@ -4,12 +4,13 @@ import { watchStart } from '../core/watch/watch.js';
 import { sfnClient } from './aws-clients.js';
 
 /**
- * Starts the execution of a request, named by its id, unless it exists: a repeated call
- * (a retried step, a repeat delivery) starts none twice. True when this call started it.
+ * Starts the execution of a request, named by its id (or by `name`, for one of several
+ * per request), unless it exists: a repeated call (a retried step, a repeat delivery)
+ * starts none twice. True when this call started it.
  */
-export async function startOnce(stateMachineArn: string, requestId: string, input: object = { requestId }): Promise<boolean> {
+export async function startOnce(stateMachineArn: string, requestId: string, input: object = { requestId }, name = requestId): Promise<boolean> {
   try {
-    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name: requestId, input: JSON.stringify(input) }));
+    await sfnClient().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
     return true;
   } catch (error) {
     if (!(error instanceof ExecutionAlreadyExists)) throw error;

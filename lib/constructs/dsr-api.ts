@@ -277,8 +277,8 @@ export class DsrApi extends Construct {
     });
   }
 
-  /** Adds the routes; the handlers need the state machine they start and resume. */
-  connect(stateMachine: IStateMachine, watch: WatchStarter): void {
+  /** Adds the routes; the handlers need the state machines they start and resume. */
+  connect(stateMachine: IStateMachine, watch: WatchStarter, notices: IStateMachine): void {
     const { requestsTable, exportBucket, mail, logKey, restrictions, correctionTables = new Map<string, ITable>() } = this.props;
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
@@ -351,6 +351,7 @@ export class DsrApi extends Construct {
         REQUESTS_TABLE: requestsTable.tableName,
         STATE_MACHINE_ARN: stateMachine.stateMachineArn,
         ...watch.startEnvironment,
+        NOTICE_SENDER_ARN: notices.stateMachineArn,
         SENDER_EMAIL: mail.senderEmail,
         PUBLIC_API_URL: this.baseUrl,
         CORRECTION_TABLES: JSON.stringify(Object.fromEntries([...correctionTables].map(([storeId, table]) => [storeId, table.tableName]))),
@@ -373,6 +374,8 @@ export class DsrApi extends Construct {
     // the team files starts its workflow and deadline watch.
     stateMachine.grantStartExecution(admin);
     watch.stateMachine.grantStartExecution(admin);
+    // An action that queues a notice to the requester starts its sender.
+    notices.grantStartExecution(admin);
     this.requestIdKey.grantRead(admin);
     grantSendEmail(admin, mail.senderEmail);
 

@@ -22,6 +22,8 @@ import type { DsrKey } from './dsr-key.js';
 export interface OperationsProps {
   workflow: IStateMachine;
   watch: IStateMachine;
+  /** The notice sender: an execution fails when a notice was given up on (the team is emailed too). */
+  notices: IStateMachine;
   api: RestApi;
   /** Encrypts the alarm topic; the alarms are let use it. */
   key: DsrKey;
@@ -78,6 +80,7 @@ export class Operations extends Construct {
     this.alarm('WorkflowFailed', workflowFailed, 1, 'A DSR workflow execution failed.');
     this.alarm('WorkflowTimedOut', workflowTimedOut, 1, 'A DSR workflow execution timed out.');
     this.alarm('DeadlineWatchFailed', watchFailed, 1, 'A deadline watch execution failed: a request may go unwatched.');
+    this.alarm('NoticeNotSent', props.notices.metricFailed({ period: Duration.minutes(5) }), 1, 'A notice to a requester was given up on: it waits in the console as "Notice pending".');
     this.alarm('Intake5xx', intake5xx, props.intake5xxRate ?? 0.05, 'The intake API answers 5xx to too many calls.');
     if (props.retentionPurge) {
       this.alarm('RetentionPurgeFailed', props.retentionPurge.metricErrors({ period: Duration.minutes(5) }), 1,

@@ -38,6 +38,27 @@ export const MAIL_CLAIM_RETRY: RetryProps = {
 };
 
 /**
+ * Errors no retry of an email changes: SES refused the message or the sender identity.
+ * A notice that meets one is reported to the privacy team at once.
+ */
+export const PERMANENT_MAIL_ERRORS = ['MessageRejected', 'MailFromDomainNotVerifiedException'];
+
+/**
+ * A notice to the requester (lib/constructs/notice-sender.ts): whatever failed, tried again
+ * 1 min doubling to at most 4 h apart, full jitter, 14 retries: the last try at most about
+ * 28 h after the first (on average half that), then the privacy team is told. Its span
+ * also covers sendOnce's 15-minute lease of a claim another invocation holds.
+ */
+export const NOTICE_RETRY: RetryProps = {
+  errors: ['States.ALL'],
+  interval: Duration.minutes(1),
+  backoffRate: 2,
+  maxDelay: Duration.hours(4),
+  jitterStrategy: JitterType.FULL,
+  maxAttempts: 14,
+};
+
+/**
  * The privacy team's notice of a failed step refused by SES (`MessageRejected`, e.g. the
  * sending account paused): tried again as a transient fault is, since the step must reach
  * the team; when every try is refused the execution fails and the WorkflowFailed alarm

@@ -5,6 +5,7 @@ import { STORES } from '../../functions/core/inventory/index.js';
 import { closedIndex, requestKeys } from '../../functions/core/request/keys.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { WATCH_WAIT_STATE } from '../../lib/constructs/deadline-watch.js';
+import { NOTICE_SENDER_STATES } from '../../lib/constructs/notice-sender.js';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
 import { readMailbox, type LocalRuntime } from '../../lib/local-runtime/index.js';
@@ -58,7 +59,8 @@ async function mailedLinks(requestId: string, kind: 'verify' | 'downloads'): Pro
 
 /** Until no handler call is in flight, none has started for a second and no execution runs. */
 async function quiet() {
-  const machines = [target.resources.workflowArn, target.resources.watchArn];
+  const notices = runtime.stepFunctions.machines.find((machine) => machine.logicalId.startsWith('NoticesStateMachine'))!.arn;
+  const machines = [target.resources.workflowArn, target.resources.watchArn, notices];
   let seen = -1;
   await eventually(async () => {
     const running = machines.some((arn) => runtime.stepFunctions.listExecutions({ stateMachineArn: arn, statusFilter: 'RUNNING' }).executions.length > 0);
@@ -73,9 +75,10 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
   beforeAll(async () => {
     target = await startEmbedded({
       // Failing stores retry at once, and the deadline watch's Waits end at once, so its
-      // reminders and escalations run while the requests are open.
+      // reminders and escalations run while the requests are open; so does the notice
+      // sender's, so the extension's sender makes its calls too.
       retryIntervalOverrides: Object.fromEntries(storeStates.map((state) => [state, 0])),
-      waitTimeOverrides: { [WATCH_WAIT_STATE]: 0 },
+      waitTimeOverrides: { [WATCH_WAIT_STATE]: 0, [NOTICE_SENDER_STATES.wait]: 0 },
     });
     runtime = target.local!.runtime;
     flow = journey(target);

@@ -224,6 +224,7 @@ describe('IAM least privilege', () => {
     const mailers = new Set([
       'functions/identity/index.ts', 'functions/admin/index.ts', 'functions/watch/act/index.ts',
       'functions/workflow/acknowledge/index.ts', 'functions/workflow/await-decision/index.ts', 'functions/workflow/respond/index.ts',
+      'functions/notice-sender/index.ts',
     ]);
     // The intakes and the retention purge have tests of their own.
     const own = new Set(['functions/intake/index.ts', 'functions/mail-intake/index.ts', 'functions/retention/index.ts']);

@@ -106,6 +106,8 @@ describe('requests the privacy team files itself (POST /admin/requests)', () => 
     const notice = mails.find((m) => m.to.includes(bram.email));
     expect(notice?.subject).toContain('Wij hebben uw Kiara-account verwijderd');
     expect(notice?.text).toContain('onder de 18');
+    // What was kept is named with its exception, the inventory's reason and the date it can go.
+    expect(notice?.text).toMatch(/Betaal- en factuurgegevens, tot en met \d{1,2} \w+ \d{4} \(uitzondering: artikel 17 lid 3, onder b, AVG\)\. Bewaard gedurende de fiscale bewaartermijn van zeven jaar \(artikel 52 AWR\)/);
     const notified = mails.flatMap((m) => m.to).filter((to) => Object.values(DEV_RECIPIENT_CONTACTS).includes(to));
     expect(notified.length).toBeGreaterThan(0);
     expect(mails.filter((m) => /erased|gewist/i.test(m.subject) && m.to.includes(bram.email))).toEqual([]);

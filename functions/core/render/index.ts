@@ -48,6 +48,7 @@ export { rectificationNotice, type RectificationNoticeInput } from './emails/rec
 // Emails to the privacy team.
 export { reviewNeeded, type ReviewNeededInput } from './team/review-needed.js';
 export { storeFailure, type StoreFailureInput } from './team/store-failure.js';
+export { noticeFailure, type NoticeFailureInput } from './team/notice-failure.js';
 export { stepFailure, type StepFailureInput } from './team/step-failure.js';
 export { triageNeeded, type TriageNeededInput } from './team/triage-needed.js';
 export { deadlineReminder, type DeadlineReminderInput } from './team/deadline-reminder.js';

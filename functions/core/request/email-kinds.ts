@@ -22,6 +22,7 @@ export type EmailKind =
   | 'triage_needed'
   | 'review_needed'
   | 'store_failure'
+  | 'notice_failure'
   | 'step_failure'
   | 'reminder'
   | 'escalation'

@@ -164,6 +164,7 @@ async function sendResult(
         requestId,
         erased: erasures.filter((s) => s.items > 0).map((s) => s.storeId),
         kept: erasures.filter((s) => s.retained > 0 && s.retainedUntil).map((s) => ({ storeId: s.storeId, keptUntil: s.retainedUntil! })),
+        keptOnDecision: keptOnDecision(request.decision?.rights),
       }));
   } else if (replies.includes('erasure_report')) {
     const erasures = stores.filter((s) => s.action === 'erase');

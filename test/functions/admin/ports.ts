@@ -1,3 +1,4 @@
+import { noticeExecutionName } from '../../../functions/admin/notices.js';
 import type { AdminPorts } from '../../../functions/admin/ports.js';
 import type { RenderedEmail } from '../../../functions/core/render/types.js';
 import type { DsrRequestRecord } from '../../../functions/core/request/model.js';
@@ -23,6 +24,8 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   const waiting = new Set<string>();
   const resumed: { taskToken: string; output: Record<string, unknown> }[] = [];
   const started: string[] = [];
+  /** The notice senders started (each once), as `<request>-<kind>-<queued ms>`. */
+  const noticeSenders: string[] = [];
   const sent: SentEmail[] = [];
   /** The restriction marks released, in order (after the mails in `sent`). */
   const released: { accountId: string; requestId: string }[] = [];
@@ -44,6 +47,12 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
       if (started.includes(requestId)) return false;
       started.push(requestId);
       return true;
+    },
+    noticeSender: {
+      async start(queued) {
+        const name = noticeExecutionName(queued);
+        if (!noticeSenders.includes(name)) noticeSenders.push(name);
+      },
     },
     mailer: {
       async sendOnce(options) {
@@ -92,5 +101,5 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
     return taskToken;
   }
 
-  return { ports, repo, park, waiting, resumed, started, sent, mail, released, stores };
+  return { ports, repo, park, waiting, resumed, started, noticeSenders, sent, mail, released, stores };
 }

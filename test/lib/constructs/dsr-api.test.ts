@@ -30,7 +30,7 @@ function apiStack(props: { wafRateLimit?: number }) {
     ...props,
   });
   const watch = machine('Watch');
-  api.connect(machine('Workflow'), { stateMachine: watch, startEnvironment: { WATCH_STATE_MACHINE_ARN: watch.stateMachineArn, REMINDER_DAYS_BEFORE: '7,2' } });
+  api.connect(machine('Workflow'), { stateMachine: watch, startEnvironment: { WATCH_STATE_MACHINE_ARN: watch.stateMachineArn, REMINDER_DAYS_BEFORE: '7,2' } }, machine('Notices'));
   return Template.fromStack(stack);
 }
 

@@ -39,6 +39,18 @@ export function keptOnDecision(decisions: RightDecisions | undefined): KeptOnDec
   return entry.keep.map((storeId) => ({ storeId, exemption: DECISION_GROUNDS[ground].article, reason: entry.facts?.trim() ?? '', keptUntil: until }));
 }
 
+/** The exception a store is kept under, and why: the kept data's own, else the store's erasure rule in the inventory. */
+export function keptException(entry: Pick<KeptData, 'storeId' | 'exemption' | 'reason'>, inventory?: Inventory): { exemption: string; reason: Localized } {
+  const store = resolveStore(entry.storeId, inventory);
+  const rule = store.erasure.action === 'retain' ? store.erasure : undefined;
+  const exemption = entry.exemption ?? rule?.exemption;
+  const reason = entry.reason ?? rule?.reason;
+  if (!exemption || !reason) {
+    throw new RenderInputError(`Store "${store.id}" has no retention exemption: pass one with the kept data`);
+  }
+  return { exemption, reason };
+}
+
 export interface ErasureReportInput extends SubjectEmailBase {
   /** What was erased, per store. */
   erased: readonly StoreCount[];
@@ -65,18 +77,8 @@ export function erasureReport(input: ErasureReportInput): RenderedEmail {
   });
   const kept: (readonly [string, string, string, string])[] = input.kept.map((entry) => {
     const store = resolveStore(entry.storeId, input.inventory);
-    const rule = store.erasure.action === 'retain' ? store.erasure : undefined;
-    const exemption = entry.exemption ?? rule?.exemption;
-    const reason = entry.reason ?? rule?.reason;
-    if (!exemption || !reason) {
-      throw new RenderInputError(`Store "${store.id}" has no retention exemption: pass one with the kept data`);
-    }
-    return [
-      store.title[locale],
-      storeCount(store, entry.itemCount, locale),
-      `${law(exemption, locale)}: ${reason[locale]}`,
-      formatDate(entry.keptUntil, locale),
-    ] as const;
+    const { exemption, reason } = keptException(entry, input.inventory);
+    return [store.title[locale], storeCount(store, entry.itemCount, locale), `${law(exemption, locale)}: ${reason[locale]}`, formatDate(entry.keptUntil, locale)] as const;
   });
   for (const entry of input.keptOnDecision ?? []) {
     kept.push([

@@ -24,3 +24,8 @@ export function renderTeamEmail(base: TeamEmailBase, doc: Omit<EmailDocument, 'f
 export function requestFact(requestId: string, locale: Locale): readonly [string, string] {
   return [textsFor(locale).team.request, requestId];
 }
+
+/** An error's name or code as a team email shows it: one line, at most 120 characters. */
+export function shownErrorName(errorName: string): string {
+  return String(errorName || 'unknown').replace(/\s+/g, ' ').slice(0, 120);
+}

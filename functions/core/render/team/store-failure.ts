@@ -2,7 +2,7 @@ import { checkCount, formatCount } from '../numbers.js';
 import { resolveStore, type Inventory } from '../stores.js';
 import { textsFor } from '../texts/index.js';
 import type { RenderedEmail, TeamEmailBase } from '../types.js';
-import { renderTeamEmail, requestFact } from './common.js';
+import { renderTeamEmail, requestFact, shownErrorName } from './common.js';
 
 export interface StoreFailureInput extends TeamEmailBase {
   storeId: string;
@@ -18,7 +18,7 @@ export function storeFailure(input: StoreFailureInput): RenderedEmail {
   const { locale, requestId } = input;
   const t = textsFor(locale).team.storeFailure;
   const store = resolveStore(input.storeId, input.inventory).title[locale];
-  const errorName = String(input.errorName || 'unknown').replace(/\s+/g, ' ').slice(0, 120);
+  const errorName = shownErrorName(input.errorName);
   return renderTeamEmail(input, {
     subject: t.subject(requestId, store),
     title: t.title,

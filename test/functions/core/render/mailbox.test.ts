@@ -25,6 +25,31 @@ describe('emails of the privacy mailbox and of team filings (EN and NL)', () => 
     expect(referencedRequest(email.subject)).toBe(REQUEST_ID);
   });
 
+  it.each([
+    ['en', 'Payment and invoice metadata, until 14 June 2033 (exception: Art. 17(3)(b) GDPR). Kept for the seven-year retention period of Dutch tax law (art. 52 AWR)'],
+    ['nl', 'Betaal- en factuurgegevens, tot en met 14 juni 2033 (uitzondering: artikel 17 lid 3, onder b, AVG). Bewaard gedurende de fiscale bewaartermijn van zeven jaar (artikel 52 AWR)'],
+  ] as const)('the minor’s notice names each kept store with the exception and reason of the inventory (%s)', (locale, named) => {
+    const email = minorErasureNotice({ locale, requestId: REQUEST_ID, erased: ['account'], kept: [{ storeId: 'invoices', keptUntil: '2033-06-14' }] });
+    expect(email.text).toContain(named);
+  });
+
+  it('the minor’s notice names a store the review kept, with its exception and the team’s facts', () => {
+    const email = minorErasureNotice({
+      locale: 'en',
+      requestId: REQUEST_ID,
+      erased: ['account'],
+      kept: [],
+      keptOnDecision: [{ storeId: 'support', exemption: 'Art. 17(3)(e)', reason: 'A claim about a support conversation is pending.', keptUntil: '2027-06-30' }],
+    });
+    expect(email.text).toContain('Support communications, until 30 June 2027 (exception: Art. 17(3)(e) GDPR). A claim about a support conversation is pending.');
+    expect(email.text).not.toContain('pending..');
+  });
+
+  it('the minor’s notice has no kept section when nothing was kept', () => {
+    const email = minorErasureNotice({ locale: 'en', requestId: REQUEST_ID, erased: ['account'], kept: [] });
+    expect(email.text).not.toContain('What we had to keep');
+  });
+
   it('tells the team about a held message without naming the sender', () => {
     const email = triageNeeded({ locale: 'en', requestId: REQUEST_ID, daysLeft: 20, legalDeadline: '2026-07-14', consoleUrl: 'https://console/#/requests/x', held: true });
     expect(email.subject).toContain(REQUEST_ID);

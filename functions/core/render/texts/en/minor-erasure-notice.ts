@@ -8,6 +8,8 @@ export const minorErasureNotice = {
   deletedHeading: 'What we deleted',
   nothingFound: 'We found no data.',
   keptHeading: 'What we had to keep',
-  kept: (store: string, until: string) => `${store}: the law requires us to keep these until ${until} at the latest.`,
+  /** A kept store: until when, the exception (a citation) and why (a sentence). */
+  kept: (store: string, until: string, exception: string, reason: string) => `${store}, until ${until} (exception: ${exception}). ${reason}`,
+  afterDate: 'After that date the exception no longer applies; you can then ask us to delete this data as well.',
   question: ['Are you 18 or older, or do you have a question? Please contact us at ', privacyLink(), '.'],
 };

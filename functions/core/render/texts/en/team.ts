@@ -1,5 +1,5 @@
 /** Emails to the privacy team (team/). They name the request, never the person. */
-import type { ReviewNote } from '../../../request/model.js';
+import type { NoticeKind, ReviewNote } from '../../../request/model.js';
 import { CONTROLLER, law } from '../../legal.js';
 
 const cite = (reference: string) => law(reference, 'en');
@@ -34,6 +34,14 @@ export const team = {
     error: 'Error',
     attempts: 'Attempts',
     waits: 'The workflow has stopped retrying and waits for you: retry the step or resolve it in the console. The deadline keeps running.',
+  },
+  noticeFailure: {
+    subject: (requestId: string, notice: string) => `[DSR] Notice not sent: ${notice.toLowerCase()} for ${requestId}`,
+    title: 'A notice to the requester was not sent',
+    notice: 'Notice',
+    error: 'Error',
+    notices: { extension_notice: 'Extension notice', download_link: 'New download link' } satisfies Record<NoticeKind, string>,
+    send: 'The change itself is recorded, but the requester has not been told, and the system no longer tries to send the notice on its own. Fix the cause (for example a refused address) and send it from the console with "Send pending notices…" on the request\'s page (it shows "Notice pending").',
   },
   stepFailure: {
     subject: (requestId: string, step: string) => `[DSR] Workflow step failed: ${step} for ${requestId}`,

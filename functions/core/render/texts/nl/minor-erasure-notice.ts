@@ -8,6 +8,7 @@ export const minorErasureNotice: Texts['minorErasureNotice'] = {
   deletedHeading: 'Wat wij hebben verwijderd',
   nothingFound: 'Wij hebben geen gegevens gevonden.',
   keptHeading: 'Wat wij moesten bewaren',
-  kept: (store, until) => `${store}: de wet verplicht ons die te bewaren tot uiterlijk ${until}.`,
+  kept: (store, until, exception, reason) => `${store}, tot en met ${until} (uitzondering: ${exception}). ${reason}`,
+  afterDate: 'Na die datum is de uitzondering niet meer van toepassing; u kunt ons dan verzoeken ook deze gegevens te verwijderen.',
   question: ['Bent u 18 jaar of ouder, of heeft u een vraag? Neem dan contact met ons op via ', privacyLink(), '.'],
 };

@@ -33,6 +33,14 @@ export const team: Texts['team'] = {
     attempts: 'Pogingen',
     waits: 'De workflow probeert het niet meer automatisch en wacht op u: probeer de stap opnieuw of handel hem af in de console. De termijn loopt door.',
   },
+  noticeFailure: {
+    subject: (requestId, notice) => `[DSR] Niet verzonden: ${notice.toLowerCase()} voor ${requestId}`,
+    title: 'Een bericht aan de verzoeker is niet verzonden',
+    notice: 'Bericht',
+    error: 'Fout',
+    notices: { extension_notice: 'Bericht over de verlenging', download_link: 'Nieuwe downloadlink' },
+    send: 'De wijziging zelf is vastgelegd, maar de verzoeker is daarover nog niet geïnformeerd, en het systeem probeert het bericht niet meer automatisch te verzenden. Verhelp de oorzaak (bijvoorbeeld een geweigerd adres) en verzend het bericht vanuit de console met de knop "Send pending notices…" op de pagina van het verzoek (daar staat "Notice pending").',
+  },
   stepFailure: {
     subject: (requestId, step) => `[DSR] Workflowstap mislukt: ${step} voor ${requestId}`,
     title: 'Een stap van de workflow is mislukt',
