@@ -25,6 +25,6 @@ export const accessReady = {
   nothingFound: 'We found no data to include.',
   formats: (media: boolean) =>
     `The data is machine-readable: each part is in the data/ folder as a JSON file and as a CSV file.${media ? ' Your uploaded and generated files are in the media/ folder, in their original format.' : ''}`,
-  portability: `Because you asked for data portability (${cite('Art. 20')}), the package contains the data you provided to us and the data recorded while you used the Service, in a structured, commonly used and machine-readable format. You can pass it on to another service yourself. If you would like us to send it directly to another organisation, tell us which one; where this is technically feasible, we will do so.`,
+  portability: `Because you asked for data portability (${cite('Art. 20')}), the package contains the data you provided to us and the data recorded while you used the Service, in a structured, commonly used and machine-readable format. You can pass it on to another service yourself.`,
   readme: `The ZIP file also contains README.html. For each part, it explains why we process the data and on which legal basis, who receives it, how long we keep it and where it comes from, as well as your other rights (${cite('Art. 15(1)')}).`,
 };

@@ -32,7 +32,7 @@ export const common = {
     replyFirst: (requestId: string): RichText => [
       'You can also reply to us first at ',
       privacyLink(),
-      `, quoting reference ${requestId}. If you give us new information, we will reconsider our decision.`,
+      `, quoting reference ${requestId}. If you give us new information, we will handle it as a new request.`,
     ],
   },
   /** Art. 19, second sentence; `change` is the change in a sentence's words ("the erasure"). */

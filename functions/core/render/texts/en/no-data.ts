@@ -19,5 +19,5 @@ export const noData = {
     'the ID of an API key (shown in your dashboard; never send the key itself);',
     'the invoice number of a top-up payment.',
   ],
-  searchAgain: 'We will then search again. Please do not send a copy of an identity document; we do not need one.',
+  searchAgain: 'We will handle your reply as a new request and search again. Please do not send a copy of an identity document; we do not need one.',
 };

@@ -17,7 +17,7 @@ const confirm = (what: string, requestId: string): RichText => [`Confirm the ${w
 export const recipientNotices = {
   footer: (recipient: string, requestId: string): RichText[] => [
     [`${CONTROLLER.name}, privacy team · `, privacyLink()],
-    `Sent to the privacy contact of ${recipient}. Reference: ${requestId}`,
+    `Sent to the privacy contact of ${recipient} (reference ${requestId})`,
   ],
   account: 'Kiara account',
   request: 'Request',
@@ -44,7 +44,8 @@ export const recipientNotices = {
     date: 'Restricted since',
     heading: 'What is restricted',
     ask: (requestId: string) => [
-      `Store this account’s data in these categories, and do not otherwise process it for ${CONTROLLER.name} (no use, no deletion by retention rules) until we tell you that the restriction is lifted.`,
+      `Store this account’s data in these categories, and do not otherwise process it for ${CONTROLLER.name} (no use, no deletion by retention rules) while the restriction lasts.`,
+      [`We do not send a separate notice when the restriction is lifted: before you process this data otherwise, ask `, privacyLink(), ` whether it still applies, quoting request ${requestId}.`],
       `Our own systems carry the mark as the attribute ${RESTRICTION_ATTRIBUTE} on the account and the tag ${RESTRICTION_TAG} on its files.`,
       confirm('restriction', requestId),
     ],

@@ -27,6 +27,6 @@ export const accessReady: Texts['accessReady'] = {
   nothingFound: 'Wij hebben geen gegevens gevonden om op te nemen.',
   formats: (media) =>
     `De gegevens zijn machineleesbaar: elk onderdeel staat in de map data/ als JSON-bestand en als CSV-bestand.${media ? ' Uw geüploade en gegenereerde bestanden staan in hun oorspronkelijke formaat in de map media/.' : ''}`,
-  portability: `Omdat u om dataportabiliteit heeft gevraagd (${cite('Art. 20')}), bevat het pakket de gegevens die u zelf aan ons heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, in een gestructureerde, gangbare en machineleesbare vorm. U kunt ze zelf aan een andere dienst doorgeven. Wilt u dat wij ze rechtstreeks aan een andere organisatie sturen? Laat ons dan weten aan welke; waar dat technisch mogelijk is, doen wij dat.`,
+  portability: `Omdat u om dataportabiliteit heeft gevraagd (${cite('Art. 20')}), bevat het pakket de gegevens die u zelf aan ons heeft verstrekt en de gegevens die zijn vastgelegd bij uw gebruik van de Dienst, in een gestructureerde, gangbare en machineleesbare vorm. U kunt ze zelf aan een andere dienst doorgeven.`,
   readme: `In het ZIP-bestand vindt u ook README.html. Daarin leest u per onderdeel waarom wij de gegevens verwerken en op welke rechtsgrond, wie ze ontvangt, hoe lang wij ze bewaren en waar ze vandaan komen, en welke andere rechten u heeft (${cite('Art. 15(1)')}).`,
 };

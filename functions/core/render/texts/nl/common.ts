@@ -22,7 +22,7 @@ export const common: Texts['common'] = {
     replyFirst: (requestId) => [
       'U kunt ook eerst reageren via ',
       privacyLink(),
-      `, onder vermelding van kenmerk ${requestId}. Geeft u ons nieuwe informatie, dan heroverwegen wij ons besluit.`,
+      `, onder vermelding van kenmerk ${requestId}. Geeft u ons nieuwe informatie, dan behandelen wij die als een nieuw verzoek.`,
     ],
   },
   informed: {

@@ -19,5 +19,5 @@ export const noData: Texts['noData'] = {
     'het ID van een API-sleutel (te zien in uw dashboard; stuur nooit de sleutel zelf);',
     'het factuurnummer van een betaling voor tegoed.',
   ],
-  searchAgain: 'Dan zoeken wij opnieuw. Stuur ons geen kopie van een identiteitsbewijs; dat hebben wij niet nodig.',
+  searchAgain: 'Wij behandelen uw antwoord dan als een nieuw verzoek en zoeken opnieuw. Stuur ons geen kopie van een identiteitsbewijs; dat hebben wij niet nodig.',
 };
