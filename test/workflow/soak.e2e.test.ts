@@ -9,8 +9,8 @@ import { runSoak, type SoakReport } from '../../lib/local/soak/run.js';
  * `npm run soak` runs the long one. SOAK_REQUESTS_PER_RIGHT raises it here.
  *
  * Still skipped in `npm test` (`SOAK=1` runs it, under a minute on a loaded 2-core machine)
- * while it finds a problem (README "Failure behaviour", Soak): a review_needed notice that
- * a retry no longer sends because the team decided first is still expected here.
+ * while it finds a problem (README "Failure behaviour", Soak): the heavy restriction request's
+ * Restrict step does too much in one invocation to survive these faults within the drain.
  */
 const PER_RIGHT = Number(process.env.SOAK_REQUESTS_PER_RIGHT ?? 1);
 // Thousands of injected faults would each log an error; the report names every problem.
