@@ -4,6 +4,7 @@ import { DeadlineWatch } from './constructs/deadline-watch.js';
 import { DsrApi } from './constructs/dsr-api.js';
 import { DsrWorkflow } from './constructs/dsr-workflow.js';
 import { NoticeSender } from './constructs/notice-sender.js';
+import { RestrictionLift } from './constructs/restriction-lift.js';
 import { Restrictions } from './constructs/restrictions.js';
 import { StoreWork } from './constructs/store-work.js';
 import { Operations } from './constructs/operations.js';
@@ -107,7 +108,6 @@ export class DsrStack extends Stack {
       requestsTable: store.table,
       exportBucket: store.exportBucket,
       mail: props.mail,
-      restrictions,
       logKey: store.key,
       wafRateLimit: props.wafRateLimit,
       identityPause: props.identityPause,
@@ -167,7 +167,8 @@ export class DsrStack extends Stack {
       packageExpiryDays: props.packageExpiryDays,
       logKey: store.key,
     });
-    api.connect(workflow.stateMachine, watch, notices.stateMachine);
+    const restrictionLift = new RestrictionLift(this, 'RestrictionLift', { requestsTable: store.table, restrictions, logKey: store.key });
+    api.connect(workflow.stateMachine, watch, notices.stateMachine, restrictionLift.stateMachine);
     const retention = new RecordsRetention(this, 'Retention', {
       requestsTable: store.table,
       recordRetentionYears: props.recordRetentionYears,
@@ -193,6 +194,7 @@ export class DsrStack extends Stack {
       workflow: workflow.stateMachine,
       watch: watch.stateMachine,
       notices: notices.stateMachine,
+      restrictionLift: restrictionLift.stateMachine,
       api: api.api,
       key: store.key,
       alarmEmail: props.alarmEmail,

@@ -12,7 +12,7 @@ function row(restriction: RestrictionView): string[] {
     restriction.since.slice(0, 16).replace('T', ' '),
     stores || '-',
     `${restriction.heldFiles} files`,
-    restriction.status,
+    restriction.liftFailed ? `lifting, stopped (${restriction.liftFailed.error}): lift again` : restriction.status,
   ];
 }
 
@@ -29,7 +29,7 @@ export function registerRestrictionsCommand(program: Command): void {
   const restrictions = program.command('restrictions').description('List the restrictions in place and lift one (Art. 18, admin API)');
   restrictions
     .command('list')
-    .description('The restrictions in place, oldest first: request, since (UTC), the stores of the held copy, its files, status')
+    .description('The restrictions in place or being lifted, oldest first: request, since (UTC), the stores of the held copy, its files, status')
     .option('--json', 'the admin API answer as JSON instead of a table')
     .action(async (options: { json?: boolean }) => {
       const page = (await adminCall('/admin/restrictions')) as RestrictionsPage;
@@ -37,11 +37,11 @@ export function registerRestrictionsCommand(program: Command): void {
     });
   restrictions
     .command('lift <id>')
-    .description('Lift the restriction of request <id>: the person is emailed first (Art. 18(3)), then the marks go and the held copy is deleted')
+    .description('Lift the restriction of request <id>: the person is emailed first (Art. 18(3)), then the marks go and the held copy is deleted, a page at a time; repeated after a stopped release, it resumes it')
     .requiredOption('--reason <text>', 'why the restriction is lifted (quoted to the person)')
     .action(async (id: string, options: { reason: string }) => {
-      const lifted = (await adminCall(`/admin/restrictions/${id}/lift`, 'POST', { reason: options.reason })) as RestrictionView;
-      process.stderr.write('Lifted: the person was emailed first (Art. 18(3)); the marks are removed and the held copy deleted.\n');
-      process.stdout.write(`${JSON.stringify(lifted, null, 2)}\n`);
+      const lifting = (await adminCall(`/admin/restrictions/${id}/lift`, 'POST', { reason: options.reason })) as RestrictionView;
+      process.stderr.write('Lifting: the person was emailed first (Art. 18(3)); the marks are being removed and the held copy deleted ("restrictions list" shows it as lifting until done).\n');
+      process.stdout.write(`${JSON.stringify(lifting, null, 2)}\n`);
     });
 }

@@ -26,7 +26,7 @@ import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField } from '..
 import type { Correction } from '../../functions/core/inventory/rectification.js';
 import { badge } from './queue-view.js';
 import { mailSection } from './mail-view.js';
-import { heldCopy, liftDialog } from './restrictions-view.js';
+import { heldCopy, liftButton, liftDialog } from './restrictions-view.js';
 import type { AttachmentLink, Detail, PendingStep } from './types.js';
 
 /** While the workflow works on its own the page refreshes often; while it waits for the team, now and then. */
@@ -177,19 +177,26 @@ function facts(d: Detail) {
   );
 }
 
-/** The restriction this request put in place (Art. 18): active with its marks and held copy, or lifted (who, when, why). */
+/** The restriction this request put in place (Art. 18): active with its marks and held copy, being lifted, or lifted (who, when, why). */
 function restrictionSection(api: AdminApi, d: Detail, hooks: Hooks) {
   const restriction = d.restriction;
   if (!restriction) return null;
-  const lift = restriction.status === 'active' ? h('button', { type: 'button', class: 'secondary' }, 'Lift the restriction…') : null;
-  lift?.addEventListener('click', () => liftDialog(api, { requestId: d.requestId, ...restriction }, lift, hooks.refresh));
+  const view = { requestId: d.requestId, ...restriction };
+  const lift = liftButton(view, 'Lift the restriction…', (trigger) => liftDialog(api, view, trigger, hooks.refresh));
+  const asked = restriction.lifted ?? restriction.lift;
+  const status = restriction.lifted
+    ? `Lifted ${formatInstant(restriction.lifted.at)} by ${restriction.lifted.by}`
+    : restriction.lift
+      ? `Lifting since ${formatInstant(restriction.lift.at)} by ${restriction.lift.by}: the marks and the held copy are being removed`
+      : `Active since ${formatInstant(restriction.since)}`;
   return section(
     'Restriction (Art. 18)',
     dl([
-      ['Status', restriction.lifted ? `Lifted ${formatInstant(restriction.lifted.at)} by ${restriction.lifted.by}` : `Active since ${formatInstant(restriction.since)}`],
-      ...(restriction.lifted ? ([['Reason (sent to the person)', restriction.lifted.reason]] as [string, Child][]) : []),
+      ['Status', status],
+      ...(restriction.liftFailed ? ([['Lift stopped', `${formatInstant(restriction.liftFailed.at)} (${restriction.liftFailed.error}): lift again to resume`]] as [string, Child][]) : []),
+      ...(asked ? ([['Reason (sent to the person)', asked.reason]] as [string, Child][]) : []),
       ['Marked', `Account ${restriction.accountId}; ${restriction.taggedFiles} files tagged`],
-      ['Held copy', restriction.lifted ? 'Deleted when lifted' : heldCopy(restriction)],
+      ['Held copy', restriction.lifted ? 'Deleted when lifted' : restriction.lift ? `${heldCopy(restriction)}, being deleted` : heldCopy(restriction)],
     ]),
     lift,
   );

@@ -12,11 +12,42 @@ export const heldCopy = (restriction: Pick<RestrictionView, 'heldStores' | 'held
     ? `${restriction.heldStores.map(({ storeId, items }) => `${storeId} (${items})`).join(', ')}; ${restriction.heldFiles} files`
     : 'Nothing held';
 
+/** Where a restriction stands: active, lifted, or being lifted (and whether its release stopped). */
+export const restrictionState = (restriction: Pick<RestrictionView, 'status' | 'liftFailed'>): string =>
+  restriction.liftFailed ? `lifting, stopped (${restriction.liftFailed.error}): lift again` : restriction.status;
+
+/** The action a restriction offers: a lift while active, a resumed lift once its release stopped. */
+export function liftButton(restriction: RestrictionView, label: string, open: (trigger: HTMLElement) => void): HTMLButtonElement | null {
+  if (restriction.status !== 'active' && !restriction.liftFailed) return null;
+  const button = h('button', { type: 'button', class: 'secondary' }, restriction.status === 'active' ? label : 'Lift again…');
+  button.addEventListener('click', () => open(button));
+  return button;
+}
+
 /**
  * Lifting (Art. 18(3)): the dialog says the person is emailed first with the reason, and
  * only then are the marks removed and the held copy deleted, as the admin API does it.
+ * A lift whose release stopped is run again from where it stopped, without a new email.
  */
 export function liftDialog(api: AdminApi, restriction: RestrictionView, trigger: HTMLElement, refresh: () => void): void {
+  const submit = (body: { reason: string } | undefined) => api.post(`/restrictions/${encodeURIComponent(restriction.requestId)}/lift`, body);
+  if (restriction.lift) {
+    const { reason } = restriction.lift;
+    openActionDialog<{ reason: string }>({
+      title: `Lift the restriction of ${restriction.requestId} again`,
+      trigger,
+      intro: [
+        h('p', {}, `The release stopped (${restriction.liftFailed?.error ?? 'unknown'}). It runs again from where it stopped; the person was emailed when the lift was asked for and is not emailed again.`),
+      ],
+      collect: () => ({ reason }),
+      confirmLabel: 'Resume the lift',
+      busyLabel: 'Resuming…',
+      submit,
+      done: 'The lift runs again; the restriction shows as lifting until its marks and held copy are gone.',
+      refresh,
+    });
+    return;
+  }
   openActionDialog<{ reason: string }>({
     title: `Lift the restriction of ${restriction.requestId}`,
     trigger,
@@ -31,13 +62,13 @@ export function liftDialog(api: AdminApi, restriction: RestrictionView, trigger:
     confirmLabel: 'Email the person and lift',
     busyLabel: 'Lifting…',
     danger: true,
-    submit: (body) => api.post(`/restrictions/${encodeURIComponent(restriction.requestId)}/lift`, body),
-    done: 'The person was emailed; the restriction is lifted.',
+    submit,
+    done: 'The person was emailed; the restriction is being lifted (it shows as lifting until its marks and held copy are gone).',
     refresh,
   });
 }
 
-/** `#/restrictions`: the restrictions in place (Art. 18), oldest first, each with its Lift action. */
+/** `#/restrictions`: the restrictions in place or being lifted (Art. 18), oldest first, each with its Lift action. */
 export function renderRestrictions(main: HTMLElement, api: AdminApi): void {
   const headingId = uid('restrictions');
   const results = h('div', { class: 'results', 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading restrictions…'));
@@ -64,22 +95,21 @@ export function renderRestrictions(main: HTMLElement, api: AdminApi): void {
     main,
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, '← All requests')),
     h('h1', { id: headingId, tabindex: -1 }, 'Restrictions'),
-    h('p', { class: 'hint' }, 'Data marked restricted (Art. 18): only stored until the team lifts the restriction. Kiara’s services read the mark on the account and the tag on its files.'),
+    h('p', { class: 'hint' }, 'Data marked restricted (Art. 18): only stored until the team lifts the restriction. Kiara’s services read the mark on the account and the tag on its files. A lifted restriction shows as lifting until its marks and held copy are gone.'),
     results,
   );
   void load();
 }
 
 function row(restriction: RestrictionView, lift: (trigger: HTMLElement) => void): HTMLTableRowElement {
-  const button = h('button', { type: 'button', class: 'secondary' }, 'Lift…');
-  button.addEventListener('click', () => lift(button));
+  const button = liftButton(restriction, 'Lift…', lift);
   const cells: Child[] = [
     h('th', { scope: 'row' }, requestLink(restriction.requestId)),
     h('td', {}, h('code', {}, restriction.accountId)),
     h('td', {}, h('time', { datetime: restriction.since }, formatInstant(restriction.since))),
     h('td', {}, heldCopy(restriction)),
     h('td', { class: 'num' }, String(restriction.taggedFiles)),
-    h('td', {}, restriction.status),
+    h('td', {}, restrictionState(restriction)),
     h('td', {}, button),
   ];
   return h('tr', { 'data-restriction': restriction.requestId }, ...cells);

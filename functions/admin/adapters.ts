@@ -2,13 +2,14 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { StaleCorrectionError, writeCorrections } from '../connectors/rectify.js';
 import { STORES } from '../core/inventory/index.js';
+import { liftExecutionName } from '../core/restriction/lift.js';
 import { attachmentKey, downloadDisposition } from '../core/mail/attachments.js';
 import { s3Client } from '../shared/aws-clients.js';
 import type { ConfigOf } from '../shared/contract.js';
 import { DynamoMessagesRepo } from '../shared/messages-repo.js';
-import { RestrictionMarks } from '../shared/restriction-marks.js';
 import { startOnce } from '../shared/start-once.js';
 import { stepFunctionsCallbacks } from '../shared/step-functions-callbacks.js';
+import type { RestrictionLiftStart } from '../restriction-lift/contract.js';
 import type { adminContract } from './contract.js';
 import { awsNoticeSendPorts, stepFunctionsNoticeSender } from './notice-adapters.js';
 import type { AdminPorts } from './ports.js';
@@ -47,7 +48,12 @@ export function awsPorts(config: ConfigOf<typeof adminContract>): AdminPorts {
         return { url: await getSignedUrl(s3Client(), get, { expiresIn: ATTACHMENT_LINK_SECONDS }), expiresAt };
       },
     },
-    restrictionMarks: new RestrictionMarks({ accountTable: config.ACCOUNT_TABLE, mediaBucket: config.MEDIA_BUCKET, exportBucket: config.EXPORT_BUCKET }),
+    restrictionLift: {
+      start: async (requestId, lift) => {
+        const input: RestrictionLiftStart = { requestId, cursor: lift.from };
+        await startOnce(config.RESTRICTION_LIFT_ARN, requestId, input, liftExecutionName(requestId, lift.run));
+      },
+    },
     correct: async (storeId, accountId, corrections) => {
       const store = STORES.find((candidate) => candidate.id === storeId);
       const storeTable = config.CORRECTION_TABLES[storeId];

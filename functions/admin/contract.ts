@@ -29,10 +29,8 @@ export const adminContract = defineFunction({
     CORRECTION_TABLES: variable.json(z.record(z.string(), z.string())).default({}),
     /** Days a package stays when its request has no expiry on record yet (as the workflow's). */
     PACKAGE_EXPIRY_DAYS: variable.count().default(30),
-    /** Kiara's account table and media bucket, and the export bucket: lifting a restriction removes its marks and held copy. */
-    ACCOUNT_TABLE: variable.text(),
-    MEDIA_BUCKET: variable.text(),
-    EXPORT_BUCKET: variable.text(),
+    /** The "lift restrictions" state machine: a lift, once the person was told, starts its release. */
+    RESTRICTION_LIFT_ARN: variable.text(),
     /** The privacy mailbox's bucket: the team downloads mailed attachments from it. */
     ...inboundMailVariables,
     /** The key a team filing's request id is derived with, as every intake channel's. */

@@ -47,7 +47,8 @@ export function createHandler(env: Record<string, string>) {
       if (event.httpMethod === 'POST' && id) {
         const request = await repo.find(id);
         if (!request) throw requestNotFound();
-        return json(200, await liftRestriction(ports, request, parseBody(liftBody, event), actor));
+        // Accepted: the release runs on, a page at a time, until the restriction is lifted.
+        return json(202, await liftRestriction(ports, request, parseBody(liftBody, event), actor));
       }
     }
     if (event.httpMethod === 'GET' && !id) {

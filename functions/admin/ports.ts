@@ -3,7 +3,7 @@ import type { MailAttachment } from '../core/mail/attachments.js';
 import type { StoreResult } from '../connectors/store-result.js';
 import type { RenderedEmail } from '../core/render/types.js';
 import type { EmailMarker } from '../core/request/email-kinds.js';
-import type { DsrRequestRecord } from '../core/request/model.js';
+import type { DsrRequestRecord, Restriction } from '../core/request/model.js';
 import type { QueuedNotice } from './notices.js';
 import type { MessagesRepo } from '../shared/ports/messages-repo.js';
 import type { RequestsRepo } from '../shared/ports/requests-repo.js';
@@ -26,7 +26,8 @@ export interface AdminPorts {
   readonly attachmentLinks: AttachmentLinks;
   /** Each store's totals of the request's connector runs. */
   readonly storeResults: (requestId: string) => Promise<StoreResult[]>;
-  readonly restrictionMarks: RestrictionRelease;
+  /** Starts the release of a lifted restriction, at most once per run of it. */
+  readonly restrictionLift: RestrictionLift;
   /**
    * Writes the corrections of one store to the account, only where the store still holds
    * each old value: `stale` (nothing written) otherwise.
@@ -35,9 +36,14 @@ export interface AdminPorts {
   readonly correct: (storeId: string, accountId: string, corrections: readonly Correction[]) => Promise<'applied' | 'already_applied' | 'stale'>;
 }
 
-/** Lifts the marks of a restriction where Kiara's services read them, and deletes its held copy. */
-export interface RestrictionRelease {
-  release(accountId: string, requestId: string): Promise<void>;
+/**
+ * Removes the marks of a lifted restriction and deletes its held copy, a page an
+ * invocation, retried with backoff (the "lift restrictions" state machine,
+ * lib/constructs/restriction-lift.ts); the last page records the restriction lifted.
+ */
+export interface RestrictionLift {
+  /** Starts the run `lift.run` of the release from `lift.from`, unless it was started before. */
+  start(requestId: string, lift: NonNullable<Restriction['lift']>): Promise<void>;
 }
 
 /** Email to the requester, from the privacy sender. */

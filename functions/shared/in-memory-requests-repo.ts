@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { listIndex, personIndex, requestKeys, restrictionIndex } from '../core/request/keys.js';
-import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
+import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus, type RestrictionStatus } from '../core/request/model.js';
 import { listCursor } from './list-cursor.js';
 import {
   RequestNotFoundError,
@@ -172,7 +172,7 @@ export class InMemoryRequestsRepo implements RequestsRepo {
       .map(({ item }) => structuredClone({ requestId: item.requestId, subject: item.subject }));
   }
 
-  async restrictions(status: 'active' | 'lifted') {
+  async restrictions(status: RestrictionStatus) {
     return [...this.requests.values()]
       .filter((item) => item.restriction?.status === status)
       .sort((a, b) => restrictionIndex.sort(a.restriction!.since, a.requestId).localeCompare(restrictionIndex.sort(b.restriction!.since, b.requestId)))

@@ -13,7 +13,7 @@ import { documentClient } from './aws-clients.js';
 import { batchWrite } from '../connectors/batch-write.js';
 import { listCursor, type ListPosition } from './list-cursor.js';
 import { closedIndex, listIndex, personIndex, requestKeys, restrictionIndex, sentMailIndex } from '../core/request/keys.js';
-import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus } from '../core/request/model.js';
+import { currentDeadlines, isOpen, type DsrRequestRecord, type RequestStatus, type RestrictionStatus } from '../core/request/model.js';
 import {
   RequestNotFoundError,
   type AuditEvent,
@@ -384,7 +384,7 @@ export class DynamoRequestsRepo implements RequestsRepo {
   }
 
   /** The requests whose restriction has this status, oldest first (the restriction index). */
-  async restrictions(status: 'active' | 'lifted'): Promise<DsrRequestRecord[]> {
+  async restrictions(status: RestrictionStatus): Promise<DsrRequestRecord[]> {
     const items = await this.queryAll({
       IndexName: restrictionIndex.name,
       KeyConditionExpression: 'restrictionPk = :pk',

@@ -9,7 +9,7 @@ import {
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { forEachLimit } from '../connectors/pool.js';
 import { exportKeys } from '../connectors/keys.js';
-import { deletePrefix } from '../connectors/s3-delete.js';
+import { deleteKeys } from '../connectors/s3-delete.js';
 import { storeById } from '../core/inventory/index.js';
 import { RESTRICTION_ATTRIBUTE, RESTRICTION_TAG, restrictedHoldPrefix, type RestrictionMark } from '../core/restriction/marks.js';
 import { documentClient, s3Client } from './aws-clients.js';
@@ -24,10 +24,14 @@ export interface RestrictionPlaces {
 /** Tagging calls in flight at once (media of one account). */
 const PARALLEL = 8;
 
+/** A media object's tags without the restriction tag (the tags Kiara set stay). */
+const withoutMark = (tags: Tag[]) => tags.filter((tag) => tag.Key !== RESTRICTION_TAG);
+
 /**
  * Sets and removes the restriction marks (functions/core/restriction/marks.ts) where
  * Kiara's services read them, and keeps the held copy of what ages out while restricted.
- * Every call is idempotent: a retried step or a repeated lift marks, copies or removes again.
+ * Every call is idempotent: a retried step or a repeated lift marks, copies or removes again;
+ * the media and the held copy's deletion go a page a call, so a caller pages through any number of files.
  */
 export class RestrictionMarks {
   constructor(
@@ -41,17 +45,13 @@ export class RestrictionMarks {
    * below the account prefix, never the account id: it travels in the workflow's state).
    * Returns how many were tagged and where the next page starts; no `after` = done.
    */
-  async tagMediaPage(accountId: string, requestId: string, pageSize: number, after?: string): Promise<{ tagged: number; after?: string }> {
-    const Bucket = this.places.mediaBucket;
-    const prefix = this.mediaPrefix(accountId);
-    const page = await this.s3.send(
-      new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: pageSize, ...(after === undefined ? {} : { StartAfter: prefix + after }) }),
-    );
-    const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
-    const tagged = await forEachLimit(keys, PARALLEL, (Key) =>
-      this.retag(Bucket, Key, (tags) => [...tags.filter((tag) => tag.Key !== RESTRICTION_TAG), { Key: RESTRICTION_TAG, Value: requestId }]),
-    );
-    return page.IsTruncated && keys.length > 0 ? { tagged, after: keys[keys.length - 1]!.slice(prefix.length) } : { tagged };
+  tagMediaPage(accountId: string, requestId: string, pageSize: number, after?: string): Promise<{ tagged: number; after?: string }> {
+    return this.retagMediaPage(accountId, pageSize, after, (tags) => [...withoutMark(tags), { Key: RESTRICTION_TAG, Value: requestId }]);
+  }
+
+  /** Removes the tag from one page of the account's media, as `tagMediaPage` pages them; the other tags stay. */
+  untagMediaPage(accountId: string, pageSize: number, after?: string): Promise<{ tagged: number; after?: string }> {
+    return this.retagMediaPage(accountId, pageSize, after, withoutMark);
   }
 
   /** Moves the hold out of `work/` (its lifecycle) for as long as it is restricted; returns the files held. */
@@ -69,11 +69,15 @@ export class RestrictionMarks {
     });
   }
 
-  /** Removes the marks and deletes the held copy: the data's own retention applies again. */
-  async release(accountId: string, requestId: string): Promise<void> {
-    await this.markAccount(accountId);
-    await this.tagMedia(accountId, (tags) => tags.filter((tag) => tag.Key !== RESTRICTION_TAG));
-    await deletePrefix(this.places.exportBucket, restrictedHoldPrefix(requestId), this.s3);
+  /**
+   * Deletes one listing page of the held copy (up to 1000 objects, one DeleteObjects call);
+   * true while more is left. A page deleted is gone, so the next call lists from the start.
+   */
+  async deleteHeldPage(requestId: string): Promise<boolean> {
+    const Bucket = this.places.exportBucket;
+    const page = await this.s3.send(new ListObjectsV2Command({ Bucket, Prefix: restrictedHoldPrefix(requestId) }));
+    await deleteKeys(Bucket, (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : [])), this.s3);
+    return page.IsTruncated === true;
   }
 
   /** Sets the attribute on every item of the account's partition, or removes it (no mark). */
@@ -108,10 +112,15 @@ export class RestrictionMarks {
     } while (start);
   }
 
-  /** Rewrites the tag set of each media object of the account, keeping the tags Kiara set. */
-  private async tagMedia(accountId: string, retag: (tags: Tag[]) => Tag[]): Promise<void> {
+  private async retagMediaPage(accountId: string, pageSize: number, after: string | undefined, retag: (tags: Tag[]) => Tag[]) {
     const Bucket = this.places.mediaBucket;
-    await forEachLimit(this.keysUnder(Bucket, this.mediaPrefix(accountId)), PARALLEL, (Key) => this.retag(Bucket, Key, retag));
+    const prefix = this.mediaPrefix(accountId);
+    const page = await this.s3.send(
+      new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: pageSize, ...(after === undefined ? {} : { StartAfter: prefix + after }) }),
+    );
+    const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+    const tagged = await forEachLimit(keys, PARALLEL, (Key) => this.retag(Bucket, Key, retag));
+    return page.IsTruncated && keys.length > 0 ? { tagged, after: keys[keys.length - 1]!.slice(prefix.length) } : { tagged };
   }
 
   private async retag(Bucket: string, Key: string, retag: (tags: Tag[]) => Tag[]) {

@@ -24,7 +24,6 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { grantIntakeItems, grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
 import { adminContract } from '../../functions/admin/contract.js';
-import type { Restrictions } from './restrictions.js';
 import { correctableStores } from '../../functions/core/inventory/index.js';
 import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { gatewayModelSchema } from '../../functions/core/intake/openapi.js';
@@ -44,8 +43,6 @@ export interface DsrApiProps {
   requestsTable: ITable;
   exportBucket: IBucket;
   mail: MailSettings;
-  /** Restrictions (Art. 18): the admin API lists and lifts them, with their marks. */
-  restrictions: Restrictions;
   logKey?: IKey;
   /**
    * Pause the legal clock while Kiara waits for the identity confirmation it asked for
@@ -278,8 +275,8 @@ export class DsrApi extends Construct {
   }
 
   /** Adds the routes; the handlers need the state machines they start and resume. */
-  connect(stateMachine: IStateMachine, watch: WatchStarter, notices: IStateMachine): void {
-    const { requestsTable, exportBucket, mail, logKey, restrictions, correctionTables = new Map<string, ITable>() } = this.props;
+  connect(stateMachine: IStateMachine, watch: WatchStarter, notices: IStateMachine, restrictionLift: IStateMachine): void {
+    const { requestsTable, exportBucket, mail, logKey, correctionTables = new Map<string, ITable>() } = this.props;
     const intake = new DsrFunction(this, 'Intake', {
       contract: intakeContract,
       description: 'DSR intake webhook: verify signature, validate, store, start',
@@ -352,19 +349,18 @@ export class DsrApi extends Construct {
         STATE_MACHINE_ARN: stateMachine.stateMachineArn,
         ...watch.startEnvironment,
         NOTICE_SENDER_ARN: notices.stateMachineArn,
+        RESTRICTION_LIFT_ARN: restrictionLift.stateMachineArn,
         SENDER_EMAIL: mail.senderEmail,
         PUBLIC_API_URL: this.baseUrl,
         CORRECTION_TABLES: JSON.stringify(Object.fromEntries([...correctionTables].map(([storeId, table]) => [storeId, table.tableName]))),
         // A team filing's request id is derived from its delivery key, as the webhook's is.
         REQUEST_ID_KEY_ARN: this.requestIdKey.secretArn,
-        ...restrictions.placesEnvironment(),
         ...(this.adminTokenSecret ? { ADMIN_TOKEN_SECRET_ARN: this.adminTokenSecret.secretArn } : {}),
       } satisfies EnvironmentOf<typeof adminContract>,
       logKey,
       timeout: Duration.seconds(15),
     }));
     grantItems(requestsTable, admin, REQUESTS_TABLE_ACCESS.writeAndMail, 'the requests table');
-    restrictions.grantLift(admin);
     // A correction is one conditional update of the account's rectifiable item; when that
     // fails, one read tells a correction an earlier try wrote from a stale one.
     for (const [storeId, table] of correctionTables) grantItems(table, admin, ['UpdateItem', 'GetItem'], `the ${storeId} store`);
@@ -376,6 +372,8 @@ export class DsrApi extends Construct {
     watch.stateMachine.grantStartExecution(admin);
     // An action that queues a notice to the requester starts its sender.
     notices.grantStartExecution(admin);
+    // A lift, once the person was told, starts the release of the restriction's marks.
+    restrictionLift.grantStartExecution(admin);
     this.requestIdKey.grantRead(admin);
     grantSendEmail(admin, mail.senderEmail);
 

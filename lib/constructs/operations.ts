@@ -24,6 +24,8 @@ export interface OperationsProps {
   watch: IStateMachine;
   /** The notice sender: an execution fails when a notice was given up on (the team is emailed too). */
   notices: IStateMachine;
+  /** The release of lifted restrictions: an execution fails when its retries are spent (the restriction stays lifting). */
+  restrictionLift: IStateMachine;
   api: RestApi;
   /** Encrypts the alarm topic; the alarms are let use it. */
   key: DsrKey;
@@ -81,6 +83,8 @@ export class Operations extends Construct {
     this.alarm('WorkflowTimedOut', workflowTimedOut, 1, 'A DSR workflow execution timed out.');
     this.alarm('DeadlineWatchFailed', watchFailed, 1, 'A deadline watch execution failed: a request may go unwatched.');
     this.alarm('NoticeNotSent', props.notices.metricFailed({ period: Duration.minutes(5) }), 1, 'A notice to a requester was given up on: it waits in the console as "Notice pending".');
+    this.alarm('RestrictionLiftFailed', props.restrictionLift.metricFailed({ period: Duration.minutes(5) }), 1,
+      'The release of a lifted restriction gave up: it stays "lifting" in the console until the lift is repeated.');
     this.alarm('Intake5xx', intake5xx, props.intake5xxRate ?? 0.05, 'The intake API answers 5xx to too many calls.');
     if (props.retentionPurge) {
       this.alarm('RetentionPurgeFailed', props.retentionPurge.metricErrors({ period: Duration.minutes(5) }), 1,

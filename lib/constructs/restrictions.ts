@@ -19,8 +19,9 @@ export interface RestrictionsProps {
   /** Kiara's media bucket: the restriction tag goes on the account's objects. */
   readonly mediaBucket: IBucket;
   /**
-   * Media objects the Restrict step tags per invocation (one S3 list page, 1–1000); the
-   * workflow calls it again while more are left, so any number of files fits Lambda's limits.
+   * Media objects the Restrict step tags, and a lift's release untags, per invocation (one
+   * S3 list page, 1–1000); each is called again while more are left, so any number of files
+   * fits Lambda's limits.
    * @default 1000
    */
   readonly mediaPageSize?: number;
@@ -30,16 +31,19 @@ export interface RestrictionsProps {
 
 /**
  * Restriction as a state (Art. 18): the workflow's Restrict step, which marks the data where
- * Kiara's services read it and keeps the hold, and the grants that let the admin API lift it.
+ * Kiara's services read it and keeps the hold, and the grants that let a lift release it
+ * (RestrictionLift).
  */
 export class Restrictions extends Construct {
   readonly restrict: DsrFunction;
+  /** Media objects tagged (and untagged, when lifted) per invocation. */
+  readonly mediaPageSize: number;
   private readonly props: RestrictionsProps;
 
   constructor(scope: Construct, id: string, props: RestrictionsProps) {
     super(scope, id);
     this.props = props;
-    const mediaPageSize = props.mediaPageSize ?? 1000;
+    const mediaPageSize = (this.mediaPageSize = props.mediaPageSize ?? 1000);
     if (!Number.isInteger(mediaPageSize) || mediaPageSize < 1 || mediaPageSize > 1000) {
       throw new Error(`Restrictions: mediaPageSize must be a whole number from 1 to 1000 (one S3 list page), not ${mediaPageSize}`);
     }

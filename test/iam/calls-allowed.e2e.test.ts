@@ -59,8 +59,8 @@ async function mailedLinks(requestId: string, kind: 'verify' | 'downloads'): Pro
 
 /** Until no handler call is in flight, none has started for a second and no execution runs. */
 async function quiet() {
-  const notices = runtime.stepFunctions.machines.find((machine) => machine.logicalId.startsWith('NoticesStateMachine'))!.arn;
-  const machines = [target.resources.workflowArn, target.resources.watchArn, notices];
+  const machine = (prefix: string) => runtime.stepFunctions.machines.find((candidate) => candidate.logicalId.startsWith(prefix))!.arn;
+  const machines = [target.resources.workflowArn, target.resources.watchArn, machine('NoticesStateMachine'), machine('RestrictionLiftStateMachine')];
   let seen = -1;
   await eventually(async () => {
     const running = machines.some((arn) => runtime.stepFunctions.listExecutions({ stateMachineArn: arn, statusFilter: 'RUNNING' }).executions.length > 0);
@@ -149,7 +149,9 @@ describe.skipIf(onLocalStack)('every AWS call a handler makes is allowed by its 
       expect((await flow.api.admin(`/requests/${restriction}/approve`, 'POST', { outcome: 'Restricted while the accuracy is checked.' })).status).toBe(200);
       expect((await flow.waitForStatus(restriction, 'completed')).audit.map((event: any) => event.type)).toContain('restriction_applied');
       expect((await flow.api.admin('/restrictions')).status).toBe(200);
-      expect((await flow.api.admin(`/restrictions/${restriction}/lift`, 'POST', { reason: 'Accuracy checked.' })).status).toBe(200);
+      expect((await flow.api.admin(`/restrictions/${restriction}/lift`, 'POST', { reason: 'Accuracy checked.' })).status).toBe(202);
+      // The release runs on in the "lift restrictions" state machine, a page an invocation.
+      await flow.waitFor(restriction, (request) => request.restriction?.status === 'lifted', 'the restriction lifted');
     }, FLOW_TIMEOUT);
 
     it('a rejection, the queue listed, a cancellation and a request with no account', async () => {

@@ -3,13 +3,17 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECIPIENTS, STORES } from '../../functions/core/inventory/index.js';
 import { executionArnOf } from '../../functions/core/request/executions.js';
+import { liftExecutionName } from '../../functions/core/restriction/lift.js';
 import { RESTRICTION_ATTRIBUTE, RESTRICTION_TAG, restrictedHoldPrefix } from '../../functions/core/restriction/marks.js';
 import { documentClient, s3Client } from '../../functions/shared/aws-clients.js';
+import { RESTRICTION_LIFT_STATES } from '../../lib/constructs/restriction-lift.js';
 import { DEMO_USERS } from '../../lib/demo/index.js';
+import type { SucceededCall } from '../../lib/local-runtime/faults/injector.js';
+import { invokingFunction, type InvokingFunction } from '../../lib/local-runtime/lambda-host.js';
 import { journey } from './journey.js';
-import { onLocalStack, startEmbedded, type DsrTarget, type Mail } from './target.js';
+import { eventually, onLocalStack, startEmbedded, type DsrTarget, type Mail } from './target.js';
 
-const [ada] = DEMO_USERS as [typeof DEMO_USERS[0]];
+const [ada, bram] = DEMO_USERS as [typeof DEMO_USERS[0], typeof DEMO_USERS[0]];
 const DAY_MS = 86_400_000;
 const MEDIA_PAGE_SIZE = 2;
 const CONTACTS = { hosting: 'privacy@hosting.example', email: 'dpo@mail-provider.example' };
@@ -22,10 +26,28 @@ const CONTACTS = { hosting: 'privacy@hosting.example', email: 'dpo@mail-provider
  */
 let target: DsrTarget;
 let flow: ReturnType<typeof journey>;
+let liftAccountStepDies = false;
 
 beforeAll(async () => {
-  // Two media objects per Restrict invocation: Ada's files take several pages.
-  target = await startEmbedded({ expirySweepMs: 0, stackProps: { recipientContacts: CONTACTS, restrictionMediaPageSize: MEDIA_PAGE_SIZE } });
+  // Two media objects per invocation: Ada's and Bram's files take several pages. An
+  // invocation that tags more than a page dies, as Lambda's timeout ends one with more work
+  // than fits (the page size is the work that fits in one invocation, scaled down).
+  const tagged = new WeakMap<InvokingFunction, number>();
+  const moreThanAPage = (call: SucceededCall) => {
+    const invocation = invokingFunction();
+    if (call.operation !== 'PutObjectTagging' || !invocation) return false;
+    tagged.set(invocation, (tagged.get(invocation) ?? 0) + 1);
+    return tagged.get(invocation)! > MEDIA_PAGE_SIZE;
+  };
+  // Forced error path: while set, every invocation of the lift's function dies once it unmarked an account item.
+  const accountUnmarkDies = (call: SucceededCall) =>
+    liftAccountStepDies && call.functionLogicalId.startsWith('RestrictionLiftLifter') && call.operation === 'UpdateItem' && call.input.TableName === target.resources.storeTables.account;
+  target = await startEmbedded({
+    expirySweepMs: 0,
+    stackProps: { recipientContacts: CONTACTS, restrictionMediaPageSize: MEDIA_PAGE_SIZE },
+    crashAfter: (call) => moreThanAPage(call) || accountUnmarkDies(call),
+    retryIntervalOverrides: { [RESTRICTION_LIFT_STATES.release]: 10 },
+  });
   flow = journey(target);
 });
 afterAll(async () => target?.stop());
@@ -44,9 +66,9 @@ const usageLogs = async () =>
   ).Items ?? [];
 const keysUnder = async (bucket: string, prefix: string) =>
   ((await s3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).map((object) => object.Key!);
-const mediaTags = async () =>
+const mediaTags = async (accountId = ada.accountId) =>
   Promise.all(
-    (await keysUnder(target.resources.mediaBucket, `accounts/${ada.accountId}/`)).map(
+    (await keysUnder(target.resources.mediaBucket, `accounts/${accountId}/`)).map(
       async (Key) => (await s3Client().send(new GetObjectTaggingCommand({ Bucket: target.resources.mediaBucket, Key }))).TagSet ?? [],
     ),
   );
@@ -71,6 +93,120 @@ const heldCounts = async (requestId: string) => {
 };
 const eventsOf = (request: any, type: string) =>
   (request.audit as { type: string; at: string; details?: Record<string, unknown> }[]).filter((event) => event.type === type);
+
+const liftNoticesOf = async (requestId: string) =>
+  (await flow.mailsFor(requestId)).filter((mail) => mail.to.includes(bram.email) && /lifting the restriction/i.test(mail.subject));
+const restrictionOf = async (requestId: string) => (await flow.detail(requestId)).restriction;
+/** A restriction of Bram's data, approved and in place (`details` tells his requests apart). */
+async function restrictBram(details: string) {
+  const requestId = await flow.reachReview({ type: 'restriction', email: bram.email, locale: 'en', details });
+  expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST', { outcome: 'We restricted your data while your objection is decided.' })).status).toBe(200);
+  await flow.waitForStatus(requestId, 'completed');
+  return requestId;
+}
+/** The lift's executions of a request, oldest first, and the release pages each ran. */
+function liftRuns(requestId: string) {
+  const { stepFunctions } = target.local!.runtime;
+  const machine = stepFunctions.machines.find((candidate) => candidate.logicalId.startsWith('RestrictionLiftStateMachine'))!;
+  return stepFunctions
+    .listExecutions({ stateMachineArn: machine.arn })
+    .executions.filter((execution) => execution.name.startsWith(`${requestId}-`))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((run) => ({
+      name: run.name,
+      status: run.status,
+      pages: stepFunctions
+        .getExecutionHistory(run.executionArn, { maxResults: 1000 })
+        .events.filter((event) => event.type === 'TaskStateEntered' && (event.stateEnteredEventDetails as { name: string }).name === RESTRICTION_LIFT_STATES.release).length,
+    }));
+}
+
+describe.skipIf(onLocalStack).sequential('a restriction over more media than one invocation can release', () => {
+  let requestId: string;
+  const reason = 'Your objection was decided.';
+  const liftNotices = () => liftNoticesOf(requestId);
+
+  it('is in place over several media pages', async () => {
+    requestId = await restrictBram('I object to the processing.');
+    const tags = await mediaTags(bram.accountId);
+    expect(tags.length).toBeGreaterThan(2 * MEDIA_PAGE_SIZE);
+    for (const tagSet of tags) expect(tagSet).toContainEqual({ Key: RESTRICTION_TAG, Value: requestId });
+  });
+
+  it('answers the lift at once as lifting, after the person was told', async () => {
+    const lifting = await flow.api.admin(`/restrictions/${requestId}/lift`, 'POST', { reason });
+    expect(lifting.status, JSON.stringify(lifting.body)).toBe(202);
+    expect(lifting.body).toMatchObject({ requestId, status: 'lifting', lift: { by: expect.any(String), reason } });
+    expect(await liftNotices()).toHaveLength(1);
+  });
+
+  it('answers a repeated lift with the same state: no second email, no second run', async () => {
+    const again = await flow.api.admin(`/restrictions/${requestId}/lift`, 'POST', { reason });
+    expect(again.status).toBe(202);
+    expect(['lifting', 'lifted']).toContain(again.body.status);
+    expect(await liftNotices()).toHaveLength(1);
+  });
+
+  it('releases it a page an invocation until every mark and the held copy are gone, then records it lifted once', async () => {
+    await eventually(async () => ((await restrictionOf(requestId))?.status === 'lifted' ? true : undefined), 'the restriction lifted', 45_000);
+    for (const tagSet of await mediaTags(bram.accountId)) expect(tagSet.map((tag) => tag.Key)).not.toContain(RESTRICTION_TAG);
+    const profile = await documentClient().send(new GetCommand({ TableName: target.resources.storeTables.account!, Key: { accountId: bram.accountId, sk: 'profile' } }));
+    expect(profile.Item![RESTRICTION_ATTRIBUTE]).toBeUndefined();
+    expect(await keysUnder(target.resources.exportBucket, restrictedHoldPrefix(requestId))).toEqual([]);
+    const request = await flow.detail(requestId);
+    expect(request.restriction).toMatchObject({ status: 'lifted', lifted: { reason } });
+    expect(eventsOf(request, 'restriction_lifted')).toHaveLength(1);
+    expect(await liftNotices()).toHaveLength(1);
+    // One execution for the two lift calls; each media page, the account and the held copy an invocation of their own.
+    const pages = Math.ceil((await mediaTags(bram.accountId)).length / MEDIA_PAGE_SIZE) + 2;
+    expect(liftRuns(requestId)).toEqual([{ name: liftExecutionName(requestId, 1), status: 'SUCCEEDED', pages }]);
+    const listed = await flow.api.admin('/restrictions');
+    expect(listed.body.items.map((item: { requestId: string }) => item.requestId)).not.toContain(requestId);
+  });
+});
+
+describe.skipIf(onLocalStack).sequential('a lift whose release gives up', () => {
+  let requestId: string;
+  const reason = 'Your objection was decided.';
+
+  it('records where it stopped for the team, stays lifting, and fails its execution after the retries (forced error path)', async () => {
+    requestId = await restrictBram('I contest the accuracy of my data.');
+    liftAccountStepDies = true;
+    try {
+      expect((await flow.api.admin(`/restrictions/${requestId}/lift`, 'POST', { reason })).status).toBe(202);
+      await eventually(async () => (await restrictionOf(requestId))?.liftFailed, 'the failed lift recorded', 45_000);
+    } finally {
+      liftAccountStepDies = false;
+    }
+    const request = await flow.detail(requestId);
+    expect(request.restriction).toMatchObject({ status: 'lifting', liftFailed: { error: 'Runtime.ExitError' } });
+    expect(eventsOf(request, 'restriction_lift_failed')).toEqual([expect.objectContaining({ details: { error: 'Runtime.ExitError', run: 1 } })]);
+    expect(eventsOf(request, 'restriction_lifted')).toEqual([]);
+    // The media were released before it stopped; the account still carries the mark.
+    for (const tagSet of await mediaTags(bram.accountId)) expect(tagSet.map((tag) => tag.Key)).not.toContain(RESTRICTION_TAG);
+    const listed = await flow.api.admin('/restrictions');
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ requestId, status: 'lifting', liftFailed: expect.objectContaining({ error: 'Runtime.ExitError' }) }));
+    await eventually(async () => (liftRuns(requestId)[0]?.status === 'FAILED' ? true : undefined), 'the run failed');
+  });
+
+  it('is resumed by a repeated lift from where it stopped, without a second email, and ends lifted', async () => {
+    const resumed = await flow.api.admin(`/restrictions/${requestId}/lift`, 'POST', { reason });
+    expect(resumed.status).toBe(202);
+    expect(resumed.body).toMatchObject({ status: 'lifting', lift: { run: 2 } });
+    expect(resumed.body.liftFailed).toBeUndefined();
+    await eventually(async () => ((await restrictionOf(requestId))?.status === 'lifted' ? true : undefined), 'the restriction lifted', 45_000);
+    const profile = await documentClient().send(new GetCommand({ TableName: target.resources.storeTables.account!, Key: { accountId: bram.accountId, sk: 'profile' } }));
+    expect(profile.Item![RESTRICTION_ATTRIBUTE]).toBeUndefined();
+    expect(await keysUnder(target.resources.exportBucket, restrictedHoldPrefix(requestId))).toEqual([]);
+    // The second run started at the account: the account's items, then the held copy.
+    expect(liftRuns(requestId).map((run) => [run.name, run.status, run.pages])).toEqual([
+      [liftExecutionName(requestId, 1), 'FAILED', expect.any(Number)],
+      [liftExecutionName(requestId, 2), 'SUCCEEDED', 2],
+    ]);
+    expect(await liftNoticesOf(requestId)).toHaveLength(1);
+    expect(eventsOf(await flow.detail(requestId), 'restriction_lifted')).toHaveLength(1);
+  });
+});
 
 describe.skipIf(onLocalStack).sequential('an approved restriction', () => {
   let requestId: string;
@@ -175,8 +311,9 @@ describe.skipIf(onLocalStack).sequential('an approved restriction', () => {
   });
 
   it('is lifted after the person is told: the notice first, then the marks and the held copy go', async () => {
-    const lifted = await flow.api.admin(`/restrictions/${requestId}/lift`, 'POST', { reason: 'The accuracy was verified with the person.' });
-    expect(lifted.status, JSON.stringify(lifted.body)).toBe(200);
+    const lifting = await flow.api.admin(`/restrictions/${requestId}/lift`, 'POST', { reason: 'The accuracy was verified with the person.' });
+    expect(lifting.status, JSON.stringify(lifting.body)).toBe(202);
+    await eventually(async () => ((await flow.detail(requestId)).restriction?.status === 'lifted' ? true : undefined), 'the restriction lifted', 45_000);
     const notice = (await flow.mailsFor(requestId)).filter((mail) => mail.to.includes(ada.email) && /lifting the restriction/i.test(mail.subject));
     expect(notice).toHaveLength(1);
     expect(notice[0]!.text).toContain('Art. 18(3) GDPR');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { RestrictionStatus } from './model.js';
 
 /** The person a request is about, as a table key: the normalized address, hashed. */
 export function personKey(email: string): string {
@@ -77,6 +78,6 @@ export const personIndex = {
  */
 export const restrictionIndex = {
   name: 'byRestriction',
-  partition: (status: 'active' | 'lifted') => `RESTRICTION#${status}`,
+  partition: (status: RestrictionStatus) => `RESTRICTION#${status}`,
   sort: (since: string, requestId: string) => `${since}#${requestId}`,
 };

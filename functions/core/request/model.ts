@@ -232,8 +232,15 @@ export interface DsrRequestRecord {
  * A restriction in place or lifted: the account it marks (functions/core/restriction/marks.ts)
  * and the held copy of what ages out (`heldFiles` objects under `restricted/<request id>/`).
  */
+/**
+ * A restriction's states: `active` (marked, held), `lifting` (the person was told, Art.
+ * 18(3), and the marks and the held copy are being removed a page at a time), `lifted`.
+ */
+export const RESTRICTION_STATUSES = ['active', 'lifting', 'lifted'] as const;
+export type RestrictionStatus = (typeof RESTRICTION_STATUSES)[number];
+
 export interface Restriction {
-  status: 'active' | 'lifted';
+  status: RestrictionStatus;
   accountId: string;
   since: string;
   heldFiles: number;
@@ -241,7 +248,15 @@ export interface Restriction {
   heldStores: HeldStore[];
   /** The account's media objects that carry the restriction tag. */
   taggedFiles: number;
-  /** Who lifted it, when and why (the person was emailed first, Art. 18(3)). */
+  /**
+   * Who asked for the lift, when and why (the person was emailed first, Art. 18(3)), set
+   * with `lifting`; `run` numbers the release's executions (a new one after a failed one)
+   * and `from` is where the current one started (its cursor, no account id).
+   */
+  lift?: { at: string; by: string; reason: string; run: number; from: string };
+  /** The release's last execution gave up (the error's name) at `cursor`; a repeated lift runs it again from there. */
+  liftFailed?: { at: string; error: string; cursor: string };
+  /** Who lifted it, when (its release done) and why. */
   lifted?: { at: string; by: string; reason: string };
 }
 

@@ -1,4 +1,4 @@
-import type { DsrRequestRecord, PendingStepName, RequestStatus } from '../../core/request/model.js';
+import type { DsrRequestRecord, PendingStepName, RequestStatus, RestrictionStatus } from '../../core/request/model.js';
 
 /**
  * The requests table as the use cases see it: every read and write of a request, its
@@ -77,7 +77,7 @@ export interface RequestsRepo {
     request: Pick<DsrRequestRecord, 'contactEmail' | 'receivedAt' | 'requestId'>,
   ): Promise<Array<Pick<DsrRequestRecord, 'requestId' | 'subject'>>>;
   /** The requests whose restriction (Art. 18) has this status, oldest first. */
-  restrictions(status: 'active' | 'lifted'): Promise<DsrRequestRecord[]>;
+  restrictions(status: RestrictionStatus): Promise<DsrRequestRecord[]>;
   /** Open or closed requests by due date, `limit` at most; the cursor goes on where a page ended. */
   list(open: boolean, limit?: number, cursor?: string): Promise<RequestsPage>;
 }

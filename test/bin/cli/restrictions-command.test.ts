@@ -59,6 +59,16 @@ describe('dsr restrictions list', () => {
     ]);
   });
 
+  it('shows a restriction being lifted as lifting, and one whose release stopped with its error', async () => {
+    const lift = { at: '2026-12-01T10:00:00.000Z', by: 'jane@kiara-api.com', reason: 'Verified.', run: 1, from: '' };
+    answer = {
+      status: 200,
+      body: { items: [{ ...active, status: 'lifting', lift }, { ...active, requestId: 'dsr_b', status: 'lifting', lift, liftFailed: { at: '2026-12-01T10:05:00.000Z', error: 'SlowDown', cursor: '' } }] },
+    };
+    const statuses = (await dsr('restrictions', 'list')).stdout.trim().split('\n').slice(1).map((line) => line.split(/ {2,}/).at(-1));
+    expect(statuses).toEqual(['lifting', 'lifting, stopped (SlowDown): lift again']);
+  });
+
   it('says when none is in place, and prints the API answer with --json', async () => {
     answer = { status: 200, body: { items: [] } };
     expect((await dsr('restrictions', 'list')).stdout).toBe('No restrictions in place.\n');
@@ -68,16 +78,16 @@ describe('dsr restrictions list', () => {
 });
 
 describe('dsr restrictions lift', () => {
-  it('sends the reason, says the person was told first, and prints the lifted restriction', async () => {
+  it('sends the reason, says the person was told first and the release goes on, and prints the restriction being lifted', async () => {
     calls.length = 0;
-    const lifted = { ...active, status: 'lifted', lifted: { at: '2026-12-01T10:00:00.000Z', by: 'jane@kiara-api.com', reason: 'Accuracy verified.' } };
-    answer = { status: 200, body: lifted };
+    const lifting = { ...active, status: 'lifting', lift: { at: '2026-12-01T10:00:00.000Z', by: 'jane@kiara-api.com', reason: 'Accuracy verified.', run: 1, from: '' } };
+    answer = { status: 202, body: lifting };
     const { stdout, stderr } = await dsr('restrictions', 'lift', active.requestId, '--reason', 'Accuracy verified.');
     expect(calls).toEqual([
       { method: 'POST', url: `/admin/restrictions/${active.requestId}/lift`, authorization: 'Bearer test-token', body: '{"reason":"Accuracy verified."}' },
     ]);
-    expect(stderr).toBe('Lifted: the person was emailed first (Art. 18(3)); the marks are removed and the held copy deleted.\n');
-    expect(JSON.parse(stdout)).toEqual(lifted);
+    expect(stderr).toBe('Lifting: the person was emailed first (Art. 18(3)); the marks are being removed and the held copy deleted ("restrictions list" shows it as lifting until done).\n');
+    expect(JSON.parse(stdout)).toEqual(lifting);
   });
 
   it('refuses to run without --reason, calling nothing', async () => {

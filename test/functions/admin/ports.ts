@@ -1,5 +1,6 @@
 import { noticeExecutionName } from '../../../functions/admin/notices.js';
 import type { AdminPorts } from '../../../functions/admin/ports.js';
+import { liftExecutionName } from '../../../functions/core/restriction/lift.js';
 import type { RenderedEmail } from '../../../functions/core/render/types.js';
 import type { DsrRequestRecord } from '../../../functions/core/request/model.js';
 import { InMemoryRequestsRepo } from '../../../functions/shared/in-memory-requests-repo.js';
@@ -27,8 +28,8 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   /** The notice senders started (each once), as `<request>-<kind>-<queued ms>`. */
   const noticeSenders: string[] = [];
   const sent: SentEmail[] = [];
-  /** The restriction marks released, in order (after the mails in `sent`). */
-  const released: { accountId: string; requestId: string }[] = [];
+  /** The releases of lifted restrictions started (each run once), with the cursor each starts from. */
+  const liftRuns: { name: string; cursor: string }[] = [];
   const mail = { failing: false };
   let links = 0;
   /** The stores a correction writes in, by store id then account id: the item's attributes. */
@@ -79,9 +80,11 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
       link: async (mailId, attachment) => ({ url: `https://inbound.example/attachments/${mailId}/${attachment.part}`, expiresAt: '2026-06-15T10:05:00.000Z' }),
     },
     storeResults: async () => [],
-    restrictionMarks: {
-      async release(accountId, requestId) {
-        released.push({ accountId, requestId });
+    // As the state machine's names: a run started again is the same execution.
+    restrictionLift: {
+      async start(requestId, lift) {
+        const name = liftExecutionName(requestId, lift.run);
+        if (!liftRuns.some((run) => run.name === name)) liftRuns.push({ name, cursor: lift.from });
       },
     },
     // As the connector's conditional write: all of one store's corrections, or none.
@@ -101,5 +104,5 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
     return taskToken;
   }
 
-  return { ports, repo, park, waiting, resumed, started, noticeSenders, sent, mail, released, stores };
+  return { ports, repo, park, waiting, resumed, started, noticeSenders, sent, mail, liftRuns, stores };
 }

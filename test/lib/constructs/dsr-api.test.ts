@@ -6,7 +6,6 @@ import { DefinitionBody, Pass, StateMachine } from 'aws-cdk-lib/aws-stepfunction
 import { describe, expect, it } from 'vitest';
 import { gatewayModelSchema } from '../../../functions/core/intake/openapi.js';
 import { DsrApi } from '../../../lib/constructs/dsr-api.js';
-import { Restrictions } from '../../../lib/constructs/restrictions.js';
 import { synthStack } from '../../infra/synth.js';
 
 /** The API construct alone, with stand-ins for what it is given. */
@@ -16,21 +15,14 @@ function apiStack(props: { wafRateLimit?: number }) {
   const machine = (id: string) => new StateMachine(stack, id, { definitionBody: DefinitionBody.fromChainable(new Pass(stack, `${id}Pass`)) });
   const requestsTable = new Table(stack, 'Requests', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
   const exportBucket = new Bucket(stack, 'Exports');
-  const restrictions = new Restrictions(stack, 'Restrictions', {
-    requestsTable,
-    exportBucket,
-    accountTable: new Table(stack, 'Accounts', { partitionKey: { name: 'accountId', type: AttributeType.STRING } }),
-    mediaBucket: new Bucket(stack, 'Media'),
-  });
   const api = new DsrApi(stack, 'Api', {
     requestsTable,
     exportBucket,
-    restrictions,
     mail: { senderEmail: 'privacy@kiara-api.com', privacyTeamEmail: 'team@kiara-api.com' },
     ...props,
   });
   const watch = machine('Watch');
-  api.connect(machine('Workflow'), { stateMachine: watch, startEnvironment: { WATCH_STATE_MACHINE_ARN: watch.stateMachineArn, REMINDER_DAYS_BEFORE: '7,2' } }, machine('Notices'));
+  api.connect(machine('Workflow'), { stateMachine: watch, startEnvironment: { WATCH_STATE_MACHINE_ARN: watch.stateMachineArn, REMINDER_DAYS_BEFORE: '7,2' } }, machine('Notices'), machine('RestrictionLift'));
   return Template.fromStack(stack);
 }
 
