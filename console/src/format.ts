@@ -115,7 +115,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   art19_notice_missing_contact: 'Recipient NOT notified: no contact (Art. 19)',
   restriction_applied: 'Data marked restricted, hold kept (Art. 18)',
   restriction_lifted: 'Restriction lifted after the person was told (Art. 18(3))',
-  restriction_lift_failed: 'Restriction NOT fully lifted: retries spent, lift again to resume',
+  restriction_lift_failed: 'Restriction lift stopped',
   duplicate_of: 'Filed again: repeats an open request',
   duplicate_received: 'Repeated by a later request',
   closed: 'Closed',

@@ -187,16 +187,16 @@ function restrictionSection(api: AdminApi, d: Detail, hooks: Hooks) {
   const status = restriction.lifted
     ? `Lifted ${formatInstant(restriction.lifted.at)} by ${restriction.lifted.by}`
     : restriction.lift
-      ? `Lifting since ${formatInstant(restriction.lift.at)} by ${restriction.lift.by}: the marks and the held copy are being removed`
+      ? `Lifting since ${formatInstant(restriction.lift.at)} by ${restriction.lift.by}`
       : `Active since ${formatInstant(restriction.since)}`;
   return section(
     'Restriction (Art. 18)',
     dl([
       ['Status', status],
-      ...(restriction.liftFailed ? ([['Lift stopped', `${formatInstant(restriction.liftFailed.at)} (${restriction.liftFailed.error}): lift again to resume`]] as [string, Child][]) : []),
+      ...(restriction.liftFailed ? ([['Lift stopped', `${formatInstant(restriction.liftFailed.at)} (${restriction.liftFailed.error})`]] as [string, Child][]) : []),
       ...(asked ? ([['Reason (sent to the person)', asked.reason]] as [string, Child][]) : []),
       ['Marked', `Account ${restriction.accountId}; ${restriction.taggedFiles} files tagged`],
-      ['Held copy', restriction.lifted ? 'Deleted when lifted' : restriction.lift ? `${heldCopy(restriction)}, being deleted` : heldCopy(restriction)],
+      ['Held copy', restriction.lifted ? 'Deleted when lifted' : heldCopy(restriction) + (restriction.lift ? ', being deleted' : '')],
     ]),
     lift,
   );

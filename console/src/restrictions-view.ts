@@ -14,12 +14,12 @@ export const heldCopy = (restriction: Pick<RestrictionView, 'heldStores' | 'held
 
 /** Where a restriction stands: active, lifted, or being lifted (and whether its release stopped). */
 export const restrictionState = (restriction: Pick<RestrictionView, 'status' | 'liftFailed'>): string =>
-  restriction.liftFailed ? `lifting, stopped (${restriction.liftFailed.error}): lift again` : restriction.status;
+  restriction.liftFailed ? `lifting, stopped (${restriction.liftFailed.error})` : restriction.status;
 
 /** The action a restriction offers: a lift while active, a resumed lift once its release stopped. */
 export function liftButton(restriction: RestrictionView, label: string, open: (trigger: HTMLElement) => void): HTMLButtonElement | null {
   if (restriction.status !== 'active' && !restriction.liftFailed) return null;
-  const button = h('button', { type: 'button', class: 'secondary' }, restriction.status === 'active' ? label : 'Lift again…');
+  const button = h('button', { type: 'button', class: 'secondary' }, restriction.lift ? 'Lift again…' : label);
   button.addEventListener('click', () => open(button));
   return button;
 }
@@ -27,43 +27,32 @@ export function liftButton(restriction: RestrictionView, label: string, open: (t
 /**
  * Lifting (Art. 18(3)): the dialog says the person is emailed first with the reason, and
  * only then are the marks removed and the held copy deleted, as the admin API does it.
- * A lift whose release stopped is run again from where it stopped, without a new email.
+ * A lift whose release stopped (a lift on record) resumes it, without a new email.
  */
 export function liftDialog(api: AdminApi, restriction: RestrictionView, trigger: HTMLElement, refresh: () => void): void {
-  const submit = (body: { reason: string } | undefined) => api.post(`/restrictions/${encodeURIComponent(restriction.requestId)}/lift`, body);
-  if (restriction.lift) {
-    const { reason } = restriction.lift;
-    openActionDialog<{ reason: string }>({
-      title: `Lift the restriction of ${restriction.requestId} again`,
-      trigger,
-      intro: [
-        h('p', {}, `The release stopped (${restriction.liftFailed?.error ?? 'unknown'}). It runs again from where it stopped; the person was emailed when the lift was asked for and is not emailed again.`),
-      ],
-      collect: () => ({ reason }),
-      confirmLabel: 'Resume the lift',
-      busyLabel: 'Resuming…',
-      submit,
-      done: 'The lift runs again; the restriction shows as lifting until its marks and held copy are gone.',
-      refresh,
-    });
-    return;
-  }
+  const resumed = restriction.lift;
   openActionDialog<{ reason: string }>({
-    title: `Lift the restriction of ${restriction.requestId}`,
+    title: `Lift the restriction of ${restriction.requestId}${resumed ? ' again' : ''}`,
     trigger,
     intro: [
-      h('p', {}, 'The person is emailed first, with your reason and the remedies (Art. 18(3)). Only after that email went out are the marks removed from the account and its files and the held copy deleted; the data’s own retention applies again.'),
+      h(
+        'p',
+        {},
+        resumed
+          ? 'Its release stopped; this resumes it. The person was emailed before, not again.'
+          : 'The person is emailed first, with your reason and the remedies (Art. 18(3)). Only after that email went out are the marks removed from the account and its files and the held copy deleted; the data’s own retention applies again.',
+      ),
     ],
-    fields: textArea('reason', 'Why the restriction is lifted', 'Quoted to the person in the email.'),
+    fields: resumed ? undefined : textArea('reason', 'Why the restriction is lifted', 'Quoted to the person in the email.'),
     collect: (form) => {
-      const reason = String(new FormData(form).get('reason') ?? '').trim();
+      const reason = resumed?.reason ?? String(new FormData(form).get('reason') ?? '').trim();
       return reason ? { reason } : { invalid: 'Write why the restriction is lifted: the person reads it.' };
     },
-    confirmLabel: 'Email the person and lift',
+    confirmLabel: resumed ? 'Resume the lift' : 'Email the person and lift',
     busyLabel: 'Lifting…',
     danger: true,
-    submit,
-    done: 'The person was emailed; the restriction is being lifted (it shows as lifting until its marks and held copy are gone).',
+    submit: (body) => api.post(`/restrictions/${encodeURIComponent(restriction.requestId)}/lift`, body),
+    done: 'The restriction is being lifted.',
     refresh,
   });
 }
@@ -95,7 +84,7 @@ export function renderRestrictions(main: HTMLElement, api: AdminApi): void {
     main,
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, '← All requests')),
     h('h1', { id: headingId, tabindex: -1 }, 'Restrictions'),
-    h('p', { class: 'hint' }, 'Data marked restricted (Art. 18): only stored until the team lifts the restriction. Kiara’s services read the mark on the account and the tag on its files. A lifted restriction shows as lifting until its marks and held copy are gone.'),
+    h('p', { class: 'hint' }, 'Data marked restricted (Art. 18): only stored until the team lifts the restriction. Kiara’s services read the mark on the account and the tag on its files.'),
     results,
   );
   void load();

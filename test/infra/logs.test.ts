@@ -63,8 +63,8 @@ describe('encryption and log retention', () => {
   });
 
   it('logs every state machine and the API stage to those log groups', () => {
-    // The workflow, the deadline watch, the two Express store-work state machines and the notice sender.
-    expect(machines).toHaveLength(5);
+    // The workflow, the deadline watch, the two Express store-work state machines, the notice sender and the restriction lift.
+    expect(machines).toHaveLength(6);
     for (const [id, machine] of machines) {
       const logging = machine.Properties.LoggingConfiguration;
       expect(logging.Level, id).toBe('ALL');

@@ -138,12 +138,12 @@ describe('DSR stack', () => {
 });
 
 describe('operations', () => {
-  it('alarms on escalations, failures, failed stores and steps, notices given up on, intake 5xx and a failed retention purge into one encrypted topic', () => {
+  it('alarms on escalations, failures, failed stores and steps, notices given up on, a restriction release given up on, intake 5xx and a failed retention purge into one encrypted topic', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((alarm) => alarm.Properties.MetricName).sort();
     expect(metrics).toEqual(
-      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'StepFailures', 'StoreFailures'].sort(),
+      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'StepFailures', 'StoreFailures'].sort(),
     );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);

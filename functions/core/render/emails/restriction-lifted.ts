@@ -13,7 +13,8 @@ export interface RestrictionLiftedInput extends SubjectEmailBase {
 
 /**
  * Art. 18(3): the person is told before the restriction is lifted. Sent first; only once it
- * went out are the marks removed and the held copy deleted (functions/admin/restrictions.ts).
+ * went out is the lift recorded and its release started, which removes the marks and deletes
+ * the held copy (functions/admin/restrictions.ts, functions/restriction-lift/).
  */
 export function restrictionLifted(input: RestrictionLiftedInput): RenderedEmail {
   const t = textsFor(input.locale).restrictionLifted;
