@@ -78,7 +78,7 @@ export class RequestStore extends Construct {
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: ['requestId', 'subject'],
     });
-    // Sparse: the restricted requests (Art. 18), active or lifted, for GET /admin/restrictions.
+    // Sparse: the restricted requests (Art. 18), active, lifting or lifted, for GET /admin/restrictions.
     this.table.addGlobalSecondaryIndex({
       indexName: restrictionIndex.name,
       partitionKey: { name: 'restrictionPk', type: AttributeType.STRING },

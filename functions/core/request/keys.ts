@@ -73,7 +73,7 @@ export const personIndex = {
 };
 
 /**
- * The restriction index: requests whose approved restriction is in place or was lifted,
+ * The restriction index: requests whose approved restriction is in place, being lifted or lifted,
  * by status and since when (`GET /admin/restrictions`). Sparse: only those items carry it.
  */
 export const restrictionIndex = {

@@ -229,16 +229,16 @@ export interface DsrRequestRecord {
 }
 
 /**
- * A restriction in place or lifted: the account it marks (functions/core/restriction/marks.ts)
- * and the held copy of what ages out (`heldFiles` objects under `restricted/<request id>/`).
- */
-/**
  * A restriction's states: `active` (marked, held), `lifting` (the person was told, Art.
  * 18(3), and the marks and the held copy are being removed a page at a time), `lifted`.
  */
-export const RESTRICTION_STATUSES = ['active', 'lifting', 'lifted'] as const;
-export type RestrictionStatus = (typeof RESTRICTION_STATUSES)[number];
+export type RestrictionStatus = 'active' | 'lifting' | 'lifted';
 
+/**
+ * A restriction in place, being lifted or lifted: the account it marks
+ * (functions/core/restriction/marks.ts) and the held copy of what ages out (`heldFiles`
+ * objects under `restricted/<request id>/`).
+ */
 export interface Restriction {
   status: RestrictionStatus;
   accountId: string;
