@@ -21,6 +21,12 @@ export interface RestrictionPlaces {
   exportBucket: string;
 }
 
+/** One page of work: how many objects were done, and the key (below the prefix) the next page starts after; none = all done. */
+export interface PageDone {
+  done: number;
+  after?: string;
+}
+
 /** Tagging calls in flight at once (media of one account). */
 const PARALLEL = 8;
 
@@ -31,7 +37,7 @@ const withoutMark = (tags: Tag[]) => tags.filter((tag) => tag.Key !== RESTRICTIO
  * Sets and removes the restriction marks (functions/core/restriction/marks.ts) where
  * Kiara's services read them, and keeps the held copy of what ages out while restricted.
  * Every call is idempotent: a retried step or a repeated lift marks, copies or removes again;
- * the media and the held copy's deletion go a page a call, so a caller pages through any number of files.
+ * the files go a page a call, so a caller pages through any number of them.
  */
 export class RestrictionMarks {
   constructor(
@@ -45,26 +51,31 @@ export class RestrictionMarks {
    * below the account prefix, never the account id: it travels in the workflow's state).
    * Returns how many were tagged and where the next page starts; no `after` = done.
    */
-  tagMediaPage(accountId: string, requestId: string, pageSize: number, after?: string): Promise<{ tagged: number; after?: string }> {
-    return this.retagMediaPage(accountId, pageSize, after, (tags) => [...withoutMark(tags), { Key: RESTRICTION_TAG, Value: requestId }]);
+  async tagMediaPage(accountId: string, requestId: string, pageSize: number, after?: string): Promise<PageDone> {
+    const Bucket = this.places.mediaBucket;
+    return this.forPage(Bucket, this.mediaPrefix(accountId), pageSize, after, (Key) =>
+      this.retag(Bucket, Key, (tags) => [...withoutMark(tags), { Key: RESTRICTION_TAG, Value: requestId }]),
+    );
   }
 
-  /** Removes the tag from one page of the account's media, as `tagMediaPage` pages them; the other tags stay. */
-  untagMediaPage(accountId: string, pageSize: number, after?: string): Promise<{ tagged: number; after?: string }> {
-    return this.retagMediaPage(accountId, pageSize, after, withoutMark);
+  /** Removes the tag from one page of the account's media, paged as `tagMediaPage` pages them; the other tags stay. */
+  async untagMediaPage(accountId: string, pageSize: number, after?: string): Promise<PageDone> {
+    const Bucket = this.places.mediaBucket;
+    return this.forPage(Bucket, this.mediaPrefix(accountId), pageSize, after, (Key) => this.retag(Bucket, Key, withoutMark));
   }
 
-  /** Moves the hold out of `work/` (its lifecycle) for as long as it is restricted; returns the files held. */
-  async keepHold(requestId: string): Promise<number> {
+  /**
+   * Copies one page of the hold (at most `pageSize` files after `after`, a key below the
+   * request's work prefix) out of `work/` and its lifecycle, to where it is kept for as long
+   * as the restriction lasts. Returns how many were copied and where the next page starts.
+   */
+  async keepHoldPage(requestId: string, pageSize: number, after?: string): Promise<PageDone> {
+    const Bucket = this.places.exportBucket;
     const work = exportKeys.work(requestId);
     const held = restrictedHoldPrefix(requestId);
-    return forEachLimit(this.keysUnder(this.places.exportBucket, work), PARALLEL, async (key) => {
+    return this.forPage(Bucket, work, pageSize, after, async (key) => {
       await this.s3.send(
-        new CopyObjectCommand({
-          Bucket: this.places.exportBucket,
-          CopySource: `${this.places.exportBucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
-          Key: held + key.slice(work.length),
-        }),
+        new CopyObjectCommand({ Bucket, CopySource: `${Bucket}/${key.split('/').map(encodeURIComponent).join('/')}`, Key: held + key.slice(work.length) }),
       );
     });
   }
@@ -112,15 +123,14 @@ export class RestrictionMarks {
     } while (start);
   }
 
-  private async retagMediaPage(accountId: string, pageSize: number, after: string | undefined, retag: (tags: Tag[]) => Tag[]) {
-    const Bucket = this.places.mediaBucket;
-    const prefix = this.mediaPrefix(accountId);
+  /** Runs `act` on one listed page of keys under `prefix`; `after` and the answer's `after` are keys below the prefix. */
+  private async forPage(Bucket: string, prefix: string, pageSize: number, after: string | undefined, act: (key: string) => Promise<void>): Promise<PageDone> {
     const page = await this.s3.send(
       new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: pageSize, ...(after === undefined ? {} : { StartAfter: prefix + after }) }),
     );
     const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
-    const tagged = await forEachLimit(keys, PARALLEL, (Key) => this.retag(Bucket, Key, retag));
-    return page.IsTruncated && keys.length > 0 ? { tagged, after: keys[keys.length - 1]!.slice(prefix.length) } : { tagged };
+    const done = await forEachLimit(keys, PARALLEL, act);
+    return page.IsTruncated && keys.length > 0 ? { done, after: keys[keys.length - 1]!.slice(prefix.length) } : { done };
   }
 
   private async retag(Bucket: string, Key: string, retag: (tags: Tag[]) => Tag[]) {
@@ -132,14 +142,5 @@ export class RestrictionMarks {
     const location = storeById('media').location;
     if (location.kind !== 's3') throw new Error('the media store is an S3 prefix');
     return `${location.keyPrefix}${accountId}/`;
-  }
-
-  private async *keysUnder(bucket: string, prefix: string): AsyncGenerator<string> {
-    let token: string | undefined;
-    do {
-      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
-      token = page.NextContinuationToken;
-    } while (token);
   }
 }

@@ -19,9 +19,10 @@ export interface RestrictionsProps {
   /** Kiara's media bucket: the restriction tag goes on the account's objects. */
   readonly mediaBucket: IBucket;
   /**
-   * Media objects the Restrict step tags, and a lift's release untags, per invocation (one
-   * S3 list page, 1–1000); each is called again while more are left, so any number of files
-   * fits Lambda's limits.
+   * Objects the Restrict step handles per invocation (one S3 list page, 1–1000): media
+   * objects tagged, then files of the hold copied; a lift's release untags the media by the
+   * same pages. Each is called again while more are left, so any number of files fits
+   * Lambda's limits.
    * @default 1000
    */
   readonly mediaPageSize?: number;
@@ -36,7 +37,7 @@ export interface RestrictionsProps {
  */
 export class Restrictions extends Construct {
   readonly restrict: DsrFunction;
-  /** Media objects tagged (and untagged, when lifted) per invocation. */
+  /** Objects tagged, copied or untagged per invocation (`mediaPageSize`). */
   readonly mediaPageSize: number;
   private readonly props: RestrictionsProps;
 

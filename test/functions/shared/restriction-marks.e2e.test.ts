@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachLimit } from '../../../functions/connectors/pool.js';
 import { RESTRICTION_TAG, restrictedHoldPrefix } from '../../../functions/core/restriction/marks.js';
 import { s3Client } from '../../../functions/shared/aws-clients.js';
-import { RestrictionMarks } from '../../../functions/shared/restriction-marks.js';
+import { RestrictionMarks, type PageDone } from '../../../functions/shared/restriction-marks.js';
 import { DEMO_USERS, type DemoStores } from '../../../lib/demo/index.js';
 import { localStores } from '../connectors/harness.js';
 
@@ -23,8 +23,8 @@ const mediaKeys = async () =>
 const tagsOf = async (Key: string) => (await s3Client().send(new GetObjectTaggingCommand({ Bucket: stores.mediaBucket, Key }))).TagSet ?? [];
 
 /** Calls a paged operation as the state machine does, from the start until no `after` is left; returns the calls made. */
-async function pageThrough(page: (after?: string) => Promise<{ tagged: number; after?: string }>) {
-  const calls: { tagged: number; after?: string }[] = [];
+async function pageThrough(page: (after?: string) => Promise<PageDone>) {
+  const calls: PageDone[] = [];
   let after: string | undefined;
   do {
     const result = await page(after);
@@ -43,7 +43,7 @@ describe('RestrictionMarks on the emulators', () => {
     expect(await tagsOf(keys[0]!)).toEqual(expect.arrayContaining([{ Key: 'kind', Value: 'input' }, { Key: RESTRICTION_TAG, Value: 'dsr_marks' }]));
 
     const calls = await pageThrough((after) => marks.untagMediaPage(ada.accountId, 2, after));
-    expect(calls.map((call) => call.tagged)).toEqual(Array.from({ length: Math.ceil(keys.length / 2) }, (_, i) => Math.min(2, keys.length - 2 * i)));
+    expect(calls.map((call) => call.done)).toEqual(Array.from({ length: Math.ceil(keys.length / 2) }, (_, i) => Math.min(2, keys.length - 2 * i)));
     for (const call of calls) expect(call.after ?? '').not.toContain(ada.accountId);
     for (const key of keys) expect((await tagsOf(key)).map((tag) => tag.Key)).not.toContain(RESTRICTION_TAG);
     expect(await tagsOf(keys[0]!)).toEqual([{ Key: 'kind', Value: 'input' }]);
