@@ -69,6 +69,7 @@ export function createHandler(env: Record<string, string>) {
         action: event.action,
         cursor: event.cursor,
         budget: budgetFrom(context, settings, signal),
+        invocation: context.awsRequestId,
       });
       logger.info('Store step done', {
         ...ids,
