@@ -6,7 +6,7 @@ import { StoreUnavailableError } from './errors.js';
 import { partKey, readProgress, type PartId, type ProgressItem } from './progress.js';
 import type { EraseLedger } from './types.js';
 
-/** The part's record while an invocation holds it: who does, and what the erase counted so far. */
+/** The part's record while an invocation holds it: which one, and what the erase counted so far. */
 interface OpenPart {
   claimedBy: string;
   items: number;
@@ -18,19 +18,22 @@ interface OpenPart {
 const takenOver = () => new StoreUnavailableError('A later invocation took the part over; its retry records it');
 
 /**
- * One invocation's hold on one part of a store's work, kept in the part's record until the
- * part is recorded done. An invocation given up by its early timeout may still have calls
- * in flight; claiming the part fences them off, as each later write of the part's record is
- * conditional on holding the claim. An erase records each page before any of its deletes is
- * sent, so the claim also takes over what earlier runs of the part counted: keys up to
- * `through`, some of them gone already, are counted there and not again.
+ * One invocation's hold on one part of a store's work, kept in the part's record. An
+ * invocation given up by its early timeout may still have calls in flight; claiming the
+ * part fences them off, as each later write of the record is conditional on holding the
+ * claim. An erase records each page before any of its deletes is sent, so the claim also
+ * takes over what earlier runs of the part counted: keys up to `through`, some of them
+ * gone already, are counted there and not again. Every write sets totals, never adds, so
+ * one the SDK retries after a lost answer changes nothing. (A given-up run's own claim, in
+ * flight when it was given up, could still land after the retry's: the retry then fails
+ * as taken over and its retry claims the part again, counts intact.)
  */
 export class PartClaim implements EraseLedger {
   private tally: Omit<OpenPart, 'claimedBy'>;
 
   private constructor(
     private readonly table: string,
-    private readonly key: Record<string, string>,
+    private readonly key: ReturnType<typeof partKey>,
     private readonly invocation: string,
     open: OpenPart,
     private readonly signal: AbortSignal | undefined,
@@ -102,30 +105,34 @@ export class PartClaim implements EraseLedger {
       bytes += sizes[index] ?? 0;
     });
     // A retry re-reads the pages an earlier run counted: `through` never moves back.
-    const through = sortsAfter(last, this.tally.through) ? last : this.tally.through;
+    const tally = {
+      items: this.tally.items + items,
+      bytes: this.tally.bytes + bytes,
+      through: sortsAfter(last, this.tally.through) ? last : this.tally.through,
+    };
     await this.held(
       this.db.send(
         new UpdateCommand({
-        TableName: this.table,
-        Key: this.key,
-        UpdateExpression: 'SET #through = :through ADD #items :items, #bytes :bytes',
-        ConditionExpression: '#claimedBy = :invocation',
-        ExpressionAttributeNames: { '#through': 'through', '#items': 'items', '#bytes': 'bytes', '#claimedBy': 'claimedBy' },
-        ExpressionAttributeValues: { ':through': through, ':items': items, ':bytes': bytes, ':invocation': this.invocation },
+          TableName: this.table,
+          Key: this.key,
+          UpdateExpression: 'SET #items = :items, #bytes = :bytes, #through = :through',
+          ConditionExpression: '#claimedBy = :invocation',
+          ExpressionAttributeNames: { '#items': 'items', '#bytes': 'bytes', '#through': 'through', '#claimedBy': 'claimedBy' },
+          ExpressionAttributeValues: { ':items': tally.items, ':bytes': tally.bytes, ':through': tally.through, ':invocation': this.invocation },
         }),
         { abortSignal: this.signal },
       ),
     );
-    this.tally = { items: this.tally.items + items, bytes: this.tally.bytes + bytes, through };
+    this.tally = tally;
   }
 
-  /** Records the part done, replacing the claim: later invocations of the part replay it. */
+  /** Records the part done (still naming this invocation): later invocations of the part replay it. */
   async record(progress: ProgressItem): Promise<void> {
     await this.held(
       this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...this.key, ...progress },
+          Item: { ...this.key, ...progress, claimedBy: this.invocation },
           ConditionExpression: '#claimedBy = :invocation',
           ExpressionAttributeNames: { '#claimedBy': 'claimedBy' },
           ExpressionAttributeValues: { ':invocation': this.invocation },

@@ -153,6 +153,7 @@ describe('a store invocation given up by its early timeout (one call held back t
       sizes: { 'usage-logs': USAGE_LOGS, media: MEDIA },
     });
     await createRequest(stores, 'req-given-up-late-upload', ada.accountId);
+    await createRequest(stores, 'req-given-up-late-record', ada.accountId);
     await createRequest(stores, 'req-given-up-erase-part', cas.accountId);
     await createRequest(stores, 'req-given-up-media-erase', cas.accountId);
   });
@@ -221,6 +222,25 @@ describe('a store invocation given up by its early timeout (one call held back t
     expect(result!.parts).toHaveLength(1);
     const lines = await readJsonl(stores.exportBucket, result!.parts[0]!);
     expect(lines.map((item) => String(item.sk)).sort()).toEqual(expected);
+  });
+
+  it('collect: a given-up run’s progress record landing after the retry’s cannot replace it', async () => {
+    // As above, the given-up run writes its first page only; its part's record is held
+    // until the retry has recorded the whole part.
+    const retry = await givenUpThenRetried(
+      stores,
+      'usage-logs',
+      { requestId: 'req-given-up-late-record', action: 'collect' },
+      {
+        settings: { ...SETTINGS, CONNECTOR_MARGIN_MS: String(GIVEN_UP_MS) },
+        hold: { client: documentClient(), command: 'PutItemCommand', target: stores.requestsTable },
+      },
+    );
+
+    expect(retry).toMatchObject({ done: true, cursor: null, items: USAGE_LOGS });
+    const [result] = await readStoreResults(stores.requestsTable, 'req-given-up-late-record');
+    expect(result).toMatchObject({ storeId: 'usage-logs', action: 'collect', items: USAGE_LOGS });
+    expect(await readJsonl(stores.exportBucket, result!.parts[0]!)).toHaveLength(USAGE_LOGS);
   });
 
   it('erase given up after some of its deletes: the count is every item that existed, once', async () => {
