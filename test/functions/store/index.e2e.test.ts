@@ -152,8 +152,7 @@ describe('a store invocation given up by its early timeout (one call held back t
       only: ['usage-logs', 'media'],
       sizes: { 'usage-logs': USAGE_LOGS, media: MEDIA },
     });
-    await createRequest(stores, 'req-given-up-late-upload', ada.accountId);
-    await createRequest(stores, 'req-given-up-late-record', ada.accountId);
+    for (const late of ['upload', 'record']) await createRequest(stores, `req-given-up-late-${late}`, ada.accountId);
     await createRequest(stores, 'req-given-up-erase-part', cas.accountId);
     await createRequest(stores, 'req-given-up-media-erase', cas.accountId);
   });
@@ -201,46 +200,32 @@ describe('a store invocation given up by its early timeout (one call held back t
     expect(records.map((record) => String(record.key)).sort()).toEqual(expected);
   });
 
-  it('collect: a given-up run’s upload landing after the retry’s part leaves the recorded part whole', async () => {
+  // The late upload is the part's one PutObject (lib-storage sends it without the abort
+  // signal); the late record, the part's progress record.
+  it.each(['upload', 'record'] as const)('collect: a given-up run’s late %s, landing after the retry’s part, changes nothing recorded', async (late) => {
+    const requestId = `req-given-up-late-${late}`;
     const expected = (await itemsOf(usageLogs(), ada.accountId)).map((item) => String(item.sk)).sort();
-    // The given-up run keeps back all its time, so it writes its first page only, and its
-    // part's one PutObject (sent by lib-storage without the abort signal) is held until
-    // the retry has written the whole part.
+    // The given-up run keeps back all its time, so it writes its first page only; its last
+    // write is held until the retry has written and recorded the whole part.
     const retry = await givenUpThenRetried(
       stores,
       'usage-logs',
-      { requestId: 'req-given-up-late-upload', action: 'collect' },
+      { requestId, action: 'collect' },
       {
         settings: { ...SETTINGS, CONNECTOR_MARGIN_MS: String(GIVEN_UP_MS) },
-        hold: { client: s3Client(), command: 'PutObjectCommand', target: stores.exportBucket },
+        hold:
+          late === 'upload'
+            ? { client: s3Client(), command: 'PutObjectCommand', target: stores.exportBucket }
+            : { client: documentClient(), command: 'PutItemCommand', target: stores.requestsTable },
       },
     );
 
     expect(retry).toMatchObject({ done: true, cursor: null, items: USAGE_LOGS });
-    const [result] = await readStoreResults(stores.requestsTable, 'req-given-up-late-upload');
+    const [result] = await readStoreResults(stores.requestsTable, requestId);
     expect(result).toMatchObject({ storeId: 'usage-logs', action: 'collect', items: USAGE_LOGS });
     expect(result!.parts).toHaveLength(1);
     const lines = await readJsonl(stores.exportBucket, result!.parts[0]!);
     expect(lines.map((item) => String(item.sk)).sort()).toEqual(expected);
-  });
-
-  it('collect: a given-up run’s progress record landing after the retry’s cannot replace it', async () => {
-    // As above, the given-up run writes its first page only; its part's record is held
-    // until the retry has recorded the whole part.
-    const retry = await givenUpThenRetried(
-      stores,
-      'usage-logs',
-      { requestId: 'req-given-up-late-record', action: 'collect' },
-      {
-        settings: { ...SETTINGS, CONNECTOR_MARGIN_MS: String(GIVEN_UP_MS) },
-        hold: { client: documentClient(), command: 'PutItemCommand', target: stores.requestsTable },
-      },
-    );
-
-    expect(retry).toMatchObject({ done: true, cursor: null, items: USAGE_LOGS });
-    const [result] = await readStoreResults(stores.requestsTable, 'req-given-up-late-record');
-    expect(result).toMatchObject({ storeId: 'usage-logs', action: 'collect', items: USAGE_LOGS });
-    expect(await readJsonl(stores.exportBucket, result!.parts[0]!)).toHaveLength(USAGE_LOGS);
   });
 
   it('erase given up after some of its deletes: the count is every item that existed, once', async () => {
