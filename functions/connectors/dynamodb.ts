@@ -88,7 +88,7 @@ export class DynamoDbPartitionConnector implements Connector {
     handle: (items: Item[]) => Promise<void>,
   ): Promise<SortKey | undefined> {
     const names = attributes && Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name]));
-    const query = (after: string | number | undefined): Promise<QueryCommandOutput> => {
+    const query = (after: SortKey | undefined): Promise<QueryCommandOutput> => {
       const page = this.db.send(
         new QueryCommand({
           TableName: this.config.table,
