@@ -18,6 +18,7 @@ import {
   type DemoUser,
 } from '../lib/demo/index.js';
 import { startLocalAws } from '../lib/demo/local-aws.js';
+import { SDK_NODE_WARNING_OFF } from '../lib/local/dev-defaults.js';
 import { ASSEMBLE_OPERATION } from './bench/assemble.js';
 import { costFigures, figure, formatSummary } from './bench/figures.js';
 import {
@@ -110,6 +111,7 @@ if (!values['report-only']) {
 async function reportOf(name: string): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--section', name, '--rounds', String(options.rounds), '--report-only'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...SDK_NODE_WARNING_OFF },
   });
   let report = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -6,6 +6,7 @@
  * expected) and every problem found; exits 1 when there is one.
  */
 import { writeFileSync } from 'node:fs';
+import { SDK_NODE_WARNING_OFF } from '../lib/local/dev-defaults.js';
 import { toolArgs, usageError, type Tool, type ToolOptions } from './tool-options.js';
 
 const SOAK = {
@@ -30,6 +31,8 @@ const values = toolArgs(SOAK);
 // reads its level when it is first imported, so the soak is imported after this.
 process.env.LOG_LEVEL ??= 'CRITICAL';
 process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL;
+// Likewise the SDK's Node.js 22 notice (see SDK_NODE_WARNING_OFF), before any client exists.
+Object.assign(process.env, SDK_NODE_WARNING_OFF);
 const { describeFaultSpec, parseFaultSpec } = await import('../lib/local-runtime/index.js');
 const { runSoak } = await import('../lib/local/soak/run.js');
 
