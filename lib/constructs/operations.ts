@@ -81,6 +81,8 @@ export class Operations extends Construct {
     this.alarm('WorkflowTimedOut', workflowTimedOut, 1, 'A DSR workflow execution timed out.');
     this.alarm('DeadlineWatchFailed', watchFailed, 1, 'A deadline watch execution failed: a request may go unwatched.');
     this.alarm('NoticeNotSent', props.notices.metricFailed({ period: Duration.minutes(5) }), 1, 'A notice to a requester was given up on: it waits in the console as "Notice pending".');
+    this.alarm('MailNotFiled', dsrMetric(DSR_METRICS.mailNotFiled), 1,
+      'Mail to the privacy address was not filed (over the rate limit): the admin queue lists it until the privacy team files or clears it.');
     this.alarm('Intake5xx', intake5xx, props.intake5xxRate ?? 0.05, 'The intake API answers 5xx to too many calls.');
     if (props.retentionPurge) {
       this.alarm('RetentionPurgeFailed', props.retentionPurge.metricErrors({ period: Duration.minutes(5) }), 1,
