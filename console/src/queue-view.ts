@@ -118,7 +118,7 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
     try {
       const page = await api.get<QueuePage>(`/requests?${adminQuery(current, PAGE_SIZE, from)}`);
       if (mine !== generation) return;
-      unfiled.replaceChildren(...[unfiledMailBanner(page.unfiledMail)].filter((banner) => banner !== null));
+      unfiled.replaceChildren(...[unfiledMailBanner(page.unfiledMail, api, () => void load(null))].filter((banner) => banner !== null));
       if (!from) {
         tbody.replaceChildren();
         shown = 0;

@@ -1,3 +1,5 @@
+import type { AdminApi } from './api.js';
+import { openActionDialog, textArea } from './dialogs.js';
 import { h } from './dom.js';
 import { formatInstant, label } from './format.js';
 import { FLAG_LABELS } from './mail-view.js';
@@ -5,8 +7,29 @@ import type { QueuePage } from './types.js';
 
 type UnfiledMail = QueuePage['unfiledMail']['items'][number];
 
-function entry(mail: UnfiledMail): HTMLElement {
+/** Clearing one entry: the note says what became of the mail, for the record (who and when are kept with it). */
+function clearDialog(api: AdminApi, mail: UnfiledMail, trigger: HTMLElement, refresh: () => void): void {
+  openActionDialog<{ note: string }>({
+    title: `Clear the unfiled mail received ${formatInstant(mail.receivedAt)}`,
+    trigger,
+    intro: [h('p', {}, 'It is no longer listed here. The note, your name and the time are kept with it. File a request it holds first, with New request.')],
+    fields: textArea('note', 'What became of it', 'The request you filed from it (its id), or why it holds no request. No names or addresses: the note is kept outside any request, so no erasure or retention purge reaches it.'),
+    collect: (form) => {
+      const note = String(new FormData(form).get('note') ?? '').trim();
+      return note ? { note } : { invalid: 'Write what became of the mail: it is kept for the record.' };
+    },
+    confirmLabel: 'Clear',
+    busyLabel: 'Clearing…',
+    submit: (body) => api.post(`/unfiled-mail/${encodeURIComponent(mail.mailId)}/clear`, body),
+    done: 'Cleared.',
+    refresh,
+  });
+}
+
+function entry(mail: UnfiledMail, api: AdminApi, refresh: () => void): HTMLElement {
   const why = [mail.senderKnown ? null : 'no usable sender address', ...mail.flags.map((flag) => label(FLAG_LABELS, flag))].filter(Boolean);
+  const clear = h('button', { type: 'button', class: 'link' }, 'Clear…');
+  clear.addEventListener('click', () => clearDialog(api, mail, clear, refresh));
   return h(
     'li',
     { 'data-unfiled-mail': mail.mailId },
@@ -15,6 +38,8 @@ function entry(mail: UnfiledMail): HTMLElement {
     why.length ? ` (${why.join('; ')})` : null,
     ': ',
     h('code', {}, mail.objectKey),
+    ' ',
+    clear,
   );
 }
 
@@ -23,7 +48,7 @@ function entry(mail: UnfiledMail): HTMLElement {
  * unfiled (over its rate limit): a rights request in one runs against its deadline from
  * the moment it arrived, so the team must see it. Null when there is none.
  */
-export function unfiledMailBanner(unfiled: QueuePage['unfiledMail']): HTMLElement | null {
+export function unfiledMailBanner(unfiled: QueuePage['unfiledMail'], api: AdminApi, refresh: () => void): HTMLElement | null {
   const count = unfiled.items.length;
   if (count === 0) return null;
   return h(
@@ -35,8 +60,8 @@ export function unfiledMailBanner(unfiled: QueuePage['unfiledMail']): HTMLElemen
       {},
       'The intake did not file these (over its rate limit for a sender, or for mail without a usable sender address) and sent no acknowledgement. ' +
         'A request in one counts its deadline from when it arrived. Read each in the inbound-mail bucket under the key shown; ' +
-        'file a request it holds with New request (channel Email, received at the time shown).',
+        'file a request it holds with New request (channel Email, received at the time shown), then clear it here.',
     ),
-    h('ul', {}, ...unfiled.items.map(entry)),
+    h('ul', {}, ...unfiled.items.map((mail) => entry(mail, api, refresh))),
   );
 }

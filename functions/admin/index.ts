@@ -19,6 +19,7 @@ import { requestDetail, requestNotFound } from './detail.js';
 import { fileRequest, idempotencyKeyOf } from './filing.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { liftBody, liftRestriction, listRestrictions } from './restrictions.js';
+import { clearBody, clearUnfiledMail } from './unfiled-mail.js';
 
 const unknownAction = (action: string) => new HttpError(404, 'unknown_action', `Unknown action "${action.slice(0, 40)}".`);
 
@@ -40,6 +41,9 @@ export function createHandler(env: Record<string, string>) {
     const { id, action, mailId, part } = event.pathParameters ?? {};
     if (event.resource.endsWith('/attachments/{part}')) {
       return json(200, await attachmentLink(ports, { requestId: id ?? '', mailId: mailId ?? '', part: part ?? '' }, actor));
+    }
+    if (event.resource.startsWith('/admin/unfiled-mail')) {
+      return json(200, await clearUnfiledMail(unfiled, mailId ?? '', parseBody(clearBody, event), actor));
     }
     // An id no request can have, or an action no route has the shape of, is answered
     // without a lookup (DynamoDB refuses keys over 2 KB).

@@ -4,6 +4,7 @@ import type { SESMessage } from 'aws-lambda';
 import { planMail, type InboundMail, type MailPlan } from '../core/mail/inbound.js';
 import { readMessage } from '../core/mail/message.js';
 import { MAX_MAIL_BYTES, verdictsOf } from '../core/mail/receipt.js';
+import { unfiledMailOf } from '../core/mail/unfiled.js';
 import { requestIntake } from '../intake/accept.js';
 import { requestIdKey } from '../intake/secrets.js';
 import { fingerprintOf } from '../core/intake/idempotency.js';
@@ -122,13 +123,7 @@ export function createHandler(env: Record<string, string>) {
     if (!outcome.accepted) {
       // The raw message stays in the bucket and a flood gets no acknowledgements, but the
       // mail is never unseen: the team's queue lists it and the MailNotFiled alarm fires.
-      await unfiled.record({
-        mailId: mail.mailId,
-        objectKey: mail.objectKey,
-        receivedAt: mail.receivedAt,
-        senderKnown: plan.contactEmail !== '',
-        flags: plan.facts.flags,
-      });
+      await unfiled.record(unfiledMailOf(mail, plan));
       countMetric(DSR_METRICS.mailNotFiled);
       logger.warn('mail rate-limited', { mailId: mail.mailId });
       return;

@@ -124,7 +124,7 @@ describe('DSR stack', () => {
     const guarded = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
     // POST intake, GET+POST identity link, POST resend-verification, GET download, GET openapi.json
     expect(open).toHaveLength(6);
-    expect(guarded).toHaveLength(7); // list, file a request (team), detail, actions, restrictions list and lift, a mailed attachment
+    expect(guarded).toHaveLength(8); // list, file a request (team), detail, actions, restrictions list and lift, a mailed attachment, clear unfiled mail
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',

@@ -218,6 +218,20 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
     expect(logs.lines.filter((line) => line.includes('"MailNotFiled"'))).toHaveLength(2);
   });
 
+  it('clears an entry once the team dealt with it: no longer listed, and only once', async () => {
+    const queue = async () => (await session.flow.api.admin('/requests?status=open&limit=1')).body.unfiledMail;
+    const [first, second] = (await queue()).items;
+    const clear = (mailId: string, body: unknown) => session.flow.api.admin(`/unfiled-mail/${mailId}/clear`, 'POST', body);
+    expect((await clear(first.mailId, { note: '' })).body.error.code).toBe('validation_failed');
+    const cleared = await clear(first.mailId, { note: 'Spam from a flooding sender; no request in it.' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toEqual({ items: [second], more: false });
+    expect(await queue()).toEqual({ items: [second], more: false });
+    const again = await clear(first.mailId, { note: 'once more' });
+    expect([again.status, again.body.error.code]).toEqual([404, 'unfiled_mail_not_found']);
+    expect((await clear('no-such-mail', { note: 'x' })).status).toBe(404);
+  });
+
   it('logs no address, subject, body or attachment name', () => {
     expect(logs.lines.some((line) => line.includes('mail accepted'))).toBe(true);
     expect(logs.lines.some((line) => line.includes('mail joined its request'))).toBe(true);

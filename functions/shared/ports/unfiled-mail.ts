@@ -1,21 +1,6 @@
-import type { MailFlag } from '../../core/mail/receipt.js';
+import type { UnfiledMail } from '../../core/mail/unfiled.js';
 
-/**
- * A mail to the privacy address that the intake did not file (over its rate limit): where
- * it lies and when it came, never its sender, subject or content.
- */
-export interface UnfiledMail {
-  /** The SES message id. */
-  mailId: string;
-  /** The raw message in the inbound-mail bucket. */
-  objectKey: string;
-  /** When SES received it: a request in it counts its deadline from then. */
-  receivedAt: string;
-  /** Whether it had a usable sender address (not which): without one, nobody can be answered. */
-  senderKnown: boolean;
-  /** Why it would have been held besides (spam, DMARC failure, unreadable, …). */
-  flags: MailFlag[];
-}
+export type { UnfiledMail };
 
 /** The unfiled mail the team has not cleared yet, oldest first. */
 export interface UnfiledMailList {
@@ -24,9 +9,19 @@ export interface UnfiledMailList {
   more: boolean;
 }
 
+/** Who cleared an entry, when, and what became of the mail (a request filed from it, or why it is none). */
+export interface UnfiledMailClearance {
+  clearedBy: string;
+  clearedAt: string;
+  note: string;
+}
+
 /** Mail the intake did not file, kept for the privacy team (`DynamoUnfiledMail` on the requests table). */
 export interface UnfiledMailRepo {
   /** Keeps one entry per mail id: a repeated delivery writes the same. */
   record(mail: UnfiledMail): Promise<void>;
+  /** The entries not cleared yet. */
   list(): Promise<UnfiledMailList>;
+  /** Clears an entry, kept with who, when and the note; false when there is no uncleared entry for the id. */
+  clear(mailId: string, clearance: UnfiledMailClearance): Promise<boolean>;
 }
