@@ -3,6 +3,7 @@ import { openActionDialog, textArea } from './dialogs.js';
 import { h } from './dom.js';
 import { formatInstant, label } from './format.js';
 import { FLAG_LABELS } from './mail-view.js';
+import { newRequestDialog } from './new-request.js';
 import type { QueuePage } from './types.js';
 
 type UnfiledMail = QueuePage['unfiledMail']['items'][number];
@@ -12,7 +13,7 @@ function clearDialog(api: AdminApi, mail: UnfiledMail, trigger: HTMLElement, ref
   openActionDialog<{ note: string }>({
     title: `Clear the unfiled mail received ${formatInstant(mail.receivedAt)}`,
     trigger,
-    intro: [h('p', {}, 'It is no longer listed here. The note, your name and the time are kept with it. File a request it holds first, with New request.')],
+    intro: [h('p', {}, 'It is no longer listed here. The note, your name and the time are kept with it. File a request it holds first, with File a request….')],
     fields: textArea('note', 'What became of it', 'The request you filed from it (its id), or why it holds no request. No names or addresses: the note is kept outside any request, so no erasure or retention purge reaches it.'),
     collect: (form) => {
       const note = String(new FormData(form).get('note') ?? '').trim();
@@ -28,6 +29,8 @@ function clearDialog(api: AdminApi, mail: UnfiledMail, trigger: HTMLElement, ref
 
 function entry(mail: UnfiledMail, api: AdminApi, refresh: () => void): HTMLElement {
   const why = [mail.senderKnown ? null : 'no usable sender address', ...mail.flags.map((flag) => label(FLAG_LABELS, flag))].filter(Boolean);
+  const file = h('button', { type: 'button', class: 'link' }, 'File a request…');
+  file.addEventListener('click', () => newRequestDialog(api, file, { channel: 'email', receivedAt: mail.receivedAt }));
   const clear = h('button', { type: 'button', class: 'link' }, 'Clear…');
   clear.addEventListener('click', () => clearDialog(api, mail, clear, refresh));
   return h(
@@ -38,6 +41,8 @@ function entry(mail: UnfiledMail, api: AdminApi, refresh: () => void): HTMLEleme
     why.length ? ` (${why.join('; ')})` : null,
     ': ',
     h('code', {}, mail.objectKey),
+    ' ',
+    file,
     ' ',
     clear,
   );
@@ -60,7 +65,7 @@ export function unfiledMailBanner(unfiled: QueuePage['unfiledMail'], api: AdminA
       {},
       'The intake did not file these (over its rate limit for a sender, or for mail without a usable sender address) and sent no acknowledgement. ' +
         'A request in one counts its deadline from when it arrived. Read each in the inbound-mail bucket under the key shown; ' +
-        'file a request it holds with New request (channel Email, received at the time shown), then clear it here.',
+        'file a request it holds with File a request… (channel Email and the time it arrived filled in), then clear it here.',
     ),
     h('ul', {}, ...unfiled.items.map((mail) => entry(mail, api, refresh))),
   );
