@@ -80,6 +80,18 @@ async function approve(id: string, outcome?: string): Promise<void> {
   print(request);
 }
 
+/** Sends the request's pending notices, then says on stderr which, if any, did not go out (stdout stays JSON). */
+async function sendNotices(id: string): Promise<void> {
+  const request = (await adminCall(`/admin/requests/${id}/send-notices`, 'POST')) as Partial<Pick<RequestDetail, 'noticesPending'>>;
+  const pending = request.noticesPending ?? [];
+  process.stderr.write(
+    pending.length
+      ? `Not sent, still pending: ${pending.join(', ')}. Try again with: dsr requests send-notices ${id}\n`
+      : 'No notice is pending.\n',
+  );
+  print(request);
+}
+
 /** `dsr requests …`: the admin API from a terminal or a script (JSON out). */
 export function registerRequestsCommand(program: Command): void {
   const requests = program.command('requests').description('List, inspect and decide requests (admin API)');
@@ -134,6 +146,10 @@ export function registerRequestsCommand(program: Command): void {
     .command('reissue-link <id>')
     .description('Email the requester a new download link while the package exists; the earlier link stops working')
     .action(async (id: string) => print(await adminCall(`/admin/requests/${id}/reissue-link`, 'POST')));
+  requests
+    .command('send-notices <id>')
+    .description("Send the request's pending notices now (each once): for a notice whose sender gave up, or before it tries again")
+    .action(sendNotices);
   requests.command('cancel <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/cancel`, 'POST')));
   requests
     .command('create')

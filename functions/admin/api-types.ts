@@ -4,6 +4,7 @@
  * the type check of both. Imports only types, and none that pull in the AWS SDK.
  */
 import type { StoreResult } from '../connectors/store-result.js';
+import type { UnfiledMailList } from '../shared/ports/unfiled-mail.js';
 import type { CanExtendResult } from '../core/deadlines/index.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
 import type { Right } from '../core/inventory/types.js';
@@ -47,11 +48,20 @@ export interface Summary {
   reviewNote: DsrRequestRecord['reviewNote'] | null;
 }
 
-/** `GET /admin/requests`: one page of the queue, by due date. */
-export interface QueuePage {
+/** One page of the queue, by due date. */
+export interface RequestsPage {
   items: Summary[];
   /** Where the next page starts; null after the last. */
   cursor: string | null;
+}
+
+/**
+ * `GET /admin/requests`: one page of the queue, and on every page the mail to the privacy
+ * address that the intake did not file (over its rate limit) and the team has not cleared:
+ * ids, S3 keys and times only.
+ */
+export interface QueuePage extends RequestsPage {
+  unfiledMail: UnfiledMailList;
 }
 
 /** A step waiting for the team, without its task token (which never leaves the table). */

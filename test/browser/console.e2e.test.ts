@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
 import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DynamoUnfiledMail } from '../../functions/shared/unfiled-mail.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { STORES } from '../../functions/core/inventory/index.js';
@@ -530,6 +531,34 @@ describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
     expect(detail).toMatchObject({ channel: 'letter', types: ['erasure'] });
     // The browser's local time, as an instant: the deadlines count from it.
     expect(Date.parse(detail.receivedAt)).toBe(new Date('2026-01-05T09:30').getTime());
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows mail the intake did not file above the queue, starts a filing with its channel and arrival, and clears it with a note', async () => {
+    // As the mail intake keeps one over its rate limit (test/workflow/mail-intake.e2e.test.ts sends the flood).
+    const receivedAt = '2026-11-30T21:14:07.000Z';
+    const unfiled = new DynamoUnfiledMail(target.local!.resources.requestsTable);
+    await unfiled.record({ mailId: 'ses-unfiled-1', objectKey: 'inbound/ses-unfiled-1', receivedAt, senderKnown: false, flags: [] });
+    const page = await newPage();
+    await signIn(page);
+    const banner = page.getByRole('alert', { name: 'Mail not filed' });
+    await banner.getByRole('heading', { name: '1 email to the privacy address not filed' }).waitFor();
+    expect(await banner.locator('li').textContent()).toContain('(no usable sender address): inbound/ses-unfiled-1');
+
+    await banner.getByRole('button', { name: 'File a request…' }).click();
+    const filing = page.getByRole('dialog', { name: 'New request' });
+    expect(await filing.getByLabel('How it came in').inputValue()).toBe('email');
+    const local = await filing.getByLabel('Received at (your local time)').inputValue();
+    expect(new Date(local).toISOString()).toBe(receivedAt);
+    await filing.getByRole('button', { name: 'Back' }).click();
+
+    await banner.getByRole('button', { name: 'Clear…' }).click();
+    const clearing = page.getByRole('dialog', { name: /^Clear the unfiled mail/ });
+    await clearing.getByLabel(/What became of it/).fill('Spam; no request in it.');
+    await clearing.getByRole('button', { name: 'Clear', exact: true }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(await unfiled.list()).toEqual({ items: [], more: false });
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

@@ -124,7 +124,7 @@ describe('DSR stack', () => {
     const guarded = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
     // POST intake, GET+POST identity link, POST resend-verification, GET download, GET openapi.json
     expect(open).toHaveLength(6);
-    expect(guarded).toHaveLength(7); // list, file a request (team), detail, actions, restrictions list and lift, a mailed attachment
+    expect(guarded).toHaveLength(8); // list, file a request (team), detail, actions, restrictions list and lift, a mailed attachment, clear unfiled mail
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
@@ -138,14 +138,25 @@ describe('DSR stack', () => {
 });
 
 describe('operations', () => {
-  it('alarms on escalations, failures, failed stores and steps, notices given up on, intake 5xx and a failed retention purge into one encrypted topic', () => {
+  it('alarms on escalations, failures, failed stores and steps, notices given up on, mail not filed, intake 5xx and a failed retention purge into one encrypted topic', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((alarm) => alarm.Properties.MetricName).sort();
     expect(metrics).toEqual(
-      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'StepFailures', 'StoreFailures'].sort(),
+      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'MailNotFiled', 'StepFailures', 'StoreFailures'].sort(),
     );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('alarms on the first mail to the privacy address that the intake did not file (over its rate limit)', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'KiaraDsr',
+      MetricName: 'MailNotFiled',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { noticeExecutionName } from '../../../functions/admin/notices.js';
 import type { AdminPorts } from '../../../functions/admin/ports.js';
 import type { RenderedEmail } from '../../../functions/core/render/types.js';
@@ -102,4 +103,13 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   }
 
   return { ports, repo, park, waiting, resumed, started, noticeSenders, sent, mail, released, stores };
+}
+
+/** Every test of the file runs with `Date` at `instant` (timers stay real). */
+export function clockAt(instant: string): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(instant));
+  });
+  afterEach(() => vi.useRealTimers());
 }

@@ -115,6 +115,9 @@ const call: fc.Arbitrary<Call> = fc.oneof(
   fc.record({ id: fc.oneof(pathPart, fc.constant('LIVE')), mailId: pathPart, part: fc.oneof(pathPart, fc.integer({ min: -1, max: 30 }).map(String)) }).map(({ id, mailId, part }): Call => ({
     route: 'GET /admin/requests/{id}/mail/{mailId}/attachments/{part}', method: 'GET', path: `/admin/requests/${id}/mail/${mailId}/attachments/${part}`, admin: true,
   })),
+  fc.record({ mailId: pathPart, body: fc.oneof(refusedBody, anyText(100)) }).map(({ mailId, body }): Call => ({
+    route: 'POST /admin/unfiled-mail/{mailId}/clear', method: 'POST', path: `/admin/unfiled-mail/${mailId}/clear`, body, admin: true,
+  })),
   // Without the bearer token, or with a wrong one: refused before anything else.
   fc.record({ path: fc.constantFrom('/admin/requests', '/admin/requests/LIVE', '/admin/requests/LIVE/approve'), token: fc.option(text(40), { nil: undefined }) }).map(
     ({ path, token }): Call => ({
