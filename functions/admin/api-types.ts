@@ -88,6 +88,10 @@ export interface RequestDetail extends Summary {
   suggestedTypes: Right[];
   triage: NonNullable<DsrRequestRecord['triage']> | null;
   dismissal: NonNullable<DsrRequestRecord['dismissal']> | null;
+  /** The team's last change of the reply address (who, when, why). */
+  contactChange: NonNullable<DsrRequestRecord['contactChange']> | null;
+  /** Set when the team gave the reply another way, email having been refused (how, note, who, when). */
+  replyChannel: NonNullable<DsrRequestRecord['replyChannel']> | null;
   /** Replies since, oldest first. */
   messages: ReceivedMessage[];
   /** Set once an erasure of the person deleted this mail (raw messages and attachments); the text stays. */

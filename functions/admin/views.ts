@@ -82,6 +82,8 @@ export function detailView(request: DsrRequestRecord, records: RequestRecords, n
     suggestedTypes: suggestedTypes(request),
     triage: request.triage ?? null,
     dismissal: request.dismissal ?? null,
+    contactChange: request.contactChange ?? null,
+    replyChannel: request.replyChannel ?? null,
     messages: records.messages,
     receivedMailErased: request.receivedMailErased ?? null,
     audit: records.audit,
