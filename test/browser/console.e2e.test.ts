@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SendEmailCommand } from '@aws-sdk/client-ses';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
 import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
-import { documentClient } from '../../functions/shared/aws-clients.js';
+import { documentClient, sesClient } from '../../functions/shared/aws-clients.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
@@ -282,6 +283,42 @@ describe('privacy console', { timeout: 180_000 }, () => {
     expect(detail.stores.find((s: any) => s.storeId === 'support' && s.action === 'collect').items).toBe(DEFAULT_SIZES.support);
     expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.decision === 'retry')).toHaveLength(1);
     expect(flow.countBy(await flow.mailsFor(requestId), /ready to download/)).toBe(1);
+    await page.close();
+  });
+
+  it('closes a request whose reply SES refused (SES client mocked to answer MessageRejected) as answered by letter, from the step-failure panel', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'access', email: bram.email, locale: 'en', details: 'console refused reply test' });
+    const client = sesClient();
+    const realSend = client.send.bind(client);
+    const send = vi.spyOn(client, 'send').mockImplementation((async (command: SendEmailCommand) => {
+      if (command.input.Destination?.ToAddresses?.includes(bram.email)) throw Object.assign(new Error('Address blacklisted'), { name: 'MessageRejected' });
+      return realSend(command);
+    }) as never);
+    try {
+      await flow.waitForStatus(requestId, 'awaiting_review');
+      expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      await signIn(page);
+      await page.goto(`${consoleUrl()}#/requests/${requestId}`);
+      const close = page.getByRole('button', { name: 'Close as answered otherwise…' });
+      await close.waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.locator('#step-failure').textContent()).toMatch(/RespondResult failed: MessageRejected/);
+      await expect.poll(() => page.getByRole('button', { name: 'Change address…' }).count()).toBe(1);
+    } finally {
+      send.mockRestore();
+    }
+    await page.getByRole('button', { name: 'Close as answered otherwise…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Close ${requestId} as answered otherwise` });
+    await dialog.getByLabel('How the reply was given').selectOption('letter');
+    await dialog.getByLabel(/Note/).fill('Sent the package on a USB stick by registered post.');
+    await dialog.getByRole('button', { name: 'Close the request' }).dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#reply-channel').textContent()).toMatch(/given by letter, not by email .*registered post/);
+    const detail = await flow.detail(requestId);
+    expect(detail.replyChannel).toMatchObject({ channel: 'letter' });
+    expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.decision === 'answered_otherwise')).toHaveLength(1);
+    expect(flow.countBy(await flow.mailsFor(requestId), /ready to download/)).toBe(0);
     await page.close();
   });
 
