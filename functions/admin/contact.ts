@@ -21,7 +21,8 @@ export const teamNote = z
 export const contactBody = z.strictObject({ email: replyAddressSchema, note: teamNote });
 
 /**
- * Gives an open request another reply address (the requester's was refused, or mistyped):
+ * Gives an open request whose subject is resolved another reply address (the requester's
+ * was refused, or mistyped):
  * every email from now on goes to it (a retried reply, queued notices, the Art. 18(3) lift
  * notice), since each reads the address when it sends. The old address is overwritten; the
  * change is audited with who and why, never with either address. Queued notices are sent
@@ -30,6 +31,12 @@ export const contactBody = z.strictObject({ email: replyAddressSchema, note: tea
 export async function changeContact(ports: NoticePorts, request: DsrRequestRecord, body: z.infer<typeof contactBody>, actor: string) {
   const { requestId } = request;
   if (!isOpen(request.status)) throw new HttpError(409, 'request_closed', 'The request is closed; its reply address no longer changes.');
+  // Until ResolveSubject ran, the address decides whose data the request is about (the
+  // identity link proved control of it, and the account is looked up by it): another one
+  // would reach another person's data without that proof. A new request is filed instead.
+  if (!request.subject) {
+    throw new HttpError(409, 'subject_not_resolved', 'The account is not looked up yet, so the address still says whose data this is; file a new request for the other address.');
+  }
   // The same address again changes nothing (a repeated call whose first try went through).
   const changed =
     request.contactEmail === body.email

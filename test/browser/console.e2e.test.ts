@@ -296,8 +296,9 @@ describe('privacy console', { timeout: 180_000 }, () => {
       return realSend(command);
     }) as never);
     try {
-      await flow.waitForStatus(requestId, 'awaiting_review');
-      expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
+      const approved = await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
       await signIn(page);
       await page.goto(`${consoleUrl()}#/requests/${requestId}`);
       const close = page.getByRole('button', { name: 'Close as answered otherwise…' });

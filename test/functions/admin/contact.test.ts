@@ -7,11 +7,13 @@ import { memoryPorts } from './ports.js';
 
 const actor = 'alice@kiara-api.com';
 const note = 'The requester phoned: the address in the form had a typo.';
+/** Whom the request is about, found by ResolveSubject: from then on the address only delivers. */
+const subject = { found: true, accountId: 'acc_jane' };
 const post = (body: unknown) => ({ body: JSON.stringify(body) }) as APIGatewayProxyEvent;
 
 describe('changing the reply address of a request (use case on the in-memory repository)', () => {
   it('writes the new address over the old one and audits who and why, never either address', async () => {
-    const request = aRequest({ requestId: 'dsr_contact', status: 'awaiting_step_retry' });
+    const request = aRequest({ requestId: 'dsr_contact', status: 'awaiting_step_retry', subject });
     const { ports, repo } = memoryPorts(request);
     await changeContact(ports, request, { email: 'jane.doe@example.org', note }, actor);
 
@@ -30,6 +32,7 @@ describe('changing the reply address of a request (use case on the in-memory rep
     const request = aRequest({
       requestId: 'dsr_notice',
       status: 'processing',
+      subject,
       extension: { reason: 'Many media files.', extendedBy: actor, extendedAt: '2026-06-16T10:00:00.000Z' },
       outbox: { extension_notice: { queuedAt: '2026-06-16T10:00:00.000Z' } },
     });
@@ -40,7 +43,7 @@ describe('changing the reply address of a request (use case on the in-memory rep
   });
 
   it('records a repeated change once, and a repeat whose first try died before its audit event finishes it', async () => {
-    const request = aRequest({ requestId: 'dsr_repeat', status: 'awaiting_step_retry' });
+    const request = aRequest({ requestId: 'dsr_repeat', status: 'awaiting_step_retry', subject });
     const { ports, repo } = memoryPorts(request);
     // The first try wrote the address and died before the audit event.
     await repo.update(request.requestId, { contactEmail: 'jane.doe@example.org', contactChange: { changedBy: actor, changedAt: '2026-06-16T10:00:00.000Z', note } });
@@ -52,6 +55,15 @@ describe('changing the reply address of a request (use case on the in-memory rep
     ]);
   });
 
+  it('refuses a request whose subject is not resolved yet (the address still decides whose data it is) with 409 subject_not_resolved', async () => {
+    // Identity confirmed by the old address, account not looked up yet: a new address would look up another person.
+    const request = aRequest({ requestId: 'dsr_unresolved', status: 'resolving' });
+    const { ports, repo } = memoryPorts(request);
+    await expect(changeContact(ports, request, { email: 'someone.else@example.org', note }, actor)).rejects.toMatchObject({ status: 409, code: 'subject_not_resolved' });
+    expect((await repo.get(request.requestId)).contactEmail).toBe('jane@example.com');
+    expect(await repo.auditTrail(request.requestId)).toEqual([]);
+  });
+
   it('refuses a closed request with 409 request_closed, changing nothing', async () => {
     const request = aRequest({ requestId: 'dsr_closed', status: 'completed' });
     const { ports, repo } = memoryPorts(request);
@@ -61,7 +73,7 @@ describe('changing the reply address of a request (use case on the in-memory rep
   });
 
   it('validates the address as the intake does, and refuses a note that quotes an address: 400 with field codes, nothing changed', async () => {
-    const request = aRequest({ requestId: 'dsr_body', status: 'awaiting_step_retry' });
+    const request = aRequest({ requestId: 'dsr_body', status: 'awaiting_step_retry', subject });
     const { ports, repo } = memoryPorts(request);
     const call = { request, actor };
     await expect(ACTIONS.contact(ports, { ...call, event: post({ email: 'not-an-address', note }) })).rejects.toMatchObject({
