@@ -61,7 +61,7 @@ export interface DsrStackProps extends StackProps {
   recipientNames?: Record<string, string>;
   /** Keep data-holding resources when the stack is deleted. Default true. */
   retainOnDelete?: boolean;
-  /** Media objects a restriction tags per invocation of its step. @default 1000 */
+  /** Objects a restriction's step handles per invocation (media tagged, then files of the hold copied). @default 1000 */
   restrictionMediaPageSize?: number;
   /**
    * `aws` (default), or `localstack` for LocalStack's community edition: no Cognito,

@@ -35,7 +35,6 @@ export async function runConnector(
     ...(storeId === 'media' ? { STORE_BUCKET: stores.mediaBucket } : { STORE_TABLE: stores.tables[storeId]! }),
     REQUESTS_TABLE: stores.requestsTable,
     EXPORT_BUCKET: stores.exportBucket,
-    LOG_LEVEL: 'WARN',
   });
   let items = 0;
   let invocations = 0;

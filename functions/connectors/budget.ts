@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { StoreUnavailableError } from './errors.js';
 
 /** How much of an invocation's time is kept back for finishing the part and writing progress. */
@@ -26,11 +27,19 @@ export interface Budget {
 /** A context without a clock (some local callers) gets this much time. */
 const FALLBACK_MS = 60_000;
 
+/**
+ * Abort listeners the signal may carry before Node warns of a leak (its default is 10): each
+ * AWS call in flight adds one for its retries and one for its HTTP request, and a connector
+ * runs up to 8 batches or copies at once, each retried.
+ */
+const SIGNAL_LISTENERS = 100;
+
 export function budgetFrom(context: RemainingTime | undefined, margin: MarginSettings, signal?: AbortSignal): Budget {
   const deadline = Date.now() + FALLBACK_MS;
   const clock = context?.getRemainingTimeInMillis?.bind(context);
   const remaining = clock ?? (() => deadline - Date.now());
   const keep = Math.max(margin.minMarginMs, margin.marginFraction * remaining());
+  if (signal) setMaxListeners(SIGNAL_LISTENERS, signal);
   return { exhausted: () => signal?.aborted === true || remaining() < keep, signal };
 }
 

@@ -21,6 +21,12 @@ export interface RestrictionPlaces {
   exportBucket: string;
 }
 
+/** One page of work: how many objects were done, and the key (below the prefix) the next page starts after; none = all done. */
+export interface PageDone {
+  done: number;
+  after?: string;
+}
+
 /** Tagging calls in flight at once (media of one account). */
 const PARALLEL = 8;
 
@@ -41,30 +47,25 @@ export class RestrictionMarks {
    * below the account prefix, never the account id: it travels in the workflow's state).
    * Returns how many were tagged and where the next page starts; no `after` = done.
    */
-  async tagMediaPage(accountId: string, requestId: string, pageSize: number, after?: string): Promise<{ tagged: number; after?: string }> {
+  async tagMediaPage(accountId: string, requestId: string, pageSize: number, after?: string): Promise<PageDone> {
     const Bucket = this.places.mediaBucket;
-    const prefix = this.mediaPrefix(accountId);
-    const page = await this.s3.send(
-      new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: pageSize, ...(after === undefined ? {} : { StartAfter: prefix + after }) }),
-    );
-    const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
-    const tagged = await forEachLimit(keys, PARALLEL, (Key) =>
+    return this.forPage(Bucket, this.mediaPrefix(accountId), pageSize, after, (Key) =>
       this.retag(Bucket, Key, (tags) => [...tags.filter((tag) => tag.Key !== RESTRICTION_TAG), { Key: RESTRICTION_TAG, Value: requestId }]),
     );
-    return page.IsTruncated && keys.length > 0 ? { tagged, after: keys[keys.length - 1]!.slice(prefix.length) } : { tagged };
   }
 
-  /** Moves the hold out of `work/` (its lifecycle) for as long as it is restricted; returns the files held. */
-  async keepHold(requestId: string): Promise<number> {
+  /**
+   * Copies one page of the hold (at most `pageSize` files after `after`, a key below the
+   * request's work prefix) out of `work/` and its lifecycle, to where it is kept for as long
+   * as the restriction lasts. Returns how many were copied and where the next page starts.
+   */
+  async keepHoldPage(requestId: string, pageSize: number, after?: string): Promise<PageDone> {
+    const Bucket = this.places.exportBucket;
     const work = exportKeys.work(requestId);
     const held = restrictedHoldPrefix(requestId);
-    return forEachLimit(this.keysUnder(this.places.exportBucket, work), PARALLEL, async (key) => {
+    return this.forPage(Bucket, work, pageSize, after, async (key) => {
       await this.s3.send(
-        new CopyObjectCommand({
-          Bucket: this.places.exportBucket,
-          CopySource: `${this.places.exportBucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
-          Key: held + key.slice(work.length),
-        }),
+        new CopyObjectCommand({ Bucket, CopySource: `${Bucket}/${key.split('/').map(encodeURIComponent).join('/')}`, Key: held + key.slice(work.length) }),
       );
     });
   }
@@ -112,6 +113,16 @@ export class RestrictionMarks {
   private async tagMedia(accountId: string, retag: (tags: Tag[]) => Tag[]): Promise<void> {
     const Bucket = this.places.mediaBucket;
     await forEachLimit(this.keysUnder(Bucket, this.mediaPrefix(accountId)), PARALLEL, (Key) => this.retag(Bucket, Key, retag));
+  }
+
+  /** Runs `act` on one listed page of keys under `prefix`; `after` and the answer's `after` are keys below the prefix. */
+  private async forPage(Bucket: string, prefix: string, pageSize: number, after: string | undefined, act: (key: string) => Promise<void>): Promise<PageDone> {
+    const page = await this.s3.send(
+      new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: pageSize, ...(after === undefined ? {} : { StartAfter: prefix + after }) }),
+    );
+    const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+    const done = await forEachLimit(keys, PARALLEL, act);
+    return page.IsTruncated && keys.length > 0 ? { done, after: keys[keys.length - 1]!.slice(prefix.length) } : { done };
   }
 
   private async retag(Bucket: string, Key: string, retag: (tags: Tag[]) => Tag[]) {

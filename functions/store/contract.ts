@@ -18,7 +18,6 @@ export const storeContract = defineFunction({
     CONNECTOR_COPY_CONCURRENCY: z.string().optional(),
     CONNECTOR_MARGIN_MS: z.string().optional(),
     CONNECTOR_MARGIN_FRACTION: z.string().optional(),
-    LOG_LEVEL: z.string().optional(),
   }),
 });
 

@@ -1,11 +1,10 @@
 import middy from '@middy/core';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import type { MiddyHandlerObject } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { storeById } from '../core/inventory/index.js';
 import { readEnvironment } from '../shared/contract.js';
+import { logger as processLogger } from '../shared/logger.js';
 import { DynamoRequestsRepo } from '../shared/requests-repo.js';
 import {
   budgetFrom,
@@ -33,11 +32,8 @@ async function loadAccountId(requests: DynamoRequestsRepo, requestId: string): P
  * that the state machine passes back.
  */
 export function createHandler(env: Record<string, string>) {
-  const logger = new Logger({
-    serviceName: 'kiara-dsr',
-    logLevel: (env.LOG_LEVEL ?? 'INFO') as LogLevel,
-    persistentKeys: { storeId: env.STORE_ID },
-  });
+  // The process's logger (its level from LOG_LEVEL, as every handler's), with the store on each line.
+  const logger = processLogger.createChild({ persistentKeys: { storeId: env.STORE_ID } });
   // Resolved on first use: the module-level `handler` below is built at import, also
   // where the environment names no store (tests, the local runtime).
   let config: { requestsTable: string; requests: DynamoRequestsRepo; settings: ConnectorSettings; connector: Connector } | undefined;

@@ -19,8 +19,9 @@ export interface RestrictionsProps {
   /** Kiara's media bucket: the restriction tag goes on the account's objects. */
   readonly mediaBucket: IBucket;
   /**
-   * Media objects the Restrict step tags per invocation (one S3 list page, 1–1000); the
-   * workflow calls it again while more are left, so any number of files fits Lambda's limits.
+   * Objects the Restrict step handles per invocation (one S3 list page, 1–1000): media
+   * objects tagged, then files of the hold copied; the workflow calls it again while more
+   * are left, so any number of files fits Lambda's limits.
    * @default 1000
    */
   readonly mediaPageSize?: number;

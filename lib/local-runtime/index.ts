@@ -14,6 +14,7 @@ import { createResolver } from './intrinsics.js';
 import { LambdaHost, readFunctions, type InvocationRecord } from './lambda-host.js';
 import { createNaming } from './naming.js';
 import { provision } from './provision.js';
+import { installSandboxRetryQuotas } from './retry-quotas.js';
 import { readReceiptRoutes, startSmtpListener } from './smtp.js';
 import { ExpirySweeper } from './expiry.js';
 import { LocalStepFunctions } from './step-functions/executions.js';
@@ -178,11 +179,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
     log(`[runtime] tables and buckets created after ${elapsed()}`);
     // On the handlers' shared clients, created now that they can reach the emulators.
-    const faults = installFaults(
-      options.faults ?? NO_FAULTS,
-      { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() },
-      { crashAfter: options.crashAfter },
-    );
+    const handlerClients = { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() };
+    cleanups.push(installSandboxRetryQuotas(handlerClients));
+    const faults = installFaults(options.faults ?? NO_FAULTS, handlerClients, { crashAfter: options.crashAfter });
     cleanups.push(() => faults.uninstall());
     if (options.mailClaimLeaseMs !== undefined) {
       setMailClaimLease(options.mailClaimLeaseMs);

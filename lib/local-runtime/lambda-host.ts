@@ -46,11 +46,23 @@ export interface InvocationRecord {
   failed: boolean;
 }
 
+/**
+ * A warm execution environment of one function. Lambda runs each concurrent invocation in
+ * a sandbox of its own and gives the next invocation an idle one; what a handler keeps in
+ * module scope (its SDK clients, and so their retry quota) lives in its sandbox. Here every
+ * handler shares this process, so state AWS keeps per sandbox is kept in `state`.
+ */
+export interface Sandbox {
+  readonly id: number;
+  readonly state: Map<string, unknown>;
+}
+
 /** The function whose handler is running, as `invokingFunction()` reports it. */
 export interface InvokingFunction {
   logicalId: string;
   name: string;
   arn: string;
+  sandbox: Sandbox;
 }
 
 const invoking = new AsyncLocalStorage<InvokingFunction>();
@@ -135,6 +147,9 @@ export function readFunctions(template: CfnTemplate, naming: Naming, resolve: Re
 export class LambdaHost {
   private readonly handlers = new Map<string, Promise<Handler>>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Per function, the sandboxes no invocation runs in now. */
+  private readonly warmSandboxes = new Map<string, Sandbox[]>();
+  private sandboxes = 0;
 
   constructor(
     readonly functions: readonly LocalFunction[],
@@ -168,8 +183,19 @@ export class LambdaHost {
   private async run(ref: string, event: unknown): Promise<unknown> {
     const fn = this.find(ref);
     if (!fn) throw Object.assign(new Error(`Function not found: ${ref}`), { name: 'ResourceNotFoundException' });
-    // The module's import and handler creation count as the function's own work too.
-    return invoking.run({ logicalId: fn.logicalId, name: fn.name, arn: fn.arn }, () => this.call(fn, event));
+    const warm = this.warmSandboxes.get(fn.logicalId) ?? [];
+    this.warmSandboxes.set(fn.logicalId, warm);
+    const sandbox = warm.pop() ?? { id: (this.sandboxes += 1), state: new Map() };
+    try {
+      // The module's import and handler creation count as the function's own work too.
+      const result = await invoking.run({ logicalId: fn.logicalId, name: fn.name, arn: fn.arn, sandbox }, () => this.call(fn, event));
+      warm.push(sandbox);
+      return result;
+    } catch (error) {
+      // Lambda discards a sandbox whose runtime exited; one whose handler threw is reused.
+      if ((error as Error | undefined)?.name !== 'Runtime.ExitError') warm.push(sandbox);
+      throw error;
+    }
   }
 
   private async call(fn: LocalFunction, event: unknown): Promise<unknown> {

@@ -97,15 +97,20 @@ describe.skipIf(onLocalStack).sequential('an approved restriction', () => {
     for (const tagSet of tags) expect(tagSet).toContainEqual({ Key: RESTRICTION_TAG, Value: requestId });
   });
 
-  it('tags the media a page an invocation, the workflow looping on the step’s cursor', async () => {
+  it('tags the media and then copies the hold a page an invocation, the workflow looping on the step’s cursor', async () => {
     const media = (await mediaTags()).length;
     expect(media).toBeGreaterThan(MEDIA_PAGE_SIZE);
+    const listed = await flow.api.admin('/restrictions');
+    const restriction = listed.body.items.find((item: { requestId: string }) => item.requestId === requestId);
+    expect(restriction?.taggedFiles).toBe(media);
+    const held = restriction!.heldFiles as number;
+    expect(held).toBeGreaterThan(MEDIA_PAGE_SIZE);
+    expect(await keysUnder(target.resources.exportBucket, restrictedHoldPrefix(requestId))).toHaveLength(held);
     const { stepFunctions } = target.local!.runtime;
     const { events } = stepFunctions.getExecutionHistory(executionArnOf(target.resources.workflowArn, requestId), { maxResults: 1000 });
     const restricts = events.filter((event) => event.type === 'TaskStateEntered' && (event.stateEnteredEventDetails as { name: string }).name === 'Restrict');
-    expect(restricts).toHaveLength(Math.ceil(media / MEDIA_PAGE_SIZE));
-    const listed = await flow.api.admin('/restrictions');
-    expect(listed.body.items.find((item: { requestId: string }) => item.requestId === requestId)?.taggedFiles).toBe(media);
+    // The invocation that tags the last media page copies the hold's first page.
+    expect(restricts).toHaveLength(Math.ceil(media / MEDIA_PAGE_SIZE) + Math.ceil(held / MEDIA_PAGE_SIZE) - 1);
   });
 
   it('notifies each recipient with a contact once, by account id and never the address', () => {

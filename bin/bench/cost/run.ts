@@ -79,7 +79,9 @@ async function measure(dsr: DsrLocal, meter: UsageMeter, clients: { sfn: SFNClie
   meter.reset();
 
   const histories = await requestHistories(clients.sfn, journey.requestId);
-  const entered = (events: HistoryEvent[]) => events.filter((event) => event.type?.endsWith('StateEntered')).length;
+  const enteredStates = (events: HistoryEvent[]) => events.filter((event) => event.type?.endsWith('StateEntered'));
+  const entered = (events: HistoryEvent[]) => enteredStates(events).length;
+  const stateNames = (events: HistoryEvent[]) => enteredStates(events).map((event) => event.stateEnteredEventDetails?.name).join(', ');
   const [workflow, watch] = [histories.workflow, histories.watch];
   const retries = [...workflow, ...watch].filter((event) => event.type === 'TaskFailed').length;
   // Express executions have no history in AWS either: what bills them is their number and duration.
@@ -120,6 +122,7 @@ async function measure(dsr: DsrLocal, meter: UsageMeter, clients: { sfn: SFNClie
   };
   const detail = [
     `Step Functions: workflow ${entered(workflow)} transitions, deadline watch ${entered(watch)}; task failures (retries) ${retries}`,
+    `  states entered: workflow ${stateNames(workflow)}; deadline watch ${stateNames(watch)}`,
     `Step Functions express: ${rounds.length} store-work rounds, ${rounds.map((round) => `${round.durationMs} ms`).join(', ') || 'none'}`,
     `Lambda: ${usage.invocations.length} invocations, ${measured.lambda.gbSeconds.toFixed(3)} GB-s, ${usage.invocations.filter((c) => c.failed).length} failed`,
     ...[...byFunction].map(([id, f]) => `  ${id.padEnd(34)} ${String(f.memory).padStart(4)} MB  ${String(f.calls).padStart(3)} calls  ${f.ms.toFixed(0).padStart(6)} ms`),

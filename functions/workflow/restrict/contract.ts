@@ -12,12 +12,12 @@ export const restrictContract = defineFunction({
     MEDIA_BUCKET: variable.text(),
     /** The export bucket: the hold moves from work/ to restricted/. */
     EXPORT_BUCKET: variable.text(),
-    /** Media objects tagged per invocation; the workflow calls the step again while more are left. */
+    /** Objects per invocation: media tagged, then files of the hold copied; the workflow calls the step again while more are left. */
     MEDIA_PAGE_SIZE: variable.count(),
   }),
 });
 
-/** The step's input from the state machine: ids, and where the tagging resumes ('' = the start). */
+/** The step's input from the state machine: ids, and where the work resumes ('' = the start). */
 export interface RestrictEvent {
   requestId: string;
   cursor: string;

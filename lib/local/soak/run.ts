@@ -18,6 +18,13 @@ export interface SoakOptions extends SoakPlanOptions {
   retryIntervalMs?: number;
   /** sendOnce's lease (15 minutes in AWS). Default 1000 ms, under the state retries' span. */
   mailClaimLeaseMs?: number;
+  /**
+   * Objects the Restrict step handles per invocation (1000 as deployed). Default 10: under
+   * `crash` an invocation of n calls survives with probability (1 - crash)^n, so a heavy
+   * account's restriction needs small pages to get through, as in AWS a very large one needs
+   * pages to fit Lambda's timeout.
+   */
+  restrictionPageSize?: number;
   log?: (line: string) => void;
 }
 
@@ -69,10 +76,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let failedInvocations = 0;
   const retryIntervalMs = options.retryIntervalMs ?? 200;
   // The template startDsrLocal runs (same settings, so it is synthesized once).
-  const template = dsrTemplate({ recipientContacts: { ...DEV_RECIPIENT_CONTACTS } });
+  const stackProps = { restrictionMediaPageSize: options.restrictionPageSize ?? 10 };
+  const template = dsrTemplate({ recipientContacts: { ...DEV_RECIPIENT_CONTACTS }, ...stackProps });
   const overrides = Object.fromEntries(retryingStates(template).map((name) => [name, retryIntervalMs]));
   const local = await startDsrLocal({
     seed: false,
+    stackProps,
     faults: options.faults,
     retryIntervalOverrides: overrides,
     mailClaimLeaseMs: options.mailClaimLeaseMs ?? 1000,

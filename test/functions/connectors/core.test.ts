@@ -64,6 +64,21 @@ describe('budget', () => {
     expect(budget.signal).toBe(givenUp.signal);
   });
 
+  it('lets every AWS call in flight listen on its abort signal without a MaxListenersExceededWarning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const budget = budgetFrom({ getRemainingTimeInMillis: () => 100_000 }, { minMarginMs: 5_000, marginFraction: 0.15 }, new AbortController().signal);
+      // 8 batches or copies in flight, each SDK call with its retry's and its HTTP handler's listener.
+      for (let i = 0; i < 24; i += 1) budget.signal!.addEventListener('abort', () => {});
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('gives a context without a clock a fixed time', () => {
     expect(budgetFrom(undefined, { minMarginMs: 5_000, marginFraction: 0.15 }).exhausted()).toBe(false);
   });

@@ -1,3 +1,5 @@
+import type { LocalFunction } from '../../../lib/local-runtime/lambda-host.js';
+
 /** Polls `probe` until it returns a value other than undefined. */
 export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -16,4 +18,17 @@ export function liveHandles(): Record<string, number> {
     if (['TCPServerWrap', 'TCPSocketWrap', 'ProcessWrap', 'Timeout'].includes(kind)) counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;
+}
+
+/** A function of the fixture folder (test/lib/local-runtime/fixture/functions/<fixture>) as the LambdaHost runs it. */
+export function fixtureFunction(logicalId: string, fixture: string, timeoutSeconds = 3): LocalFunction {
+  return {
+    logicalId,
+    name: `local-${logicalId}`,
+    arn: `arn:aws:lambda:eu-west-1:000000000000:function:local-${logicalId}`,
+    entry: `test/lib/local-runtime/fixture/functions/${fixture}/index.ts`,
+    timeoutSeconds,
+    memorySize: 128,
+    environment: {},
+  };
 }

@@ -1,18 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { invokingFunction, LambdaHost, type LocalFunction } from '../../../lib/local-runtime/lambda-host.js';
+import { invokingFunction, LambdaHost } from '../../../lib/local-runtime/lambda-host.js';
+import { fixtureFunction } from './helpers.js';
 
 const rootDir = fileURLToPath(new URL('../../..', import.meta.url));
 
-const fn = (logicalId: string): LocalFunction => ({
-  logicalId,
-  name: `local-${logicalId}`,
-  arn: `arn:aws:lambda:eu-west-1:000000000000:function:local-${logicalId}`,
-  entry: 'test/lib/local-runtime/fixture/functions/whoami/index.ts',
-  timeoutSeconds: 3,
-  memorySize: 128,
-  environment: {},
-});
+const fn = (logicalId: string) => fixtureFunction(logicalId, 'whoami');
 
 describe('invokingFunction()', () => {
   it('names the function a handler runs for, across awaits, timers and callbacks, and nothing outside', async () => {
