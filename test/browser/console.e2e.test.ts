@@ -323,6 +323,44 @@ describe('privacy console', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('gives a reply SES refused (SES client mocked to answer MessageRejected) another address from the step-failure panel, and the retry sends it there once', async () => {
+    const page = await newPage();
+    const newAddress = 'ada.lovelace@example.org';
+    const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en', details: 'console changed address test' });
+    const client = sesClient();
+    const realSend = client.send.bind(client);
+    const send = vi.spyOn(client, 'send').mockImplementation((async (command: SendEmailCommand) => {
+      if (command.input.Destination?.ToAddresses?.includes(ada.email)) throw Object.assign(new Error('Address blacklisted'), { name: 'MessageRejected' });
+      return realSend(command);
+    }) as never);
+    try {
+      await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
+      expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      await signIn(page);
+      await page.goto(`${consoleUrl()}#/requests/${requestId}`);
+      const change = page.getByRole('button', { name: 'Change address…' });
+      await change.waitFor({ timeout: 60_000 });
+      await change.click();
+      const dialog = page.getByRole('dialog', { name: `Change the reply address of ${requestId}` });
+      await dialog.getByLabel('New reply address').fill(newAddress);
+      await dialog.getByLabel(/Why/).fill('The requester phoned with an address that works.');
+      await dialog.getByRole('button', { name: 'Change the address' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Retry RespondResult…' }).click();
+      const retry = page.getByRole('dialog', { name: 'Retry step RespondResult' });
+      await retry.getByRole('button', { name: 'Retry now' }).click();
+      await retry.waitFor({ state: 'detached' });
+      await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    } finally {
+      send.mockRestore();
+    }
+    const mails = await flow.mailsFor(requestId);
+    expect(flow.countBy(mails.filter((m) => m.to.includes(newAddress)), /ready to download/)).toBe(1);
+    expect(flow.countBy(mails.filter((m) => m.to.includes(ada.email)), /ready to download/)).toBe(0);
+    expect((await flow.detail(requestId)).audit).toContainEqual(expect.objectContaining({ type: 'contact_changed' }));
+    await page.close();
+  });
+
   it('extends the deadline with a reason (the requester is told), then closes the request as withdrawn', async () => {
     const page = await newPage();
     // A different body: the same one within 24 h is the same request (intake idempotency).
