@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SendEmailCommand } from '@aws-sdk/client-ses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
 import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
-import { documentClient, sesClient } from '../../functions/shared/aws-clients.js';
+import { documentClient } from '../../functions/shared/aws-clients.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
+import { refuseAddress } from '../workflow/ses-refusal.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
 import { createTransport } from 'nodemailer';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
@@ -289,12 +289,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
   it('closes a request whose reply SES refused (SES client mocked to answer MessageRejected) as answered by letter, from the step-failure panel', async () => {
     const page = await newPage();
     const requestId = await fileAndConfirm(page, { type: 'access', email: bram.email, locale: 'en', details: 'console refused reply test' });
-    const client = sesClient();
-    const realSend = client.send.bind(client);
-    const send = vi.spyOn(client, 'send').mockImplementation((async (command: SendEmailCommand) => {
-      if (command.input.Destination?.ToAddresses?.includes(bram.email)) throw Object.assign(new Error('Address blacklisted'), { name: 'MessageRejected' });
-      return realSend(command);
-    }) as never);
+    const refusal = refuseAddress(bram.email);
     try {
       await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
       const approved = await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
@@ -306,7 +301,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
       await expect.poll(() => page.locator('#step-failure').textContent()).toMatch(/RespondResult failed: MessageRejected/);
       await expect.poll(() => page.getByRole('button', { name: 'Change address…' }).count()).toBe(1);
     } finally {
-      send.mockRestore();
+      refusal.restore();
     }
     await page.getByRole('button', { name: 'Close as answered otherwise…' }).click();
     const dialog = page.getByRole('dialog', { name: `Close ${requestId} as answered otherwise` });
@@ -327,12 +322,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
     const page = await newPage();
     const newAddress = 'ada.lovelace@example.org';
     const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en', details: 'console changed address test' });
-    const client = sesClient();
-    const realSend = client.send.bind(client);
-    const send = vi.spyOn(client, 'send').mockImplementation((async (command: SendEmailCommand) => {
-      if (command.input.Destination?.ToAddresses?.includes(ada.email)) throw Object.assign(new Error('Address blacklisted'), { name: 'MessageRejected' });
-      return realSend(command);
-    }) as never);
+    const refusal = refuseAddress(ada.email);
     try {
       await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
       expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
@@ -352,7 +342,7 @@ describe('privacy console', { timeout: 180_000 }, () => {
       await retry.waitFor({ state: 'detached' });
       await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
     } finally {
-      send.mockRestore();
+      refusal.restore();
     }
     const mails = await flow.mailsFor(requestId);
     expect(flow.countBy(mails.filter((m) => m.to.includes(newAddress)), /ready to download/)).toBe(1);

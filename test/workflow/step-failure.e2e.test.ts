@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { SendEmailCommand } from '@aws-sdk/client-ses';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../lib/demo/index.js';
-import { sesClient } from '../../functions/shared/aws-clients.js';
 import { journeyOn } from './journey.js';
+import { refuseAddress } from './ses-refusal.js';
 import { eventually, onLocalStack, startEmbedded } from './target.js';
 
 /**
@@ -23,24 +22,6 @@ const session = journeyOn(() => startEmbedded({
 
 const isStepFailureNotice = /Workflow step failed/;
 const isPackageReady = /ready to download/;
-
-/**
- * Makes SES refuse every email to `address` as it refuses a suppressed one (MessageRejected),
- * counting the tries, until `restore`.
- */
-function refuseAddress(address: string) {
-  const client = sesClient();
-  const realSend = client.send.bind(client);
-  const refused = { tries: 0 };
-  const send = vi.spyOn(client, 'send').mockImplementation((async (command: SendEmailCommand) => {
-    if (command.input.Destination?.ToAddresses?.includes(address)) {
-      refused.tries += 1;
-      throw Object.assign(new Error(`Address blacklisted: ${address}`), { name: 'MessageRejected' });
-    }
-    return realSend(command);
-  }) as never);
-  return Object.assign(refused, { restore: () => send.mockRestore() });
-}
 
 async function waitAtStepFailure(requestId: string) {
   return session.flow.waitFor(requestId, (r) => r.status === 'awaiting_step_retry' && r.pendingSteps.some((s: any) => s.step === 'step_failure'), 'a step failure');
