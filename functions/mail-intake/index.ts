@@ -128,7 +128,7 @@ export function createHandler(env: Record<string, string>) {
     // Held or not as the request was stored (a copy of one Message-ID may read differently).
     if (outcome.request.mail?.held && !(await repo.findStep(outcome.request.requestId, 'triage'))) {
       // No workflow waits on it: the team's triage or dismissal decides this step (admin API).
-      await repo.putStep({
+      await repo.openStep({
         requestId: outcome.request.requestId,
         step: 'triage',
         stepKey: 'triage',

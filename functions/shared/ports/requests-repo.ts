@@ -41,8 +41,11 @@ export interface RequestsRepo {
   /** The audit events, oldest first. */
   auditTrail(requestId: string): Promise<AuditEvent[]>;
 
-  /** Registers a waiting step (with its task token once the workflow parked); returns it. */
-  putStep(step: PendingStep): Promise<PendingStep>;
+  /**
+   * Opens a step for a decision, or opens it again (a retried step), unless it was decided
+   * already (a decision that came before the step's retry): returns the step as stored.
+   */
+  openStep(step: PendingStep): Promise<PendingStep>;
   findStep(requestId: string, stepKey: string): Promise<PendingStep | undefined>;
   /** Every step of the request, waiting or decided, by key. */
   steps(requestId: string): Promise<PendingStep[]>;

@@ -97,7 +97,7 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   async function park(requestId: string, step: PendingStep['step'], stepKey: string = step, details?: Record<string, unknown>) {
     const taskToken = `token-${requestId}-${stepKey}`;
     waiting.add(taskToken);
-    await repo.putStep({ requestId, step, stepKey, status: 'pending', taskToken, createdAt: '2026-06-15T10:00:00.000Z', details });
+    await repo.openStep({ requestId, step, stepKey, status: 'pending', taskToken, createdAt: '2026-06-15T10:00:00.000Z', details });
     return taskToken;
   }
 
