@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import type { RequestDetail } from '../../functions/admin/api-types.js';
-import { TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
+import { OFFLINE_CHANNELS, TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../../functions/core/inventory/rectification.js';
 import { LOCALES, RIGHTS } from '../../functions/core/inventory/types.js';
 import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
@@ -142,6 +142,20 @@ export function registerRequestsCommand(program: Command): void {
     .option('--store <storeId>', 'only this store')
     .action(async (id: string, options: { store?: string }) =>
       print(await adminCall(`/admin/requests/${id}/retry`, 'POST', options.store ? { storeId: options.store } : {})));
+  requests
+    .command('contact <id>')
+    .description('Give an open request another reply address (the old one was refused or mistyped); audited without either address')
+    .requiredOption('--email <email>', 'the new reply address')
+    .requiredOption('--note <text>', 'why, for the audit (no email addresses)')
+    .action(async (id: string, options: { email: string; note: string }) =>
+      print(await adminCall(`/admin/requests/${id}/contact`, 'POST', { email: options.email, note: options.note })));
+  requests
+    .command('close <id>')
+    .description('Close a request whose reply email SES refused as answered another way: no email is sent')
+    .requiredOption('--channel <channel>', OFFLINE_CHANNELS.join(' | '))
+    .requiredOption('--note <text>', 'how the reply was given, for the record (no email addresses)')
+    .action(async (id: string, options: { channel: string; note: string }) =>
+      print(await adminCall(`/admin/requests/${id}/close`, 'POST', { channel: options.channel, note: options.note })));
   requests
     .command('reissue-link <id>')
     .description('Email the requester a new download link while the package exists; the earlier link stops working')

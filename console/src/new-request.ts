@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import type { TEAM_CHANNELS, teamFilingSchema } from '../../functions/core/intake/team-filing.js';
 
 /** The channels of a request the team files (functions/core), the first preselected. */
-const CHANNEL_LABELS: Record<(typeof TEAM_CHANNELS)[number], string> = {
+export const CHANNEL_LABELS: Record<(typeof TEAM_CHANNELS)[number], string> = {
   letter: 'Letter',
   phone: 'Phone call',
   in_person: 'In person',
@@ -14,7 +14,7 @@ const CHANNEL_LABELS: Record<(typeof TEAM_CHANNELS)[number], string> = {
   other: 'Other',
 };
 
-function input(name: string, labelText: string, attrs: Record<string, string | boolean> = {}, hint?: string): Child[] {
+export function input(name: string, labelText: string, attrs: Record<string, string | boolean> = {}, hint?: string): Child[] {
   const id = uid(name);
   const hintId = hint ? `${id}-hint` : undefined;
   return [

@@ -7,6 +7,7 @@ import type { StoreResult } from '../connectors/store-result.js';
 import type { UnfiledMailList } from '../shared/ports/unfiled-mail.js';
 import type { CanExtendResult } from '../core/deadlines/index.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
+import type { CorrectableField } from '../core/inventory/correctable-fields.js';
 import type { Right } from '../core/inventory/types.js';
 import type {
   DeadlinePair,
@@ -83,6 +84,8 @@ export interface RequestDetail extends Summary {
   decision: ReviewDecision | null;
   /** Per right of the request that touches stores, the stores a partial grant may keep (`keep`), with their titles. */
   keepable: Partial<Record<Right, { storeId: string; title: string }[]>>;
+  /** A rectification: the stores a correction (Art. 16) writes in, with the attributes of each (the decide dialog's fields). */
+  rectifiable: { storeId: string; title: string; fields: CorrectableField[] }[];
   outcome: Outcome | null;
   /** The restriction this request put in place (Art. 18), active or lifted; null when none. */
   restriction: Restriction | null;
@@ -98,6 +101,10 @@ export interface RequestDetail extends Summary {
   suggestedTypes: Right[];
   triage: NonNullable<DsrRequestRecord['triage']> | null;
   dismissal: NonNullable<DsrRequestRecord['dismissal']> | null;
+  /** The team's last change of the reply address (who, when, why). */
+  contactChange: NonNullable<DsrRequestRecord['contactChange']> | null;
+  /** Set when the team gave the reply another way, email having been refused (how, note, who, when). */
+  replyChannel: NonNullable<DsrRequestRecord['replyChannel']> | null;
   /** Replies since, oldest first. */
   messages: ReceivedMessage[];
   /** Set once an erasure of the person deleted this mail (raw messages and attachments); the text stays. */

@@ -99,8 +99,8 @@ export class DynamoRequestsRepo implements RequestsRepo {
     return typeof accountId === 'string' && accountId ? accountId : undefined;
   }
 
-  async get(requestId: string): Promise<DsrRequestRecord> {
-    const request = await this.find(requestId);
+  async get(requestId: string, consistent = false): Promise<DsrRequestRecord> {
+    const request = await this.find(requestId, consistent);
     if (!request) throw new RequestNotFoundError(`Request ${requestId} not found`);
     return request;
   }

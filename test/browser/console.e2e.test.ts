@@ -13,6 +13,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
+import { refuseAddress } from '../workflow/ses-refusal.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
 import { createTransport } from 'nodemailer';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
@@ -283,6 +284,71 @@ describe('privacy console', { timeout: 180_000 }, () => {
     expect(detail.stores.find((s: any) => s.storeId === 'support' && s.action === 'collect').items).toBe(DEFAULT_SIZES.support);
     expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.decision === 'retry')).toHaveLength(1);
     expect(flow.countBy(await flow.mailsFor(requestId), /ready to download/)).toBe(1);
+    await page.close();
+  });
+
+  it('closes a request whose reply SES refused (SES client mocked to answer MessageRejected) as answered by letter, from the step-failure panel', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'access', email: bram.email, locale: 'en', details: 'console refused reply test' });
+    const refusal = refuseAddress(bram.email);
+    try {
+      await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
+      const approved = await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      await signIn(page);
+      await page.goto(`${consoleUrl()}#/requests/${requestId}`);
+      const close = page.getByRole('button', { name: 'Close as answered otherwise…' });
+      await close.waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.locator('#step-failure').textContent()).toMatch(/RespondResult failed: MessageRejected/);
+      await expect.poll(() => page.getByRole('button', { name: 'Change address…' }).count()).toBe(1);
+    } finally {
+      refusal.restore();
+    }
+    await page.getByRole('button', { name: 'Close as answered otherwise…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Close ${requestId} as answered otherwise` });
+    await dialog.getByLabel('How the reply was given').selectOption('letter');
+    await dialog.getByLabel(/Note/).fill('Sent the package on a USB stick by registered post.');
+    await dialog.getByRole('button', { name: 'Close the request' }).dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#reply-channel').textContent()).toMatch(/given by letter, not by email .*registered post/);
+    const detail = await flow.detail(requestId);
+    expect(detail.replyChannel).toMatchObject({ channel: 'letter' });
+    expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.decision === 'answered_otherwise')).toHaveLength(1);
+    expect(flow.countBy(await flow.mailsFor(requestId), /ready to download/)).toBe(0);
+    await page.close();
+  });
+
+  it('gives a reply SES refused (SES client mocked to answer MessageRejected) another address from the step-failure panel, and the retry sends it there once', async () => {
+    const page = await newPage();
+    const newAddress = 'ada.lovelace@example.org';
+    const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en', details: 'console changed address test' });
+    const refusal = refuseAddress(ada.email);
+    try {
+      await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
+      expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      await signIn(page);
+      await page.goto(`${consoleUrl()}#/requests/${requestId}`);
+      const change = page.getByRole('button', { name: 'Change address…' });
+      await change.waitFor({ timeout: 60_000 });
+      await change.click();
+      const dialog = page.getByRole('dialog', { name: `Change the reply address of ${requestId}` });
+      await dialog.getByLabel('New reply address').fill(newAddress);
+      await dialog.getByLabel(/Why/).fill('The requester phoned with an address that works.');
+      await dialog.getByRole('button', { name: 'Change the address' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Retry RespondResult…' }).click();
+      const retry = page.getByRole('dialog', { name: 'Retry step RespondResult' });
+      await retry.getByRole('button', { name: 'Retry now' }).click();
+      await retry.waitFor({ state: 'detached' });
+      await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    } finally {
+      refusal.restore();
+    }
+    const mails = await flow.mailsFor(requestId);
+    expect(flow.countBy(mails.filter((m) => m.to.includes(newAddress)), /ready to download/)).toBe(1);
+    expect(flow.countBy(mails.filter((m) => m.to.includes(ada.email)), /ready to download/)).toBe(0);
+    expect((await flow.detail(requestId)).audit).toContainEqual(expect.objectContaining({ type: 'contact_changed' }));
     await page.close();
   });
 

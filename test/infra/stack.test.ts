@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { StoreWork } from '../../lib/constructs/store-work.js';
 import { describe, expect, it } from 'vitest';
 import { STORES } from '../../functions/core/inventory/index.js';
+import { isRequesterReplyState, REQUESTER_REPLY_STATES } from '../../functions/core/request/replies.js';
 import { allStates, definitionOf, synthStack } from './synth.js';
 
 const { template } = synthStack();
@@ -27,6 +28,11 @@ describe('DSR stack', () => {
     expect(states.VerifyIdentity.Catch[0].ErrorEquals).toEqual(['States.Timeout']);
   });
 
+  it('lets the team close a request at each of the requester’s replies, past it', () => {
+    const states = allStates(definitionOf(template, 'Workflow'));
+    for (const reply of REQUESTER_REPLY_STATES) expect(states[`${reply}: answered otherwise?`]?.Type, reply).toBe('Choice');
+  });
+
   it('retries a dead Lambda in every task of the workflow, and parks what the retries left for the team', () => {
     const states = allStates(definitionOf(template, 'Workflow'));
     const tasks = Object.entries<any>(states).filter(([, state]) => state.Type === 'Task');
@@ -36,8 +42,18 @@ describe('DSR stack', () => {
       }
       const failureWait = task.Parameters?.Payload?.step === 'step_failure';
       const caught = (task.Catch ?? []).find((c: any) => c.ErrorEquals.includes('States.ALL'));
-      if (failureWait) expect(task.Next, name).toBe(task.Parameters.Payload.failedStep);
-      else if (!name.endsWith(': store failed')) expect(states[caught?.Next]?.Parameters.Payload, name).toMatchObject({ step: 'step_failure', failedStep: name });
+      if (failureWait) {
+        const failed = task.Parameters.Payload.failedStep;
+        if (isRequesterReplyState(failed)) {
+          // The requester's reply: the team's `answered_otherwise` goes on to the close that follows it, any other decision runs it again.
+          expect(states[task.Next], name).toEqual({
+            Type: 'Choice',
+            Choices: [{ Variable: '$.failure.decision', StringEquals: 'answered_otherwise', Next: states[failed].Next }],
+            Default: failed,
+          });
+          expect(states[states[failed].Next].Parameters.status, name).toMatch(/^(completed|completed_no_data|rejected|cancelled|closed_unverified)$/);
+        } else expect(task.Next, name).toBe(failed);
+      } else if (!name.endsWith(': store failed')) expect(states[caught?.Next]?.Parameters.Payload, name).toMatchObject({ step: 'step_failure', failedStep: name });
     }
   });
 

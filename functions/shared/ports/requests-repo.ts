@@ -12,8 +12,8 @@ export interface RequestsRepo {
   create(request: DsrRequestRecord): Promise<boolean>;
   /** The request, if stored; `consistent` reads a write that may have happened just now. */
   find(requestId: string, consistent?: boolean): Promise<DsrRequestRecord | undefined>;
-  /** The request; RequestNotFoundError when there is none. */
-  get(requestId: string): Promise<DsrRequestRecord>;
+  /** The request (`consistent`: as `find`); RequestNotFoundError when there is none. */
+  get(requestId: string, consistent?: boolean): Promise<DsrRequestRecord>;
   /**
    * Applies changes to the request (and removes attributes), keeping its index keys in
    * step; RequestNotFoundError when there is none. Returns the request as written.

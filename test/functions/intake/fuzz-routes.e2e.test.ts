@@ -58,7 +58,7 @@ const refusedBody = fc.oneof(
 );
 
 /** Actions that read a body: only these may meet the live request (the others act without one). */
-const BODY_ACTIONS = ['approve', 'decide', 'reject', 'extend', 'retry', 'triage', 'dismiss', 'preview-rejection'];
+const BODY_ACTIONS = ['approve', 'decide', 'reject', 'extend', 'retry', 'triage', 'dismiss', 'preview-rejection', 'contact', 'close'];
 const ALL_ACTIONS = [...BODY_ACTIONS, 'cancel', 'send-notices', 'reissue-link'];
 
 const queueQuery = fc
