@@ -1,8 +1,7 @@
 /**
  * Benchmark: starts the emulators, seeds a heavy demo user and a normal one, runs each
- * section and prints a table. `npm run bench -- --usage-logs 100000 --media 5000`
- * `--budget-ms 45000 --rounds 3` (or BENCH_USAGE_LOGS / BENCH_MEDIA / BENCH_BUDGET_MS /
- * BENCH_ROUNDS); `--section name` runs only that section. Standalone sections (`cost`,
+ * section and prints a table. Its options are in BENCH below (`npm run bench -- --help`);
+ * `--section name` runs only that section. Standalone sections (`cost`,
  * `bundles`) need none of the seeded stores and print their own report after the others.
  * At the end it prints issue 15's figures against their goals; `--json <file>` writes them.
  */
@@ -10,7 +9,6 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   createDemoStores,
   DEFAULT_SIZES,
@@ -20,6 +18,7 @@ import {
   type DemoUser,
 } from '../lib/demo/index.js';
 import { startLocalAws } from '../lib/demo/local-aws.js';
+import { SDK_NODE_WARNING_OFF } from '../lib/local/dev-defaults.js';
 import { ASSEMBLE_OPERATION } from './bench/assemble.js';
 import { costFigures, figure, formatSummary } from './bench/figures.js';
 import {
@@ -32,23 +31,36 @@ import {
   type StandaloneSection,
 } from './bench/harness.js';
 import { SECTIONS } from './bench/sections.js';
+import { toolArgs, usageError, type Tool, type ToolOptions } from './tool-options.js';
 
-const { values } = parseArgs({
+const BENCH = {
+  name: 'bench',
+  summary:
+    'Seeds a heavy and a normal demo user on the emulators, measures each section against a bare AWS SDK loop ' +
+    "and prints the tables, then issue 15's figures against their goals.",
   options: {
-    'usage-logs': { type: 'string', default: process.env.BENCH_USAGE_LOGS ?? '100000' },
-    media: { type: 'string', default: process.env.BENCH_MEDIA ?? '5000' },
+    'usage-logs': { type: 'string', value: '<n>', default: '100000', env: 'BENCH_USAGE_LOGS', description: "the heavy user's usage-log items" },
+    media: { type: 'string', value: '<n>', default: '5000', env: 'BENCH_MEDIA', description: "the heavy user's media objects" },
     // The deployed connector timeout (DEFAULT_CONNECTOR_TIMEOUT in lib/constructs/store-work.ts).
-    'budget-ms': { type: 'string', default: process.env.BENCH_BUDGET_MS ?? '45000' },
-    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
-    section: { type: 'string', multiple: true },
-    json: { type: 'string' },
-    /** Set on the process that runs a standalone section for the bench, which reads its report. */
-    'report-only': { type: 'boolean', default: false },
+    'budget-ms': { type: 'string', value: '<ms>', default: '45000', env: 'BENCH_BUDGET_MS', description: "a store Lambda invocation's budget, as deployed" },
+    rounds: { type: 'string', value: '<n>', default: '3', env: 'BENCH_ROUNDS', description: 'runs of each side, alternating which goes first; the tables show medians' },
+    section: {
+      type: 'string',
+      multiple: true,
+      value: '<name>',
+      description: `only this section, one of ${SECTIONS.map((section) => section.name).join(', ')}; without it, every section`,
+    },
+    json: { type: 'string', value: '<file>', description: "write issue 15's figures to this file as JSON" },
+    'report-only': {
+      type: 'boolean',
+      description: 'print only the sections\' own reports, without the closing figures (set on the process the bench starts for a standalone section)',
+    },
   },
-});
+} as const satisfies Tool<ToolOptions>;
+const values = toolArgs(BENCH);
 const positive = (name: string, raw: string) => {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value <= 0) usageError(BENCH, `--${name} must be a positive integer, not '${raw}'`);
   return value;
 };
 const options = {
@@ -58,10 +70,7 @@ const options = {
   rounds: positive('rounds', values.rounds),
 };
 const unknown = values.section?.filter((name) => !SECTIONS.some((section) => section.name === name)) ?? [];
-if (unknown.length > 0) {
-  console.error(`unknown --section ${unknown.join(', ')} (sections: ${SECTIONS.map((section) => section.name).join(', ')})`);
-  process.exit(2);
-}
+if (unknown.length > 0) usageError(BENCH, `unknown --section ${unknown.join(', ')} (sections: ${SECTIONS.map((section) => section.name).join(', ')})`);
 const selected = SECTIONS.filter((section) => !values.section || values.section.includes(section.name));
 const isStandalone = (section: BenchSection | StandaloneSection): section is StandaloneSection => 'standalone' in section;
 const sections = selected.filter((section): section is BenchSection => !isStandalone(section));
@@ -102,6 +111,7 @@ if (!values['report-only']) {
 async function reportOf(name: string): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--section', name, '--rounds', String(options.rounds), '--report-only'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...SDK_NODE_WARNING_OFF },
   });
   let report = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -16,7 +16,7 @@ export type ItemOperation = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'De
 export const REQUESTS_TABLE_ACCESS = {
   /** Reads a request, its steps, events and progress. */
   read: ['GetItem', 'Query'],
-  /** Also appends items: audit events, progress records. */
+  /** Also appends items: audit events. */
   append: ['GetItem', 'Query', 'PutItem'],
   /** Also updates a request's status, steps and results. */
   write: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],

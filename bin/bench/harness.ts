@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import type { DemoSizes, DemoStores, DemoUser } from '../../lib/demo/index.js';
 
@@ -93,10 +94,10 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuM
 
 export const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-/** A Lambda context whose clock runs out `ms` from now. */
+/** A Lambda context of an invocation of its own, whose clock runs out `ms` from now. */
 export function lambdaContext(ms: number): Context {
   const deadline = Date.now() + ms;
-  return { getRemainingTimeInMillis: () => deadline - Date.now() } as Context;
+  return { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => deadline - Date.now() } as Context;
 }
 
 export function formatTable(rows: readonly BenchRow[]): string {

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DemoStores, DemoUser } from '../../lib/demo/index.js';
+import { SDK_NODE_WARNING_OFF } from '../../lib/local/dev-defaults.js';
 import { median, type BenchRow } from './harness.js';
 
 /** The project's code, or the bare SDK loop doing the same work. */
@@ -47,7 +48,7 @@ export async function runSide(spec: SideSpec, env: Record<string, string> = {}):
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', SCRIPT, JSON.stringify(spec)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // Handlers log warnings only, as in the bench's own process.
-    env: { ...process.env, LOG_LEVEL: 'WARN', POWERTOOLS_LOG_LEVEL: 'WARN', ...env },
+    env: { ...process.env, LOG_LEVEL: 'WARN', POWERTOOLS_LOG_LEVEL: 'WARN', ...SDK_NODE_WARNING_OFF, ...env },
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import type { RequestDetail } from '../../functions/admin/api-types.js';
-import { TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
+import { OFFLINE_CHANNELS, TEAM_CHANNELS } from '../../functions/core/intake/team-filing.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../../functions/core/inventory/rectification.js';
 import { LOCALES, RIGHTS } from '../../functions/core/inventory/types.js';
 import { DECISION_GROUND_CODES, REJECTION_REASONS } from '../../functions/core/request/decisions.js';
@@ -80,6 +80,18 @@ async function approve(id: string, outcome?: string): Promise<void> {
   print(request);
 }
 
+/** Sends the request's pending notices, then says on stderr which, if any, did not go out (stdout stays JSON). */
+async function sendNotices(id: string): Promise<void> {
+  const request = (await adminCall(`/admin/requests/${id}/send-notices`, 'POST')) as Partial<Pick<RequestDetail, 'noticesPending'>>;
+  const pending = request.noticesPending ?? [];
+  process.stderr.write(
+    pending.length
+      ? `Not sent, still pending: ${pending.join(', ')}. Try again with: dsr requests send-notices ${id}\n`
+      : 'No notice is pending.\n',
+  );
+  print(request);
+}
+
 /** `dsr requests …`: the admin API from a terminal or a script (JSON out). */
 export function registerRequestsCommand(program: Command): void {
   const requests = program.command('requests').description('List, inspect and decide requests (admin API)');
@@ -131,9 +143,27 @@ export function registerRequestsCommand(program: Command): void {
     .action(async (id: string, options: { store?: string }) =>
       print(await adminCall(`/admin/requests/${id}/retry`, 'POST', options.store ? { storeId: options.store } : {})));
   requests
+    .command('contact <id>')
+    .description('Give an open request another reply address (the old one was refused or mistyped); audited without either address')
+    .requiredOption('--email <email>', 'the new reply address')
+    .requiredOption('--note <text>', 'why, for the audit (no email addresses)')
+    .action(async (id: string, options: { email: string; note: string }) =>
+      print(await adminCall(`/admin/requests/${id}/contact`, 'POST', { email: options.email, note: options.note })));
+  requests
+    .command('close <id>')
+    .description('Close a request whose reply email SES refused as answered another way: no email is sent')
+    .requiredOption('--channel <channel>', OFFLINE_CHANNELS.join(' | '))
+    .requiredOption('--note <text>', 'how the reply was given, for the record (no email addresses)')
+    .action(async (id: string, options: { channel: string; note: string }) =>
+      print(await adminCall(`/admin/requests/${id}/close`, 'POST', { channel: options.channel, note: options.note })));
+  requests
     .command('reissue-link <id>')
     .description('Email the requester a new download link while the package exists; the earlier link stops working')
     .action(async (id: string) => print(await adminCall(`/admin/requests/${id}/reissue-link`, 'POST')));
+  requests
+    .command('send-notices <id>')
+    .description("Send the request's pending notices now (each once): for a notice whose sender gave up, or before it tries again")
+    .action(sendNotices);
   requests.command('cancel <id>').action(async (id: string) => print(await adminCall(`/admin/requests/${id}/cancel`, 'POST')));
   requests
     .command('create')

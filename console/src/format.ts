@@ -109,6 +109,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   package_assembled: 'Access package assembled',
   package_downloaded: 'Package downloaded',
   download_link_reissued: 'New download link sent',
+  contact_changed: 'Reply address changed',
   notice_failed: 'Notice NOT sent: retries spent, team told',
   deadline_escalated: 'Deadline escalated',
   art19_notice: 'Recipient notified (Art. 19)',
@@ -287,9 +288,12 @@ export function auditDetails(event: { type: string; details?: Record<string, unk
         ),
         d.late ? 'LATE: after the refusal deadline' : '',
         d.outcome ? `what was done: ${str(d.outcome)}` : '',
+        d.channel ? `reply given by ${str(d.channel).replace(/_/g, ' ')}: ${str(d.note)}` : '',
       ].filter(Boolean).join(' · ');
     case 'extended':
       return str(d.reason);
+    case 'contact_changed':
+      return str(d.note);
     case 'package_assembled':
       return `${str(d.files)} files, ${formatBytes(Number(d.bytes ?? 0))}`;
     case 'deadline_escalated':

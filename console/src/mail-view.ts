@@ -24,7 +24,7 @@ const VERDICT_LABELS: Record<VerdictStatus, string> = {
   PROCESSING_FAILED: 'not checked',
   DISABLED: 'disabled',
 };
-const FLAG_LABELS: Record<MailFlag, string> = {
+export const FLAG_LABELS: Record<MailFlag, string> = {
   spam: 'Marked as spam',
   virus: 'Virus found',
   dmarc_fail: 'DMARC failed: the sender may be forged',

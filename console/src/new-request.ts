@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import type { TEAM_CHANNELS, teamFilingSchema } from '../../functions/core/intake/team-filing.js';
 
 /** The channels of a request the team files (functions/core), the first preselected. */
-const CHANNEL_LABELS: Record<(typeof TEAM_CHANNELS)[number], string> = {
+export const CHANNEL_LABELS: Record<(typeof TEAM_CHANNELS)[number], string> = {
   letter: 'Letter',
   phone: 'Phone call',
   in_person: 'In person',
@@ -14,7 +14,7 @@ const CHANNEL_LABELS: Record<(typeof TEAM_CHANNELS)[number], string> = {
   other: 'Other',
 };
 
-function input(name: string, labelText: string, attrs: Record<string, string | boolean> = {}, hint?: string): Child[] {
+export function input(name: string, labelText: string, attrs: Record<string, string | boolean> = {}, hint?: string): Child[] {
   const id = uid(name);
   const hintId = hint ? `${id}-hint` : undefined;
   return [
@@ -27,12 +27,26 @@ function input(name: string, labelText: string, attrs: Record<string, string | b
 /** The body of `POST /admin/requests`, as the admin API's schema takes it. */
 type Filing = z.input<typeof teamFilingSchema>;
 
+/** What the form starts from when the team files what arrived elsewhere: mail the intake did not file. */
+export interface FilingStart {
+  channel: Filing['channel'];
+  /** The true receipt, an instant. */
+  receivedAt: string;
+}
+
+/** An instant as the browser's local date and time to the second, the value a datetime-local field takes. */
+function localDateTime(instant: string): string {
+  const at = new Date(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
 /**
  * "New request": a request the team received by letter, phone or in person, filed with its
  * true receipt time (the deadlines count from it). The identity is checked by link unless
- * the team records how it verified it.
+ * the team records how it verified it. `start` fills in the channel and the receipt.
  */
-export function newRequestDialog(api: AdminApi, trigger: HTMLElement): void {
+export function newRequestDialog(api: AdminApi, trigger: HTMLElement, start?: FilingStart): void {
   const channelId = uid('channel');
   const boxes = Object.entries(RIGHT_LABELS).map(([right, name]) => {
     const boxId = uid(`new-${right}`);
@@ -47,8 +61,13 @@ export function newRequestDialog(api: AdminApi, trigger: HTMLElement): void {
       h('fieldset', {}, h('legend', {}, 'Rights asked for (required)'), ...boxes),
       ...input('email', 'Reply address', { type: 'email', required: true, maxlength: '254' }),
       h('label', { for: channelId }, 'How it came in'),
-      h('select', { id: channelId, name: 'channel' }, ...Object.entries(CHANNEL_LABELS).map(([value, text]) => h('option', { value }, text))),
-      ...input('receivedAt', 'Received at (your local time)', { type: 'datetime-local', required: true }, 'When Kiara received it: the deadlines count from this moment.'),
+      h('select', { id: channelId, name: 'channel' }, ...Object.entries(CHANNEL_LABELS).map(([value, text]) => h('option', { value, selected: value === start?.channel }, text))),
+      ...input(
+        'receivedAt',
+        'Received at (your local time)',
+        { type: 'datetime-local', required: true, ...(start ? { value: localDateTime(start.receivedAt), step: '1' } : {}) },
+        'When Kiara received it: the deadlines count from this moment.',
+      ),
       ...input('name', 'Name', { maxlength: '200' }),
       ...input('accountId', 'Kiara account id', { maxlength: '64' }),
       ...textArea('details', 'What was asked', 'Optional; for the team.', false),

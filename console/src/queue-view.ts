@@ -16,6 +16,7 @@ import {
 } from './format.js';
 import { newRequestDialog } from './new-request.js';
 import type { QueuePage, Summary } from './types.js';
+import { unfiledMailBanner } from './unfiled-mail.js';
 
 const PAGE_SIZE = 50;
 
@@ -101,6 +102,8 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
   });
   (form.elements.namedItem('due') as HTMLSelectElement).disabled = filters.status !== 'open';
 
+  // Mail the intake did not file, shown with every page of the queue (unfiled-mail.ts).
+  const unfiled = h('div');
   const table = h('table', { class: 'queue', 'aria-labelledby': headingId });
   const tbody = h('tbody');
   const caption = h('caption');
@@ -115,6 +118,7 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
     try {
       const page = await api.get<QueuePage>(`/requests?${adminQuery(current, PAGE_SIZE, from)}`);
       if (mine !== generation) return;
+      unfiled.replaceChildren(...[unfiledMailBanner(page.unfiledMail, api, () => void load(null))].filter((banner) => banner !== null));
       if (!from) {
         tbody.replaceChildren();
         shown = 0;
@@ -149,7 +153,7 @@ export function renderQueue(main: HTMLElement, api: AdminApi, filters: QueueFilt
   const create = h('button', { type: 'button', id: 'action-new-request', class: 'primary' }, 'New request…');
   create.addEventListener('click', () => newRequestDialog(api, create));
   const restrictions = h('a', { href: '#/restrictions' }, 'Restrictions');
-  replace(main, h('div', { class: 'title' }, h('h1', { id: headingId, tabindex: -1 }, 'Requests'), restrictions, create), form, results);
+  replace(main, h('div', { class: 'title' }, h('h1', { id: headingId, tabindex: -1 }, 'Requests'), restrictions, create), unfiled, form, results);
   void load(null);
 }
 

@@ -22,10 +22,12 @@ import {
 import { isOutcomeRight, isStepIn, needsStatement, TEAM_STEPS } from '../../functions/core/request/model.js';
 import type { Right } from '../../functions/core/inventory/types.js';
 import { RIGHT_DECISIONS } from '../../functions/core/request/decisions.js';
-import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField } from '../../functions/core/inventory/correctable-fields.js';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../../functions/core/inventory/correctable-fields.js';
 import type { Correction } from '../../functions/core/inventory/rectification.js';
 import { badge } from './queue-view.js';
+import { CHANNEL_LABELS } from './new-request.js';
 import { mailSection } from './mail-view.js';
+import { refusedReplyButtons } from './refused-reply.js';
 import { heldCopy, liftButton, liftDialog } from './restrictions-view.js';
 import type { AttachmentLink, Detail, PendingStep } from './types.js';
 
@@ -304,6 +306,10 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
 
   if (!d.open) {
     blocks.push(h('p', {}, `Closed: ${label(STATUS_LABELS, d.status)}. Nothing is pending.`));
+    if (d.replyChannel) {
+      const { channel, note, answeredBy, answeredAt } = d.replyChannel;
+      blocks.push(h('p', { id: 'reply-channel' }, `The reply was given by ${label(CHANNEL_LABELS, channel).toLowerCase()}, not by email (recorded by ${answeredBy}, ${formatInstant(answeredAt)}): ${note}`));
+    }
   }
   if (d.duplicateOf) {
     blocks.push(h('p', {}, 'It repeats request ', requestLink(d.duplicateOf), ', which was open when this one came in and whose reply answers it; it runs no workflow of its own.'));
@@ -328,7 +334,7 @@ function pendingSection(api: AdminApi, d: Detail, hooks: Hooks) {
     );
   }
   for (const failure of failures) blocks.push(failureBlock(failure, post, hooks));
-  for (const failure of stepFailures) blocks.push(stepFailureBlock(failure, post, hooks));
+  for (const failure of stepFailures) blocks.push(stepFailureBlock(d, failure, post, hooks));
   if (d.noticesPending?.length) blocks.push(pendingNoticesBlock(d, post, hooks));
   if (d.downloadLink && Date.parse(d.downloadLink.packageExpiresAt) > Date.now()) blocks.push(reissueBlock(d, post, hooks));
   if (d.open) {
@@ -389,10 +395,10 @@ function pendingNoticesBlock(d: Detail, post: Post, hooks: Hooks) {
 }
 
 /** A workflow step that failed for good: what failed and with which error, and a retry. */
-function stepFailureBlock(step: PendingStep, post: Post, hooks: Hooks) {
+function stepFailureBlock(d: Detail, step: PendingStep, post: Post, hooks: Hooks) {
   const failedStep = String(step.details?.failedStep ?? 'unknown step');
   const error = String(step.details?.error ?? 'unknown error');
-  const refused = error === 'MessageRejected' ? ' SES refused the email; a retry sends it again and it goes out only once SES accepts the address.' : '';
+  const refused = error === 'MessageRejected' ? ' SES refused the email; a retry sends it again (to the address of the request, which you can change) and it goes out only once SES accepts the address.' : '';
   const button = h('button', { type: 'button', id: 'action-retry-step', class: 'primary' }, `Retry ${failedStep}…`);
   button.addEventListener('click', () =>
     openActionDialog({
@@ -410,7 +416,7 @@ function stepFailureBlock(step: PendingStep, post: Post, hooks: Hooks) {
     'div',
     { class: 'failure', id: 'step-failure' },
     h('p', {}, h('strong', {}, failedStep), ` failed: ${error}, since ${formatInstant(step.createdAt)}.`),
-    h('div', { class: 'buttons' }, button),
+    h('div', { class: 'buttons' }, button, ...refusedReplyButtons(d, step, post, hooks.refresh)),
   );
 }
 
@@ -508,11 +514,11 @@ const isYesNo = (field: CorrectableField) => CORRECTABLE_FIELDS[field].kind === 
  * The corrections the store's connector writes (Art. 16): per rectifiable attribute the
  * value the store holds now and the corrected one; left empty, the attribute is not touched.
  */
-function correctionFields(): HTMLElement[] {
-  return correctableStores().flatMap((store) =>
-    store.rectifiable.filter((field): field is CorrectableField => field in CORRECTABLE_FIELDS).map((field) => {
-      const name = `rectify-${store.id}-${field}`;
-      const legend = h('legend', {}, `${store.title.en}: ${CORRECTABLE_FIELDS[field].label.en}`);
+function correctionFields(d: Detail): HTMLElement[] {
+  return d.rectifiable.flatMap((store) =>
+    store.fields.map((field) => {
+      const name = `rectify-${store.storeId}-${field}`;
+      const legend = h('legend', {}, `${store.title}: ${CORRECTABLE_FIELDS[field].label.en}`);
       if (isYesNo(field)) {
         const id = uid('rectify');
         return h('fieldset', { class: 'correction' }, legend,
@@ -529,21 +535,21 @@ function correctionFields(): HTMLElement[] {
 }
 
 /** The corrections filled in, or what is missing. */
-function collectCorrections(data: FormData): Correction[] | { invalid: string } {
+function collectCorrections(d: Detail, data: FormData): Correction[] | { invalid: string } {
   const corrections: Correction[] = [];
-  for (const store of correctableStores()) {
-    for (const field of store.rectifiable.filter((f): f is CorrectableField => f in CORRECTABLE_FIELDS)) {
-      const name = `rectify-${store.id}-${field}`;
+  for (const { storeId, fields } of d.rectifiable) {
+    for (const field of fields) {
+      const name = `rectify-${storeId}-${field}`;
       if (isYesNo(field)) {
         const change = String(data.get(name) ?? '') as keyof typeof YES_NO_CHANGES | '';
-        if (change) corrections.push({ storeId: store.id, field, from: YES_NO_CHANGES[change][0], to: YES_NO_CHANGES[change][1] });
+        if (change) corrections.push({ storeId, field, from: YES_NO_CHANGES[change][0], to: YES_NO_CHANGES[change][1] });
         continue;
       }
       const from = String(data.get(`${name}-from`) ?? '').trim();
       const to = String(data.get(`${name}-to`) ?? '').trim();
       if (!from && !to) continue;
       if (!from || !to) return { invalid: `${CORRECTABLE_FIELDS[field].label.en}: give the value the store holds now and the corrected value.` };
-      corrections.push({ storeId: store.id, field, from, to });
+      corrections.push({ storeId, field, from, to });
     }
   }
   return corrections;
@@ -590,7 +596,7 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
       ...(rectifying
         ? [
             h('p', { class: 'hint' }, 'Corrections written now, only where the store still holds the value you give (else 409, nothing changes); the reply says what changed and the recipients are told (Art. 19). Other corrections: make them by hand and describe them above.'),
-            ...correctionFields(),
+            ...correctionFields(d),
           ]
         : []),
     ],
@@ -613,7 +619,7 @@ function decideDialog(d: Detail, trigger: HTMLElement, post: Post, hooks: Hooks)
         entries[right] = decision === 'grant' ? { decision } : { decision, ground, facts, ...(decision === 'partial' && keep.length ? { keep } : {}), ...(decision === 'partial' && until ? { until } : {}) };
       }
       const outcome = String(data.get('outcome') ?? '').trim();
-      const rectify = rectifying ? collectCorrections(data) : [];
+      const rectify = rectifying ? collectCorrections(d, data) : [];
       if (!Array.isArray(rectify)) return rectify;
       return { rights: entries, ...(outcome ? { outcome } : {}), ...(rectify.length > 0 ? { rectify } : {}) };
     },

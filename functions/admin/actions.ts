@@ -1,8 +1,10 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod';
 import type { DsrRequestRecord } from '../core/request/model.js';
+import { answeredOtherwiseBody, closeAnsweredOtherwise } from './answered-otherwise.js';
 import type { RejectionPreview } from './api-types.js';
 import { parseBody } from './body.js';
+import { changeContact, contactBody } from './contact.js';
 import { extendBody, extendRequest } from './extend.js';
 import { dismiss, dismissBody, triage, triageBody } from './mailbox.js';
 import { deliverNotices } from './notices.js';
@@ -51,6 +53,8 @@ export const ACTIONS = {
   'send-notices': bodiless((ports, request) => deliverNotices(ports, request.requestId)),
   triage: withBody(triageBody, triage),
   dismiss: withBody(dismissBody, dismiss),
+  contact: withBody(contactBody, changeContact),
+  close: withBody(answeredOtherwiseBody, closeAnsweredOtherwise),
 } as const satisfies Record<string, RequestAction>;
 
 export type ActionName = keyof typeof ACTIONS;

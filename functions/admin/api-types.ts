@@ -4,8 +4,10 @@
  * the type check of both. Imports only types, and none that pull in the AWS SDK.
  */
 import type { StoreResult } from '../connectors/store-result.js';
+import type { UnfiledMailList } from '../shared/ports/unfiled-mail.js';
 import type { CanExtendResult } from '../core/deadlines/index.js';
 import type { IntakeAccepted } from '../core/intake/responses.js';
+import type { CorrectableField } from '../core/inventory/correctable-fields.js';
 import type { Right } from '../core/inventory/types.js';
 import type {
   DeadlinePair,
@@ -47,11 +49,20 @@ export interface Summary {
   reviewNote: DsrRequestRecord['reviewNote'] | null;
 }
 
-/** `GET /admin/requests`: one page of the queue, by due date. */
-export interface QueuePage {
+/** One page of the queue, by due date. */
+export interface RequestsPage {
   items: Summary[];
   /** Where the next page starts; null after the last. */
   cursor: string | null;
+}
+
+/**
+ * `GET /admin/requests`: one page of the queue, and on every page the mail to the privacy
+ * address that the intake did not file (over its rate limit) and the team has not cleared:
+ * ids, S3 keys and times only.
+ */
+export interface QueuePage extends RequestsPage {
+  unfiledMail: UnfiledMailList;
 }
 
 /** A step waiting for the team, without its task token (which never leaves the table). */
@@ -73,6 +84,8 @@ export interface RequestDetail extends Summary {
   decision: ReviewDecision | null;
   /** Per right of the request that touches stores, the stores a partial grant may keep (`keep`), with their titles. */
   keepable: Partial<Record<Right, { storeId: string; title: string }[]>>;
+  /** A rectification: the stores a correction (Art. 16) writes in, with the attributes of each (the decide dialog's fields). */
+  rectifiable: { storeId: string; title: string; fields: CorrectableField[] }[];
   outcome: Outcome | null;
   /** The restriction this request put in place (Art. 18), active or lifted; null when none. */
   restriction: Restriction | null;
@@ -88,6 +101,10 @@ export interface RequestDetail extends Summary {
   suggestedTypes: Right[];
   triage: NonNullable<DsrRequestRecord['triage']> | null;
   dismissal: NonNullable<DsrRequestRecord['dismissal']> | null;
+  /** The team's last change of the reply address (who, when, why). */
+  contactChange: NonNullable<DsrRequestRecord['contactChange']> | null;
+  /** Set when the team gave the reply another way, email having been refused (how, note, who, when). */
+  replyChannel: NonNullable<DsrRequestRecord['replyChannel']> | null;
   /** Replies since, oldest first. */
   messages: ReceivedMessage[];
   /** Set once an erasure of the person deleted this mail (raw messages and attachments); the text stays. */

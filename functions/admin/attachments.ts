@@ -7,7 +7,7 @@ import type { AdminPorts } from './ports.js';
 const attachmentNotFound = () => new HttpError(404, 'attachment_not_found', 'No stored attachment with this request, mail and part.');
 
 /** SES message ids (and the local listener's) are letters, digits and hyphens. */
-const MAIL_ID = /^[A-Za-z0-9-]{1,100}$/;
+export const MAIL_ID = /^[A-Za-z0-9-]{1,100}$/;
 const PART = /^[1-9]\d{0,3}$/;
 
 /**

@@ -5,9 +5,11 @@ import { httpHandler } from '../shared/http/handler.js';
 import { json } from '../shared/http/response.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { isRequestId } from '../shared/tokens.js';
+import { DynamoUnfiledMail } from '../shared/unfiled-mail.js';
 import { requestIntake } from '../intake/accept.js';
 import { requestIdKey } from '../intake/secrets.js';
 import { actionNamed } from './actions.js';
+import type { QueuePage } from './api-types.js';
 import { attachmentLink } from './attachments.js';
 import { awsPorts } from './adapters.js';
 import { parseBody } from './body.js';
@@ -17,6 +19,7 @@ import { requestDetail, requestNotFound } from './detail.js';
 import { fileRequest, idempotencyKeyOf } from './filing.js';
 import { parseQueueQuery, queuePage } from './queue.js';
 import { liftBody, liftRestriction, listRestrictions } from './restrictions.js';
+import { clearBody, clearUnfiledMail } from './unfiled-mail.js';
 
 const unknownAction = (action: string) => new HttpError(404, 'unknown_action', `Unknown action "${action.slice(0, 40)}".`);
 
@@ -25,6 +28,7 @@ export function createHandler(env: Record<string, string>) {
   const config = readEnvironment(adminContract, env);
   const ports = awsPorts(config);
   const { repo } = ports;
+  const unfiled = new DynamoUnfiledMail(config.REQUESTS_TABLE);
   const accept = requestIntake({
     table: config.REQUESTS_TABLE,
     stateMachineArn: config.STATE_MACHINE_ARN,
@@ -37,6 +41,9 @@ export function createHandler(env: Record<string, string>) {
     const { id, action, mailId, part } = event.pathParameters ?? {};
     if (event.resource.endsWith('/attachments/{part}')) {
       return json(200, await attachmentLink(ports, { requestId: id ?? '', mailId: mailId ?? '', part: part ?? '' }, actor));
+    }
+    if (event.resource.startsWith('/admin/unfiled-mail')) {
+      return json(200, await clearUnfiledMail(unfiled, mailId ?? '', parseBody(clearBody, event), actor));
     }
     // An id no request can have, or an action no route has the shape of, is answered
     // without a lookup (DynamoDB refuses keys over 2 KB).
@@ -53,7 +60,8 @@ export function createHandler(env: Record<string, string>) {
     }
     if (event.httpMethod === 'GET' && !id) {
       const filters = parseQueueQuery(event.queryStringParameters ?? {});
-      return json(200, await queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters));
+      const [page, unfiledMail] = await Promise.all([queuePage((open, limit, cursor) => repo.list(open, limit, cursor), filters), unfiled.list()]);
+      return json(200, { ...page, unfiledMail } satisfies QueuePage);
     }
     if (event.httpMethod === 'GET' && id) return json(200, await requestDetail(ports, id));
     if (event.httpMethod === 'POST' && !id) {

@@ -75,7 +75,8 @@ export const noticeExecutionName = (queued: QueuedNotice) => `${queued.requestId
  */
 export async function sendNotice(ports: NoticeSendPorts, queued: QueuedNotice): Promise<'sent' | 'not_queued'> {
   const { repo } = ports;
-  const request = await repo.get(queued.requestId);
+  // Read consistently: the notice, or the address it goes to, may have been written just now.
+  const request = await repo.get(queued.requestId, true);
   if (request.outbox?.[queued.notice]?.queuedAt !== queued.queuedAt) return 'not_queued';
   const notice = await NOTICES[queued.notice](request, ports);
   await ports.mailer.sendOnce({ requestId: queued.requestId, kind: notice.mailKind, to: request.contactEmail, email: notice.email });

@@ -5,7 +5,7 @@ import { CLOSED_STATUSES, PENDING_STEPS, type ClosedStatus, type DsrRequestRecor
 import { HttpError } from '../shared/http/errors.js';
 import { invalidInput, validationFailed } from '../shared/http/validation.js';
 import { listCursor } from '../shared/list-cursor.js';
-import type { QueuePage, Summary } from './api-types.js';
+import type { RequestsPage, Summary } from './api-types.js';
 import { summaryView } from './views.js';
 
 /** How many index items one queue call reads at most before it returns what it has. */
@@ -112,7 +112,7 @@ export type ListPage = (open: boolean, limit: number, cursor?: string) => Promis
  * index for no more than the items still missing, so the returned cursor never skips a
  * match; a call stops after MAX_SCANNED_PER_CALL items and returns a cursor to go on.
  */
-export async function queuePage(list: ListPage, filters: QueueFilters, now = new Date()): Promise<QueuePage> {
+export async function queuePage(list: ListPage, filters: QueueFilters, now = new Date()): Promise<RequestsPage> {
   const items: Summary[] = [];
   let cursor = filters.cursor;
   let scanned = 0;

@@ -1,6 +1,6 @@
 import type { StoreResult } from '../connectors/store-result.js';
 import { canExtend, daysLeft, refusalDeadline } from '../core/deadlines/index.js';
-import { STORES } from '../core/inventory/index.js';
+import { CORRECTABLE_FIELDS, correctableStores, STORES, type CorrectableField } from '../core/inventory/index.js';
 import { suggestRights } from '../core/mail/classify.js';
 import { storesOfRight } from '../core/plan/plan.js';
 import { currentDeadlines, isOpen, type DsrRequestRecord, type NoticeKind } from '../core/request/model.js';
@@ -69,6 +69,7 @@ export function detailView(request: DsrRequestRecord, records: RequestRecords, n
     downloadLink: request.downloadLink ? { linkExpiresAt: request.downloadLink.linkExpiresAt, packageExpiresAt: request.downloadLink.packageExpiresAt } : null,
     decision: request.decision ?? null,
     keepable: keepableStores(request),
+    rectifiable: rectifiableStores(request),
     outcome: request.outcome ?? null,
     restriction: request.restriction ?? null,
     // Whether an extension is still possible now, and if not why (the console shows it).
@@ -82,6 +83,8 @@ export function detailView(request: DsrRequestRecord, records: RequestRecords, n
     suggestedTypes: suggestedTypes(request),
     triage: request.triage ?? null,
     dismissal: request.dismissal ?? null,
+    contactChange: request.contactChange ?? null,
+    replyChannel: request.replyChannel ?? null,
     messages: records.messages,
     receivedMailErased: request.receivedMailErased ?? null,
     audit: records.audit,
@@ -94,4 +97,17 @@ function keepableStores(request: DsrRequestRecord): RequestDetail['keepable'] {
     .map((right) => [right, storesOfRight(right, request.subject).map((storeId) => ({ storeId, title: STORES.find((store) => store.id === storeId)!.title.en }))] as const)
     .filter(([, stores]) => stores.length > 0);
   return Object.fromEntries(entries);
+}
+
+/**
+ * A rectification's correctable stores and attributes, for the decide dialog: the console
+ * gets them here rather than bundling the store inventory.
+ */
+function rectifiableStores(request: DsrRequestRecord): RequestDetail['rectifiable'] {
+  if (!request.types.includes('rectification')) return [];
+  return correctableStores().map((store) => ({
+    storeId: store.id,
+    title: store.title.en,
+    fields: store.rectifiable.filter((field): field is CorrectableField => field in CORRECTABLE_FIELDS),
+  }));
 }

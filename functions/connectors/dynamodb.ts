@@ -2,6 +2,7 @@ import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandOutput } fr
 import type { StoreDefinition } from '../core/inventory/index.js';
 import { documentClient } from '../shared/aws-clients.js';
 import { batchWrite } from './batch-write.js';
+import type { SortKey } from './cursor.js';
 import { JsonlPart } from './jsonl-part.js';
 import { exportKeys } from './keys.js';
 import { isoDate, laterDate, retainedUntil } from './retention.js';
@@ -34,7 +35,7 @@ export class DynamoDbPartitionConnector implements Connector {
   }
 
   async collect(job: Job): Promise<StepOutcome> {
-    const part = new JsonlPart(this.config.exportBucket, exportKeys.part(job.requestId, this.store.id, job.position.part), {
+    const part = new JsonlPart(this.config.exportBucket, exportKeys.part(job.requestId, this.store.id, job.position.part, job.invocation), {
       signal: job.budget.signal,
     });
     try {
@@ -65,15 +66,15 @@ export class DynamoDbPartitionConnector implements Connector {
         after,
       };
     }
-    let items = 0;
     const after = await this.pages(job, [this.partitionKey, this.sortKey], async (keys) => {
-      items += await batchWrite(
+      await job.ledger.recordPage(keys.map((key) => key[this.sortKey] as SortKey));
+      await batchWrite(
         this.config.table,
         keys.map((Key) => ({ DeleteRequest: { Key } })),
         { concurrency: this.config.settings.eraseConcurrency, client: this.db, signal: job.budget.signal },
       );
     });
-    return { items, bytes: 0, done: after === undefined, after };
+    return { items: job.ledger.items, bytes: 0, done: after === undefined, after };
   }
 
   /**
@@ -85,9 +86,9 @@ export class DynamoDbPartitionConnector implements Connector {
     job: Job,
     attributes: string[] | undefined,
     handle: (items: Item[]) => Promise<void>,
-  ): Promise<string | number | undefined> {
+  ): Promise<SortKey | undefined> {
     const names = attributes && Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name]));
-    const query = (after: string | number | undefined): Promise<QueryCommandOutput> => {
+    const query = (after: SortKey | undefined): Promise<QueryCommandOutput> => {
       const page = this.db.send(
         new QueryCommand({
           TableName: this.config.table,
@@ -109,7 +110,7 @@ export class DynamoDbPartitionConnector implements Connector {
     let pending = query(job.position.after);
     for (;;) {
       const page = await pending;
-      const last = page.LastEvaluatedKey?.[this.sortKey] as string | number | undefined;
+      const last = page.LastEvaluatedKey?.[this.sortKey] as SortKey | undefined;
       const more = last !== undefined && !job.budget.exhausted();
       if (more) pending = query(last);
       await handle(page.Items ?? []);

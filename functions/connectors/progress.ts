@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { requestKeys } from '../core/request/keys.js';
 import { documentClient } from '../shared/aws-clients.js';
 import { laterDate } from './retention.js';
@@ -7,7 +7,10 @@ import type { Action, StepOutcome } from './types.js';
 
 export type { StoreResult };
 
-/** One connector invocation's record in the requests table. Counts and keys only. */
+/**
+ * A part's record in the requests table once done (while an invocation works on it, its
+ * `PartClaim`). Counts and keys only.
+ */
 export interface ProgressItem extends StepOutcome {
   storeId: string;
   action: Action;
@@ -15,43 +18,35 @@ export interface ProgressItem extends StepOutcome {
   at: string;
 }
 
-/** Records one invocation; a later invocation for the same part replays this record. */
-export async function writeProgress(
-  table: string,
-  requestId: string,
-  progress: ProgressItem,
-  db: DynamoDBDocumentClient = documentClient(),
-): Promise<void> {
-  await db.send(
-    new PutCommand({
-      TableName: table,
-      Item: {
-        pk: requestKeys.pk(requestId),
-        sk: requestKeys.storePart(progress.storeId, progress.action, progress.part),
-        ...progress,
-      },
-    }),
-  );
+/** Which part of which store's work. */
+export type PartId = Pick<ProgressItem, 'storeId' | 'action' | 'part'>;
+
+/** The table key of a part's record. */
+export function partKey(requestId: string, part: PartId): { pk: string; sk: string } {
+  return { pk: requestKeys.pk(requestId), sk: requestKeys.storePart(part.storeId, part.action, part.part) };
 }
 
 /** The record of a part already done, if any. */
 export async function readProgress(
   table: string,
   requestId: string,
-  part: Pick<ProgressItem, 'storeId' | 'action' | 'part'>,
+  part: PartId,
   db: DynamoDBDocumentClient = documentClient(),
 ): Promise<ProgressItem | undefined> {
   const { Item } = await db.send(
     new GetCommand({
       TableName: table,
-      Key: { pk: requestKeys.pk(requestId), sk: requestKeys.storePart(part.storeId, part.action, part.part) },
+      Key: partKey(requestId, part),
       ConsistentRead: true,
     }),
   );
   return Item as ProgressItem | undefined;
 }
 
-/** Sums the progress records of a request into one result per store and action. */
+/**
+ * Sums the progress records of a request into one result per store and action. A part not
+ * yet done (at work, or given up and not yet retried) adds what its erase counted so far.
+ */
 export async function readStoreResults(
   requestsTable: string,
   requestId: string,

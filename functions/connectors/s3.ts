@@ -53,7 +53,7 @@ export class S3PrefixConnector implements Connector {
    * objects, not only between pages; every invocation copies at least one object.
    */
   async collect(job: Job): Promise<StepOutcome> {
-    const part = new JsonlPart(this.config.exportBucket, exportKeys.part(job.requestId, this.store.id, job.position.part), {
+    const part = new JsonlPart(this.config.exportBucket, exportKeys.part(job.requestId, this.store.id, job.position.part, job.invocation), {
       client: this.s3,
       signal: job.budget.signal,
     });
@@ -82,15 +82,17 @@ export class S3PrefixConnector implements Connector {
   }
 
   async erase(job: Job): Promise<StepOutcome> {
-    let items = 0;
-    let bytes = 0;
+    const prefix = this.prefix(job);
     const after = await this.pages(job, async (objects) => {
-      await deleteKeys(this.config.bucket, objects.map((object) => object.Key as string), this.s3, job.budget.signal);
-      items += objects.length;
-      for (const object of objects) bytes += object.Size ?? 0;
+      const keys = objects.map((object) => object.Key as string);
+      await job.ledger.recordPage(
+        keys.map((key) => key.slice(prefix.length)),
+        objects.map((object) => object.Size ?? 0),
+      );
+      await deleteKeys(this.config.bucket, keys, this.s3, job.budget.signal);
       return objects.length;
     });
-    return { items, bytes, done: after === undefined, after };
+    return { items: job.ledger.items, bytes: job.ledger.bytes, done: after === undefined, after };
   }
 
   private prefix(job: Job): string {

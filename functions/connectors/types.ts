@@ -1,8 +1,23 @@
 import type { StoreDefinition } from '../core/inventory/index.js';
 import type { Budget } from './budget.js';
-import type { Position } from './cursor.js';
+import type { Position, SortKey } from './cursor.js';
 
 export type { StoreAction as Action } from '../core/inventory/actions.js';
+
+/**
+ * An erase's count for its part, kept in the part's record and written ahead of each page's
+ * deletes, so that what a given-up run deleted stays counted once (see `PartClaim`).
+ */
+export interface EraseLedger {
+  /** Items (bytes) counted for the part so far, by this invocation and the given-up runs before it. */
+  readonly items: number;
+  readonly bytes: number;
+  /**
+   * Records a page, its keys in store order (and each object's size, for an object store),
+   * before any of it is deleted; counts only the keys past those counted already.
+   */
+  recordPage(keys: readonly SortKey[], sizes?: readonly number[]): Promise<void>;
+}
 
 /** One bounded piece of work on one store for one request. */
 export interface Job {
@@ -10,6 +25,9 @@ export interface Job {
   accountId: string;
   position: Position;
   budget: Budget;
+  /** This invocation's id: it names the export part, so that a given-up run's late upload never lands on the retry's. */
+  invocation: string;
+  ledger: EraseLedger;
 }
 
 /** What one invocation did: counts and keys only, never item content. */

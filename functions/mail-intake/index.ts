@@ -4,6 +4,7 @@ import type { SESMessage } from 'aws-lambda';
 import { planMail, type InboundMail, type MailPlan } from '../core/mail/inbound.js';
 import { readMessage } from '../core/mail/message.js';
 import { MAX_MAIL_BYTES, verdictsOf } from '../core/mail/receipt.js';
+import { unfiledMailOf } from '../core/mail/unfiled.js';
 import { requestIntake } from '../intake/accept.js';
 import { requestIdKey } from '../intake/secrets.js';
 import { fingerprintOf } from '../core/intake/idempotency.js';
@@ -12,7 +13,10 @@ import { readEnvironment } from '../shared/contract.js';
 import { lambdaEntry } from '../shared/lambda-entry.js';
 import { logger } from '../shared/logger.js';
 import { DynamoMessagesRepo } from '../shared/messages-repo.js';
+import { countMetric } from '../shared/metrics.js';
+import { DSR_METRICS } from '../shared/metrics-names.js';
 import { DynamoRequestsRepo } from '../shared/requests-repo.js';
+import { DynamoUnfiledMail } from '../shared/unfiled-mail.js';
 import { answeredRequest } from './answered.js';
 import { mailIntakeContract, type MailIntakeEvent } from './contract.js';
 
@@ -28,6 +32,7 @@ export function createHandler(env: Record<string, string>) {
   const { REQUESTS_TABLE: table, MAIL_BUCKET: bucket, MAIL_PREFIX: prefix } = config;
   const repo = new DynamoRequestsRepo(table);
   const messages = new DynamoMessagesRepo(table);
+  const unfiled = new DynamoUnfiledMail(table);
   const accept = requestIntake({
     table,
     stateMachineArn: config.STATE_MACHINE_ARN,
@@ -116,7 +121,10 @@ export function createHandler(env: Record<string, string>) {
       startWorkflow: !plan.held,
     });
     if (!outcome.accepted) {
-      // The raw message stays in the bucket; a flood gets no acknowledgements.
+      // The raw message stays in the bucket and a flood gets no acknowledgements, but the
+      // mail is never unseen: the team's queue lists it and the MailNotFiled alarm fires.
+      await unfiled.record(unfiledMailOf(mail, plan));
+      countMetric(DSR_METRICS.mailNotFiled);
       logger.warn('mail rate-limited', { mailId: mail.mailId });
       return;
     }
@@ -128,7 +136,7 @@ export function createHandler(env: Record<string, string>) {
     // Held or not as the request was stored (a copy of one Message-ID may read differently).
     if (outcome.request.mail?.held && !(await repo.findStep(outcome.request.requestId, 'triage'))) {
       // No workflow waits on it: the team's triage or dismissal decides this step (admin API).
-      await repo.putStep({
+      await repo.openStep({
         requestId: outcome.request.requestId,
         step: 'triage',
         stepKey: 'triage',

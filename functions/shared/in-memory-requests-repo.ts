@@ -102,7 +102,9 @@ export class InMemoryRequestsRepo implements RequestsRepo {
     return structuredClone(this.events.get(requestId) ?? []);
   }
 
-  async putStep(step: PendingStep) {
+  async openStep(step: PendingStep) {
+    const stored = this.stepsOf(step.requestId).get(step.stepKey);
+    if (stored && stored.status !== 'pending') return structuredClone(stored);
     this.stepsOf(step.requestId).set(step.stepKey, structuredClone(step));
     return step;
   }

@@ -99,8 +99,8 @@ export class DynamoRequestsRepo implements RequestsRepo {
     return typeof accountId === 'string' && accountId ? accountId : undefined;
   }
 
-  async get(requestId: string): Promise<DsrRequestRecord> {
-    const request = await this.find(requestId);
+  async get(requestId: string, consistent = false): Promise<DsrRequestRecord> {
+    const request = await this.find(requestId, consistent);
     if (!request) throw new RequestNotFoundError(`Request ${requestId} not found`);
     return request;
   }
@@ -203,15 +203,22 @@ export class DynamoRequestsRepo implements RequestsRepo {
     return (await this.queryPrefix(requestId, requestKeys.eventPrefix)).map((item) => strip<AuditEvent>(item));
   }
 
-  /** Registers a waiting step with its task token; returns the stored step. */
-  async putStep(step: PendingStep): Promise<PendingStep> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { pk: requestKeys.pk(step.requestId), sk: requestKeys.step(step.stepKey), ...step },
-      }),
-    );
-    return step;
+  async openStep(step: PendingStep): Promise<PendingStep> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: requestKeys.pk(step.requestId), sk: requestKeys.step(step.stepKey), ...step },
+          ConditionExpression: 'attribute_not_exists(#status) OR #status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        }),
+      );
+      return step;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return (await this.findStep(step.requestId, step.stepKey))!;
+    }
   }
 
   /**

@@ -65,6 +65,7 @@ export function createHandler(env: Record<string, string>) {
         action: event.action,
         cursor: event.cursor,
         budget: budgetFrom(context, settings, signal),
+        invocation: context.awsRequestId,
       });
       logger.info('Store step done', {
         ...ids,
@@ -87,7 +88,8 @@ export function createHandler(env: Record<string, string>) {
   return middy(step, {
     // Our own budget stops well before this; should a single page still overrun, fail
     // with the name the state machine retries with the same cursor. The handler's signal
-    // aborts then, ending the budget, so the given-up run records nothing beside the retry.
+    // aborts then, ending the budget, so the given-up run records nothing beside the retry;
+    // what it still had in flight the retry's claim on the part fences off (PartClaim).
     timeoutEarlyInMillis: 500,
     timeoutEarlyResponse: () => {
       throw new StoreUnavailableError('The invocation ran out of time before the connector stopped');

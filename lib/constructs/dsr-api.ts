@@ -451,6 +451,8 @@ export class DsrApi extends Construct {
       one.addResource('{action}').addMethod('POST', adminIntegration, adminOptions),
       // A mailed attachment, for the team only: a 5-minute link (functions/admin/attachments.ts).
       one.addResource('mail').addResource('{mailId}').addResource('attachments').addResource('{part}').addMethod('GET', adminIntegration, adminOptions),
+      // Mail the intake did not file, once the team dealt with it (functions/admin/unfiled-mail.ts).
+      adminRoot.addResource('unfiled-mail').addResource('{mailId}').addResource('clear').addMethod('POST', adminIntegration, adminOptions),
     ];
     if (this.adminTokenSecret) {
       for (const method of adminMethods) {

@@ -28,7 +28,7 @@ import { Construct } from 'constructs';
 import type { StoreAction } from '../../functions/core/inventory/actions.js';
 import type { StorePlan } from '../../functions/core/plan/plan.js';
 import type { ClosedStatus, PendingStepName } from '../../functions/core/request/model.js';
-import type { ReplyKind, StepDecision } from '../../functions/core/request/replies.js';
+import type { ReplyKind, RequesterReplyState, StepDecision } from '../../functions/core/request/replies.js';
 import type { AcknowledgeResult } from '../../functions/workflow/acknowledge/contract.js';
 import type { AwaitDecisionEvent, AwaitDecisionResult } from '../../functions/workflow/await-decision/contract.js';
 import type { CloseEvent } from '../../functions/workflow/close/contract.js';
@@ -85,7 +85,7 @@ export class DsrWorkflow extends Construct {
 
     // Every step is idempotent, so a step that AWS failed is run again (bounded, with backoff).
     const retried = (task: LambdaInvoke) => task.addRetry(TRANSIENT_RETRY).addRetry(MAIL_CLAIM_RETRY);
-    const call = (stateId: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string) =>
+    const call = (stateId: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string, answeredOtherwise?: IChainable) =>
       this.waitOnFailure(
         stateId,
         retried(
@@ -98,6 +98,7 @@ export class DsrWorkflow extends Construct {
             retryOnServiceExceptions: true,
           }),
         ),
+        answeredOtherwise,
       );
     /** A step that waits for a person; `onTimeout` (caught before any failure) ends the wait. */
     const awaitDecision = (stateId: string, step: PendingStepName, result: StepResultPath<AwaitDecisionResult>, onTimeout?: { after: Duration; then: IChainable }) => {
@@ -113,16 +114,22 @@ export class DsrWorkflow extends Construct {
       if (onTimeout) task.addCatch(onTimeout.then, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
       return this.waitOnFailure(stateId, task);
     };
-    const respond = (stateId: string, reply: ReplyKind) =>
-      call(stateId, steps.respond, { reply } satisfies Omit<RespondEvent, 'requestId'>, JsonPath.DISCARD);
+    const respond = (stateId: string, reply: ReplyKind, answeredOtherwise?: IChainable) =>
+      call(stateId, steps.respond, { reply } satisfies Omit<RespondEvent, 'requestId'>, JsonPath.DISCARD, answeredOtherwise);
     const close = (stateId: string, status: ClosedStatus) =>
       call(stateId, steps.close, { status } satisfies Omit<CloseEvent, 'requestId'>, JsonPath.DISCARD).next(new Succeed(this, `${stateId} done`));
+    // The requester's reply, then the close: a reply email SES refused may be given another
+    // way by the team (`answered_otherwise`), and the request closes the same without it.
+    const replyAndClose = (stateId: RequesterReplyState, reply: ReplyKind, closeId: string, status: ClosedStatus) => {
+      const closing = close(closeId, status);
+      return respond(stateId, reply, closing).next(closing);
+    };
 
     // Identity: the link in the acknowledgement resumes VerifyIdentity via a POST.
     const acknowledge = call('Acknowledge', steps.acknowledge, {}, ack.path);
     const verifyIdentity = awaitDecision('VerifyIdentity', 'verify_identity', identity, {
       after: props.identityTimeout ?? Duration.days(7),
-      then: respond('RespondIdentityExpired', 'identity_expired').next(close('CloseUnverified', 'closed_unverified')),
+      then: replyAndClose('RespondIdentityExpired', 'identity_expired', 'CloseUnverified', 'closed_unverified'),
     });
 
     const resolveSubject = call('ResolveSubject', steps.resolveSubject, {}, subject.path);
@@ -145,7 +152,7 @@ export class DsrWorkflow extends Construct {
       .otherwise(resolveSubject);
 
     const assemble = call('Assemble', steps.assemble, {}, JsonPath.DISCARD);
-    const respondResult = respond('RespondResult', 'result').next(close('CloseCompleted', 'completed'));
+    const respondResult = replyAndClose('RespondResult', 'result', 'CloseCompleted', 'completed');
     // Art. 19: the recipients of the erased stores are told before the report names them.
     const notifyRecipients = respond('NotifyRecipients', 'recipient_notices');
     // No copies outlive an erasure: the person's earlier packages go before the report says so.
@@ -198,15 +205,15 @@ export class DsrWorkflow extends Construct {
       .when(decided(reviewed, 'approved'), useReviewedPlan.next(restrictIfPlanned))
       .when(
         decided(reviewed, 'cancelled'),
-        respond('RespondCancellation', 'cancellation').next(close('CloseCancelled', 'cancelled')),
+        replyAndClose('RespondCancellation', 'cancellation', 'CloseCancelled', 'cancelled'),
       )
       .when(decided(reviewed, 'dismissed'), closeDismissed)
-      .otherwise(respond('RespondRejection', 'rejection').next(close('CloseRejected', 'rejected')));
+      .otherwise(replyAndClose('RespondRejection', 'rejection', 'CloseRejected', 'rejected'));
 
     const subjectFound = new Choice(this, 'Subject found?')
       .when(
         Condition.booleanEquals(subject.field('found'), false),
-        respond('RespondNoData', 'no_data').next(close('CloseNoData', 'completed_no_data')),
+        replyAndClose('RespondNoData', 'no_data', 'CloseNoData', 'completed_no_data'),
       )
       .otherwise(holdIfPlanned);
     review.next(decision);
@@ -253,9 +260,10 @@ export class DsrWorkflow extends Construct {
    * refusing an address) does not fail the execution: it waits at a `step_failure` step for
    * the privacy team (pending step, email, console), and their retry runs it again. The
    * error's name goes to the team; its message (the Cause, which may quote an address) is
-   * replaced in the state by their decision.
+   * replaced in the state by their decision. A step with `answeredOtherwise` (the
+   * requester's reply) goes there instead when the team decides `answered_otherwise`.
    */
-  private waitOnFailure<T extends TaskStateBase | MapState>(stateId: string, task: T): T {
+  private waitOnFailure<T extends TaskStateBase | MapState>(stateId: string, task: T, answeredOtherwise?: IChainable): T {
     const waitForRetry = new LambdaInvoke(this, `${stateId}: failed, wait for the team`, {
       lambdaFunction: this.steps.awaitDecision,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
@@ -271,7 +279,12 @@ export class DsrWorkflow extends Construct {
       .addRetry(TRANSIENT_RETRY)
       .addRetry(MAIL_CLAIM_RETRY)
       .addRetry(TEAM_NOTICE_RETRY);
-    task.addCatch(waitForRetry.next(task), { errors: [Errors.ALL], resultPath: failure });
+    const afterDecision = answeredOtherwise
+      ? new Choice(this, `${stateId}: answered otherwise?`)
+          .when(Condition.stringEquals(`${failure}.decision`, 'answered_otherwise' satisfies StepDecision), answeredOtherwise)
+          .otherwise(task)
+      : task;
+    task.addCatch(waitForRetry.next(afterDecision), { errors: [Errors.ALL], resultPath: failure });
     return task;
   }
 

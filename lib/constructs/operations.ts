@@ -41,7 +41,7 @@ export interface OperationsProps {
 
 /**
  * What the privacy team and the on-call engineer watch: alarms on deadline escalations,
- * failed executions, stores that failed after their retries and the intake's 5xx rate,
+ * failed executions, stores that failed after their retries, mail the intake did not file and the intake's 5xx rate,
  * all to one SNS topic, and a dashboard of the same.
  */
 export class Operations extends Construct {
@@ -70,6 +70,7 @@ export class Operations extends Construct {
     const escalationsStrict = dsrMetric(DSR_METRICS.deadlineEscalations, { deadline: 'strict_deadline' });
     const storeFailures = dsrMetric(DSR_METRICS.storeFailures);
     const stepFailures = dsrMetric(DSR_METRICS.stepFailures);
+    const mailNotFiled = dsrMetric(DSR_METRICS.mailNotFiled);
     const workflowFailed = props.workflow.metricFailed({ period: Duration.minutes(5) });
     const watchFailed = props.watch.metricFailed({ period: Duration.minutes(5) });
     const workflowTimedOut = props.workflow.metricTimedOut({ period: Duration.minutes(5) });
@@ -85,6 +86,8 @@ export class Operations extends Construct {
     this.alarm('NoticeNotSent', props.notices.metricFailed({ period: Duration.minutes(5) }), 1, 'A notice to a requester was given up on: it waits in the console as "Notice pending".');
     this.alarm('RestrictionLiftFailed', props.restrictionLift.metricFailed({ period: Duration.minutes(5) }), 1,
       'The release of a lifted restriction gave up: it stays "lifting" in the console until the lift is repeated.');
+    this.alarm('MailNotFiled', mailNotFiled, 1,
+      'Mail to the privacy address was not filed (over the rate limit): the admin queue lists it until the privacy team files or clears it.');
     this.alarm('Intake5xx', intake5xx, props.intake5xxRate ?? 0.05, 'The intake API answers 5xx to too many calls.');
     if (props.retentionPurge) {
       this.alarm('RetentionPurgeFailed', props.retentionPurge.metricErrors({ period: Duration.minutes(5) }), 1,
@@ -108,6 +111,7 @@ export class Operations extends Construct {
           ]),
           graph('Intake 5xx rate', [intake5xx]),
         ],
+        [graph('Mail to the privacy address not filed (rate limit)', [mailNotFiled])],
       ],
     });
   }

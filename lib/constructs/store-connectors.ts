@@ -71,8 +71,8 @@ export class StoreConnectors extends Construct {
           ],
         );
       }
-      // Records its progress in the requests table.
-      grantItems(props.requestsTable, fn, REQUESTS_TABLE_ACCESS.append, 'the requests table');
+      // Claims each part and records its progress in the requests table (conditional updates).
+      grantItems(props.requestsTable, fn, REQUESTS_TABLE_ACCESS.write, 'the requests table');
       props.exportBucket.grantPut(fn, 'work/*');
       fn.acknowledgeKeyGrant('the export bucket key');
       acknowledgeWildcards(

@@ -21,3 +21,12 @@ export const DEV_RECIPIENT_CONTACTS: Readonly<Record<string, string>> = {
   'ai-compute': 'privacy@ai-compute.example',
   email: 'privacy@email.example',
 };
+
+/**
+ * The AWS SDK's documented switch (aws/aws-sdk-js-v3#7983) for its NodeVersionSupportWarning
+ * (SDK versions published after the first week of January 2027 require Node.js 22), which it
+ * prints once per process on Node.js 20. The local tools set it in the processes they start
+ * (the bench's sides and sections) and in the soak, where it is noise: the pinned SDK runs on
+ * Node.js 20 (README "Try it").
+ */
+export const SDK_NODE_WARNING_OFF = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } as const;

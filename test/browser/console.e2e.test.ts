@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSupportStoreDown } from '../workflow/store-outage.js';
 import { localDate, toInstant } from '../../functions/core/deadlines/index.js';
 import { DynamoRequestsRepo } from '../../functions/shared/requests-repo.js';
+import { DynamoUnfiledMail } from '../../functions/shared/unfiled-mail.js';
 import { documentClient } from '../../functions/shared/aws-clients.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { STORES } from '../../functions/core/inventory/index.js';
 import { DEFAULT_SIZES, DEMO_USERS } from '../../lib/demo/index.js';
 import { journey } from '../workflow/journey.js';
+import { refuseAddress } from '../workflow/ses-refusal.js';
 import { eventually, startTarget, type DsrTarget } from '../workflow/target.js';
 import { createTransport } from 'nodemailer';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../lib/constructs/privacy-mailbox.js';
@@ -285,6 +287,71 @@ describe('privacy console', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('closes a request whose reply SES refused (SES client mocked to answer MessageRejected) as answered by letter, from the step-failure panel', async () => {
+    const page = await newPage();
+    const requestId = await fileAndConfirm(page, { type: 'access', email: bram.email, locale: 'en', details: 'console refused reply test' });
+    const refusal = refuseAddress(bram.email);
+    try {
+      await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
+      const approved = await flow.api.admin(`/requests/${requestId}/approve`, 'POST');
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      await signIn(page);
+      await page.goto(`${consoleUrl()}#/requests/${requestId}`);
+      const close = page.getByRole('button', { name: 'Close as answered otherwise…' });
+      await close.waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.locator('#step-failure').textContent()).toMatch(/RespondResult failed: MessageRejected/);
+      await expect.poll(() => page.getByRole('button', { name: 'Change address…' }).count()).toBe(1);
+    } finally {
+      refusal.restore();
+    }
+    await page.getByRole('button', { name: 'Close as answered otherwise…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Close ${requestId} as answered otherwise` });
+    await dialog.getByLabel('How the reply was given').selectOption('letter');
+    await dialog.getByLabel(/Note/).fill('Sent the package on a USB stick by registered post.');
+    await dialog.getByRole('button', { name: 'Close the request' }).dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#reply-channel').textContent()).toMatch(/given by letter, not by email .*registered post/);
+    const detail = await flow.detail(requestId);
+    expect(detail.replyChannel).toMatchObject({ channel: 'letter' });
+    expect(detail.audit.filter((event: any) => event.type === 'decision' && event.details.decision === 'answered_otherwise')).toHaveLength(1);
+    expect(flow.countBy(await flow.mailsFor(requestId), /ready to download/)).toBe(0);
+    await page.close();
+  });
+
+  it('gives a reply SES refused (SES client mocked to answer MessageRejected) another address from the step-failure panel, and the retry sends it there once', async () => {
+    const page = await newPage();
+    const newAddress = 'ada.lovelace@example.org';
+    const requestId = await fileAndConfirm(page, { type: 'access', email: ada.email, locale: 'en', details: 'console changed address test' });
+    const refusal = refuseAddress(ada.email);
+    try {
+      await flow.waitFor(requestId, (request) => request.pendingStep === 'review', 'pending review');
+      expect((await flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      await signIn(page);
+      await page.goto(`${consoleUrl()}#/requests/${requestId}`);
+      const change = page.getByRole('button', { name: 'Change address…' });
+      await change.waitFor({ timeout: 60_000 });
+      await change.click();
+      const dialog = page.getByRole('dialog', { name: `Change the reply address of ${requestId}` });
+      await dialog.getByLabel('New reply address').fill(newAddress);
+      await dialog.getByLabel(/Why/).fill('The requester phoned with an address that works.');
+      await dialog.getByRole('button', { name: 'Change the address' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Retry RespondResult…' }).click();
+      const retry = page.getByRole('dialog', { name: 'Retry step RespondResult' });
+      await retry.getByRole('button', { name: 'Retry now' }).click();
+      await retry.waitFor({ state: 'detached' });
+      await page.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+    } finally {
+      refusal.restore();
+    }
+    const mails = await flow.mailsFor(requestId);
+    expect(flow.countBy(mails.filter((m) => m.to.includes(newAddress)), /ready to download/)).toBe(1);
+    expect(flow.countBy(mails.filter((m) => m.to.includes(ada.email)), /ready to download/)).toBe(0);
+    expect((await flow.detail(requestId)).audit).toContainEqual(expect.objectContaining({ type: 'contact_changed' }));
+    await page.close();
+  });
+
   it('extends the deadline with a reason (the requester is told), then closes the request as withdrawn', async () => {
     const page = await newPage();
     // A different body: the same one within 24 h is the same request (intake idempotency).
@@ -533,6 +600,34 @@ describe('privacy console: the privacy mailbox', { timeout: 180_000 }, () => {
     expect(detail).toMatchObject({ channel: 'letter', types: ['erasure'] });
     // The browser's local time, as an instant: the deadlines count from it.
     expect(Date.parse(detail.receivedAt)).toBe(new Date('2026-01-05T09:30').getTime());
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows mail the intake did not file above the queue, starts a filing with its channel and arrival, and clears it with a note', async () => {
+    // As the mail intake keeps one over its rate limit (test/workflow/mail-intake.e2e.test.ts sends the flood).
+    const receivedAt = '2026-11-30T21:14:07.000Z';
+    const unfiled = new DynamoUnfiledMail(target.local!.resources.requestsTable);
+    await unfiled.record({ mailId: 'ses-unfiled-1', objectKey: 'inbound/ses-unfiled-1', receivedAt, senderKnown: false, flags: [] });
+    const page = await newPage();
+    await signIn(page);
+    const banner = page.getByRole('alert', { name: 'Mail not filed' });
+    await banner.getByRole('heading', { name: '1 email to the privacy address not filed' }).waitFor();
+    expect(await banner.locator('li').textContent()).toContain('(no usable sender address): inbound/ses-unfiled-1');
+
+    await banner.getByRole('button', { name: 'File a request…' }).click();
+    const filing = page.getByRole('dialog', { name: 'New request' });
+    expect(await filing.getByLabel('How it came in').inputValue()).toBe('email');
+    const local = await filing.getByLabel('Received at (your local time)').inputValue();
+    expect(new Date(local).toISOString()).toBe(receivedAt);
+    await filing.getByRole('button', { name: 'Back' }).click();
+
+    await banner.getByRole('button', { name: 'Clear…' }).click();
+    const clearing = page.getByRole('dialog', { name: /^Clear the unfiled mail/ });
+    await clearing.getByLabel(/What became of it/).fill('Spam; no request in it.');
+    await clearing.getByRole('button', { name: 'Clear', exact: true }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(await unfiled.list()).toEqual({ items: [], more: false });
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

@@ -39,8 +39,8 @@ describe('the localstack target (-c target=localstack)', () => {
     const { adminFn, methods } = adminMethods(localstack);
     // GET and POST /admin/requests, GET /admin/requests/{id}, POST /admin/requests/{id}/{action},
     // GET /admin/restrictions, POST /admin/restrictions/{id}/lift,
-    // GET /admin/requests/{id}/mail/{mailId}/attachments/{part}
-    expect(methods).toHaveLength(7);
+    // GET /admin/requests/{id}/mail/{mailId}/attachments/{part}, POST /admin/unfiled-mail/{mailId}/clear
+    expect(methods).toHaveLength(8);
     for (const [, method] of methods) expect(method.Properties.AuthorizationType).toBe('NONE');
     const tokenArn = adminFn.Properties.Environment.Variables.ADMIN_TOKEN_SECRET_ARN;
     expect(tokenArn).toEqual({ Ref: expect.stringMatching(/^ApiAdminToken/) });
@@ -88,8 +88,8 @@ describe('the aws target (default)', () => {
     const { adminFn, methods } = adminMethods(aws);
     // GET and POST /admin/requests, GET /admin/requests/{id}, POST /admin/requests/{id}/{action},
     // GET /admin/restrictions, POST /admin/restrictions/{id}/lift,
-    // GET /admin/requests/{id}/mail/{mailId}/attachments/{part}
-    expect(methods).toHaveLength(7);
+    // GET /admin/requests/{id}/mail/{mailId}/attachments/{part}, POST /admin/unfiled-mail/{mailId}/clear
+    expect(methods).toHaveLength(8);
     for (const [, method] of methods) expect(method.Properties.AuthorizationType).toBe('COGNITO_USER_POOLS');
     expect(adminFn.Properties.Environment.Variables.ADMIN_TOKEN_SECRET_ARN).toBeUndefined();
     expect(JSON.stringify(aws)).not.toMatch(/ADMIN_TOKEN|AdminToken/);

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { StoreWork } from '../../lib/constructs/store-work.js';
 import { describe, expect, it } from 'vitest';
 import { STORES } from '../../functions/core/inventory/index.js';
+import { isRequesterReplyState, REQUESTER_REPLY_STATES } from '../../functions/core/request/replies.js';
 import { allStates, definitionOf, synthStack } from './synth.js';
 
 const { template } = synthStack();
@@ -27,6 +28,11 @@ describe('DSR stack', () => {
     expect(states.VerifyIdentity.Catch[0].ErrorEquals).toEqual(['States.Timeout']);
   });
 
+  it('lets the team close a request at each of the requester’s replies, past it', () => {
+    const states = allStates(definitionOf(template, 'Workflow'));
+    for (const reply of REQUESTER_REPLY_STATES) expect(states[`${reply}: answered otherwise?`]?.Type, reply).toBe('Choice');
+  });
+
   it('retries a dead Lambda in every task of the workflow, and parks what the retries left for the team', () => {
     const states = allStates(definitionOf(template, 'Workflow'));
     const tasks = Object.entries<any>(states).filter(([, state]) => state.Type === 'Task');
@@ -36,8 +42,18 @@ describe('DSR stack', () => {
       }
       const failureWait = task.Parameters?.Payload?.step === 'step_failure';
       const caught = (task.Catch ?? []).find((c: any) => c.ErrorEquals.includes('States.ALL'));
-      if (failureWait) expect(task.Next, name).toBe(task.Parameters.Payload.failedStep);
-      else if (!name.endsWith(': store failed')) expect(states[caught?.Next]?.Parameters.Payload, name).toMatchObject({ step: 'step_failure', failedStep: name });
+      if (failureWait) {
+        const failed = task.Parameters.Payload.failedStep;
+        if (isRequesterReplyState(failed)) {
+          // The requester's reply: the team's `answered_otherwise` goes on to the close that follows it, any other decision runs it again.
+          expect(states[task.Next], name).toEqual({
+            Type: 'Choice',
+            Choices: [{ Variable: '$.failure.decision', StringEquals: 'answered_otherwise', Next: states[failed].Next }],
+            Default: failed,
+          });
+          expect(states[states[failed].Next].Parameters.status, name).toMatch(/^(completed|completed_no_data|rejected|cancelled|closed_unverified)$/);
+        } else expect(task.Next, name).toBe(failed);
+      } else if (!name.endsWith(': store failed')) expect(states[caught?.Next]?.Parameters.Payload, name).toMatchObject({ step: 'step_failure', failedStep: name });
     }
   });
 
@@ -124,7 +140,7 @@ describe('DSR stack', () => {
     const guarded = methods.filter((m) => m.Properties.AuthorizationType === 'COGNITO_USER_POOLS');
     // POST intake, GET+POST identity link, POST resend-verification, GET download, GET openapi.json
     expect(open).toHaveLength(6);
-    expect(guarded).toHaveLength(7); // list, file a request (team), detail, actions, restrictions list and lift, a mailed attachment
+    expect(guarded).toHaveLength(8); // list, file a request (team), detail, actions, restrictions list and lift, a mailed attachment, clear unfiled mail
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
@@ -138,14 +154,25 @@ describe('DSR stack', () => {
 });
 
 describe('operations', () => {
-  it('alarms on escalations, failures, failed stores and steps, notices given up on, a restriction release given up on, intake 5xx and a failed retention purge into one encrypted topic', () => {
+  it('alarms on escalations, failures, failed stores and steps, notices given up on, a restriction release given up on, mail not filed, intake 5xx and a failed retention purge into one encrypted topic', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
     const metrics = alarms.map((alarm) => alarm.Properties.MetricName).sort();
     expect(metrics).toEqual(
-      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'StepFailures', 'StoreFailures'].sort(),
+      ['5XXError', 'DeadlineEscalations', 'DeadlineEscalations', 'Errors', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'MailNotFiled', 'StepFailures', 'StoreFailures'].sort(),
     );
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('alarms on the first mail to the privacy address that the intake did not file (over its rate limit)', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'KiaraDsr',
+      MetricName: 'MailNotFiled',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 });

@@ -11,6 +11,8 @@ const [ada, bram] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'DEBUG';
   process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  // The local runtime turns metrics off; here they are read as CloudWatch would (EMF lines).
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 });
 
 const logs = captureLogsOfFile();
@@ -195,6 +197,39 @@ describe('the privacy mailbox on the local runtime (real SMTP)', () => {
       return acks.length >= 10 ? acks : undefined;
     }, 'the ten acknowledgements');
     expect(acknowledged).toHaveLength(10);
+  });
+
+  it('never leaves mail it did not file unseen: the queue lists each with its key and time (no address), and the alarm metric counts it', async () => {
+    const unfiled = async () => (await session.flow.api.admin('/requests?status=open&limit=1')).body.unfiledMail;
+    // The eleventh mail of the flood above.
+    const [flooded] = (await unfiled()).items;
+    expect(flooded).toEqual({ mailId: expect.any(String), objectKey: `inbound/${flooded.mailId}`, receivedAt: expect.any(String), senderKnown: true, flags: [] });
+    expect(JSON.stringify(await unfiled())).not.toContain('flood@example.org');
+    // Mail without a usable sender shares one limit: ten are held for triage, the eleventh is not filed.
+    const before = await emailRequests();
+    for (let n = 1; n <= 11; n++) await send({ from: '', subject: `No sender ${n}`, text: `Anonymous request ${n}.` });
+    const page = await eventually(async () => {
+      const { items, more } = await unfiled();
+      return items.length === 2 ? { items, more } : undefined;
+    }, 'the mail without a sender that was not filed');
+    expect(page.more).toBe(false);
+    expect(page.items.find((item: any) => item.mailId !== flooded.mailId)).toMatchObject({ senderKnown: false, flags: [] });
+    await eventually(async () => ((await emailRequests()).length - before.length === 10 ? true : undefined), 'ten held mails without a sender');
+    expect(logs.lines.filter((line) => line.includes('"MailNotFiled"'))).toHaveLength(2);
+  });
+
+  it('clears an entry once the team dealt with it: no longer listed, and only once', async () => {
+    const queue = async () => (await session.flow.api.admin('/requests?status=open&limit=1')).body.unfiledMail;
+    const [first, second] = (await queue()).items;
+    const clear = (mailId: string, body: unknown) => session.flow.api.admin(`/unfiled-mail/${mailId}/clear`, 'POST', body);
+    expect((await clear(first.mailId, { note: '' })).body.error.code).toBe('validation_failed');
+    const cleared = await clear(first.mailId, { note: 'Spam from a flooding sender; no request in it.' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toEqual({ items: [second], more: false });
+    expect(await queue()).toEqual({ items: [second], more: false });
+    const again = await clear(first.mailId, { note: 'once more' });
+    expect([again.status, again.body.error.code]).toEqual([404, 'unfiled_mail_not_found']);
+    expect((await clear('no-such-mail', { note: 'x' })).status).toBe(404);
   });
 
   it('logs no address, subject, body or attachment name', () => {

@@ -80,11 +80,11 @@ const heldText = async (requestId: string) => {
   );
   return { keys, usageLogs: texts.join('\n') };
 };
-/** Items of the held copy per store, counted from its JSON Lines parts (`<store>/part-*.jsonl`). */
+/** Items of the held copy per store, counted from its JSON Lines parts (`<store>/part-<n>-<invocation>.jsonl`). */
 const heldCounts = async (requestId: string) => {
   const prefix = restrictedHoldPrefix(requestId);
   const counts: Record<string, number> = {};
-  for (const Key of (await keysUnder(target.resources.exportBucket, prefix)).filter((key) => /\/part-\d+\.jsonl$/.test(key))) {
+  for (const Key of (await keysUnder(target.resources.exportBucket, prefix)).filter((key) => /\/part-\d+-[^/]+\.jsonl$/.test(key))) {
     const text = await (await s3Client().send(new GetObjectCommand({ Bucket: target.resources.exportBucket, Key }))).Body!.transformToString();
     const storeId = Key.slice(prefix.length).split('/')[0]!;
     counts[storeId] = (counts[storeId] ?? 0) + text.split('\n').filter((line) => line.trim() !== '').length;

@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { SendEmailCommand } from '@aws-sdk/client-ses';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../lib/demo/index.js';
-import { sesClient } from '../../functions/shared/aws-clients.js';
 import { journeyOn } from './journey.js';
+import { refuseAddress } from './ses-refusal.js';
 import { eventually, onLocalStack, startEmbedded } from './target.js';
 
 /**
@@ -44,14 +43,7 @@ describe.skipIf(onLocalStack).sequential('the requester’s reply refused by SES
 
   it('waits at step_failure with the step and the error code, and tells the privacy team once', async () => {
     requestId = await session.flow.reachReview({ type: 'access', email: ada.email, locale: 'en' });
-    const client = sesClient();
-    const realSend = client.send.bind(client);
-    const send = vi.spyOn(client, 'send').mockImplementation((async (command: SendEmailCommand) => {
-      if (command.input.Destination?.ToAddresses?.includes(ada.email)) {
-        throw Object.assign(new Error(`Address blacklisted: ${ada.email}`), { name: 'MessageRejected' });
-      }
-      return realSend(command);
-    }) as never);
+    const refusal = refuseAddress(ada.email);
     try {
       expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
       const waiting = await waitAtStepFailure(requestId);
@@ -75,7 +67,7 @@ describe.skipIf(onLocalStack).sequential('the requester’s reply refused by SES
       expect(notice[0]!.text).toContain('MessageRejected');
       expect(notice[0]!.text).not.toContain(ada.email);
     } finally {
-      send.mockRestore();
+      refusal.restore();
     }
   });
 
@@ -111,5 +103,80 @@ describe.skipIf(onLocalStack).sequential('a step whose Lambda dies on every try 
     const mails = await session.flow.mailsFor(requestId);
     expect(session.flow.countBy(mails, isStepFailureNotice)).toBe(1);
     expect(session.flow.countBy(mails.filter((m) => m.to.includes(bram.email)), isPackageReady)).toBe(1);
+  });
+});
+
+describe.skipIf(onLocalStack).sequential('a refused reply given another address by the team (SES client mocked to answer MessageRejected)', () => {
+  it('sends the retried reply to the new address once, and none to the refused one', async () => {
+    const newAddress = 'ada.lovelace@example.org';
+    // Another body than the first request's: the same one would be a retry of its delivery.
+    const requestId = await session.flow.reachReview({ type: 'access', email: ada.email, locale: 'en', name: 'Ada' });
+    const refusal = refuseAddress(ada.email);
+    try {
+      expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      await waitAtStepFailure(requestId);
+      const refusedTries = refusal.tries;
+      const changed = await session.flow.api.admin(`/requests/${requestId}/contact`, 'POST', { email: newAddress, note: 'The requester phoned with an address that works.' });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      expect(changed.body.contactEmail).toBe(newAddress);
+      // Who and why, never either address.
+      expect(changed.body.audit).toContainEqual(expect.objectContaining({ type: 'contact_changed', details: { note: 'The requester phoned with an address that works.' } }));
+      expect(JSON.stringify(changed.body.audit)).not.toContain('ada.lovelace');
+      expect(JSON.stringify(changed.body.audit)).not.toContain(ada.email);
+
+      await expectRetriedToCompletion(requestId);
+      // The refused address is not tried again.
+      expect(refusal.tries).toBe(refusedTries);
+    } finally {
+      refusal.restore();
+    }
+    const mails = await session.flow.mailsFor(requestId);
+    expect(session.flow.countBy(mails.filter((m) => m.to.includes(newAddress)), isPackageReady)).toBe(1);
+    expect(session.flow.countBy(mails.filter((m) => m.to.includes(ada.email)), isPackageReady)).toBe(0);
+    // Closed: the address no longer changes.
+    const closed = await session.flow.api.admin(`/requests/${requestId}/contact`, 'POST', { email: ada.email, note: 'Too late.' });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('request_closed');
+  });
+});
+
+describe.skipIf(onLocalStack).sequential('a refused reply closed as answered by letter (SES client mocked to answer MessageRejected)', () => {
+  it('ends the workflow past the reply: the request closes with the reply’s channel recorded, and no email of it goes out', async () => {
+    const requestId = await session.flow.reachReview({ type: 'access', email: bram.email, locale: 'nl' });
+    const refusal = refuseAddress(bram.email);
+    try {
+      // Not waiting at a failed reply yet: 409, nothing changes.
+      const early = await session.flow.api.admin(`/requests/${requestId}/close`, 'POST', { channel: 'letter', note: 'Sent by post.' });
+      expect(early.status).toBe(409);
+      expect(early.body.error.code).toBe('no_failed_reply');
+      expect((await session.flow.api.admin(`/requests/${requestId}/approve`, 'POST')).status).toBe(200);
+      await waitAtStepFailure(requestId);
+    } finally {
+      // The address would take mail again: the close must still send nothing.
+      refusal.restore();
+    }
+    const closing = await session.flow.api.admin(`/requests/${requestId}/close`, 'POST', { channel: 'letter', note: 'Sent the reply by post to the account’s address.' });
+    expect(closing.status, JSON.stringify(closing.body)).toBe(200);
+
+    const done = await session.flow.waitForStatus(requestId, 'completed');
+    expect(done.pendingSteps).toEqual([]);
+    expect(done.replyChannel).toEqual({ channel: 'letter', note: 'Sent the reply by post to the account’s address.', answeredBy: expect.any(String), answeredAt: expect.any(String) });
+    expect(done.audit).toContainEqual(expect.objectContaining({
+      type: 'decision',
+      details: expect.objectContaining({ step: 'step_failure#RespondResult', decision: 'answered_otherwise', channel: 'letter' }),
+    }));
+    expect(done.audit).toContainEqual(expect.objectContaining({ type: 'closed', details: { status: 'completed' } }));
+    expect(done.emailsSent).not.toContain('access_ready');
+    // The status is written by Close, which then stops the deadline watch before the execution ends.
+    await eventually(async () => {
+      const { executions } = session.target.local!.runtime.stepFunctions.listExecutions({ stateMachineArn: session.target.resources.workflowArn });
+      return executions.find((item) => item.name === requestId)?.status === 'SUCCEEDED' || undefined;
+    }, 'the execution to succeed');
+    const toBram = (await session.flow.mailsFor(requestId)).filter((m) => m.to.includes(bram.email));
+    expect(toBram.map((m) => m.subject)).toEqual([expect.not.stringMatching(/download|downloaden/)]);
+
+    const again = await session.flow.api.admin(`/requests/${requestId}/close`, 'POST', { channel: 'letter', note: 'Sent by post.' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('request_closed');
   });
 });

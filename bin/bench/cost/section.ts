@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SDK_NODE_WARNING_OFF } from '../../../lib/local/dev-defaults.js';
 import type { StandaloneSection } from '../harness.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -15,7 +16,11 @@ export const costSection: StandaloneSection = {
   standalone: true,
   async run(log) {
     const script = fileURLToPath(new URL('./run.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...SDK_NODE_WARNING_OFF },
+    });
     const exit = await new Promise<number | string | null>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code, signal) => resolve(code ?? signal));

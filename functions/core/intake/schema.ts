@@ -55,14 +55,19 @@ function isLocalDateTime(value: string): boolean {
   }
 }
 
+/**
+ * A reply address, as every route that takes one checks it (the intake, the team's filing,
+ * a changed contact address): trimmed and lower-cased before the format check, so a form
+ * that keeps a stray space does not cost the person their request.
+ */
+export const replyAddressSchema = z.string().trim().toLowerCase().check(z.email(), z.maxLength(254));
+
 /** The intake body: one schema validates it, documents it (OpenAPI) and shapes the gateway model. */
 export const intakeBodySchema = z
   .strictObject({
     type: z.enum(RIGHTS).optional().describe('The right invoked (use `types` for several).'),
     types: z.array(z.enum(RIGHTS)).min(1).max(RIGHTS.length).optional().describe('Several rights in one request.'),
-    // Trimmed and lower-cased before the format check: a form that keeps a stray space
-    // must not cost the person their request.
-    email: z.string().trim().toLowerCase().check(z.email(), z.maxLength(254)).describe('The requester’s email address; replies go here.'),
+    email: replyAddressSchema.describe('The requester’s email address; replies go here.'),
     locale: z.enum(LOCALES).default('en').describe('Language of the emails.'),
     name: z.string().trim().min(1).max(200).optional().describe('The requester’s name, if given; shown to the privacy team.'),
     details: z.string().max(5000).optional().describe('Free text from the requester.'),

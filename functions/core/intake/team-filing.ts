@@ -1,9 +1,12 @@
 import * as z from 'zod';
 import { LOCALES, RIGHTS } from '../inventory/types.js';
-import { receiptInstantSchema } from './schema.js';
+import { receiptInstantSchema, replyAddressSchema } from './schema.js';
 
+/** The ways to reach a person other than email: a request that came so, a reply given so. */
+export const OFFLINE_CHANNELS = ['letter', 'phone', 'in_person', 'other'] as const;
+export type OfflineChannel = (typeof OFFLINE_CHANNELS)[number];
 /** How a request the privacy team files itself reached Kiara. */
-export const TEAM_CHANNELS = ['email', 'letter', 'phone', 'in_person', 'other'] as const;
+export const TEAM_CHANNELS = ['email', ...OFFLINE_CHANNELS] as const;
 
 /**
  * A request the privacy team files (`POST /admin/requests`): what came by letter, phone,
@@ -16,7 +19,7 @@ export const TEAM_CHANNELS = ['email', 'letter', 'phone', 'in_person', 'other'] 
 export const teamFilingSchema = z
   .strictObject({
     types: z.array(z.enum(RIGHTS)).min(1).max(RIGHTS.length),
-    email: z.string().trim().toLowerCase().check(z.email(), z.maxLength(254)).optional(),
+    email: replyAddressSchema.optional(),
     channel: z.enum(TEAM_CHANNELS),
     receivedAt: receiptInstantSchema(),
     locale: z.enum(LOCALES).default('en'),

@@ -1,11 +1,10 @@
-import { STORES } from './stores.js';
-import type { Localized, StoreDefinition } from './types.js';
+import type { Localized } from './types.js';
 
 /**
  * The attributes a correction can write, with the kind of value each takes, its name in
  * the reply, and whether the reply may repeat its old and new value. An email address is
  * not repeated: the reply goes to the address on the request, which need not be either one.
- * Kept free of zod, so the console bundles it.
+ * Kept free of zod and of the store inventory, so the console bundles it small.
  */
 export const CORRECTABLE_FIELDS = {
   email: { kind: 'email', label: { en: 'Email address', nl: 'E-mailadres' }, repeatable: false },
@@ -17,8 +16,3 @@ export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
 
 /** A value a correction reads or writes. */
 export type CorrectionValue = string | boolean;
-
-/** The stores a correction writes in: those whose connector knows the item to write (`rectifiableItem`). */
-export function correctableStores(stores: readonly StoreDefinition[] = STORES): StoreDefinition[] {
-  return stores.filter((store) => store.location.kind === 'dynamodb' && Boolean(store.location.rectifiableItem));
-}

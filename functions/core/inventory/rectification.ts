@@ -1,9 +1,14 @@
 import * as z from 'zod';
-import { CORRECTABLE_FIELDS, correctableStores, type CorrectableField, type CorrectionValue } from './correctable-fields.js';
+import { CORRECTABLE_FIELDS, type CorrectableField, type CorrectionValue } from './correctable-fields.js';
 import { LOCALES, type StoreDefinition } from './types.js';
 import { STORES } from './stores.js';
 
 export * from './correctable-fields.js';
+
+/** The stores a correction writes in: those whose connector knows the item to write (`rectifiableItem`). */
+export function correctableStores(stores: readonly StoreDefinition[] = STORES): StoreDefinition[] {
+  return stores.filter((store) => store.location.kind === 'dynamodb' && Boolean(store.location.rectifiableItem));
+}
 
 /** One correction the privacy team applies (Art. 16): an attribute of a store, from → to. */
 export interface Correction {

@@ -4,7 +4,7 @@ import type { Locale } from './types.js';
 
 const NUMBER_LOCALE: Record<Locale, string> = { en: 'en-GB', nl: 'nl-NL' };
 
-export type CountUnit = 'item' | 'file' | 'day' | 'attempt';
+export type CountUnit = 'item' | 'file' | 'day';
 
 export function checkCount(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {

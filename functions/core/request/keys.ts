@@ -42,6 +42,15 @@ export const sentMailIndex = {
   partition: (messageId: string) => `SENT#${messageId}`,
 };
 
+/**
+ * Mail to the privacy address that the intake did not file (over its rate limit), one item
+ * per SES message id, kept until the privacy team clears it. Ids and times only.
+ */
+export const unfiledMailKeys = {
+  pk: 'UNFILED_MAIL',
+  sk: (mailId: string) => `MAIL#${mailId}`,
+};
+
 /** The list index: open/closed partitions sorted by the legal due date. */
 export const listIndex = {
   name: 'byDueDate',

@@ -1,3 +1,4 @@
+import type { OfflineChannel } from '../intake/team-filing.js';
 import type { Locale, Right } from '../inventory/types.js';
 import type { AppliedCorrection } from '../inventory/rectification.js';
 import type { MailAttachment } from '../mail/attachments.js';
@@ -156,6 +157,14 @@ export interface DsrRequestRecord {
   extension?: Extension;
   /** The reply address. Kept only while the request is open plus the audit period. */
   contactEmail: string;
+  /** The team's last change of the reply address: who, when and why (never the address it replaced). */
+  contactChange?: { changedBy: string; changedAt: string; note: string };
+  /**
+   * Set when the team gave the requester's reply another way because email could not
+   * deliver it (SES refused the address): how, the team's note, who and when. The request
+   * closed with the status of that reply, and no email of it went out.
+   */
+  replyChannel?: { channel: OfflineChannel; note: string; answeredBy: string; answeredAt: string };
   /** As the requester gave them; for the privacy team. */
   name?: string;
   details?: string;

@@ -12,8 +12,8 @@ export interface RequestsRepo {
   create(request: DsrRequestRecord): Promise<boolean>;
   /** The request, if stored; `consistent` reads a write that may have happened just now. */
   find(requestId: string, consistent?: boolean): Promise<DsrRequestRecord | undefined>;
-  /** The request; RequestNotFoundError when there is none. */
-  get(requestId: string): Promise<DsrRequestRecord>;
+  /** The request (`consistent`: as `find`); RequestNotFoundError when there is none. */
+  get(requestId: string, consistent?: boolean): Promise<DsrRequestRecord>;
   /**
    * Applies changes to the request (and removes attributes), keeping its index keys in
    * step; RequestNotFoundError when there is none. Returns the request as written.
@@ -41,8 +41,11 @@ export interface RequestsRepo {
   /** The audit events, oldest first. */
   auditTrail(requestId: string): Promise<AuditEvent[]>;
 
-  /** Registers a waiting step (with its task token once the workflow parked); returns it. */
-  putStep(step: PendingStep): Promise<PendingStep>;
+  /**
+   * Opens a step for a decision, or opens it again (a retried step), unless it was decided
+   * already (a decision that came before the step's retry): returns the step as stored.
+   */
+  openStep(step: PendingStep): Promise<PendingStep>;
   findStep(requestId: string, stepKey: string): Promise<PendingStep | undefined>;
   /** Every step of the request, waiting or decided, by key. */
   steps(requestId: string): Promise<PendingStep[]>;

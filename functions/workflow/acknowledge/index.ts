@@ -1,5 +1,5 @@
 import { RECEIVED_ONCE, receivedEvent } from '../../core/request/received.js';
-import { acknowledgementOf } from '../../shared/acknowledgement.js';
+import { acknowledgementOf, type Verification } from '../../shared/acknowledgement.js';
 import { readEnvironment } from '../../shared/contract.js';
 import { lambdaEntry } from '../../shared/lambda-entry.js';
 import { LinkTokens } from '../../shared/link-tokens.js';
@@ -39,11 +39,10 @@ export function createHandler(env: Record<string, string>) {
       return { needsVerification, needsTriage: false };
     }
     if (!(await repo.sentMails(request.requestId)).includes('acknowledgement')) {
-      let verification = null;
+      let verification: Verification = null;
       if (needsVerification) {
         const expiresAt = new Date(Date.now() + config.IDENTITY_LINK_DAYS * 86_400_000).toISOString();
-        const token = await links.issue({ purpose: 'verify', requestId: request.requestId, expiresAt });
-        await repo.putStep({
+        const asked = await repo.openStep({
           requestId: request.requestId,
           step: 'verify_identity',
           stepKey: 'verify_identity',
@@ -51,9 +50,17 @@ export function createHandler(env: Record<string, string>) {
           createdAt: new Date().toISOString(),
           details: { method: 'email_link', expiresAt },
         });
-        // Resent links expire with this one: the workflow's wait does not move.
-        await repo.update(request.requestId, { identityExpiresAt: expiresAt });
-        verification = { verifyUrl: `${config.PUBLIC_API_URL}/v1/verify/${token}`, expiresAt };
+        if (asked.status === 'pending') {
+          const token = await links.issue({ purpose: 'verify', requestId: request.requestId, expiresAt });
+          // Resent links expire with this one: the workflow's wait does not move.
+          await repo.update(request.requestId, { identityExpiresAt: expiresAt });
+          verification = { verifyUrl: `${config.PUBLIC_API_URL}/v1/verify/${token}`, expiresAt };
+        } else {
+          // The person already confirmed, with the link of a copy that SES accepted right
+          // before an earlier try died: this copy asks nothing more (and the workflow's wait
+          // finds the decision when it parks).
+          verification = 'confirmed_by_link';
+        }
       } else {
         await repo.auditOnce(request.requestId, {
           type: 'identity_verified',

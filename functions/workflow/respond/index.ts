@@ -84,7 +84,8 @@ export function createHandler(env: Record<string, string>) {
   }
 
   return stepHandler('respond', async (event: RespondEvent) => {
-    const request = await repo.get(event.requestId);
+    // Read consistently: the address may have been changed by the team just before its retry.
+    const request = await repo.get(event.requestId, true);
     const { locale, requestId } = request;
     switch (event.reply) {
       case 'identity_expired':

@@ -17,7 +17,9 @@ beforeAll(async () => {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       calls.push({ method: req.method, url: req.url, body });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"processing"}');
+      // A request whose notice did not go out answers with it still pending, as the admin API does.
+      const answer = req.url?.includes('/req_unsent/') ? { status: 'processing', noticesPending: ['extension_notice'] } : { status: 'processing' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -50,6 +52,21 @@ describe('dsr requests approve', () => {
     const { stdout, stderr } = await dsr('requests', 'approve', 'req_3');
     expect(stderr).toBe('Approved. The workflow resumed: the request is now processing.\n');
     expect(JSON.parse(stdout)).toEqual({ status: 'processing' });
+  });
+});
+
+describe('dsr requests send-notices', () => {
+  it('posts the send-notices action with no body, prints the request, and says which notices are still pending', async () => {
+    calls.length = 0;
+    const { stdout, stderr } = await dsr('requests', 'send-notices', 'req_6');
+    expect(calls).toEqual([{ method: 'POST', url: '/admin/requests/req_6/send-notices', body: '' }]);
+    expect(JSON.parse(stdout)).toEqual({ status: 'processing' });
+    expect(stderr).toBe('No notice is pending.\n');
+  });
+
+  it('names the notices that did not go out and how to try again', async () => {
+    const { stderr } = await dsr('requests', 'send-notices', 'req_unsent');
+    expect(stderr).toBe('Not sent, still pending: extension_notice. Try again with: dsr requests send-notices req_unsent\n');
   });
 });
 

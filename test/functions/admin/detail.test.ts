@@ -25,6 +25,15 @@ describe('the request detail (query over the in-memory repository)', () => {
     expect(JSON.stringify(detail)).not.toContain('token-');
   });
 
+  it('lists, for a rectification, the stores a correction writes in and their attributes (the decide dialog’s fields), and none otherwise', async () => {
+    const rectification = aRequest({ requestId: 'dsr_rectify', types: ['rectification'] });
+    const { ports } = memoryPorts(rectification, aRequest({ requestId: 'dsr_access' }));
+    expect((await requestDetail(ports, 'dsr_rectify')).rectifiable).toEqual([
+      { storeId: 'account', title: expect.any(String), fields: expect.arrayContaining(['email', 'displayName']) },
+    ]);
+    expect((await requestDetail(ports, 'dsr_access')).rectifiable).toEqual([]);
+  });
+
   it('answers 404 request_not_found for an id with no request', async () => {
     await expect(requestDetail(memoryPorts().ports, 'dsr_absent')).rejects.toMatchObject({ status: 404, code: 'request_not_found' });
   });

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extendRequest } from '../../../functions/admin/extend.js';
 import { aRequest } from '../shared/request-record.js';
-import { memoryPorts } from './ports.js';
+import { clockAt, memoryPorts } from './ports.js';
 
 const actor = 'alice@kiara-api.com';
 const body = { reason: 'Many media files to review.' };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-06-20T10:00:00Z'));
-});
-afterEach(() => vi.useRealTimers());
+clockAt('2026-06-20T10:00:00Z');
 
 describe('extending a request (use case on the in-memory repository)', () => {
   it('extends once, audits it and tells the requester once; a second extension is 409 already_extended', async () => {

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliverNotices, reportUnsentNotice, sendNotice } from '../../../functions/admin/notices.js';
 import { aRequest } from '../shared/request-record.js';
-import { memoryPorts } from './ports.js';
+import { clockAt, memoryPorts } from './ports.js';
 
 const queuedAt = '2026-06-20T09:00:00.000Z';
 const extended = { reason: 'Many media files to review.', extendedBy: 'alice@kiara-api.com', extendedAt: queuedAt };
 const team = { to: 'team@kiara-api.com', email: { subject: 'Notice not sent', text: 'text', html: '<p>text</p>' } };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-06-20T10:00:00Z'));
-});
-afterEach(() => vi.useRealTimers());
+clockAt('2026-06-20T10:00:00Z');
 
 describe('queued notices (use case on the in-memory repository)', () => {
   it('starts one sender per queued notice before its own try, and starting again starts none', async () => {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { noticeExecutionName } from '../../../functions/admin/notices.js';
 import type { AdminPorts } from '../../../functions/admin/ports.js';
 import { liftExecutionName } from '../../../functions/core/restriction/lift.js';
@@ -100,9 +101,18 @@ export function memoryPorts(...requests: DsrRequestRecord[]) {
   async function park(requestId: string, step: PendingStep['step'], stepKey: string = step, details?: Record<string, unknown>) {
     const taskToken = `token-${requestId}-${stepKey}`;
     waiting.add(taskToken);
-    await repo.putStep({ requestId, step, stepKey, status: 'pending', taskToken, createdAt: '2026-06-15T10:00:00.000Z', details });
+    await repo.openStep({ requestId, step, stepKey, status: 'pending', taskToken, createdAt: '2026-06-15T10:00:00.000Z', details });
     return taskToken;
   }
 
   return { ports, repo, park, waiting, resumed, started, noticeSenders, sent, mail, liftRuns, stores };
+}
+
+/** Every test of the file runs with `Date` at `instant` (timers stay real). */
+export function clockAt(instant: string): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(instant));
+  });
+  afterEach(() => vi.useRealTimers());
 }

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reissueLink } from '../../../functions/admin/reissue-link.js';
 import { aRequest } from '../shared/request-record.js';
-import { memoryPorts } from './ports.js';
+import { clockAt, memoryPorts } from './ports.js';
 
 const actor = 'alice@kiara-api.com';
 const delivered = {
@@ -11,11 +11,7 @@ const delivered = {
   downloadLink: { linkId: 'link0', linkExpiresAt: '2026-06-25T10:00:00.000Z', packageExpiresAt: '2026-07-18T10:00:00.000Z' },
 };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-07-01T10:00:00Z'));
-});
-afterEach(() => vi.useRealTimers());
+clockAt('2026-07-01T10:00:00Z');
 
 describe('reissuing a download link (use case on the in-memory repository)', () => {
   it('emails a new link once and makes it the current one; the package keeps its expiry', async () => {

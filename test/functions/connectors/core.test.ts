@@ -6,6 +6,7 @@ import {
   encodeCursor,
   InvalidCursorError,
   settingsFromEnv,
+  sortsAfter,
   StoreUnavailableError,
 } from '../../../functions/connectors/index.js';
 import { forEachLimit, mapLimit } from '../../../functions/connectors/pool.js';
@@ -22,6 +23,17 @@ describe('cursor', () => {
     expect(decodeCursor(null)).toEqual({ part: 0 });
     expect(() => decodeCursor('not-a-cursor')).toThrow(InvalidCursorError);
     expect(() => decodeCursor(Buffer.from('{"part":-1}').toString('base64url'))).toThrow(InvalidCursorError);
+  });
+
+  it('orders keys as the stores do: numbers by value, strings by UTF-8 bytes, every key after none', () => {
+    expect(sortsAfter(10, 9)).toBe(true);
+    expect(sortsAfter(9, 10)).toBe(false);
+    expect(sortsAfter('log#2', 'log#10')).toBe(true);
+    expect(sortsAfter('a', 'a')).toBe(false);
+    expect(sortsAfter('a', undefined)).toBe(true);
+    // U+FF5E sorts before U+1F600 in UTF-8, after it in UTF-16 code units.
+    expect(sortsAfter('\u{1F600}', '\uFF5E')).toBe(true);
+    expect(sortsAfter('\uFF5E', '\u{1F600}')).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -45,10 +46,10 @@ export function storeHandler(stores: DemoStores, storeId: string, settings: Reco
   });
 }
 
-/** A Lambda context whose clock runs out `ms` from now. */
+/** A Lambda context of an invocation of its own, whose clock runs out `ms` from now. */
 export function contextWithBudget(ms: number): Context {
   const deadline = Date.now() + ms;
-  return { getRemainingTimeInMillis: () => deadline - Date.now() } as Context;
+  return { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => deadline - Date.now() } as Context;
 }
 
 /**

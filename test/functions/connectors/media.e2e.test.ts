@@ -53,7 +53,8 @@ describe('the media (S3 prefix) store', () => {
     const steps = await runToDone(storeHandler(stores, 'media', { CONNECTOR_PAGE_SIZE: '4' }), 'req-media-once', 'collect');
     expect(steps).toEqual([{ storeId: 'media', action: 'collect', done: true, cursor: null, items: 14 }]);
     const [result] = await readStoreResults(stores.requestsTable, 'req-media-once');
-    expect(result!.parts).toEqual(['work/req-media-once/media/part-00000.jsonl']);
+    // Part 0, named by the invocation that wrote it.
+    expect(result!.parts).toEqual([expect.stringMatching(/^work\/req-media-once\/media\/part-00000-[0-9a-f-]{36}\.jsonl$/)]);
     expect(await readJsonl(stores.exportBucket, result!.parts[0]!)).toHaveLength(14);
   });
 

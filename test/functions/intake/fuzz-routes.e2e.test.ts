@@ -58,7 +58,7 @@ const refusedBody = fc.oneof(
 );
 
 /** Actions that read a body: only these may meet the live request (the others act without one). */
-const BODY_ACTIONS = ['approve', 'decide', 'reject', 'extend', 'retry', 'triage', 'dismiss', 'preview-rejection'];
+const BODY_ACTIONS = ['approve', 'decide', 'reject', 'extend', 'retry', 'triage', 'dismiss', 'preview-rejection', 'contact', 'close'];
 const ALL_ACTIONS = [...BODY_ACTIONS, 'cancel', 'send-notices', 'reissue-link'];
 
 const queueQuery = fc
@@ -114,6 +114,9 @@ const call: fc.Arbitrary<Call> = fc.oneof(
   refusedBody.map((body): Call => ({ route: 'POST /admin/requests', method: 'POST', path: '/admin/requests', body, admin: true })),
   fc.record({ id: fc.oneof(pathPart, fc.constant('LIVE')), mailId: pathPart, part: fc.oneof(pathPart, fc.integer({ min: -1, max: 30 }).map(String)) }).map(({ id, mailId, part }): Call => ({
     route: 'GET /admin/requests/{id}/mail/{mailId}/attachments/{part}', method: 'GET', path: `/admin/requests/${id}/mail/${mailId}/attachments/${part}`, admin: true,
+  })),
+  fc.record({ mailId: pathPart, body: fc.oneof(refusedBody, anyText(100)) }).map(({ mailId, body }): Call => ({
+    route: 'POST /admin/unfiled-mail/{mailId}/clear', method: 'POST', path: `/admin/unfiled-mail/${mailId}/clear`, body, admin: true,
   })),
   // Without the bearer token, or with a wrong one: refused before anything else.
   fc.record({ path: fc.constantFrom('/admin/requests', '/admin/requests/LIVE', '/admin/requests/LIVE/approve'), token: fc.option(text(40), { nil: undefined }) }).map(

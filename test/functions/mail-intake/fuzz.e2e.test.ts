@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { unfiledMailKeys } from '../../../functions/core/request/keys.js';
 import { DynamoRequestsRepo } from '../../../functions/shared/requests-repo.js';
 import { DEFAULT_PRIVACY_ADDRESS } from '../../../lib/constructs/privacy-mailbox.js';
 import { readMailbox } from '../../../lib/local-runtime/mailbox.js';
@@ -340,6 +341,8 @@ describe('mail intake fuzzing', () => {
   it(`takes ${RUNS} malformed raw messages without an error: each filed, joined to its request or refused, flagged where unreadable`, async () => {
     const accepted = new Set<string>([live.requestId]);
     const unheld = new Set<string>([live.requestId]);
+    /** The SES ids of the mail refused over a limit: each leaves an entry for the team, and nothing else. */
+    const refused = new Set<string>();
     const kinds = new Map<string, number>();
     const count = (kind: string) => kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     let n = 0;
@@ -361,6 +364,7 @@ describe('mail intake fuzzing', () => {
         const started = executionNames(target.resources.workflowArn).length - workflowsBefore;
         if (outcome.message === 'mail rate-limited') {
           count('refused (rate limit)');
+          refused.add(id);
           expect(started).toBe(0);
           return;
         }
@@ -392,9 +396,15 @@ describe('mail intake fuzzing', () => {
     );
     logs.stop();
     expect(logs.lines.filter((text) => text.includes('mail intake failed'))).toEqual([]);
-    // Nothing but the requests it filed (with what their workflows wrote, such as identity links) and the per-address counters.
-    const stray = (await tableItems(target)).filter(
-      (item) => !(String(item.pk).startsWith('PERSON#') || accepted.has(String(item.pk).slice('REQ#'.length)) || accepted.has(item.requestId)),
+    // Nothing but the requests it filed (with what their workflows wrote, such as identity links), the per-address counters,
+    // and for each mail refused over a limit its entry in the team's list of unfiled mail (ids and key only).
+    const items = await tableItems(target);
+    const unfiled = items.filter((item) => item.pk === unfiledMailKeys.pk);
+    expect(new Set(unfiled.map((item) => item.mailId))).toEqual(refused);
+    for (const entry of unfiled) expect(Object.keys(entry).sort()).toEqual(['flags', 'mailId', 'objectKey', 'pk', 'receivedAt', 'senderKnown', 'sk']);
+    const stray = items.filter(
+      (item) =>
+        !(String(item.pk).startsWith('PERSON#') || item.pk === unfiledMailKeys.pk || accepted.has(String(item.pk).slice('REQ#'.length)) || accepted.has(item.requestId)),
     );
     expect(stray.map((item) => `${item.pk} ${item.sk}`), 'items of no filed request').toEqual([]);
     expect(new Set(executionNames(target.resources.workflowArn))).toEqual(unheld);

@@ -18,7 +18,7 @@ export interface AcknowledgementInput extends SubjectEmailBase {
    */
   verification: { verifyUrl: string; expiresAt: IsoInstant } | null;
   /** Who confirmed the identity when no link is sent. Default the signed-in dashboard. */
-  identityConfirmedBy?: 'dashboard' | 'privacy_team';
+  identityConfirmedBy?: 'dashboard' | 'privacy_team' | 'email_link';
 }
 
 /** Receipt of a request: date, rights, deadline, the confirmation link and what happens next. */
@@ -60,7 +60,7 @@ export function acknowledgement(input: AcknowledgementInput): RenderedEmail {
   } else {
     blocks.push({
       kind: 'paragraph',
-      text: input.identityConfirmedBy === 'privacy_team' ? t.confirmedByTeam : t.confirmedByDashboard,
+      text: { privacy_team: t.confirmedByTeam, email_link: t.confirmedByLink, dashboard: t.confirmedByDashboard }[input.identityConfirmedBy ?? 'dashboard'],
     });
   }
 

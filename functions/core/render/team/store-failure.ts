@@ -1,4 +1,4 @@
-import { checkCount, formatCount } from '../numbers.js';
+import { checkCount, formatNumber } from '../numbers.js';
 import { resolveStore, type Inventory } from '../stores.js';
 import { textsFor } from '../texts/index.js';
 import type { RenderedEmail, TeamEmailBase } from '../types.js';
@@ -29,7 +29,8 @@ export function storeFailure(input: StoreFailureInput): RenderedEmail {
           requestFact(requestId, locale),
           [t.store, store],
           [t.error, errorName],
-          [t.attempts, formatCount(checkCount(input.attempts, 'attempts'), 'attempt', locale)],
+          // The label names the unit: "Attempts: 4".
+          [t.attempts, formatNumber(checkCount(input.attempts, 'attempts'), locale)],
         ],
       },
       { kind: 'paragraph', text: t.waits },

@@ -49,6 +49,8 @@ const legalClaim = { decision: 'refuse', ground: 'legal_claims', facts: 'An invo
 const EMAILS: Record<string, (locale: Locale) => RenderedEmail> = {
   'acknowledgement': (locale) => acknowledgement({ requestId, locale, receivedAt, types: ['access', 'erasure'], deadline: '2026-07-15', verification: { verifyUrl: 'https://api.example/v1/verify/TOKEN', expiresAt: '2026-06-21T22:15:00Z' } }),
   'acknowledgement-dashboard': (locale) => acknowledgement({ requestId, locale, receivedAt, types: ['portability'], deadline: '2026-07-15', verification: null }),
+  'acknowledgement-confirmed-by-link': (locale) =>
+    acknowledgement({ requestId, locale, receivedAt, types: ['access'], deadline: '2026-07-15', verification: null, identityConfirmedBy: 'email_link' }),
   'identity-expired': (locale) => identityExpired({ requestId, locale, receivedAt, types: ['access'], confirmBy: '2026-06-21T22:15:00Z' }),
   'no-data': (locale) => noData({ requestId, locale, receivedAt, types: ['erasure'] }),
   'access-ready': (locale) => accessReady({ requestId, locale, types: ['access'], downloadUrl: 'https://api.example/v1/downloads/TOKEN', linkExpiresAt: '2026-06-27T10:00:00Z', packageExpiresAt: '2026-07-20T10:00:00Z', stores: [{ storeId: 'account', itemCount: 1 }, { storeId: 'media', itemCount: 6 }] }),

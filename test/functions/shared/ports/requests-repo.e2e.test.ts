@@ -89,7 +89,7 @@ describe.each([
   });
 
   it('resolves a pending step exactly once; a step never registered cannot be resolved', async () => {
-    await repo.putStep({ requestId: 'dsr_step', step: 'review', stepKey: 'review', status: 'pending', taskToken: 't', createdAt: '2026-06-15T10:00:00.000Z' });
+    await repo.openStep({ requestId: 'dsr_step', step: 'review', stepKey: 'review', status: 'pending', taskToken: 't', createdAt: '2026-06-15T10:00:00.000Z' });
     expect(await repo.pendingSteps('dsr_step')).toHaveLength(1);
     expect(await repo.resolveStep('dsr_step', 'review', 'approved', 'alice')).toMatchObject({ status: 'resolved', decision: 'approved', resolvedBy: 'alice', taskToken: 't' });
     expect(await repo.resolveStep('dsr_step', 'review', 'rejected', 'bob')).toBeUndefined();

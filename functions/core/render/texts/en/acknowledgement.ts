@@ -22,6 +22,7 @@ export const acknowledgement = {
   },
   /** No link is sent: who already confirmed the identity. */
   confirmedByTeam: 'Our privacy team has already established your identity, so we do not need any further confirmation of it.',
+  confirmedByLink: 'You have already confirmed your email address, so we do not need any further confirmation of it.',
   confirmedByDashboard:
     'You sent this request while signed in to your Kiara dashboard, so we do not need any further confirmation of your identity.',
   next: {

@@ -47,7 +47,6 @@ export const common = {
     item: ['item', 'items'],
     file: ['file', 'files'],
     day: ['day', 'days'],
-    attempt: ['attempt', 'attempts'],
   } satisfies Record<string, [string, string]>,
   /** Time left until a deadline, for the privacy team; `days` is a count with its unit. */
   daysLeft: {

@@ -20,6 +20,7 @@ export const acknowledgement: Texts['acknowledgement'] = {
     page: 'De link opent een pagina met één knop. Uw verzoek is pas bevestigd wanneer u op die knop drukt.',
   },
   confirmedByTeam: 'Ons privacyteam heeft uw identiteit al vastgesteld. Wij hoeven uw identiteit daarom niet verder te controleren.',
+  confirmedByLink: 'U heeft uw e-mailadres al bevestigd. Wij hoeven uw identiteit daarom niet verder te controleren.',
   confirmedByDashboard:
     'U heeft dit verzoek ingediend terwijl u was ingelogd in uw Kiara-dashboard. Wij hoeven uw identiteit daarom niet verder te controleren.',
   next: {

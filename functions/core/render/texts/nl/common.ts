@@ -34,7 +34,6 @@ export const common: Texts['common'] = {
     item: ['item', 'items'],
     file: ['bestand', 'bestanden'],
     day: ['dag', 'dagen'],
-    attempt: ['poging', 'pogingen'],
   },
   daysLeft: {
     today: 'verloopt vandaag',
