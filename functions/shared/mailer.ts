@@ -41,6 +41,24 @@ export class MailSendInProgressError extends Error {
  * that dies before sending leaves it to be taken over after the lease, so a claim never
  * stands for an email that did not leave. Returns false when the email had already gone out.
  */
+/**
+ * Calls of the marker's update once SES accepted, each with the SDK's own retries: a marker
+ * left `sending` means a second copy after the lease, so this write gets more tries than any
+ * other (full-jitter backoff, 0.2 s doubling; a few seconds in all).
+ */
+const MARK_SENT_CALLS = 4;
+
+async function markSent(mark: () => Promise<void>): Promise<void> {
+  for (let call = 1; ; call += 1) {
+    try {
+      return await mark();
+    } catch (error) {
+      if (call >= MARK_SENT_CALLS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 200 * 2 ** call));
+    }
+  }
+}
+
 export async function sendOnce(
   repo: RequestsRepo,
   options: { requestId: string; kind: EmailMarker; from: string; to: string; email: RenderedEmail },
@@ -67,9 +85,9 @@ export async function sendOnce(
     await repo.releaseMail(options.requestId, options.kind);
     throw error;
   }
-  // SES accepted it: a crash from here on resends nothing, at worst loses this audit line.
-  // Its message id is in the email's Message-ID header, which a reply names (In-Reply-To).
-  await repo.markMailSent(options.requestId, options.kind, messageId);
+  // SES accepted it. Its message id is in the email's Message-ID header, which a reply names
+  // (In-Reply-To). Until the marker says sent, a retry after the lease would send it again.
+  await markSent(() => repo.markMailSent(options.requestId, options.kind, messageId));
   await repo.audit(options.requestId, { type: 'email_sent', actor: 'workflow', details: { kind: options.kind } });
   return true;
 }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { mailerHost } from './fixture/mailer-host.js';
 import { documentClient, s3Client, sesClient, sfnClient } from '../../../functions/shared/aws-clients.js';
 import { DynamoRequestsRepo } from '../../../functions/shared/requests-repo.js';
@@ -30,10 +31,10 @@ beforeAll(async () => {
   const table = (await createDemoStores('mailonce-')).requestsTable;
   repo = new DynamoRequestsRepo(table);
   host = mailerHost(table);
-  // Dies once per request, right after its marker's put succeeded, before SES is called.
+  // Dies once for the crash test's request, right after its marker's put succeeded, before SES is called.
   faults = installFaults(NO_FAULTS, { dynamodb: documentClient(), s3: s3Client(), ses: sesClient(), states: sfnClient() }, {
     crashAfter: ({ operation, input }) => {
-      const marker = operation === 'PutItem' && String(input.Item?.sk?.S).startsWith('MAIL#') ? String(input.Item.pk.S) : undefined;
+      const marker = operation === 'PutItem' && String(input.Item?.sk?.S).startsWith('MAIL#') && String(input.Item?.pk?.S).includes('dsr_crashedsend') ? String(input.Item.pk.S) : undefined;
       if (!marker || crashes.has(marker)) return false;
       crashes.add(marker);
       return true;
@@ -70,5 +71,39 @@ describe('sendOnce when the Lambda dies between its claim and the send (crash in
     expect(await mailsOf(requestId)).toHaveLength(1);
     expect(await repo.sentMails(requestId)).toEqual(['acknowledgement']);
     expect((await repo.auditTrail(requestId)).filter((event) => event.type === 'email_sent')).toHaveLength(1);
+  });
+});
+
+describe('sendOnce when DynamoDB fails the marker’s update after SES accepted (client middleware forces the error)', () => {
+  it('tries the update again, so the email is marked sent and never resent after the lease', async () => {
+    const requestId = 'dsr_markerfails';
+    // The DynamoDB client's attempts per call in standard mode (its first try and 3 retries).
+    const SDK_ATTEMPTS = 4;
+    let failed = 0;
+    const stack = documentClient().middlewareStack as unknown as {
+      add(middleware: unknown, options: Record<string, unknown>): void;
+      remove(name: string): boolean;
+    };
+    // Every attempt of the first SDK call of the marker's update fails, as after the SDK's own retries.
+    stack.add(
+      (next: (args: { input: Record<string, any> }) => Promise<unknown>, context: { commandName?: string }) =>
+        async (args: { input: Record<string, any> }) => {
+          const marker = context.commandName === 'UpdateItemCommand' && String(args.input.Key?.sk?.S).startsWith('MAIL#') && String(args.input.Key?.pk?.S).includes(requestId);
+          if (marker && failed < SDK_ATTEMPTS) {
+            failed += 1;
+            throw new DynamoDBServiceException({ name: 'InternalServerError', message: 'Internal server error', $fault: 'server', $metadata: { httpStatusCode: 500 } });
+          }
+          return next(args);
+        },
+      { step: 'deserialize', priority: 'high', name: 'failMarkerUpdate' },
+    );
+    try {
+      await expect(host.invoke('Mailer', { requestId })).resolves.toBe(true);
+    } finally {
+      stack.remove('failMarkerUpdate');
+    }
+    expect(failed).toBe(SDK_ATTEMPTS);
+    expect(await repo.sentMails(requestId)).toEqual(['acknowledgement']);
+    expect(await mailsOf(requestId)).toHaveLength(1);
   });
 });
