@@ -11,7 +11,7 @@ export const restrictionLifted = {
   whyHeading: 'Why',
   changesHeading: 'What changes',
   changes: [
-    'Immediately after this email we remove the restriction mark from your account and your files. From then on we process your data again as our privacy policy describes.',
+    'Right after this email we start removing the restriction mark from your account and your files. Once it is removed, we process your data again as our privacy policy describes.',
     'We then also delete the copy we kept of data that would otherwise have been deleted at the end of its retention period; data past its retention period is no longer kept.',
   ],
   questions: ['If you have questions or disagree, please let us know at ', privacyLink(), '.'],

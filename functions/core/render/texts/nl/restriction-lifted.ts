@@ -10,7 +10,7 @@ export const restrictionLifted: Texts['restrictionLifted'] = {
   whyHeading: 'Waarom',
   changesHeading: 'Wat er verandert',
   changes: [
-    'Direct na deze e-mail verwijderen wij de markering van beperking van uw account en uw bestanden. Daarna verwerken wij uw gegevens weer zoals ons privacybeleid beschrijft.',
+    'Direct na deze e-mail beginnen wij de markering van beperking van uw account en uw bestanden te verwijderen. Zodra die verwijderd is, verwerken wij uw gegevens weer zoals ons privacybeleid beschrijft.',
     'De kopie die wij bewaarden van gegevens die anders na hun bewaartermijn verwijderd waren, verwijderen wij dan ook; gegevens waarvan de bewaartermijn verstreken is, worden niet langer bewaard.',
   ],
   questions: ['Heeft u vragen of bent u het hier niet mee eens? Laat het ons weten via ', privacyLink(), '.'],
