@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MailboxEmail, SucceededCall } from '../../../../lib/local-runtime/index.js';
-import { checkMails, countCrashedSends, type SoakChecks } from '../../../../lib/local/soak/checks.js';
+import type { SucceededCall } from '../../../../lib/local-runtime/faults/injector.js';
+import type { MailboxEmail } from '../../../../lib/local-runtime/mailbox.js';
+import { checkMails, countCrashedSends, type MailChecks } from '../../../../lib/local/soak/mail-count.js';
 
 const TEAM = 'privacy-team@example.com';
 const SUBJECT = '[DSR] Workflow step failed: Assemble for dsr_a';
@@ -21,7 +22,7 @@ const sendCrashed = (subject: string): SucceededCall => ({
   operation: 'SendEmail',
   input: { Destination: { ToAddresses: [TEAM] }, Message: { Subject: { Data: subject } } },
 });
-const fresh = (): SoakChecks => ({ problems: [], statuses: {}, emailsSent: 0, emailsExpected: 0, resentAfterCrash: 0, packagesChecked: 0, erasuresChecked: 0 });
+const fresh = (): MailChecks => ({ problems: [], emailsSent: 0, emailsExpected: 0, resentAfterCrash: 0 });
 
 describe('the soak’s count of emails against their markers', () => {
   it('allows one copy more per crash right after SES accepted, also for two occurrences of a team notice under one subject', () => {
