@@ -1,15 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   Choice,
   Condition,
-  DefinitionBody,
   type IStateMachine,
   JsonPath,
-  LogLevel,
-  QueryLanguage,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -21,7 +17,6 @@ import {
 import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
-import { acknowledgeStateMachineRole } from '../nag.js';
 import type { ReminderPoint } from '../../functions/core/deadlines/index.js';
 import { watchActContract, type WatchActEvent, type WatchActResult } from '../../functions/watch/act/contract.js';
 import { nextPointContract, type NextPointEvent, type NextPointResult } from '../../functions/watch/next-point/contract.js';
@@ -29,6 +24,7 @@ import { DsrFunction } from './dsr-function.js';
 import { resultAt } from './step-result.js';
 import { stepEnvironment, teamMailEnvironment, type WorkflowEnvironment } from './step-environment.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
+import { dsrStateMachine } from './dsr-state-machine.js';
 
 export interface DeadlineWatchProps {
   requestsTable: ITable;
@@ -107,18 +103,12 @@ export class DeadlineWatch extends Construct implements WatchStarter {
         .otherwise(wait.next(act).next(nextPoint)),
     );
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(wait),
-      tracingEnabled: true,
-      logs: {
-        level: LogLevel.ALL,
-        includeExecutionData: false,
-        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey }),
-      },
+    this.stateMachine = dsrStateMachine(this, {
+      type: StateMachineType.STANDARD,
+      definition: wait,
+      invokes: [nextPointFn, this.act],
+      logKey: props.logKey,
     });
-    acknowledgeStateMachineRole(this.stateMachine, [nextPointFn, this.act]);
     this.startEnvironment = { WATCH_STATE_MACHINE_ARN: this.stateMachine.stateMachineArn, REMINDER_DAYS_BEFORE: reminderDaysBefore };
   }
 }

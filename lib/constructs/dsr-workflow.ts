@@ -1,18 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   Choice,
   Condition,
-  DefinitionBody,
   Errors,
   IntegrationPattern,
   JsonPath,
-  LogLevel,
   Map as MapState,
   Pass,
-  QueryLanguage,
   Result,
   StateMachine,
   StateMachineType,
@@ -35,11 +31,12 @@ import type { CloseEvent } from '../../functions/workflow/close/contract.js';
 import type { ResolveSubjectResult } from '../../functions/workflow/resolve-subject/contract.js';
 import type { RespondEvent } from '../../functions/workflow/respond/contract.js';
 import type { RestrictEvent, RestrictResult } from '../../functions/workflow/restrict/contract.js';
-import { acknowledgeStateMachineRole, acknowledgeStoreRounds } from '../nag.js';
+import { acknowledgeStoreRounds } from '../nag.js';
 import { MAIL_CLAIM_RETRY, TEAM_NOTICE_RETRY, TRANSIENT_RETRY } from './step-retries.js';
 import { resultAt, type StepResultPath } from './step-result.js';
 import type { StoreWork } from './store-work.js';
 import type { WorkflowSteps } from './workflow-steps.js';
+import { dsrStateMachine } from './dsr-state-machine.js';
 
 export interface DsrWorkflowProps {
   steps: WorkflowSteps;
@@ -228,21 +225,10 @@ export class DsrWorkflow extends Construct {
     );
     resolveSubject.next(subjectFound);
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(definition),
-      tracingEnabled: true,
-      logs: {
-        level: LogLevel.ALL,
-        includeExecutionData: false,
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_YEAR,
-          encryptionKey: props.logKey,
-        }),
-      },
-    });
-    acknowledgeStateMachineRole(this.stateMachine, [
+    this.stateMachine = dsrStateMachine(this, {
+      type: StateMachineType.STANDARD,
+      definition: definition,
+      invokes: [
       steps.acknowledge,
       steps.awaitDecision,
       steps.resolveSubject,
@@ -251,7 +237,9 @@ export class DsrWorkflow extends Construct {
       props.restrict,
       steps.respond,
       steps.close,
-    ]);
+    ],
+      logKey: props.logKey,
+    });
     acknowledgeStoreRounds(this.stateMachine, [props.storeWork.collect, props.storeWork.erase]);
   }
 

@@ -1,14 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
-  DefinitionBody,
   Errors,
   Fail,
   JsonPath,
-  LogLevel,
-  QueryLanguage,
   StateMachine,
   StateMachineType,
   TaskInput,
@@ -20,11 +16,11 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { noticeSenderContract, type NoticeSenderEvent } from '../../functions/notice-sender/contract.js';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
-import { acknowledgeStateMachineRole } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import { stepEnvironment, teamMailEnvironment } from './step-environment.js';
 import { MAIL_CLAIM_RETRY, NOTICE_RETRY, PERMANENT_MAIL_ERRORS, TRANSIENT_RETRY } from './step-retries.js';
 import { grantSendEmail, type MailSettings } from './workflow-steps.js';
+import { dsrStateMachine } from './dsr-state-machine.js';
 
 export interface NoticeSenderProps {
   readonly requestsTable: ITable;
@@ -118,17 +114,11 @@ export class NoticeSender extends Construct {
     });
     const wait = new Wait(this, NOTICE_SENDER_STATES.wait, { time: WaitTime.duration(firstTryAfter) });
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(wait.next(send)),
-      tracingEnabled: true,
-      logs: {
-        level: LogLevel.ALL,
-        includeExecutionData: false,
-        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey }),
-      },
+    this.stateMachine = dsrStateMachine(this, {
+      type: StateMachineType.STANDARD,
+      definition: wait.next(send),
+      invokes: [this.sender],
+      logKey: props.logKey,
     });
-    acknowledgeStateMachineRole(this.stateMachine, [this.sender]);
   }
 }

@@ -1,17 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   Choice,
   Condition,
-  DefinitionBody,
   Errors,
   Fail,
   JsonPath,
-  LogLevel,
   Pass,
-  QueryLanguage,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -27,11 +23,11 @@ import {
 } from '../../functions/restriction-lift/contract.js';
 import type { EnvironmentOf } from '../../functions/shared/contract.js';
 import { grantItems, REQUESTS_TABLE_ACCESS } from '../grants.js';
-import { acknowledgeStateMachineRole } from '../nag.js';
 import { DsrFunction } from './dsr-function.js';
 import type { Restrictions } from './restrictions.js';
 import { resultAt } from './step-result.js';
 import { TRANSIENT_RETRY } from './step-retries.js';
+import { dsrStateMachine } from './dsr-state-machine.js';
 
 export interface RestrictionLiftProps {
   readonly requestsTable: ITable;
@@ -113,17 +109,11 @@ export class RestrictionLift extends Construct {
       .when(Condition.booleanEquals(release.field('done'), true), new Succeed(this, 'Lifted'))
       .otherwise(releasePage);
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(start.next(releasePage).next(released)),
-      tracingEnabled: true,
-      logs: {
-        level: LogLevel.ALL,
-        includeExecutionData: false,
-        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, encryptionKey: props.logKey }),
-      },
+    this.stateMachine = dsrStateMachine(this, {
+      type: StateMachineType.STANDARD,
+      definition: start.next(releasePage).next(released),
+      invokes: [this.lifter],
+      logKey: props.logKey,
     });
-    acknowledgeStateMachineRole(this.stateMachine, [this.lifter]);
   }
 }

@@ -1,18 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   Choice,
   Condition,
-  DefinitionBody,
   Errors,
   Fail,
   JsonPath,
-  LogLevel,
   Map as MapState,
   Pass,
-  QueryLanguage,
   StateMachine,
   StateMachineType,
   TaskInput,
@@ -23,8 +19,8 @@ import { Construct } from 'constructs';
 import { STORES } from '../../functions/core/inventory/index.js';
 import type { StoreAction } from '../../functions/core/inventory/actions.js';
 import type { StoreEvent, StoreStepResult } from '../../functions/store/contract.js';
-import { acknowledgeStateMachineRole } from '../nag.js';
 import { resultAt } from './step-result.js';
+import { dsrStateMachine } from './dsr-state-machine.js';
 
 export interface StoreWorkProps {
   /** One connector Lambda per inventory store, by store id. */
@@ -134,19 +130,13 @@ export class StoreWork extends Construct {
       },
     });
 
-    const stateMachine = new StateMachine(scope, 'StateMachine', {
-      stateMachineType: StateMachineType.EXPRESS,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(eachStore.next(summary)),
+    const stateMachine = dsrStateMachine(scope, {
+      type: StateMachineType.EXPRESS,
+      definition: eachStore.next(summary),
       timeout: EXPRESS_LIMIT,
-      tracingEnabled: true,
-      logs: {
-        level: LogLevel.ALL,
-        includeExecutionData: false,
-        destination: new LogGroup(scope, 'Logs', { retention: RetentionDays.ONE_YEAR, encryptionKey: logKey }),
-      },
+      invokes: [...connectors.values()],
+      logKey: logKey,
     });
-    acknowledgeStateMachineRole(stateMachine, [...connectors.values()]);
     return stateMachine;
   }
 }
